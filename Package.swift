@@ -1,0 +1,21 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "retier",
+  products: [
+    .executable(name: "retier", targets: ["retier"])
+  ],
+  targets: [
+    // All rules, in memory: no clock, no environment, no file system.
+    .target(name: "RetierCore"),
+    // The I/O shell: files, lock, clock, environment, exit statuses.
+    .target(name: "RetierCLI", dependencies: ["RetierCore"]),
+    .executableTarget(name: "retier", dependencies: ["RetierCLI"]),
+    // Deterministic generator of demo and benchmark drops.
+    .executableTarget(name: "retier-drop-gen", dependencies: ["RetierCore"]),
+    .testTarget(name: "RetierCoreTests", dependencies: ["RetierCore"]),
+    .testTarget(name: "RetierCLITests", dependencies: ["RetierCLI", "RetierCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+/// Who owns each account after the re-tier, and whether the team can carry the book (SPEC §5).
+struct OwnerAssignment: Sendable {
+  /// New owner per valid account, aligned with ``Book/accounts``; "" when left unassigned.
+  var owners: [String]
+  /// Why the owner changes, per valid account; `nil` when the owner stays.
+  var changeReasons: [OwnerChangeReason?]
+  /// One row per tier, Tier 1 first.
+  var capacity: [CapacityRow]
+}
+
+/// Why an account's owner changes (the `reason` column of `reassignments.csv`).
+enum OwnerChangeReason: String, Sendable, Hashable, CaseIterable {
+  /// The account moved tier.
+  case tierChange = "tier_change"
+  /// The account is placed for the first time.
+  case firstPlacement = "first_placement"
+  /// The previous owner is not an active CSM of the tier (unknown, inactive or another tier).
+  case ownerNotInTier = "owner_not_in_tier"
+  /// The previous owner is over capacity and the account was released.
+  case ownerOverCapacity = "owner_over_capacity"
+  /// No CSM of the tier had a free seat: left without an owner.
+  case capacityShortfall = "capacity_shortfall"
+}
+
+/// One row of the capacity table.
+struct CapacityRow: Sendable, Hashable {
+  /// Tier number.
+  var tier: Int
+  /// Accounts in the tier after the re-tier (valid accounts only).
+  var accounts: Int
+  /// Their ARR.
+  var arr: Money
+  /// Active CSMs of the tier on the roster.
+  var activeCSMs: Int
+  /// Accounts per active CSM (nil without CSMs).
+  var accountsPerCSM: ExactDecimal?
+  /// ARR per active CSM (nil without CSMs).
+  var arrPerCSM: Money?
+  /// `max(0, ⌈accounts / default capacity⌉ − active CSMs)`.
+  var csmsShort: Int
+  /// `csm_loaded_cost × CSMs ÷ ARR` (nil when the tier has no ARR).
+  var coverageCostShare: ExactDecimal?
+  /// Accounts left without an owner for lack of a seat.
+  var unassigned: Int
+  /// Figures outside the tier's benchmark, in words (empty when all are inside).
+  var flags: [String]
+}

@@ -1,0 +1,107 @@
+extension Configuration: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case inbox
+    case output
+    case fiscalYearStartMonth = "fiscal_year_start_month"
+    case holidays
+    case businessDaysAfterQuarterEnd = "business_days_after_quarter_end"
+    case readyMarker = "ready_marker"
+    case maxRejectedShare = "max_rejected_share"
+    case newLogoQuarters = "new_logo_quarters"
+    case overrideMaxDays = "override_max_days"
+    case poolOwnerID = "pool_owner_id"
+    case csmLoadedCost = "csm_loaded_cost"
+    case rubric
+    case tiers
+  }
+
+  /// Decodes the JSON config; absent keys take their defaults, unknown keys are rejected.
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      inbox: try container.decode(String.self, forKey: .inbox),
+      output: try container.decode(String.self, forKey: .output))
+    func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+      try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+    fiscalYearStartMonth = try value(.fiscalYearStartMonth, fiscalYearStartMonth)
+    holidays = try value(.holidays, holidays)
+    businessDaysAfterQuarterEnd = try value(.businessDaysAfterQuarterEnd, businessDaysAfterQuarterEnd)
+    if container.contains(.readyMarker) {
+      readyMarker = try container.decodeIfPresent(String.self, forKey: .readyMarker)
+    }
+    maxRejectedShare = try value(.maxRejectedShare, maxRejectedShare)
+    newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
+    overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
+    poolOwnerID = try value(.poolOwnerID, poolOwnerID)
+    csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
+    rubric = try value(.rubric, rubric)
+    if let entries = try container.decodeIfPresent([TierEntry].self, forKey: .tiers) {
+      tiers = entries.enumerated().map { $0.element.definition(number: $0.offset + 1) }
+    }
+  }
+}
+
+extension RubricConstants: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case weights
+    case topDecileShare = "top_decile_share"
+    case topQuartileShare = "top_quartile_share"
+    case healthyMedianRatio = "healthy_median_ratio"
+    case floorRatio = "floor_ratio"
+    case usageDeclineRatio = "usage_decline_ratio"
+    case multiBUHeadroom = "multi_bu_headroom"
+    case clearPathRatio = "clear_path_ratio"
+    case modestExpansionRatio = "modest_expansion_ratio"
+    case seatCapRatio = "seat_cap_ratio"
+    case supportHourCost = "support_hour_cost"
+    case minContractARR = "min_contract_arr"
+  }
+
+  /// The three weights of the total.
+  private struct Weights: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case arr
+      case fit
+      case expansion
+    }
+    var arr: ExactDecimal?
+    var fit: ExactDecimal?
+    var expansion: ExactDecimal?
+
+    init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      arr = try container.decodeIfPresent(ExactDecimal.self, forKey: .arr)
+      fit = try container.decodeIfPresent(ExactDecimal.self, forKey: .fit)
+      expansion = try container.decodeIfPresent(ExactDecimal.self, forKey: .expansion)
+    }
+  }
+
+  /// Decodes the `rubric` object; absent keys take their defaults.
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    func value(_ key: CodingKeys, _ fallback: ExactDecimal) throws -> ExactDecimal {
+      try container.decodeIfPresent(ExactDecimal.self, forKey: key) ?? fallback
+    }
+    if let weights = try container.decodeIfPresent(Weights.self, forKey: .weights) {
+      arrWeight = weights.arr ?? arrWeight
+      fitWeight = weights.fit ?? fitWeight
+      expansionWeight = weights.expansion ?? expansionWeight
+    }
+    topDecileShare = try value(.topDecileShare, topDecileShare)
+    topQuartileShare = try value(.topQuartileShare, topQuartileShare)
+    healthyMedianRatio = try value(.healthyMedianRatio, healthyMedianRatio)
+    floorRatio = try value(.floorRatio, floorRatio)
+    usageDeclineRatio = try value(.usageDeclineRatio, usageDeclineRatio)
+    multiBUHeadroom = try value(.multiBUHeadroom, multiBUHeadroom)
+    clearPathRatio = try value(.clearPathRatio, clearPathRatio)
+    modestExpansionRatio = try value(.modestExpansionRatio, modestExpansionRatio)
+    seatCapRatio = try value(.seatCapRatio, seatCapRatio)
+    supportHourCost = try value(.supportHourCost, supportHourCost)
+    minContractARR = try value(.minContractARR, minContractARR)
+  }
+}

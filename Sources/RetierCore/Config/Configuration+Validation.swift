@@ -1,0 +1,112 @@
+extension Configuration {
+  /// Every semantic problem of the configuration, in key order; empty when it is usable.
+  var problems: [String] {
+    var problems: [String] = []
+    let unit = ExactDecimal(1)
+    func checkShare(_ value: ExactDecimal, _ key: String) {
+      if value < .zero || unit < value { problems.append("\(key) \(value) is not in 0…1") }
+    }
+    if inbox.isEmpty { problems.append("inbox is empty") }
+    if output.isEmpty { problems.append("output is empty") }
+    if !(1...12).contains(fiscalYearStartMonth) {
+      problems.append("fiscal_year_start_month \(fiscalYearStartMonth) is not in 1…12")
+    }
+    if !(1...60).contains(businessDaysAfterQuarterEnd) {
+      problems.append(
+        "business_days_after_quarter_end \(businessDaysAfterQuarterEnd) is not in 1…60")
+    }
+    if let readyMarker, readyMarker.isEmpty || readyMarker.contains("/") || readyMarker == ".."
+      || readyMarker == "."
+    {
+      problems.append("ready_marker '\(readyMarker)' must be a plain file name (or null)")
+    }
+    checkShare(maxRejectedShare, "max_rejected_share")
+    if newLogoQuarters < 0 { problems.append("new_logo_quarters \(newLogoQuarters) is negative") }
+    if overrideMaxDays < 0 { problems.append("override_max_days \(overrideMaxDays) is negative") }
+    if poolOwnerID.isEmpty { problems.append("pool_owner_id is empty") }
+    if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
+    problems += rubric.problems
+    problems += tierProblems
+    return problems
+  }
+
+  private var tierProblems: [String] {
+    var problems: [String] = []
+    let unit = ExactDecimal(1)
+    if tiers.count < 2 { problems.append("tiers needs at least two tiers, found \(tiers.count)") }
+    var seenNames: Set<String> = []
+    for (index, tier) in tiers.enumerated() {
+      let key = "tiers[\(index)] (\(tier.name))"
+      if tier.name.trimmingSpaces.isEmpty { problems.append("tiers[\(index)] name is empty") }
+      if !seenNames.insert(tier.name.lowercased()).inserted {
+        problems.append("\(key) name is used twice")
+      }
+      if index > 0, !(tier.minScore < tiers[index - 1].minScore) {
+        problems.append(
+          "\(key) min_score \(tier.minScore) must be below the tier above's "
+            + "\(tiers[index - 1].minScore) (lines descend)")
+      }
+      if let share = tier.maxShare {
+        if share < .zero || unit < share {
+          problems.append("\(key) max_share \(share) is not in 0…1")
+        }
+        if index == tiers.count - 1 {
+          problems.append("\(key) max_share: the last tier cannot be capped (nowhere to move down)")
+        }
+      }
+      if let band = tier.expectedShare {
+        if band.low < .zero || unit < band.high || band.high < band.low {
+          problems.append("\(key) expected_share [\(band.low), \(band.high)] is not a band in 0…1")
+        }
+      }
+      if tier.capacity < 1 { problems.append("\(key) capacity \(tier.capacity) must be at least 1") }
+      if tier.serviceLevels.csmHoursPerMonth < .zero {
+        problems.append("\(key) service_levels.csm_hours_per_month is negative")
+      }
+    }
+    return problems
+  }
+}
+
+extension RubricConstants {
+  /// Semantic problems of the rubric constants.
+  var problems: [String] {
+    var problems: [String] = []
+    let unit = ExactDecimal(1)
+    let named: [(String, ExactDecimal)] = [
+      ("rubric.weights.arr", arrWeight), ("rubric.weights.fit", fitWeight),
+      ("rubric.weights.expansion", expansionWeight),
+      ("rubric.healthy_median_ratio", healthyMedianRatio), ("rubric.floor_ratio", floorRatio),
+      ("rubric.usage_decline_ratio", usageDeclineRatio),
+      ("rubric.multi_bu_headroom", multiBUHeadroom), ("rubric.clear_path_ratio", clearPathRatio),
+      ("rubric.modest_expansion_ratio", modestExpansionRatio),
+      ("rubric.seat_cap_ratio", seatCapRatio), ("rubric.support_hour_cost", supportHourCost),
+      ("rubric.min_contract_arr", minContractARR),
+    ]
+    for (key, value) in named where value < .zero {
+      problems.append("\(key) \(value) is negative")
+    }
+    for (key, value) in [
+      ("rubric.top_decile_share", topDecileShare), ("rubric.top_quartile_share", topQuartileShare),
+    ] where value < .zero || unit < value {
+      problems.append("\(key) \(value) is not in 0…1")
+    }
+    if topQuartileShare < topDecileShare {
+      problems.append("rubric.top_quartile_share must not be below rubric.top_decile_share")
+    }
+    if minContractARR.exactMoney == nil || multiBUHeadroom.exactMoney == nil {
+      problems.append("rubric money amounts have at most 2 decimals")
+    }
+    return problems
+  }
+}
+
+extension String {
+  /// The string without leading and trailing ASCII spaces and tabs.
+  var trimmingSpaces: Substring {
+    var slice = self[...]
+    while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+    return slice
+  }
+}

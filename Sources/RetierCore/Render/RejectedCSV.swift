@@ -1,0 +1,22 @@
+/// Renders `rejected.csv`: every input row that was not used, with why (SPEC §6).
+enum RejectedCSV {
+  /// The header.
+  static let header = ["file", "line", "account_id", "reason"]
+
+  /// The file's bytes: account, ARR, usage and roster rows, then ignored overrides.
+  static func render(_ result: RunResult) -> [UInt8] {
+    var writer = CSVWriter(header: header)
+    let overrides = result.tiering.ignoredOverrides.map {
+      Rejection(
+        file: DropFiles.Name.overrides, line: $0.row.line, accountID: $0.row.accountID,
+        reason: "override ignored: \($0.reason)")
+    }
+    for rejection in (result.book.rejections + overrides).sorted() {
+      writer.appendRow([
+        .raw(rejection.file), .raw(String(rejection.line)), .text(rejection.accountID),
+        .text(rejection.reason),
+      ])
+    }
+    return writer.bytes
+  }
+}

@@ -1,0 +1,78 @@
+/// Renders `run.json`: what was run, on what, and what came out (SPEC §6).
+enum RunManifest {
+  /// The manifest's bytes; `outputs` are the files it vouches for.
+  static func render(_ result: RunResult, outputs: [OutputFile]) -> [UInt8] {
+    let tierCount = result.configuration.tierCount
+    var before = [Int](repeating: 0, count: tierCount + 1)
+    var after = [Int](repeating: 0, count: tierCount + 1)
+    var unplacedBefore = 0
+    var promotions = 0
+    var demotions = 0
+    var firstPlacements = 0
+    for row in result.tierRows {
+      if let from = row.fromTier { before[from] += 1 } else { unplacedBefore += 1 }
+      if let to = row.toTier { after[to] += 1 }
+      guard row.validIndex != nil, let to = row.toTier else { continue }
+      switch MovementDirection(from: row.fromTier, to: to) {
+      case .promotion: promotions += 1
+      case .demotion: demotions += 1
+      case .firstPlacement: firstPlacements += 1
+      case nil: break
+      }
+    }
+    let book = result.book
+    let manifest = JSONValue.object([
+      ("tool", .string("retier")),
+      ("version", .string(result.toolVersion)),
+      ("quarter", .string(result.quarter.label)),
+      ("run_date", .string(result.runDate.description)),
+      ("config", .object([("sha256", .string(result.configSHA256))])),
+      (
+        "inputs",
+        .array(
+          result.inputs.map {
+            .object([("file", .string($0.name)), ("rows", .integer($0.rows)), ("sha256", .string($0.sha256))])
+          })
+      ),
+      (
+        "outputs",
+        .array(
+          outputs.sorted { $0.path < $1.path }.map {
+            .object([
+              ("file", .string($0.path)), ("bytes", .integer($0.bytes.count)),
+              ("sha256", .string(SHA256.hexDigest($0.bytes))),
+            ])
+          })
+      ),
+      (
+        "counts",
+        .object([
+          ("account_rows", .integer(book.accountRowCount)),
+          ("valid_accounts", .integer(book.accounts.count)),
+          ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
+          ("rejected_rows_all_files", .integer(book.rejections.count)),
+          ("orphan_arr_lines", .integer(book.orphanARRLines)),
+          ("orphan_usage_rows", .integer(book.orphanUsageRows)),
+          ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
+          ("overrides_applied", .integer(result.tiering.validOverrides.count)),
+          ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
+          ("promotions", .integer(promotions)),
+          ("demotions", .integer(demotions)),
+          ("first_placements", .integer(firstPlacements)),
+        ])
+      ),
+      (
+        "tiers",
+        .array(
+          [.object([("tier", .null), ("name", .string("unplaced")), ("before", .integer(unplacedBefore)), ("after", .integer(0))])]
+            + (1...tierCount).map { tier in
+              .object([
+                ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
+                ("before", .integer(before[tier])), ("after", .integer(after[tier])),
+              ])
+            })
+      ),
+    ])
+    return Array(manifest.text.utf8)
+  }
+}

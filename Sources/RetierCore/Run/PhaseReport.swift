@@ -1,0 +1,17 @@
+/// The phases of a run, in order: load → validate → score → tier → assign → render.
+enum Phase: String, Sendable, CaseIterable {
+  case load
+  case validate
+  case score
+  case tier
+  case assign
+  case render
+}
+
+/// What one phase did, for the one log line per phase (the executable adds the elapsed time).
+struct PhaseReport: Sendable, Hashable {
+  /// The phase that finished.
+  var phase: Phase
+  /// Counts, e.g. `accounts=604 arr_lines=713`.
+  var counts: String
+}

@@ -1,0 +1,34 @@
+/// The in-memory inputs of one run; the executable reads them from disk.
+struct RunInput: Sendable {
+  /// The quarter to re-tier.
+  var quarter: FiscalQuarter
+  /// The drop's files.
+  var files: DropFiles
+  /// The decoded, validated configuration.
+  var configuration: Configuration
+  /// The config file's bytes, for its checksum.
+  var configBytes: [UInt8]
+  /// The previous quarter's `tiers.csv`, when a previous run exists (CRM drift guardrail).
+  var previousTiersCSV: [UInt8]?
+  /// The tool's version, recorded in `run.json`.
+  var toolVersion: String
+
+  /// Creates the inputs of a run.
+  init(
+    quarter: FiscalQuarter, files: DropFiles, configuration: Configuration, configBytes: [UInt8],
+    previousTiersCSV: [UInt8]? = nil, toolVersion: String = RetierVersion.current
+  ) {
+    self.quarter = quarter
+    self.files = files
+    self.configuration = configuration
+    self.configBytes = configBytes
+    self.previousTiersCSV = previousTiersCSV
+    self.toolVersion = toolVersion
+  }
+}
+
+/// The tool's version.
+enum RetierVersion {
+  /// Semantic version of this build.
+  static let current = "1.0.0"
+}

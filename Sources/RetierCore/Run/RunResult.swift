@@ -1,0 +1,37 @@
+/// Everything one run decided, in memory; every output is rendered from it.
+struct RunResult: Sendable {
+  /// The quarter re-tiered.
+  var quarter: FiscalQuarter
+  /// Its run date (the date of the run for overrides, effective dates and memos).
+  var runDate: CalendarDate
+  /// The configuration used.
+  var configuration: Configuration
+  /// The validated book.
+  var book: Book
+  /// This quarter's ARR cut lines.
+  var cutLines: RubricCutLines
+  /// Scores aligned with ``Book/accounts``.
+  var scores: [SignalScores]
+  /// Tier decisions.
+  var tiering: TieringResult
+  /// Owners and capacity.
+  var owners: OwnerAssignment
+  /// `to_tier` per account id from the previous quarter's `tiers.csv`, when one exists.
+  var previousTiers: [String: Int]?
+  /// Facts about the inputs, by file name order.
+  var inputs: [InputFact]
+  /// SHA-256 of the config file.
+  var configSHA256: String
+  /// The tool's version.
+  var toolVersion: String
+}
+
+/// Row count and checksum of one input file.
+struct InputFact: Sendable, Hashable {
+  /// File name.
+  var name: String
+  /// Data rows.
+  var rows: Int
+  /// Lowercase hex SHA-256 of the bytes.
+  var sha256: String
+}

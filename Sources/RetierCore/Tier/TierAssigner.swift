@@ -1,0 +1,102 @@
+/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric; then hard caps top down,
+/// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
+/// seat.
+struct TierAssigner: Sendable {
+  /// The configuration (tiers, new-logo rule, override window).
+  let configuration: Configuration
+  /// The quarter being run.
+  let quarter: FiscalQuarter
+  /// The run date of that quarter.
+  let runDate: CalendarDate
+
+  /// Assigns every valid account of `book`, given its scores (aligned with `book.accounts`).
+  func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
+    let accounts = book.accounts
+    let tierCount = configuration.tierCount
+    let overrides = OverrideValidator.validate(
+      book.overrideRows, validAccountIDs: Set(accounts.map(\.id)),
+      knownAccountIDs: Set(accounts.map(\.id) + book.rejectedAccounts.map(\.id)),
+      tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
+    let calendar = configuration.calendar
+
+    var decisions: [TierDecision] = []
+    decisions.reserveCapacity(accounts.count)
+    var buckets = [[Int]](repeating: [], count: tierCount + 1)
+    for (index, account) in accounts.enumerated() {
+      let rubricTier = rubricTier(for: scores[index].total)
+      let override = overrides.valid[account.id]
+      let isNewLogo =
+        calendar.quartersStarting(onOrAfter: account.customerSince, through: quarter)
+        < configuration.newLogoQuarters
+      let target: Int
+      let reason: TierReason
+      if let override {
+        (target, reason) = (override.tier, .override)
+      } else if isNewLogo {
+        (target, reason) = (tierCount, .newLogo)
+      } else {
+        (target, reason) = (rubricTier, .rubric)
+      }
+      decisions.append(
+        TierDecision(
+          rubricTier: rubricTier, targetTier: target, finalTier: target, reason: reason,
+          override: override, isNewLogo: override == nil && isNewLogo))
+      buckets[target].append(index)
+    }
+
+    var capReports: [CapReport] = []
+    for tier in 1...tierCount {
+      guard let share = configuration.tier(tier).maxShare, tier < tierCount else { continue }
+      let seats = share.floorOfProduct(with: accounts.count)
+      let overridden = buckets[tier].filter { decisions[$0].reason == .override }
+      let ranked = buckets[tier].filter { decisions[$0].reason != .override }.sorted {
+        isRankedHigher($0, $1, tier: tier, accounts: accounts, scores: scores)
+      }
+      let free = max(0, seats - overridden.count)
+      let seated = Array(ranked.prefix(free))
+      let displaced = Array(ranked.dropFirst(free))
+      for index in displaced {
+        decisions[index].finalTier = tier + 1
+        decisions[index].reason = .cap(tier: tier)
+        buckets[tier + 1].append(index)
+      }
+      buckets[tier] = overridden + seated
+      // Newcomers in seat order (overrides take seats first); the highest-ranked newcomer is
+      // paired with the lowest-ranked displaced incumbent.
+      let newcomers = (overridden.sorted { accounts[$0].id < accounts[$1].id } + seated).filter {
+        accounts[$0].currentTier != tier
+      }
+      let displacedIncumbents = displaced.filter { accounts[$0].currentTier == tier }
+      let pairs = displacedIncumbents.reversed().enumerated().map { offset, index in
+        CapReport.Pair(displaced: index, takenBy: offset < newcomers.count ? newcomers[offset] : nil)
+      }
+      capReports.append(
+        CapReport(
+          tier: tier, seats: seats, overrideCount: overridden.count,
+          seatedCount: overridden.count + seated.count, displaced: displaced, pairs: pairs))
+    }
+    return TieringResult(
+      decisions: decisions, validOverrides: overrides.valid, ignoredOverrides: overrides.ignored,
+      capReports: capReports)
+  }
+
+  /// The highest tier whose `min_score` the total reaches; the last tier when none does.
+  func rubricTier(for total: ExactDecimal) -> Int {
+    for (offset, tier) in configuration.tiers.enumerated() where tier.minScore <= total {
+      return offset + 1
+    }
+    return configuration.tierCount
+  }
+
+  /// Cap ranking: total desc, incumbents of the tier first, ARR desc, account id asc.
+  private func isRankedHigher(
+    _ lhs: Int, _ rhs: Int, tier: Int, accounts: [Account], scores: [SignalScores]
+  ) -> Bool {
+    if scores[lhs].total != scores[rhs].total { return scores[lhs].total > scores[rhs].total }
+    let lhsIncumbent = accounts[lhs].currentTier == tier
+    let rhsIncumbent = accounts[rhs].currentTier == tier
+    if lhsIncumbent != rhsIncumbent { return lhsIncumbent }
+    if accounts[lhs].arr != accounts[rhs].arr { return accounts[lhs].arr > accounts[rhs].arr }
+    return accounts[lhs].id < accounts[rhs].id
+  }
+}

@@ -1,0 +1,24 @@
+/// Why an account ends in its tier (the `reason` column of `tiers.csv`).
+enum TierReason: Sendable, Hashable, CustomStringConvertible {
+  /// The rubric placed it.
+  case rubric
+  /// A valid, dual-approved override placed it.
+  case override
+  /// A new logo held in the last tier.
+  case newLogo
+  /// Did not get a seat under the cap of the given tier and moved down.
+  case cap(tier: Int)
+  /// Its input rows were rejected; it keeps its tier and owner.
+  case invalidInput
+
+  /// `rubric`, `override`, `new_logo`, `tier1_cap`, `invalid_input`.
+  var description: String {
+    switch self {
+    case .rubric: "rubric"
+    case .override: "override"
+    case .newLogo: "new_logo"
+    case .cap(let tier): "tier\(tier)_cap"
+    case .invalidInput: "invalid_input"
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import Testing
+
+@testable import RetierCore
+
+/// The writer: quoting, the formula guard of SPEC §6, and reading back what it wrote.
+@Suite("CSVWriter")
+struct CSVWriterTests {
+  /// Quoting follows the four trigger bytes and nothing else.
+  @Test(
+    "quotes a field exactly when it holds a comma, quote, CR or LF",
+    arguments: [
+      ("plain", "plain"), ("two words", "two words"), (" padded ", " padded "), ("", ""),
+      ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("\"", "\"\"\"\""),
+      ("line\nbreak", "\"line\nbreak\""), ("cr\rx", "\"cr\rx\""), ("crlf\r\nx", "\"crlf\r\nx\""),
+      ("tab\tinside", "tab\tinside"), ("École 😀", "École 😀"), ("it's", "it's"),
+    ]
+  )
+  func quotesWhenNeeded(_ field: String, _ written: String) {
+    var writer = CSVWriter(header: ["h"])
+    writer.appendRow([.raw(field), .raw("x")])
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "h\n\(written),x\n")
+  }
+
+  /// Each formula prefix is defused, and quoting still applies after it.
+  @Test(
+    "text cells that start like a formula get a leading apostrophe",
+    arguments: [
+      ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+1", "'+1"), ("-12.50", "'-12.50"),
+      ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("\r\nx", "\"'\r\nx\""),
+      ("=A1,B1", "\"'=A1,B1\""), ("=\"x\"", "\"'=\"\"x\"\"\""), ("=", "'="),
+    ]
+  )
+  func neutralisesFormulaPrefixes(_ text: String, _ written: String) {
+    var writer = CSVWriter(header: ["h"])
+    writer.appendRow([.text(text), .text("x")])
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "h\n\(written),x\n")
+  }
+
+  /// Formula characters later in the text, or other first characters, change nothing.
+  @Test(
+    "text cells that do not start like a formula are unchanged",
+    arguments: ["a=b", "1+1", "x-y", "mail@example.com", " =padded", "'quoted", "12.50", ""]
+  )
+  func leavesOtherTextAlone(_ text: String) {
+    #expect(CSVCell.text(text).content == text)
+  }
+
+  /// Reading back a guarded text cell gives the original text.
+  @Test(
+    "the formula guard can be removed again",
+    arguments: [
+      "=SUM(A1)", "+1", "-12.50", "@x", "\tx", "\rx", "\r\nx", "plain", "", "'", "'a", "=", "é",
+    ]
+  )
+  func removesFormulaGuard(_ text: String) {
+    #expect(CSVCell.removingFormulaGuard(CSVCell.text(text).content) == text)
+  }
+
+  /// Only an apostrophe the guard could have added is removed.
+  @Test("an apostrophe not followed by a formula character stays")
+  func keepsOtherApostrophes() {
+    #expect(CSVCell.removingFormulaGuard("'quoted'") == "'quoted'")
+    #expect(CSVCell.removingFormulaGuard("''=x") == "''=x")
+    #expect(CSVCell.removingFormulaGuard("'-5") == "-5")
+  }
+
+  /// Raw cells such as negative amounts are not touched.
+  @Test(
+    "raw cells are written as given",
+    arguments: ["-12.50", "+44", "=1", "@x", "\tx", "2026-10-14", "0"]
+  )
+  func writesRawCellsAsGiven(_ value: String) {
+    var writer = CSVWriter(header: ["h"])
+    writer.appendRow([.raw(value), .raw("x")])
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "h\n\(value),x\n")
+    #expect(CSVCell.raw(value).content == value)
+  }
+
+  /// Header cells go through the formula guard.
+  @Test("header cells are written as text")
+  func neutralisesHeader() {
+    let writer = CSVWriter(header: ["account_id", "-note", "a,b"])
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "account_id,'-note,\"a,b\"\n")
+  }
+
+  /// A literal cell is text, so it is guarded by default.
+  @Test("a string literal is a text cell")
+  func stringLiteralIsText() {
+    let cell: CSVCell = "=x"
+    #expect(cell == .text("=x"))
+    #expect(cell.content == "'=x")
+  }
+
+  /// Rows end with LF and need not match the header width.
+  @Test("every row ends with LF, rows may be ragged")
+  func writesRows() {
+    var writer = CSVWriter(header: ["a", "b"])
+    writer.appendRow(["1", .raw("2")])
+    writer.appendRow(["only"])
+    writer.appendRow(["1", "2", "3"])
+    writer.appendRow([.raw(""), .raw("")])
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "a,b\n1,2\nonly\n1,2,3\n,\n")
+  }
+
+  /// An empty row does not vanish on reading.
+  @Test(
+    "a row that would be an empty line is written as a quoted empty field",
+    arguments: [[], [.raw("")], [.text("")]] as [[CSVCell]]
+  )
+  func writesEmptyRowAsQuotedEmptyField(_ cells: [CSVCell]) throws {
+    var writer = CSVWriter(header: ["a"])
+    writer.appendRow(cells)
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "a\n\"\"\n")
+    let document = try CSVReader.parse(writer.bytes)
+    try #require(document.rowCount == 1)
+    #expect(document.fields(ofRow: 0) == [""])
+  }
+
+  /// A leading U+FEFF in the first header cell is not taken for a BOM.
+  @Test("a first header cell starting with a byte order mark is quoted so it survives")
+  func quotesLeadingByteOrderMark() throws {
+    var writer = CSVWriter(header: ["\u{FEFF}id", "\u{FEFF}x"])
+    writer.appendRow([.raw("\u{FEFF}1")])
+    #expect(
+      String(decoding: writer.bytes, as: UTF8.self) == "\"\u{FEFF}id\",\u{FEFF}x\n\u{FEFF}1\n")
+    let document = try CSVReader.parse(writer.bytes)
+    #expect(document.header == ["\u{FEFF}id", "\u{FEFF}x"])
+    try #require(document.rowCount == 1)
+    #expect(document.fields(ofRow: 0) == ["\u{FEFF}1"])
+  }
+
+  /// Awkward values survive writing and reading.
+  @Test("what the writer writes, the reader reads back")
+  func roundTrips() throws {
+    let rows: [[String]] = [
+      ["ACME-1", "Acme, Inc.", "-12.50", "say \"hi\"", "multi\nline\r\nvalue", "cr\ronly"],
+      ["", " ", "\"", ",", "École 😀", "=1+1"],
+      ["short"],
+    ]
+    var writer = CSVWriter(header: ["id", "name", "arr", "quote", "note", "other"])
+    for row in rows {
+      writer.appendRow(row.map(CSVCell.raw))
+    }
+    writer.appendRow(["=HYPERLINK(\"x\")", "-1", "ok"])
+    let document = try CSVReader.parse(writer.bytes)
+    #expect(document.header == ["id", "name", "arr", "quote", "note", "other"])
+    try #require(document.rowCount == 4)
+    for (index, row) in rows.enumerated() {
+      #expect(document.fields(ofRow: index) == row)
+    }
+    #expect(document.fields(ofRow: 3) == ["'=HYPERLINK(\"x\")", "'-1", "ok"])
+  }
+}

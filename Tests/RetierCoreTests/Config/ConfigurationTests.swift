@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import RetierCore
+
+@Suite("Configuration")
+struct ConfigurationTests {
+  private func load(_ json: String) throws(RetierError) -> Configuration {
+    try Configuration.load(json: Array(json.utf8), path: "retier.json")
+  }
+
+  @Test("a file with only inbox and output means every default")
+  func minimalFileTakesDefaults() throws {
+    let configuration = try load(#"{"inbox": "in", "output": "out"}"#)
+    #expect(configuration == Configuration(inbox: "in", output: "out"))
+    #expect(configuration.tiers.map(\.name) == ["Gold", "Silver", "Bronze"])
+    #expect(configuration.tiers.map(\.minScore) == [ExactDecimal(12), ExactDecimal(8), .zero])
+    #expect(configuration.tiers[0].maxShare == ExactDecimal("0.10"))
+    #expect(configuration.tiers.map(\.capacity) == [20, 80, 500])
+    #expect(configuration.tiers[2].coverage == .pooled)
+    #expect(configuration.maxRejectedShare == ExactDecimal("0.01"))
+    #expect(configuration.rubric.supportHourCost == ExactDecimal(85))
+    #expect(configuration.rubric.minContractARR == ExactDecimal(5000))
+    #expect(configuration.poolOwnerID == "cs-pool")
+    #expect(configuration.newLogoQuarters == 2)
+  }
+
+  @Test(
+    "unknown keys are rejected by name at every level",
+    arguments: [
+      (#"{"inbox": "i", "output": "o", "tiers_cap": 1}"#, "tiers_cap"),
+      (#"{"inbox": "i", "output": "o", "rubric": {"top_decile": 0.1}}"#, "top_decile"),
+      (#"{"inbox": "i", "output": "o", "rubric": {"weights": {"arr": 1, "usage": 2}}}"#, "usage"),
+      (
+        #"{"inbox": "i", "output": "o", "tiers": [{"name": "A", "min_score": 5, "cap": 1}, {"name": "B", "min_score": 0}]}"#,
+        "cap"
+      ),
+    ])
+  func rejectsUnknownKeys(json: String, key: String) {
+    #expect {
+      try load(json)
+    } throws: { error in
+      guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
+      return reason.contains("unknown key '\(key)'")
+    }
+  }
+
+  @Test("a missing inbox is named")
+  func missingInbox() {
+    #expect {
+      try load(#"{"output": "o"}"#)
+    } throws: { error in
+      guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
+      return reason.contains("inbox")
+    }
+  }
+
+  @Test(
+    "semantic problems are all listed",
+    arguments: [
+      (#""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 5}]"#, "lines descend"),
+      (#""tiers": [{"name": "A", "min_score": 5, "max_share": 1.5}, {"name": "B", "min_score": 0}]"#, "0…1"),
+      (#""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 0, "max_share": 0.5}]"#, "last tier"),
+      (#""tiers": [{"name": "A", "min_score": 5}]"#, "at least two"),
+      (#""tiers": [{"name": "A", "min_score": 5, "expected_share": [0.3, 0.2]}, {"name": "B", "min_score": 0}]"#, "band"),
+      (#""max_rejected_share": 2"#, "max_rejected_share"),
+      (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
+      (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),
+      (#""ready_marker": "../READY""#, "ready_marker"),
+    ])
+  func listsSemanticProblems(fragment: String, expected: String) {
+    #expect {
+      try load(#"{"inbox": "i", "output": "o", \#(fragment)}"#)
+    } throws: { error in
+      guard case .configInvalid(_, let problems) = error as? RetierError else { return false }
+      return problems.contains { $0.contains(expected) }
+    }
+  }
+
+  @Test("a custom ladder fills defaults from position and coverage")
+  func customLadderDefaults() throws {
+    let configuration = try load(
+      #"""
+      {"inbox": "i", "output": "o", "ready_marker": null, "tiers": [
+        {"name": "Strategic", "min_score": 14, "max_share": 0.05, "capacity": 10},
+        {"name": "Enterprise", "min_score": 11},
+        {"name": "Mid-Market", "min_score": 7, "coverage": "pooled"},
+        {"name": "SMB", "min_score": 0, "coverage": "pooled",
+         "service_levels": {"csm_hours_per_month": 0.1},
+         "benchmark": {"accounts_per_csm": [200, null]}}
+      ]}
+      """#)
+    #expect(configuration.readyMarker == nil)
+    #expect(configuration.tierCount == 4)
+    #expect(configuration.tiers.map(\.capacity) == [10, 80, 500, 500])
+    #expect(configuration.tiers[3].serviceLevels.csmHoursPerMonth == ExactDecimal("0.1"))
+    #expect(configuration.tiers[3].benchmark.accountsPerCSM == ClosedBounds(low: ExactDecimal(200)))
+    #expect(configuration.tiers[1].benchmark == .none)
+  }
+
+  @Test("the shipped configs decode and validate", arguments: ["retier.json", "four-tier.json"])
+  func shippedConfigs(name: String) throws {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("config").appendingPathComponent(name)
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let configuration = try Configuration.load(json: bytes, path: name)
+    #expect(configuration.problems.isEmpty)
+  }
+}
