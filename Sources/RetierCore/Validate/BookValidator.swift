@@ -10,10 +10,11 @@ enum BookValidator {
     var rejections: [Rejection] = drop.rosterRejections
     var indexByID: [String: Int] = [:]
     indexByID.reserveCapacity(rows.count)
-    var repeatedLines: [String: [Int]] = [:]
+    // Row indices of every id that occurs more than once, in file order.
+    var repeatedRows: [String: [Int]] = [:]
     for (index, row) in rows.enumerated() where !row.id.isEmpty {
       if let first = indexByID[row.id] {
-        repeatedLines[row.id, default: [rows[first].line]].append(row.line)
+        repeatedRows[row.id, default: [first]].append(index)
       } else {
         indexByID[row.id] = index
       }
@@ -25,13 +26,13 @@ enum BookValidator {
         rejections.append(
           Rejection(file: DropFiles.Name.accounts, line: row.line, accountID: row.id, reason: problem))
       }
-      if let lines = repeatedLines[row.id] {
+      if let repeated = repeatedRows[row.id] {
         rejected[index] = true
         rejections.append(
           Rejection(
             file: DropFiles.Name.accounts, line: row.line, accountID: row.id,
             reason: "account_id is repeated on lines "
-              + lines.map(String.init).joined(separator: ", ")))
+              + repeated.map { String(rows[$0].line) }.joined(separator: ", ")))
       }
     }
 
@@ -113,8 +114,11 @@ enum BookValidator {
         }
       }
       guard isFirst else { continue }
-      let anyRowRejected = rejected[index] || repeatedLines[row.id] != nil
-      if anyRowRejected {
+      if let repeated = repeatedRows[row.id] {
+        rejectedAccounts.append(Self.representative(of: repeated.map { rows[$0] }))
+        continue
+      }
+      if rejected[index] {
         rejectedAccounts.append(
           RejectedAccount(
             id: row.id, name: row.name, currentTier: row.currentTier, ownerID: row.ownerID))
@@ -158,5 +162,17 @@ enum BookValidator {
       overrideRows: drop.overrideRows, roster: drop.roster.sorted { $0.id < $1.id },
       rowCounts: drop.rowCounts, accountRowCount: rows.count,
       rejectedAccountRowCount: rejectedRowCount)
+  }
+
+  /// The one `tiers.csv` entry of a repeated id. Its rows may disagree, so the choice must not
+  /// depend on row order: tier and owner are kept only when every row agrees (blank otherwise),
+  /// and the name is the smallest one given.
+  private static func representative(of repeated: [AccountRow]) -> RejectedAccount {
+    let tiers = Set(repeated.map(\.currentTier))
+    let owners = Set(repeated.map(\.ownerID))
+    return RejectedAccount(
+      id: repeated[0].id, name: repeated.map(\.name).min() ?? "",
+      currentTier: tiers.count == 1 ? repeated[0].currentTier : nil,
+      ownerID: owners.count == 1 ? repeated[0].ownerID : "")
   }
 }

@@ -24,9 +24,19 @@ struct BookValidatorTests {
       arr: "account_id,arr\nA,100\nB,200\n")
     let book = try validate(drop, budget: "1")
     #expect(book.accounts.map(\.id) == ["B"])
-    #expect(book.rejectedAccounts == [RejectedAccount(id: "A", name: "First", currentTier: 1, ownerID: "csm-1")])
+    // The rows disagree on tier and owner, so neither is kept (whatever the row order).
+    #expect(book.rejectedAccounts == [RejectedAccount(id: "A", name: "First", currentTier: nil, ownerID: "")])
     #expect(book.rejectedAccountRowCount == 2)
     #expect(book.rejections.filter { $0.accountID == "A" }.map(\.line) == [2, 4])
+  }
+
+  @Test("repeated rows that agree keep their tier and owner")
+  func repeatedAgreeingRows() throws {
+    let drop = TestDrop(
+      accounts: accountsHeader + "A,Zed,2,csm-1,2020-01-01,3\nA,Alpha,2,csm-1,2021-01-01,4\n",
+      arr: "account_id,arr\nA,100\n")
+    let book = try validate(drop, budget: "1")
+    #expect(book.rejectedAccounts == [RejectedAccount(id: "A", name: "Alpha", currentTier: 2, ownerID: "csm-1")])
   }
 
   @Test(

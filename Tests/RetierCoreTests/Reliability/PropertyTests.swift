@@ -1,0 +1,120 @@
+import Testing
+
+@testable import RetierCore
+
+/// Invariants that must hold for any book (issue "Reliability"): checked on hundreds of seeded
+/// random drops. A failing seed replays exactly.
+@Suite("Properties over generated books")
+struct PropertyTests {
+  /// Seeds of the generated books (CI-sized).
+  static let seeds: [UInt64] = Array(1...300)
+
+  /// A configuration that never aborts on the error budget, so every book reaches the outputs.
+  static let configuration: Configuration = {
+    var configuration = Configuration(inbox: "in", output: "out")
+    configuration.maxRejectedShare = ExactDecimal(1)
+    return configuration
+  }()
+
+  private func run(_ files: DropFiles) throws -> (result: RunResult, files: [OutputFile]) {
+    try Retier.run(
+      RunInput(
+        quarter: FiscalQuarter(label: "2026-Q3")!, files: files, configuration: Self.configuration,
+        configBytes: [], toolVersion: "property"))
+  }
+
+  @Test("every account row is accounted for exactly once", arguments: seeds)
+  func everyRowAccountedFor(seed: UInt64) throws {
+    let drop = GeneratedDrop(seed: seed)
+    let (result, _) = try run(drop.files())
+    let rows = result.tierRows
+    // One tiers.csv row per distinct usable id…
+    let usableIDs = Set(drop.accounts.dropFirst().map { String($0[0].trimmingSpaces) }.filter { !$0.isEmpty })
+    #expect(rows.count == usableIDs.count)
+    #expect(Set(rows.map(\.accountID)) == usableIDs)
+    // …and every row of a rejected account is in rejected.csv with its line.
+    let rejectedLines = Set(
+      result.book.rejections.filter { $0.file == DropFiles.Name.accounts }.map(\.line))
+    let validIDs = Set(result.book.accounts.map(\.id))
+    let document = try CSVReader.parse(drop.files().accounts)
+    for row in 0..<document.rowCount {
+      let id = String(document.field(row: row, column: 0).trimmingSpaces)
+      let line = document.line(ofRow: row)
+      guard !validIDs.contains(id) else { continue }
+      let isListed =
+        rejectedLines.contains(line)
+        || result.book.rejections.contains { $0.accountID == id && !id.isEmpty }
+      #expect(isListed, "row on line \(line) (\(id)) is neither valid nor rejected")
+    }
+    #expect(result.book.accounts.count + result.book.rejectedAccounts.count == usableIDs.count)
+  }
+
+  @Test("no capped tier holds more than its seats, except by overrides", arguments: seeds)
+  func capsHold(seed: UInt64) throws {
+    let (result, _) = try run(GeneratedDrop(seed: seed).files())
+    for report in result.tiering.capReports {
+      let inTier = result.tiering.decisions.filter { $0.finalTier == report.tier }
+      let overrides = inTier.count { $0.reason == .override }
+      #expect(inTier.count <= max(report.seats, overrides))
+      #expect(inTier.count - overrides <= max(0, report.seats - overrides))
+    }
+  }
+
+  @Test("tier counts before and after balance", arguments: seeds)
+  func countsBalance(seed: UInt64) throws {
+    let (result, _) = try run(GeneratedDrop(seed: seed).files())
+    let rows = result.tierRows
+    let tierCount = result.configuration.tierCount
+    let before = rows.count { $0.fromTier != nil } + rows.count { $0.fromTier == nil }
+    let after = (1...tierCount).reduce(0) { sum, tier in sum + rows.count { $0.toTier == tier } }
+    let unplacedAfter = rows.count { $0.toTier == nil }
+    #expect(before == rows.count)
+    #expect(after + unplacedAfter == rows.count)
+    // Valid accounts always end placed; only a rejected account with no valid tier has none.
+    #expect(rows.filter { $0.toTier == nil }.allSatisfy { $0.reason == .invalidInput })
+  }
+
+  @Test("no CSM carries more accounts than their capacity", arguments: seeds)
+  func ownersWithinCapacity(seed: UInt64) throws {
+    let (result, _) = try run(GeneratedDrop(seed: seed).files())
+    let configuration = result.configuration
+    var load: [String: Int] = [:]
+    for owner in result.owners.owners where !owner.isEmpty { load[owner, default: 0] += 1 }
+    for csm in result.book.roster where csm.isActive {
+      guard configuration.tier(csm.tier).coverage == .named else { continue }
+      let capacity = csm.maxAccounts ?? configuration.tier(csm.tier).capacity
+      #expect(load[csm.id, default: 0] <= capacity, "\(csm.id) over capacity")
+    }
+    // Every owner given is an active CSM of the account's tier, or the pool.
+    let active = Dictionary(
+      result.book.roster.filter(\.isActive).map { ($0.id, $0.tier) }, uniquingKeysWith: { first, _ in first })
+    for (index, owner) in result.owners.owners.enumerated() where !owner.isEmpty {
+      let tier = result.tiering.decisions[index].finalTier
+      if configuration.tier(tier).coverage == .pooled {
+        #expect(owner == configuration.poolOwnerID)
+      } else {
+        #expect(active[owner] == tier)
+      }
+    }
+  }
+
+  @Test("outputs are byte-identical across runs and independent of row and column order", arguments: Array(seeds.prefix(100)))
+  func orderIndependent(seed: UInt64) throws {
+    let drop = GeneratedDrop(seed: seed)
+    let first = try run(drop.files()).files
+    #expect(try run(drop.files()).files == first)
+    // Line numbers (rejected.csv) and input checksums (run.json, memo.md) legitimately depend
+    // on the byte layout of the inputs; every decision output must not.
+    let layoutFree = { (files: [OutputFile]) in
+      files.filter { !["rejected.csv", "run.json", "memo.md"].contains($0.path) }
+    }
+    let shuffled = try run(drop.files(shuffledWith: seed &* 7919)).files
+    let expected = layoutFree(first)
+    let actual = layoutFree(shuffled)
+    #expect(actual.map(\.path) == expected.map(\.path))
+    for (lhs, rhs) in zip(expected, actual) where lhs != rhs {
+      let diff = GoldenFile.lineDiff(expected: lhs.bytes, actual: rhs.bytes)
+      Issue.record("\(lhs.path) changed with row/column order:\n\(diff)")
+    }
+  }
+}
