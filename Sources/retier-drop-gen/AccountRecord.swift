@@ -1,0 +1,31 @@
+/// One generated account: its accounts.csv row and, when it has one, its usage.csv row.
+struct AccountRecord {
+  /// `customer_since` as written.
+  enum Since {
+    /// A real date.
+    case date(CivilDate)
+    /// Raw text, for a deliberately broken row such as `2026-13-01`.
+    case text(String)
+  }
+
+  /// `account_id`, e.g. `ACC-00042`.
+  var id: String
+  /// `account_name`.
+  var name: String
+  /// `industry`, a column unknown to the contract.
+  var industry: String
+  /// `customer_since`.
+  var customerSince: Since
+  /// `strategic_fit` (0...5 for a valid row).
+  var strategicFit: Int
+  /// `current_tier`; `nil` is blank (a first placement).
+  var currentTier: Int?
+  /// `owner_id`; empty is blank.
+  var ownerID: String
+  /// The fields behind the expansion signal.
+  var expansion: ExpansionFields
+  /// `support_hours` in hundredths of an hour; `nil` is blank.
+  var supportHundredths: Int64?
+  /// False for an account with no usage row.
+  var hasUsageRow: Bool
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+extension DemoDrop {
+  /// overrides.csv relative to the quarter's run date (2026-10-14 for 2026-Q3): two valid
+  /// overrides, and one ignored override for every validity rule of SPEC §2.
+  func appendOverrides(to tables: inout DropTables) {
+    let runDate = quarter.runDate
+    let sales = "Dana Whitfield"
+    let success = "Marco Ruiz"
+    let rows: [(number: Int, tier: String, reason: String, sales: String, cs: String, days: Int)] =
+      [
+        (
+          72, "1", "3-year platform renewal in negotiation; exec sponsor asked for a named CSM",
+          sales, success, 78
+        ),
+        (
+          99, "2", "Reference logo for the healthcare vertical; keep named coverage to renewal",
+          sales, success, 92
+        ),
+        (160, "1", "Pilot expanding to two new regions", sales, "dana whitfield", 60),
+        (205, "1", "", sales, success, 60),
+        (240, "1", "Board-level relationship", sales, "", 45),
+        (390, "1", "Contract signature pending", sales, success, -1),
+        (421, "2", "Keep the team through the data migration", sales, success, 93),
+        (47, "1", "Strategic account for the EMEA launch", sales, success, 30),
+        (47, "2", "Hold at Tier 2 during the customer's reorganisation", sales, success, 30),
+        (999, "2", "Strategic partner", sales, success, 30),
+        (RejectedNumber.fitOutOfRange, "1", "Named in the CEO's top-10 list", sales, success, 30),
+        (310, "4", "Needs white-glove coverage", sales, success, 30),
+      ]
+    for row in rows {
+      tables.appendOverride(
+        accountID: AccountID.text(row.number), tier: row.tier, reason: row.reason,
+        salesApprover: row.sales, csApprover: row.cs, expires: runDate.adding(days: row.days))
+    }
+  }
+
+  /// csms.csv: six active Tier 1 CSMs at 10 accounts each (the worked example's whole team),
+  /// one inactive Tier 2 CSM, and one row with a tier that does not exist.
+  func appendCSMs(to tables: inout DropTables) {
+    let tierOne = [
+      ("Ava Chen", "true"), ("Mateo Alvarez", "TRUE"), ("Hannah Okafor", ""),
+      ("Lukas Becker", "true"), ("Nguyen, Linh", "True"), ("Sofia Rossi", "true"),
+    ]
+    for (id, person) in zip(Self.tierOneCSMs, tierOne) {
+      tables.appendCSM(
+        id: id, name: person.0, email: Self.email(person.0), tier: "1", maxAccounts: 10,
+        active: person.1)
+    }
+    tables.appendCSM(
+      id: Self.inactiveTierTwoCSM, name: "Priya Raman", email: Self.email("Priya Raman"),
+      tier: "2", maxAccounts: nil, active: "false")
+    tables.appendCSM(
+      id: "csm-08", name: "Jonas \"JJ\" Berg", email: "jonas.berg@example.com", tier: "4",
+      maxAccounts: 80, active: "true")
+  }
+
+  /// `first.last@example.com` from a display name (`Last, First` is turned around).
+  private static func email(_ name: String) -> String {
+    let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let ordered = parts.count == 2 ? parts[1] + " " + parts[0] : name
+    return ordered.lowercased().split(separator: " ").joined(separator: ".") + "@example.com"
+  }
+}

@@ -1,0 +1,156 @@
+/// The five CSV files of one drop while they are being built.
+struct DropTables {
+  /// How a word value (`true`, `lost`, ...) is capitalised; the contract reads them
+  /// case-insensitively, so the demo mixes spellings.
+  enum WordCase {
+    /// `true`.
+    case lower
+    /// `TRUE`.
+    case upper
+    /// `True`.
+    case capitalized
+  }
+
+  /// accounts.csv.
+  private(set) var accounts: CSVBuffer
+  /// arr.csv.
+  private(set) var arr: CSVBuffer
+  /// usage.csv.
+  private(set) var usage: CSVBuffer
+  /// overrides.csv.
+  private(set) var overrides: CSVBuffer
+  /// csms.csv.
+  private(set) var csms: CSVBuffer
+
+  /// Starts the five files with their header rows.
+  ///
+  /// accounts.csv deliberately lists its columns out of the contract's order, with an unknown
+  /// `industry` column and header spellings that only match case-insensitively after trimming.
+  /// - Parameters:
+  ///   - accountsByteOrderMark: start accounts.csv with a UTF-8 byte order mark.
+  ///   - arrCRLF: end arr.csv rows with CR LF.
+  ///   - expectedAccounts: the number of account rows, to reserve memory once.
+  init(accountsByteOrderMark: Bool, arrCRLF: Bool, expectedAccounts: Int) {
+    accounts = CSVBuffer(byteOrderMark: accountsByteOrderMark, capacity: expectedAccounts * 120)
+    arr = CSVBuffer(crlf: arrCRLF, capacity: expectedAccounts * 40)
+    usage = CSVBuffer(capacity: expectedAccounts * 36)
+    overrides = CSVBuffer()
+    csms = CSVBuffer()
+    accounts.row([
+      "Account_ID", "account_name", "industry", "customer_since", " strategic_fit ", "owner_id",
+      "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu",
+    ])
+    arr.row(["subscription_id", "account_id", "arr"])
+    usage.row([
+      "account_id", "licensed_seats", "active_users", "active_users_prev_quarter", "support_hours",
+    ])
+    overrides.row([
+      "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
+    ])
+    csms.row(["csm_id", "name", "email", "tier", "max_accounts", "active"])
+  }
+
+  /// Appends an account row, and its usage row when it has one.
+  mutating func append(
+    _ account: AccountRecord, wordCase: WordCase = .lower,
+    moneyStyle: CSVBuffer.DecimalStyle = .shortest
+  ) {
+    accounts.text(account.id)
+    accounts.text(account.name)
+    accounts.text(account.industry)
+    switch account.customerSince {
+    case .date(let date):
+      accounts.date(date)
+    case .text(let text):
+      accounts.text(text)
+    }
+    accounts.integer(account.strategicFit)
+    accounts.text(account.ownerID)
+    accounts.integer(account.currentTier)
+    accounts.decimal(hundredths: account.expansion.ceilingCents, style: moneyStyle)
+    switch account.expansion.sponsor {
+    case .blank:
+      accounts.empty()
+    case .active:
+      accounts.text(Self.spell("active", wordCase))
+    case .lost:
+      accounts.text(Self.spell("lost", wordCase))
+    }
+    switch account.expansion.multiBU {
+    case nil:
+      accounts.empty()
+    case true?:
+      accounts.text(Self.spell("true", wordCase))
+    case false?:
+      accounts.text(Self.spell("false", wordCase))
+    }
+    accounts.endRow()
+    if account.hasUsageRow {
+      appendUsage(
+        accountID: account.id, licensedSeats: account.expansion.licensedSeats,
+        activeUsers: account.expansion.activeUsers,
+        activeUsersPreviousQuarter: account.expansion.activeUsersPreviousQuarter,
+        supportHundredths: account.supportHundredths)
+    }
+  }
+
+  /// Appends one subscription line to arr.csv.
+  mutating func appendARRLine(
+    subscription: Int, accountID: String, cents: Int64,
+    style: CSVBuffer.DecimalStyle = .shortest
+  ) {
+    arr.identifier(prefix: "SUB-", number: subscription, width: 7)
+    arr.text(accountID)
+    arr.decimal(hundredths: cents, style: style)
+    arr.endRow()
+  }
+
+  /// Appends a usage.csv row (also used for orphan rows whose account does not exist).
+  mutating func appendUsage(
+    accountID: String, licensedSeats: Int?, activeUsers: Int?, activeUsersPreviousQuarter: Int?,
+    supportHundredths: Int64?
+  ) {
+    usage.text(accountID)
+    usage.integer(licensedSeats)
+    usage.integer(activeUsers)
+    usage.integer(activeUsersPreviousQuarter)
+    usage.decimal(hundredths: supportHundredths)
+    usage.endRow()
+  }
+
+  /// Appends an overrides.csv row; `tier` is text so a drop can hold an out-of-range tier.
+  mutating func appendOverride(
+    accountID: String, tier: String, reason: String, salesApprover: String, csApprover: String,
+    expires: CivilDate
+  ) {
+    for field in [accountID, tier, reason, salesApprover, csApprover] {
+      overrides.text(field)
+    }
+    overrides.date(expires)
+    overrides.endRow()
+  }
+
+  /// Appends a csms.csv row; `tier` and `active` are text so a roster can hold bad values.
+  mutating func appendCSM(
+    id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String
+  ) {
+    csms.text(id)
+    csms.text(name)
+    csms.text(email)
+    csms.text(tier)
+    csms.integer(maxAccounts)
+    csms.text(active)
+    csms.endRow()
+  }
+
+  private static func spell(_ word: String, _ wordCase: WordCase) -> String {
+    switch wordCase {
+    case .lower:
+      return word
+    case .upper:
+      return word.uppercased()
+    case .capitalized:
+      return word.prefix(1).uppercased() + word.dropFirst()
+    }
+  }
+}

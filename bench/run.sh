@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmark: the full `retier run` (all outputs) against a DuckDB peer on generated drops.
+#
+#   bench/run.sh                     release build, 10K/100K/1M accounts, 5 runs each, with DuckDB
+#   bench/run.sh --sizes "100000" --runs 3
+#   bench/run.sh --smoke             CI: debug build, 2,000 accounts, 1 run, DuckDB only if present
+#
+# Reports the median wall time and peak RSS (/usr/bin/time -v) per size and tool, the ratio, and
+# time per account; writes the table to bench/results/latest.md. Generated drops live in
+# bench/data/ (git-ignored) and are reused when their generator arguments match.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="10000 100000 1000000"
+runs=5
+smoke=0
+seed=7
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1; sizes="2000"; runs=1; shift ;;
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
+  esac
+done
+
+if [ "$smoke" = 1 ]; then
+  configuration=debug
+  swift build --product retier >/dev/null
+  swift build --product retier-drop-gen >/dev/null
+else
+  configuration=release
+  swift build -c release --product retier >/dev/null
+  swift build -c release --product retier-drop-gen >/dev/null
+fi
+bin="$(swift build -c "$configuration" --show-bin-path)"
+
+# The DuckDB peer runs from a local virtual environment (PyPI), created on first use.
+venv=bench/.venv
+peer=1
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import duckdb" 2>/dev/null; then
+  if [ "$smoke" = 1 ]; then
+    peer=0
+  else
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet duckdb
+  fi
+fi
+
+mkdir -p bench/data bench/results
+results=bench/results/raw.tsv
+: > "$results"
+
+measure() { # tool size run command...
+  local tool=$1 size=$2 run=$3; shift 3
+  local log
+  log=$(mktemp)
+  if ! /usr/bin/time -v "$@" > /dev/null 2> "$log"; then
+    echo "bench/run.sh: $tool failed on $size accounts:" >&2
+    tail -20 "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  python3 - "$tool" "$size" "$run" "$log" >> "$results" <<'PY'
+import re, sys
+tool, size, run, log = sys.argv[1:]
+text = open(log).read()
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", text)
+hours, minutes, seconds = wall.groups()
+elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+print(f"{tool}\t{size}\t{run}\t{elapsed:.3f}\t{rss_kb}")
+PY
+  rm -f "$log"
+}
+
+for size in $sizes; do
+  drop="bench/data/$size"
+  stamp="profile=bench accounts=$size seed=$seed"
+  if [ "$(cat "$drop/.generated" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$drop"
+    mkdir -p "$drop/inbox"
+    "$bin/retier-drop-gen" --profile bench --accounts "$size" --seed "$seed" \
+      --out "$drop/inbox/2026-Q3" >/dev/null
+    printf '{"inbox": "inbox", "output": "out"}\n' > "$drop/retier.json"
+    echo "$stamp" > "$drop/.generated"
+  fi
+  for run in $(seq 1 "$runs"); do
+    rm -rf "$drop/out" "$drop/peer-out"
+    measure retier "$size" "$run" "$bin/retier" run --config "$drop/retier.json" --quarter 2026-Q3
+    test -f "$drop/out/2026-Q3/run.json"
+    if [ "$peer" = 1 ]; then
+      measure duckdb "$size" "$run" "$venv/bin/python" bench/peer.py "$drop/inbox/2026-Q3" "$drop/peer-out"
+    fi
+  done
+done
+
+python3 - "$results" "$configuration" <<'PY' | tee bench/results/latest.md
+import statistics, sys
+from collections import defaultdict
+rows = [line.split("\t") for line in open(sys.argv[1]).read().splitlines()]
+samples = defaultdict(list)
+for tool, size, run, wall, rss in rows:
+    samples[(tool, int(size))].append((float(wall), int(rss)))
+sizes = sorted({size for _, size in samples})
+print(f"build: {sys.argv[2]}; median of {max(len(v) for v in samples.values())} runs\n")
+print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
+for size in sizes:
+    ours = samples[(("retier"), size)]
+    wall = statistics.median(w for w, _ in ours)
+    rss = statistics.median(r for _, r in ours) / 1024
+    line = f"| {size:,} | {wall:.3f} | {rss:.0f} | {wall / size * 1e6:.2f} |"
+    peer = samples.get(("duckdb", size))
+    if peer:
+        peer_wall = statistics.median(w for w, _ in peer)
+        peer_rss = statistics.median(r for _, r in peer) / 1024
+        line += f" {peer_wall:.3f} | {peer_rss:.0f} | {peer_wall / wall:.2f}× |"
+    else:
+        line += " – | – | – |"
+    print(line)
+PY
