@@ -1,15 +1,15 @@
 /// Who owns each account after the re-tier, and whether the team can carry the book (SPEC §5).
-struct OwnerAssignment: Sendable {
+package struct OwnerAssignment: Sendable {
   /// New owner per valid account, aligned with ``Book/accounts``; "" when left unassigned.
-  var owners: [String]
+  package var owners: [String]
   /// Why the owner changes, per valid account; `nil` when the owner stays.
-  var changeReasons: [OwnerChangeReason?]
+  package var changeReasons: [OwnerChangeReason?]
   /// One row per tier, Tier 1 first.
-  var capacity: [CapacityRow]
+  package var capacity: [CapacityRow]
 }
 
 /// Why an account's owner changes (the `reason` column of `reassignments.csv`).
-enum OwnerChangeReason: String, Sendable, Hashable, CaseIterable {
+package enum OwnerChangeReason: String, Sendable, Hashable, CaseIterable {
   /// The account moved tier.
   case tierChange = "tier_change"
   /// The account is placed for the first time.
@@ -23,25 +23,27 @@ enum OwnerChangeReason: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One row of the capacity table.
-struct CapacityRow: Sendable, Hashable {
+package struct CapacityRow: Sendable, Hashable {
   /// Tier number.
-  var tier: Int
+  package var tier: Int
   /// Accounts in the tier after the re-tier (valid accounts only).
-  var accounts: Int
+  package var accounts: Int
   /// Their ARR.
-  var arr: Money
+  package var arr: Money
   /// Active CSMs of the tier on the roster.
-  var activeCSMs: Int
-  /// Accounts per active CSM (nil without CSMs).
-  var accountsPerCSM: ExactDecimal?
-  /// ARR per active CSM (nil without CSMs).
-  var arrPerCSM: Money?
+  package var activeCSMs: Int
+  /// Accounts per active CSM, rounded half up to six decimals for display (nil without CSMs).
+  package var accountsPerCSM: ExactDecimal?
+  /// ARR per active CSM, rounded half up to the cent for display (nil without CSMs).
+  package var arrPerCSM: Money?
   /// `max(0, ⌈accounts / default capacity⌉ − active CSMs)`.
-  var csmsShort: Int
-  /// `csm_loaded_cost × CSMs ÷ ARR` (nil when the tier has no ARR).
-  var coverageCostShare: ExactDecimal?
+  package var csmsShort: Int
+  /// `csm_loaded_cost × CSMs ÷ ARR`, rounded half up to six decimals for display (nil when the
+  /// tier has no ARR).
+  package var coverageCostShare: ExactDecimal?
   /// Accounts left without an owner for lack of a seat.
-  var unassigned: Int
-  /// Figures outside the tier's benchmark, in words (empty when all are inside).
-  var flags: [String]
+  package var unassigned: Int
+  /// Figures outside the tier's benchmark, in words, e.g. "accounts/CSM above 20" or "no active
+  /// CSM" (empty when all are inside). Decided on the exact ratios, not the rounded figures.
+  package var flags: [String]
 }

@@ -4,45 +4,45 @@
 ///
 /// Rows may hold fewer or more fields than the header; the caller decides what that means.
 /// Every field is well-formed UTF-8 without NUL bytes (`CSVReader` guarantees it).
-struct CSVDocument: Sendable {
+package struct CSVDocument: Sendable {
   /// The header cells as written (byte order mark removed), not trimmed.
-  var header: [String]
+  package var header: [String]
   /// The unescaped bytes of every data field, back to back (quotes and doubled quotes resolved).
-  let fieldBytes: [UInt8]
+  package let fieldBytes: [UInt8]
   /// Field `i` (counted over all rows) is `fieldBytes[fieldOffsets[i]..<fieldOffsets[i + 1]]`;
   /// the array starts with 0 and has one entry more than there are fields.
-  let fieldOffsets: [Int]
+  package let fieldOffsets: [Int]
   /// Row `r` owns fields `rowFirstField[r]..<rowFirstField[r + 1]`; one entry more than rows.
-  let rowFirstField: [Int]
+  package let rowFirstField: [Int]
   /// The 1-based physical line on which each data row starts.
-  let rowLines: [Int]
+  package let rowLines: [Int]
 
   /// The number of data rows, header excluded.
-  var rowCount: Int { rowLines.count }
+  package var rowCount: Int { rowLines.count }
 
   /// The 1-based physical line on which data row `row` (0-based) starts, for messages.
-  func line(ofRow row: Int) -> Int {
+  package func line(ofRow row: Int) -> Int {
     rowLines[row]
   }
 
   /// How many fields data row `row` holds (at least 1: an empty line is not a row).
-  func fieldCount(ofRow row: Int) -> Int {
+  package func fieldCount(ofRow row: Int) -> Int {
     rowFirstField[row + 1] - rowFirstField[row]
   }
 
   /// The field at `column` of data row `row` as a string; `""` when the row is shorter.
-  func field(row: Int, column: Int) -> String {
+  package func field(row: Int, column: Int) -> String {
     withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// All fields of data row `row`, in order.
-  func fields(ofRow row: Int) -> [String] {
+  package func fields(ofRow row: Int) -> [String] {
     (0..<fieldCount(ofRow: row)).map { field(row: row, column: $0) }
   }
 
   /// Calls `body` with the unescaped UTF-8 bytes of a field, without copying them; the buffer is
   /// empty when the row is shorter than `column + 1`. The buffer must not escape `body`.
-  func withFieldBytes<R>(
+  package func withFieldBytes<R>(
     row: Int,
     column: Int,
     _ body: (UnsafeBufferPointer<UInt8>) throws -> R
@@ -56,13 +56,13 @@ struct CSVDocument: Sendable {
   }
 
   /// Whether the field is empty or missing (the row is shorter than `column + 1`).
-  func isFieldEmpty(row: Int, column: Int) -> Bool {
+  package func isFieldEmpty(row: Int, column: Int) -> Bool {
     byteRange(row: row, column: column)?.isEmpty ?? true
   }
 
   /// The index of the first header cell equal to `name`, ignoring ASCII case and spaces or tabs
   /// around either side; `nil` when no header cell matches.
-  func columnIndex(named name: String) -> Int? {
+  package func columnIndex(named name: String) -> Int? {
     let wanted = Self.matchKey(name)
     return header.firstIndex { Self.matchKey($0) == wanted }
   }

@@ -3,7 +3,7 @@
 /// Lines are 1-based physical lines (LF, CRLF and a lone CR each end one, also inside quoted
 /// fields). Columns are 1-based and counted in Unicode scalars within that physical line, so they
 /// match what a person sees in an editor. The message never names the file: the caller adds it.
-enum CSVError: Error, Equatable, CustomStringConvertible {
+package enum CSVError: Error, Equatable, CustomStringConvertible {
   /// The input has zero bytes, or nothing but a byte order mark and empty lines: no header row.
   case empty
   /// A quoted field runs to the end of the input; the position is its opening quote.
@@ -18,7 +18,7 @@ enum CSVError: Error, Equatable, CustomStringConvertible {
   case nulByte(line: Int, column: Int)
 
   /// The 1-based physical line of the problem, or `nil` when it has no position.
-  var line: Int? {
+  package var line: Int? {
     switch self {
     case .empty:
       return nil
@@ -30,7 +30,7 @@ enum CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   /// The 1-based column (in Unicode scalars) of the problem, or `nil` when it has no position.
-  var column: Int? {
+  package var column: Int? {
     switch self {
     case .empty:
       return nil
@@ -42,7 +42,7 @@ enum CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   /// What is wrong, without position or file name.
-  var message: String {
+  package var message: String {
     switch self {
     case .empty:
       return "no header row (the file is empty)"
@@ -60,7 +60,7 @@ enum CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   /// One line for people: `line 3, column 7: <message>`, or just the message without a position.
-  var description: String {
+  package var description: String {
     guard let line, let column else { return message }
     return "line \(line), column \(column): \(message)"
   }

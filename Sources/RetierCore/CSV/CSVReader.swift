@@ -11,9 +11,9 @@
 /// field, anything but a comma or line end after a closing quote, a quoted field that never
 /// closes, ill-formed UTF-8 anywhere, and NUL bytes. No input makes it crash, loop or drop data
 /// silently: it either throws or returns every field.
-enum CSVReader {
+package enum CSVReader {
   /// Parses a whole file held in memory.
-  static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVDocument {
+  package static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVDocument {
     var scanner = CSVRecordScanner(inputByteCount: bytes.count)
     // Unescaping only ever removes bytes, so the input size bounds the field bytes exactly.
     let fieldBytes = try bytes.withUnsafeBufferPointer { input throws(CSVError) in

@@ -4,18 +4,18 @@
 /// It works on raw pointers with no allocation per field because a quarterly drop can hold
 /// millions of fields. UTF-8 is validated inline: a multi-byte sequence never contains an ASCII
 /// byte, so it can be copied as a unit without affecting the CSV structure.
-struct CSVRecordScanner {
+package struct CSVRecordScanner {
   /// The header cells, set once the first record has ended; `nil` while none has.
-  private(set) var header: [String]?
+  package private(set) var header: [String]?
   /// Field boundaries in the output buffer, starting with 0 (see `CSVDocument.fieldOffsets`).
-  private(set) var fieldOffsets: [Int] = [0]
+  package private(set) var fieldOffsets: [Int] = [0]
   /// The first field of each data row, plus one closing entry after a complete scan.
-  private(set) var rowFirstField: [Int] = []
+  package private(set) var rowFirstField: [Int] = []
   /// The 1-based physical line on which each data row starts.
-  private(set) var rowLines: [Int] = []
+  package private(set) var rowLines: [Int] = []
 
   /// Prepares a scanner, reserving room for a typical number of short fields.
-  init(inputByteCount: Int) {
+  package init(inputByteCount: Int) {
     fieldOffsets.reserveCapacity(inputByteCount / 6 + 2)
     rowFirstField.reserveCapacity(inputByteCount / 50 + 2)
     rowLines.reserveCapacity(inputByteCount / 50 + 2)
@@ -23,7 +23,7 @@ struct CSVRecordScanner {
 
   /// Scans `input` and writes the unescaped data field bytes to `output`, which must have room
   /// for `input.count` bytes. Returns how many bytes it wrote.
-  mutating func scan(
+  package mutating func scan(
     _ input: UnsafeBufferPointer<UInt8>,
     into output: UnsafeMutablePointer<UInt8>
   ) throws(CSVError) -> Int {

@@ -6,18 +6,18 @@
 /// single empty field (or has no cells) is written as `""`, because an empty line is skipped on
 /// reading; and a first header cell starting with U+FEFF is quoted, because a byte order mark at
 /// the start of a file is dropped on reading. Header cells are `.text` cells.
-struct CSVWriter {
+package struct CSVWriter {
   /// The file so far: the header, then every appended row.
-  private(set) var bytes: [UInt8] = []
+  package private(set) var bytes: [UInt8] = []
 
   /// Starts a file with its header row; `byteCapacity` reserves room for the expected output.
-  init(header: [String], byteCapacity: Int = 4096) {
+  package init(header: [String], byteCapacity: Int = 4096) {
     bytes.reserveCapacity(byteCapacity)
     appendRow(header.map(CSVCell.text))
   }
 
   /// Appends one row. Rows need not have as many cells as the header.
-  mutating func appendRow(_ cells: [CSVCell]) {
+  package mutating func appendRow(_ cells: [CSVCell]) {
     if cells.count <= 1, cells.first?.content.isEmpty ?? true {
       bytes.append(contentsOf: [Self.quote, Self.quote, Self.lineFeed])
       return

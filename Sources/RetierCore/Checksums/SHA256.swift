@@ -4,12 +4,12 @@
 /// Feed bytes with `update(_:)` in chunks of any size, then read the 32-byte digest with
 /// `finalize()`. The hasher is a value: `finalize()` works on a copy, so more bytes can still be
 /// appended afterwards.
-struct SHA256: Sendable {
+package struct SHA256: Sendable {
   /// The size of one compression block in bytes.
-  static let blockSize = 64
+  package static let blockSize = 64
 
   /// The size of a digest in bytes.
-  static let digestSize = 32
+  package static let digestSize = 32
 
   /// The initial hash value H(0) (FIPS 180-4 §5.3.3).
   private static let initialState: [UInt32] = [
@@ -41,7 +41,7 @@ struct SHA256: Sendable {
   private var messageLength: UInt64
 
   /// Creates a hasher for an empty message.
-  init() {
+  package init() {
     state = Self.initialState
     pending = []
     pending.reserveCapacity(Self.blockSize)
@@ -49,7 +49,7 @@ struct SHA256: Sendable {
   }
 
   /// Appends `bytes` to the message.
-  mutating func update(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func update(_ bytes: UnsafeRawBufferPointer) {
     messageLength &+= UInt64(bytes.count)
     var offset = 0
     if !pending.isEmpty {
@@ -68,12 +68,12 @@ struct SHA256: Sendable {
   }
 
   /// Appends `bytes` to the message.
-  mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// Returns the 32-byte digest of the bytes received so far, leaving this hasher unchanged.
-  func finalize() -> [UInt8] {
+  package func finalize() -> [UInt8] {
     var copy = self
     let bitLength = messageLength &* 8
     // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
@@ -96,25 +96,25 @@ struct SHA256: Sendable {
   }
 
   /// Returns the lowercase hexadecimal digest of the bytes received so far.
-  func finalizeHex() -> String {
+  package func finalizeHex() -> String {
     Self.lowercaseHex(finalize())
   }
 
   /// Returns the 32-byte digest of `bytes`.
-  static func hash(_ bytes: [UInt8]) -> [UInt8] {
+  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()
   }
 
   /// Returns the lowercase hexadecimal digest of `bytes` (64 characters).
-  static func hexDigest(_ bytes: [UInt8]) -> String {
+  package static func hexDigest(_ bytes: [UInt8]) -> String {
     lowercaseHex(hash(bytes))
   }
 
   /// Encodes `bytes` (any bytes, not only a digest) as lowercase hexadecimal, two characters per
   /// byte.
-  static func lowercaseHex(_ bytes: [UInt8]) -> String {
+  package static func lowercaseHex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(bytes.count * 2)

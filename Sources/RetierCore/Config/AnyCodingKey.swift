@@ -1,14 +1,14 @@
 /// A coding key for any name, used to list the keys a JSON object actually holds.
-struct AnyCodingKey: CodingKey {
-  var stringValue: String
-  var intValue: Int?
+package struct AnyCodingKey: CodingKey {
+  package var stringValue: String
+  package var intValue: Int?
 
-  init(stringValue: String) {
+  package init(stringValue: String) {
     self.stringValue = stringValue
     self.intValue = nil
   }
 
-  init(intValue: Int) {
+  package init(intValue: Int) {
     self.stringValue = String(intValue)
     self.intValue = intValue
   }
@@ -17,7 +17,7 @@ struct AnyCodingKey: CodingKey {
 extension Decoder {
   /// Throws when the JSON object being decoded holds a key that `Keys` does not name, so a typo
   /// in the config is an error that names the key rather than a silently ignored setting.
-  func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+  package func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
     let container = try container(keyedBy: AnyCodingKey.self)
     let known = Set(Keys.allCases.map(\.stringValue))
     for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })

@@ -1,5 +1,5 @@
 extension Configuration: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  package enum CodingKeys: String, CodingKey, CaseIterable {
     case inbox
     case output
     case fiscalYearStartMonth = "fiscal_year_start_month"
@@ -16,7 +16,7 @@ extension Configuration: Decodable {
   }
 
   /// Decodes the JSON config; absent keys take their defaults, unknown keys are rejected.
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -27,7 +27,8 @@ extension Configuration: Decodable {
     }
     fiscalYearStartMonth = try value(.fiscalYearStartMonth, fiscalYearStartMonth)
     holidays = try value(.holidays, holidays)
-    businessDaysAfterQuarterEnd = try value(.businessDaysAfterQuarterEnd, businessDaysAfterQuarterEnd)
+    businessDaysAfterQuarterEnd = try value(
+      .businessDaysAfterQuarterEnd, businessDaysAfterQuarterEnd)
     if container.contains(.readyMarker) {
       readyMarker = try container.decodeIfPresent(String.self, forKey: .readyMarker)
     }
@@ -44,7 +45,7 @@ extension Configuration: Decodable {
 }
 
 extension RubricConstants: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  package enum CodingKeys: String, CodingKey, CaseIterable {
     case weights
     case topDecileShare = "top_decile_share"
     case topQuartileShare = "top_quartile_share"
@@ -61,16 +62,16 @@ extension RubricConstants: Decodable {
 
   /// The three weights of the total.
   private struct Weights: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
       case arr
       case fit
       case expansion
     }
-    var arr: ExactDecimal?
-    var fit: ExactDecimal?
-    var expansion: ExactDecimal?
+    package var arr: ExactDecimal?
+    package var fit: ExactDecimal?
+    package var expansion: ExactDecimal?
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.self)
       let container = try decoder.container(keyedBy: CodingKeys.self)
       arr = try container.decodeIfPresent(ExactDecimal.self, forKey: .arr)
@@ -80,7 +81,7 @@ extension RubricConstants: Decodable {
   }
 
   /// Decodes the `rubric` object; absent keys take their defaults.
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     self.init()

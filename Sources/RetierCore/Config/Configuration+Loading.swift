@@ -2,7 +2,7 @@ import Foundation
 
 extension Configuration {
   /// Decodes and validates a JSON config. `path` only names the file in errors.
-  static func load(json: [UInt8], path: String) throws(RetierError) -> Configuration {
+  package static func load(json: [UInt8], path: String) throws(RetierError) -> Configuration {
     let configuration: Configuration
     do {
       configuration = try JSONDecoder().decode(Configuration.self, from: Data(json))

@@ -1,6 +1,6 @@
 extension Configuration {
   /// Every semantic problem of the configuration, in key order; empty when it is usable.
-  var problems: [String] {
+  package var problems: [String] {
     var problems: [String] = []
     let unit = ExactDecimal(1)
     func checkShare(_ value: ExactDecimal, _ key: String) {
@@ -15,8 +15,9 @@ extension Configuration {
       problems.append(
         "business_days_after_quarter_end \(businessDaysAfterQuarterEnd) is not in 1…60")
     }
-    if let readyMarker, readyMarker.isEmpty || readyMarker.contains("/") || readyMarker == ".."
-      || readyMarker == "."
+    if let readyMarker,
+      readyMarker.isEmpty || readyMarker.contains("/") || readyMarker == ".."
+        || readyMarker == "."
     {
       problems.append("ready_marker '\(readyMarker)' must be a plain file name (or null)")
     }
@@ -59,7 +60,9 @@ extension Configuration {
           problems.append("\(key) expected_share [\(band.low), \(band.high)] is not a band in 0…1")
         }
       }
-      if tier.capacity < 1 { problems.append("\(key) capacity \(tier.capacity) must be at least 1") }
+      if tier.capacity < 1 {
+        problems.append("\(key) capacity \(tier.capacity) must be at least 1")
+      }
       if tier.serviceLevels.csmHoursPerMonth < .zero {
         problems.append("\(key) service_levels.csm_hours_per_month is negative")
       }
@@ -70,7 +73,7 @@ extension Configuration {
 
 extension RubricConstants {
   /// Semantic problems of the rubric constants.
-  var problems: [String] {
+  package var problems: [String] {
     var problems: [String] = []
     let unit = ExactDecimal(1)
     let named: [(String, ExactDecimal)] = [
@@ -103,7 +106,7 @@ extension RubricConstants {
 
 extension String {
   /// The string without leading and trailing ASCII spaces and tabs.
-  var trimmingSpaces: Substring {
+  package var trimmingSpaces: Substring {
     var slice = self[...]
     while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
     while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }

@@ -1,49 +1,49 @@
 /// The job's configuration: where the drop and the output live, the calendar, the rubric and
 /// the tier ladder. Every key but `inbox` and `output` has the default of SPEC.md.
-struct Configuration: Sendable, Hashable {
+package struct Configuration: Sendable, Hashable {
   /// Folder holding one drop folder per quarter, as written in the file (resolved by the caller).
-  var inbox: String
+  package var inbox: String
   /// Folder receiving one output folder per quarter, as written in the file.
-  var output: String
+  package var output: String
   /// First month of the fiscal year, 1–12.
-  var fiscalYearStartMonth = 1
+  package var fiscalYearStartMonth = 1
   /// Days that are not business days for the run-date count.
-  var holidays: [CalendarDate] = []
+  package var holidays: [CalendarDate] = []
   /// Business days after quarter end on which the quarter is run.
-  var businessDaysAfterQuarterEnd = 10
+  package var businessDaysAfterQuarterEnd = 10
   /// File that RevOps writes last to say the drop is complete; `nil` disables the check.
-  var readyMarker: String? = "READY"
+  package var readyMarker: String? = "READY"
   /// Share of account rows that may be rejected before the run aborts.
-  var maxRejectedShare = ExactDecimal(millionths: 10_000)
+  package var maxRejectedShare = ExactDecimal(millionths: 10_000)
   /// Quarters of tenure below which an account is a new logo.
-  var newLogoQuarters = 2
+  package var newLogoQuarters = 2
   /// Longest an override may run past the run date, in days.
-  var overrideMaxDays = 92
+  package var overrideMaxDays = 92
   /// Owner id given to accounts of a pooled tier.
-  var poolOwnerID = "cs-pool"
+  package var poolOwnerID = "cs-pool"
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
-  var csmLoadedCost = ExactDecimal(150_000)
+  package var csmLoadedCost = ExactDecimal(150_000)
   /// The rubric's constants.
-  var rubric = RubricConstants()
+  package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.
-  var tiers: [TierDefinition] = TierDefinition.defaultLadder
+  package var tiers: [TierDefinition] = TierDefinition.defaultLadder
 
   /// Creates a configuration with every default.
-  init(inbox: String, output: String) {
+  package init(inbox: String, output: String) {
     self.inbox = inbox
     self.output = output
   }
 
   /// The fiscal calendar the configuration describes.
-  var calendar: FiscalCalendar {
+  package var calendar: FiscalCalendar {
     FiscalCalendar(
       fiscalYearStartMonth: fiscalYearStartMonth, holidays: Set(holidays),
       businessDaysAfterQuarterEnd: businessDaysAfterQuarterEnd)
   }
 
   /// Number of tiers, K.
-  var tierCount: Int { tiers.count }
+  package var tierCount: Int { tiers.count }
 
   /// The tier definition for a 1-based tier number.
-  func tier(_ number: Int) -> TierDefinition { tiers[number - 1] }
+  package func tier(_ number: Int) -> TierDefinition { tiers[number - 1] }
 }

@@ -1,19 +1,19 @@
 /// One tier of the configured ladder (Tier 1 at the top).
-struct TierDefinition: Sendable, Hashable {
+package struct TierDefinition: Sendable, Hashable {
   /// Display name, e.g. "Gold".
-  var name: String
+  package var name: String
   /// Lowest total score that qualifies for the tier on the rubric.
-  var minScore: ExactDecimal
+  package var minScore: ExactDecimal
   /// Hard cap on the tier's share of valid accounts; `nil` means uncapped.
-  var maxShare: ExactDecimal?
+  package var maxShare: ExactDecimal?
   /// Soft band the tier's share should sit in; outside only warns.
-  var expectedShare: ShareBand?
+  package var expectedShare: ShareBand?
   /// Named CSM or pooled queue.
-  var coverage: Coverage
+  package var coverage: Coverage
   /// Default accounts per CSM when a roster row leaves `max_accounts` blank.
-  var capacity: Int
+  package var capacity: Int
   /// What the customer gets in this tier.
-  var serviceLevels: ServiceLevels
+  package var serviceLevels: ServiceLevels
   /// The field benchmark for the capacity table.
-  var benchmark: CapacityBenchmark
+  package var benchmark: CapacityBenchmark
 }

@@ -1,7 +1,7 @@
 /// A row-level problem found in an input file, rendered `path:line:column: severity: message`.
-struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// How serious the problem is.
-  enum Severity: String, Sendable, Hashable, Comparable {
+  package enum Severity: String, Sendable, Hashable, Comparable {
     /// The row was not used.
     case error
     /// The row was used, with a caveat.
@@ -17,22 +17,24 @@ struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
       }
     }
 
-    static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
   }
 
   /// Severity of the problem.
-  var severity: Severity
+  package var severity: Severity
   /// File name as the user knows it, e.g. `accounts.csv`.
-  var file: String
+  package var file: String
   /// 1-based line, when known.
-  var line: Int?
+  package var line: Int?
   /// 1-based column, when known.
-  var column: Int?
+  package var column: Int?
   /// One-line message without the location.
-  var message: String
+  package var message: String
 
   /// Creates a diagnostic.
-  init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+  package init(
+    _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String
+  ) {
     self.severity = severity
     self.file = file
     self.line = line
@@ -41,7 +43,7 @@ struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// `accounts.csv:12:3: error: strategic_fit 7 is out of range 0–5`.
-  var description: String {
+  package var description: String {
     var location = file
     if let line {
       location += ":\(line)"
@@ -51,7 +53,7 @@ struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// Ordered by file, line, column, then severity and message, so lists are deterministic.
-  static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+  package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
     (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.severity, lhs.message)
       < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.severity, rhs.message)
   }

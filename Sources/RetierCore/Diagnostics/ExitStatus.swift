@@ -1,5 +1,5 @@
 /// The process exit statuses of SPEC §7 (sysexits.h values).
-enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
   /// Done, or nothing to do.
   case success = 0
   /// Bad command line.
@@ -16,7 +16,7 @@ enum ExitStatus: Int32, Sendable, CaseIterable {
   case configError = 78
 
   /// The one mapping from fatal errors to exit statuses.
-  init(_ error: RetierError) {
+  package init(_ error: RetierError) {
     switch error {
     case .usage: self = .usage
     case .configUnreadable, .configInvalid: self = .configError

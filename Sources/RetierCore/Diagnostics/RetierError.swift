@@ -1,5 +1,5 @@
 /// A fatal problem that stops a run. Row-level problems are ``Diagnostic``s instead.
-enum RetierError: Error, Equatable, CustomStringConvertible {
+package enum RetierError: Error, Equatable, CustomStringConvertible {
   /// The command line is wrong.
   case usage(String)
   /// The configuration file cannot be read or decoded.
@@ -13,7 +13,8 @@ enum RetierError: Error, Equatable, CustomStringConvertible {
   /// A required column is missing from a file's header.
   case missingColumn(file: String, column: String)
   /// More account rows were rejected than the error budget allows; every problem is listed.
-  case tooManyRejected(rejected: Int, accounts: Int, allowedShare: ExactDecimal, problems: [Diagnostic])
+  case tooManyRejected(
+    rejected: Int, accounts: Int, allowedShare: ExactDecimal, problems: [Diagnostic])
   /// An account id given on the command line is not in the drop.
   case unknownAccount(String)
   /// The output cannot be written.
@@ -22,7 +23,7 @@ enum RetierError: Error, Equatable, CustomStringConvertible {
   case locked(path: String)
 
   /// One human line (the problem list follows on further lines where there is one).
-  var description: String {
+  package var description: String {
     switch self {
     case .usage(let message):
       return "usage: \(message)"

@@ -1,11 +1,11 @@
 /// One data row of `arr.csv`: a subscription line of an account.
-struct ARRLine: Sendable {
+package struct ARRLine: Sendable {
   /// 1-based line.
-  var line: Int
+  package var line: Int
   /// `account_id`, trimmed.
-  var accountID: String
+  package var accountID: String
   /// `arr`; `nil` when it does not parse.
-  var arr: Money?
+  package var arr: Money?
   /// Why the line cannot be used.
-  var problem: String?
+  package var problem: String?
 }

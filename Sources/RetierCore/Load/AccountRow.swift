@@ -1,25 +1,25 @@
 /// One data row of `accounts.csv`, parsed; `problems` lists why it cannot be used.
-struct AccountRow: Sendable {
+package struct AccountRow: Sendable {
   /// 1-based line of the row.
-  var line: Int
+  package var line: Int
   /// `account_id`, trimmed.
-  var id: String
+  package var id: String
   /// `account_name` as written.
-  var name: String
+  package var name: String
   /// `current_tier` when it is a valid tier number; `nil` when blank or invalid.
-  var currentTier: Int?
+  package var currentTier: Int?
   /// `owner_id`, trimmed.
-  var ownerID: String
+  package var ownerID: String
   /// `customer_since`.
-  var customerSince: CalendarDate?
+  package var customerSince: CalendarDate?
   /// `strategic_fit`, 0–5.
-  var strategicFit: Int?
+  package var strategicFit: Int?
   /// `expansion_ceiling_arr`; `nil` means unknown.
-  var expansionCeiling: Money?
+  package var expansionCeiling: Money?
   /// `multi_bu`.
-  var multiBU: Bool
+  package var multiBU: Bool
   /// `sponsor_status` is `lost`.
-  var sponsorLost: Bool
+  package var sponsorLost: Bool
   /// Why the row is rejected; empty when it is valid on its own.
-  var problems: [String]
+  package var problems: [String]
 }

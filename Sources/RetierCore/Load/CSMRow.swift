@@ -1,17 +1,17 @@
 /// One CSM of the roster (`csms.csv`).
-struct CSM: Sendable, Hashable {
+package struct CSM: Sendable, Hashable {
   /// 1-based line in `csms.csv`.
-  var line: Int
+  package var line: Int
   /// `csm_id`, trimmed.
-  var id: String
+  package var id: String
   /// `name`.
-  var name: String
+  package var name: String
   /// `email`, trimmed.
-  var email: String
+  package var email: String
   /// The tier whose book the CSM carries.
-  var tier: Int
+  package var tier: Int
   /// `max_accounts`; `nil` means the tier's default capacity.
-  var maxAccounts: Int?
+  package var maxAccounts: Int?
   /// `active` (blank means true).
-  var isActive: Bool
+  package var isActive: Bool
 }

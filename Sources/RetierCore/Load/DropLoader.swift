@@ -1,8 +1,8 @@
 /// Parses the files of a drop into typed rows (SPEC §2). Missing columns and malformed CSV are
 /// fatal; every other problem stays with its row for validation to judge.
-enum DropLoader {
+package enum DropLoader {
   /// Parses every file of `files` for a ladder of `tierCount` tiers.
-  static func load(_ files: DropFiles, tierCount: Int) throws(RetierError) -> LoadedDrop {
+  package static func load(_ files: DropFiles, tierCount: Int) throws(RetierError) -> LoadedDrop {
     let accounts = try loadAccounts(files.accounts, tierCount: tierCount)
     let arr = try loadARR(files.arr)
     let usage = try loadUsage(files.usage)
@@ -20,7 +20,9 @@ enum DropLoader {
       roster: roster.csms, rosterRejections: roster.rejections, rowCounts: rowCounts)
   }
 
-  static func loadAccounts(_ bytes: [UInt8], tierCount: Int) throws(RetierError) -> [AccountRow] {
+  package static func loadAccounts(_ bytes: [UInt8], tierCount: Int) throws(RetierError)
+    -> [AccountRow]
+  {
     let table = try Table(
       file: DropFiles.Name.accounts, bytes: bytes,
       required: ["account_id", "customer_since", "strategic_fit"],
@@ -70,10 +72,13 @@ enum DropLoader {
       }
       let ceiling = table.value(row, ceilingColumn, FieldParsers.money)
       if case .invalid(let text) = ceiling {
-        problems.append("expansion_ceiling_arr '\(text)' is not money (plain decimal, ≤ 2 decimals)")
+        problems.append(
+          "expansion_ceiling_arr '\(text)' is not money (plain decimal, ≤ 2 decimals)")
       }
       let multiBU = table.value(row, multiBUColumn, FieldParsers.boolean)
-      if case .invalid(let text) = multiBU { problems.append("multi_bu '\(text)' is not true/false") }
+      if case .invalid(let text) = multiBU {
+        problems.append("multi_bu '\(text)' is not true/false")
+      }
       let sponsor = table.value(row, sponsorColumn, FieldParsers.sponsorLost)
       if case .invalid(let text) = sponsor {
         problems.append("sponsor_status '\(text)' is not active/lost")
@@ -89,7 +94,7 @@ enum DropLoader {
     return rows
   }
 
-  static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> [ARRLine] {
+  package static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> [ARRLine] {
     let table = try Table(
       file: DropFiles.Name.arr, bytes: bytes, required: ["account_id", "arr"], optional: [])
     let idColumn = table.column("account_id")
@@ -114,7 +119,7 @@ enum DropLoader {
     return lines
   }
 
-  static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> [UsageRow] {
+  package static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> [UsageRow] {
     let table = try Table(
       file: DropFiles.Name.usage, bytes: bytes, required: ["account_id"],
       optional: ["licensed_seats", "active_users", "active_users_prev_quarter", "support_hours"])
@@ -151,13 +156,15 @@ enum DropLoader {
     return rows
   }
 
-  static func loadOverrides(_ bytes: [UInt8]) throws(RetierError) -> [OverrideRow] {
+  package static func loadOverrides(_ bytes: [UInt8]) throws(RetierError) -> [OverrideRow] {
     let table = try Table(
       file: DropFiles.Name.overrides, bytes: bytes,
       required: ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"],
       optional: [])
-    let columns = ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"]
-      .map { table.column($0) }
+    let columns = [
+      "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
+    ]
+    .map { table.column($0) }
     return (0..<table.rowCount).map { row in
       let fields = columns.map { table.trimmed(row, $0) }
       return OverrideRow(
@@ -167,7 +174,7 @@ enum DropLoader {
     }
   }
 
-  static func loadRoster(
+  package static func loadRoster(
     _ bytes: [UInt8], tierCount: Int
   ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int) {
     let table = try Table(

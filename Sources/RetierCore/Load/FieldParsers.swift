@@ -1,32 +1,32 @@
 /// Parsers for the word and number fields of the drop (SPEC §2).
-enum FieldParsers {
+package enum FieldParsers {
   /// `true` / `false`, case-insensitive.
-  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  package static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     word(bytes, matches: "true") ? true : (word(bytes, matches: "false") ? false : nil)
   }
 
   /// `lost` → true, `active` → false, case-insensitive.
-  static func sponsorLost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  package static func sponsorLost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     word(bytes, matches: "lost") ? true : (word(bytes, matches: "active") ? false : nil)
   }
 
   /// A non-negative integer.
-  static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  package static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     FixedPointParser.parseCount(bytes)
   }
 
   /// Money with at most two decimals, possibly negative.
-  static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+  package static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
     Money(bytes: bytes)
   }
 
   /// A non-negative decimal with at most two decimals, in hundredths (support hours).
-  static func hundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  package static func hundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     FixedPointParser.parse(bytes, maximumFractionDigits: 2, allowsSign: false).map { Int($0) }
   }
 
   /// A strict `YYYY-MM-DD` date.
-  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+  package static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
     CalendarDate(isoBytes: bytes)
   }
 

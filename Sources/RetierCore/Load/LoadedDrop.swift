@@ -1,17 +1,17 @@
 /// Every row of a drop, parsed but not yet cross-checked.
-struct LoadedDrop: Sendable {
+package struct LoadedDrop: Sendable {
   /// `accounts.csv` rows in file order.
-  var accountRows: [AccountRow]
+  package var accountRows: [AccountRow]
   /// `arr.csv` lines in file order.
-  var arrLines: [ARRLine]
+  package var arrLines: [ARRLine]
   /// `usage.csv` rows in file order.
-  var usageRows: [UsageRow]
+  package var usageRows: [UsageRow]
   /// `overrides.csv` rows in file order (empty when the file is absent).
-  var overrideRows: [OverrideRow]
+  package var overrideRows: [OverrideRow]
   /// Usable roster rows.
-  var roster: [CSM]
+  package var roster: [CSM]
   /// Roster rows that cannot be used.
-  var rosterRejections: [Rejection]
+  package var rosterRejections: [Rejection]
   /// Data rows per file name.
-  var rowCounts: [String: Int]
+  package var rowCounts: [String: Int]
 }

@@ -1,17 +1,17 @@
 /// One data row of `overrides.csv`: an exception to the rubric, not yet validated.
-struct OverrideRow: Sendable, Hashable {
+package struct OverrideRow: Sendable, Hashable {
   /// 1-based line.
-  var line: Int
+  package var line: Int
   /// `account_id`, trimmed.
-  var accountID: String
+  package var accountID: String
   /// `tier` as written, trimmed.
-  var tierText: String
+  package var tierText: String
   /// `reason`, trimmed.
-  var reason: String
+  package var reason: String
   /// `approved_by_sales`, trimmed.
-  var approvedBySales: String
+  package var approvedBySales: String
   /// `approved_by_cs`, trimmed.
-  var approvedByCS: String
+  package var approvedByCS: String
   /// `expires` as written, trimmed.
-  var expiresText: String
+  package var expiresText: String
 }

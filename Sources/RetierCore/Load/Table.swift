@@ -1,14 +1,16 @@
 /// A parsed input file with its columns resolved by header name.
-struct Table {
+package struct Table {
   /// File name for diagnostics.
-  let file: String
+  package let file: String
   /// The parsed CSV.
-  let document: CSVDocument
+  package let document: CSVDocument
   /// Column index per requested name; `nil` for an absent optional column.
   private let columns: [String: Int]
 
   /// Parses `bytes` and resolves the named columns; a missing required column is fatal.
-  init(file: String, bytes: [UInt8], required: [String], optional: [String]) throws(RetierError) {
+  package init(file: String, bytes: [UInt8], required: [String], optional: [String])
+    throws(RetierError)
+  {
     let document: CSVDocument
     do {
       document = try CSVReader.parse(bytes)
@@ -31,39 +33,39 @@ struct Table {
   }
 
   /// Number of data rows.
-  var rowCount: Int { document.rowCount }
+  package var rowCount: Int { document.rowCount }
 
   /// The column index of a requested name, `nil` when an optional column is absent.
-  func column(_ name: String) -> Int? { columns[name] ?? nil }
+  package func column(_ name: String) -> Int? { columns[name] ?? nil }
 
   /// 1-based line on which a row starts.
-  func line(_ row: Int) -> Int { document.line(ofRow: row) }
+  package func line(_ row: Int) -> Int { document.line(ofRow: row) }
 
   /// Whether the row has as many fields as the header; a row that does not is misaligned
   /// (typically an unquoted comma) and none of its fields can be trusted.
-  func isAligned(_ row: Int) -> Bool {
+  package func isAligned(_ row: Int) -> Bool {
     document.fieldCount(ofRow: row) == document.header.count
   }
 
   /// The problem with a misaligned row.
-  func alignmentProblem(_ row: Int) -> String {
+  package func alignmentProblem(_ row: Int) -> String {
     "row has \(document.fieldCount(ofRow: row)) fields but the header has "
       + "\(document.header.count) (unquoted comma?)"
   }
 
   /// The field's text, spaces kept; "" for an absent column.
-  func text(_ row: Int, _ column: Int?) -> String {
+  package func text(_ row: Int, _ column: Int?) -> String {
     guard let column else { return "" }
     return document.field(row: row, column: column)
   }
 
   /// The field's text without surrounding spaces and tabs.
-  func trimmed(_ row: Int, _ column: Int?) -> String {
+  package func trimmed(_ row: Int, _ column: Int?) -> String {
     String(text(row, column).trimmingSpaces)
   }
 
   /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
-  func value<T>(
+  package func value<T>(
     _ row: Int, _ column: Int?, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
   ) -> FieldValue<T> {
     guard let column else { return .blank }
@@ -77,7 +79,7 @@ struct Table {
 }
 
 /// The outcome of parsing one field.
-enum FieldValue<T> {
+package enum FieldValue<T> {
   /// Empty, or the column is absent.
   case blank
   /// A value that parsed.
@@ -86,7 +88,7 @@ enum FieldValue<T> {
   case invalid(String)
 
   /// The parsed value, if any.
-  var value: T? {
+  package var value: T? {
     if case .value(let value) = self { return value }
     return nil
   }
@@ -94,7 +96,7 @@ enum FieldValue<T> {
 
 extension UnsafeBufferPointer<UInt8> {
   /// The bytes without leading and trailing ASCII spaces and tabs.
-  var trimmingSpaces: UnsafeBufferPointer<UInt8> {
+  package var trimmingSpaces: UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = count
     while start < end, self[start] == 0x20 || self[start] == 0x09 { start += 1 }

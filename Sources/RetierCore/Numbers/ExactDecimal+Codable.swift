@@ -3,7 +3,7 @@ import Foundation
 extension ExactDecimal: Codable {
   /// Decodes a JSON number (or a numeric string) without passing through binary floating point:
   /// Foundation's `Decimal` keeps the literal's digits, which are then parsed exactly.
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text: String
     if let string = try? container.decode(String.self) {
@@ -21,7 +21,7 @@ extension ExactDecimal: Codable {
   }
 
   /// Encodes as a JSON string holding the exact text.
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
   }

@@ -2,54 +2,57 @@
 /// and hours.
 ///
 /// Stored as an integer number of millionths so that every threshold comparison is exact.
-struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The value in millionths.
-  var millionths: Int128
+  package var millionths: Int128
 
   /// 10^6, the fixed scale.
-  static let scale: Int128 = 1_000_000
+  package static let scale: Int128 = 1_000_000
 
   /// The largest number of fraction digits a configured decimal may have.
-  static let maximumFractionDigits = 6
+  package static let maximumFractionDigits = 6
 
   /// Creates a value from millionths.
-  init(millionths: Int128) {
+  package init(millionths: Int128) {
     self.millionths = millionths
   }
 
   /// Creates a whole number.
-  init(_ integer: Int) {
+  package init(_ integer: Int) {
     self.millionths = Int128(integer) * Self.scale
   }
 
   /// Parses `12`, `0.1`, `-1.25`; `nil` when not a plain decimal with at most six fraction digits.
-  init?(_ text: String) {
+  package init?(_ text: String) {
     var text = text
     let parsed = text.withUTF8 {
-      FixedPointParser.parse($0, maximumFractionDigits: Self.maximumFractionDigits, allowsSign: true)
+      FixedPointParser.parse(
+        $0, maximumFractionDigits: Self.maximumFractionDigits, allowsSign: true)
     }
     guard let parsed else { return nil }
     self.millionths = parsed
   }
 
   /// Zero.
-  static let zero = ExactDecimal(millionths: 0)
+  package static let zero = ExactDecimal(millionths: 0)
 
-  static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.millionths < rhs.millionths }
-  static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+  package static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+    lhs.millionths < rhs.millionths
+  }
+  package static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
     ExactDecimal(millionths: lhs.millionths + rhs.millionths)
   }
-  static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+  package static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
     ExactDecimal(millionths: lhs.millionths - rhs.millionths)
   }
 
   /// The value times an integer, exact.
-  static func * (lhs: ExactDecimal, rhs: Int) -> ExactDecimal {
+  package static func * (lhs: ExactDecimal, rhs: Int) -> ExactDecimal {
     ExactDecimal(millionths: lhs.millionths * Int128(rhs))
   }
 
   /// ⌈self × count⌉ for a non-negative count.
-  func ceilingOfProduct(with count: Int) -> Int {
+  package func ceilingOfProduct(with count: Int) -> Int {
     let product = millionths * Int128(count)
     let quotient = product / Self.scale
     let remainder = product % Self.scale
@@ -57,7 +60,7 @@ struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// ⌊self × count⌋ for a non-negative count.
-  func floorOfProduct(with count: Int) -> Int {
+  package func floorOfProduct(with count: Int) -> Int {
     let product = millionths * Int128(count)
     let quotient = product / Self.scale
     let remainder = product % Self.scale
@@ -65,7 +68,7 @@ struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// Shortest exact text: `12`, `0.1`, `-1.25`.
-  var description: String {
+  package var description: String {
     let magnitude = millionths < 0 ? -millionths : millionths
     var fraction = String(magnitude % Self.scale)
     fraction = String(repeating: "0", count: 6 - fraction.count) + fraction

@@ -2,34 +2,34 @@
 ///
 /// Money is never held in binary floating point: sums and threshold comparisons must be exact
 /// (SPEC §2), and `Int128` leaves room for a million accounts of the largest accepted amount.
-struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The amount in cents; negative for credits.
-  var cents: Int128
+  package var cents: Int128
 
   /// Creates an amount from cents.
-  init(cents: Int128) {
+  package init(cents: Int128) {
     self.cents = cents
   }
 
   /// Creates an amount from whole currency units.
-  init(units: Int) {
+  package init(units: Int) {
     self.cents = Int128(units) * 100
   }
 
   /// Zero.
-  static let zero = Money(cents: 0)
+  package static let zero = Money(cents: 0)
 
   /// The largest number of integer digits accepted in a money field: far beyond any real ARR,
   /// small enough that no sum or scaled comparison can overflow.
-  static let maximumIntegerDigits = 15
+  package static let maximumIntegerDigits = 15
 
-  static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
-  static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
-  static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
-  static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
+  package static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+  package static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+  package static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+  package static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
 
   /// The amount with exactly two decimals and no grouping, e.g. `-1234.50`.
-  var description: String {
+  package var description: String {
     let magnitude = cents < 0 ? -cents : cents
     let fraction = Int(magnitude % 100)
     let sign = cents < 0 ? "-" : ""
@@ -37,7 +37,7 @@ struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// The amount rounded down to whole units with thousands separators, for prose, e.g. `1,234,567`.
-  var groupedWholeUnits: String {
+  package var groupedWholeUnits: String {
     let negative = cents < 0
     let digits = String((negative ? -cents : cents) / 100)
     var grouped = ""

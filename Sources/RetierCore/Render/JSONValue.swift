@@ -1,5 +1,5 @@
 /// A JSON value written with a fixed key order, so `run.json` is byte-identical across runs.
-indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
   /// A string.
   case string(String)
   /// An integer.
@@ -15,11 +15,11 @@ indirect enum JSONValue: Sendable, Hashable {
   /// An object whose keys keep the given order.
   case object([(String, JSONValue)])
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
-  func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
+  package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
   /// Pretty-printed text with two-space indentation and a trailing newline.
-  var text: String {
+  package var text: String {
     var output = ""
     write(to: &output, indent: 0)
     return output + "\n"
@@ -62,7 +62,7 @@ indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// A JSON string literal (RFC 8259 escapes).
-  static func quoted(_ string: String) -> String {
+  package static func quoted(_ string: String) -> String {
     var result = "\""
     for scalar in string.unicodeScalars {
       switch scalar {

@@ -1,10 +1,10 @@
 /// Renders `rejected.csv`: every input row that was not used, with why (SPEC §6).
-enum RejectedCSV {
+package enum RejectedCSV {
   /// The header.
-  static let header = ["file", "line", "account_id", "reason"]
+  package static let header = ["file", "line", "account_id", "reason"]
 
   /// The file's bytes: account, ARR, usage and roster rows, then ignored overrides.
-  static func render(_ result: RunResult) -> [UInt8] {
+  package static func render(_ result: RunResult) -> [UInt8] {
     var writer = CSVWriter(header: header)
     let overrides = result.tiering.ignoredOverrides.map {
       Rejection(

@@ -1,7 +1,7 @@
 /// Renders `run.json`: what was run, on what, and what came out (SPEC §6).
-enum RunManifest {
+package enum RunManifest {
   /// The manifest's bytes; `outputs` are the files it vouches for.
-  static func render(_ result: RunResult, outputs: [OutputFile]) -> [UInt8] {
+  package static func render(_ result: RunResult, outputs: [OutputFile]) -> [UInt8] {
     let tierCount = result.configuration.tierCount
     var before = [Int](repeating: 0, count: tierCount + 1)
     var after = [Int](repeating: 0, count: tierCount + 1)
@@ -31,7 +31,10 @@ enum RunManifest {
         "inputs",
         .array(
           result.inputs.map {
-            .object([("file", .string($0.name)), ("rows", .integer($0.rows)), ("sha256", .string($0.sha256))])
+            .object([
+              ("file", .string($0.name)), ("rows", .integer($0.rows)),
+              ("sha256", .string($0.sha256)),
+            ])
           })
       ),
       (
@@ -64,7 +67,12 @@ enum RunManifest {
       (
         "tiers",
         .array(
-          [.object([("tier", .null), ("name", .string("unplaced")), ("before", .integer(unplacedBefore)), ("after", .integer(0))])]
+          [
+            .object([
+              ("tier", .null), ("name", .string("unplaced")), ("before", .integer(unplacedBefore)),
+              ("after", .integer(0)),
+            ])
+          ]
             + (1...tierCount).map { tier in
               .object([
                 ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),

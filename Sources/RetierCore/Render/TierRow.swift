@@ -1,24 +1,24 @@
 /// One line of `tiers.csv`: a valid account with its scores, or a rejected one kept as is.
-struct TierRow: Sendable {
+package struct TierRow: Sendable {
   /// `account_id`.
-  var accountID: String
+  package var accountID: String
   /// `account_name`.
-  var accountName: String
+  package var accountName: String
   /// Index into ``Book/accounts`` for a valid account; `nil` for a rejected one.
-  var validIndex: Int?
+  package var validIndex: Int?
   /// `from_tier`: the CRM's current tier.
-  var fromTier: Int?
+  package var fromTier: Int?
   /// `to_tier`: the tier after the run (a rejected account keeps its tier).
-  var toTier: Int?
+  package var toTier: Int?
   /// `reason`.
-  var reason: TierReason
+  package var reason: TierReason
   /// `owner_id` after the run.
-  var ownerID: String
+  package var ownerID: String
 }
 
 extension RunResult {
   /// Every account with a usable id, valid or rejected, sorted by account id.
-  var tierRows: [TierRow] {
+  package var tierRows: [TierRow] {
     var rows: [TierRow] = []
     rows.reserveCapacity(book.accounts.count + book.rejectedAccounts.count)
     for (index, account) in book.accounts.enumerated() {

@@ -1,13 +1,13 @@
 /// Renders `tiers.csv`: every account with a usable id, sorted by account id (SPEC §6).
-enum TiersCSV {
+package enum TiersCSV {
   /// The header, in the spec's column order.
-  static let header = [
+  package static let header = [
     "account_id", "account_name", "arr", "arr_score", "fit_score", "expansion_score",
     "total_score", "rubric_tier", "from_tier", "to_tier", "reason", "owner_id",
   ]
 
   /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
+  package static func render(_ result: RunResult) -> [UInt8] {
     var writer = CSVWriter(header: header)
     for row in result.tierRows {
       var cells: [CSVCell] = [.text(row.accountID), .text(row.accountName)]

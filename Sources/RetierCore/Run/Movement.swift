@@ -1,5 +1,5 @@
 /// The direction of a tier change (the `direction` column of `movements.csv`).
-enum MovementDirection: String, Sendable, Hashable {
+package enum MovementDirection: String, Sendable, Hashable {
   /// To a higher tier (a smaller number).
   case promotion
   /// To a lower tier.
@@ -8,7 +8,7 @@ enum MovementDirection: String, Sendable, Hashable {
   case firstPlacement = "first_placement"
 
   /// The direction from `from` to `to`, or `nil` when the account did not move.
-  init?(from: Int?, to: Int) {
+  package init?(from: Int?, to: Int) {
     guard let from else {
       self = .firstPlacement
       return

@@ -1,5 +1,5 @@
 /// The phases of a run, in order: load → validate → score → tier → assign → render.
-enum Phase: String, Sendable, CaseIterable {
+package enum Phase: String, Sendable, CaseIterable {
   case load
   case validate
   case score
@@ -9,9 +9,9 @@ enum Phase: String, Sendable, CaseIterable {
 }
 
 /// What one phase did, for the one log line per phase (the executable adds the elapsed time).
-struct PhaseReport: Sendable, Hashable {
+package struct PhaseReport: Sendable, Hashable {
   /// The phase that finished.
-  var phase: Phase
+  package var phase: Phase
   /// Counts, e.g. `accounts=604 arr_lines=713`.
-  var counts: String
+  package var counts: String
 }

@@ -1,8 +1,8 @@
 /// The job in memory, in the shape of openapi-generator's `runGenerator`: inputs in, the
 /// decisions and the output files out. The executable does every read and write.
-enum Retier {
+package enum Retier {
   /// Loads, validates, scores, tiers and assigns owners; reports each phase to `log`.
-  static func decide(
+  package static func decide(
     _ input: RunInput, log: (PhaseReport) -> Void = { _ in }
   ) throws(RetierError) -> RunResult {
     let configuration = input.configuration
@@ -30,8 +30,10 @@ enum Retier {
         counts: "scored=\(scores.count) median_arr=\(scorer.cutLines.median)"))
 
     let runDate = configuration.calendar.runDate(of: input.quarter)
-    let tiering = TierAssigner(configuration: configuration, quarter: input.quarter, runDate: runDate)
-      .assign(book, scores: scores)
+    let tiering = TierAssigner(
+      configuration: configuration, quarter: input.quarter, runDate: runDate
+    )
+    .assign(book, scores: scores)
     var perTier = [Int](repeating: 0, count: configuration.tierCount + 1)
     for decision in tiering.decisions { perTier[decision.finalTier] += 1 }
     log(
@@ -59,14 +61,14 @@ enum Retier {
   }
 
   /// Renders every output file of `result`, `run.json` last (it holds the others' checksums).
-  static func render(_ result: RunResult) -> [OutputFile] {
+  package static func render(_ result: RunResult) -> [OutputFile] {
     var files = OutputRenderers.render(result)
     files.append(OutputFile(path: "run.json", bytes: RunManifest.render(result, outputs: files)))
     return files.sorted { $0.path < $1.path }
   }
 
   /// Decides and renders; the whole job in memory.
-  static func run(
+  package static func run(
     _ input: RunInput, log: (PhaseReport) -> Void = { _ in }
   ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
     let result = try decide(input, log: log)

@@ -1,20 +1,20 @@
 /// The in-memory inputs of one run; the executable reads them from disk.
-struct RunInput: Sendable {
+package struct RunInput: Sendable {
   /// The quarter to re-tier.
-  var quarter: FiscalQuarter
+  package var quarter: FiscalQuarter
   /// The drop's files.
-  var files: DropFiles
+  package var files: DropFiles
   /// The decoded, validated configuration.
-  var configuration: Configuration
+  package var configuration: Configuration
   /// The config file's bytes, for its checksum.
-  var configBytes: [UInt8]
+  package var configBytes: [UInt8]
   /// The previous quarter's `tiers.csv`, when a previous run exists (CRM drift guardrail).
-  var previousTiersCSV: [UInt8]?
+  package var previousTiersCSV: [UInt8]?
   /// The tool's version, recorded in `run.json`.
-  var toolVersion: String
+  package var toolVersion: String
 
   /// Creates the inputs of a run.
-  init(
+  package init(
     quarter: FiscalQuarter, files: DropFiles, configuration: Configuration, configBytes: [UInt8],
     previousTiersCSV: [UInt8]? = nil, toolVersion: String = RetierVersion.current
   ) {
@@ -28,7 +28,7 @@ struct RunInput: Sendable {
 }
 
 /// The tool's version.
-enum RetierVersion {
+package enum RetierVersion {
   /// Semantic version of this build.
-  static let current = "1.0.0"
+  package static let current = "1.0.0"
 }

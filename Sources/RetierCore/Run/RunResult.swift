@@ -1,37 +1,37 @@
 /// Everything one run decided, in memory; every output is rendered from it.
-struct RunResult: Sendable {
+package struct RunResult: Sendable {
   /// The quarter re-tiered.
-  var quarter: FiscalQuarter
+  package var quarter: FiscalQuarter
   /// Its run date (the date of the run for overrides, effective dates and memos).
-  var runDate: CalendarDate
+  package var runDate: CalendarDate
   /// The configuration used.
-  var configuration: Configuration
+  package var configuration: Configuration
   /// The validated book.
-  var book: Book
+  package var book: Book
   /// This quarter's ARR cut lines.
-  var cutLines: RubricCutLines
+  package var cutLines: RubricCutLines
   /// Scores aligned with ``Book/accounts``.
-  var scores: [SignalScores]
+  package var scores: [SignalScores]
   /// Tier decisions.
-  var tiering: TieringResult
+  package var tiering: TieringResult
   /// Owners and capacity.
-  var owners: OwnerAssignment
+  package var owners: OwnerAssignment
   /// `to_tier` per account id from the previous quarter's `tiers.csv`, when one exists.
-  var previousTiers: [String: Int]?
+  package var previousTiers: [String: Int]?
   /// Facts about the inputs, by file name order.
-  var inputs: [InputFact]
+  package var inputs: [InputFact]
   /// SHA-256 of the config file.
-  var configSHA256: String
+  package var configSHA256: String
   /// The tool's version.
-  var toolVersion: String
+  package var toolVersion: String
 }
 
 /// Row count and checksum of one input file.
-struct InputFact: Sendable, Hashable {
+package struct InputFact: Sendable, Hashable {
   /// File name.
-  var name: String
+  package var name: String
   /// Data rows.
-  var rows: Int
+  package var rows: Int
   /// Lowercase hex SHA-256 of the bytes.
-  var sha256: String
+  package var sha256: String
 }

@@ -2,7 +2,7 @@ extension CalendarDate {
   /// Parses a strict ISO 8601 calendar date "YYYY-MM-DD": exactly 10 ASCII characters, four-digit
   /// year, two-digit month and day, hyphens, nothing around them. Returns nil for anything else,
   /// including dates that do not exist ("2026-02-30").
-  init?(iso: String) {
+  package init?(iso: String) {
     // Native strings are contiguous UTF-8; the array copy is only for a bridged string.
     let parsed =
       iso.utf8.withContiguousStorageIfAvailable { CalendarDate(isoBytes: $0) }
@@ -13,7 +13,7 @@ extension CalendarDate {
 
   /// Parses a strict "YYYY-MM-DD" date from raw bytes, with the rules of `init?(iso:)`; the fast
   /// path for CSV fields, which never become a `String`.
-  init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+  package init?(isoBytes: UnsafeBufferPointer<UInt8>) {
     guard isoBytes.count == 10, isoBytes[4] == UInt8(ascii: "-"), isoBytes[7] == UInt8(ascii: "-")
     else { return nil }
     guard let year = Self.decimal(isoBytes, 0..<4),
@@ -38,7 +38,7 @@ extension CalendarDate {
 extension CalendarDate: CustomStringConvertible {
   /// The ISO 8601 form "YYYY-MM-DD"; the year has at least four digits and a leading "-" when
   /// negative.
-  var description: String {
+  package var description: String {
     let yearDigits = String(abs(year))
     let paddedYear = String(repeating: "0", count: max(0, 4 - yearDigits.count)) + yearDigits
     let sign = year < 0 ? "-" : ""
@@ -50,7 +50,7 @@ extension CalendarDate: CustomStringConvertible {
 
 extension CalendarDate: Codable {
   /// Decodes a date from its ISO string "YYYY-MM-DD".
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     guard let date = CalendarDate(iso: text) else {
@@ -61,7 +61,7 @@ extension CalendarDate: Codable {
   }
 
   /// Encodes the date as its ISO string "YYYY-MM-DD".
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
   }

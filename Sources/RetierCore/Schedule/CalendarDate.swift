@@ -4,19 +4,19 @@
 /// dates, effective dates) are plain calendar days, so they never shift with the machine's time
 /// zone. `init?(year:month:day:)` accepts any year; only years 0000...9999 have an ISO form that
 /// `init?(iso:)` reads back.
-struct CalendarDate: Sendable, Hashable {
+package struct CalendarDate: Sendable, Hashable {
   /// The calendar year; 2026 is 2026 CE (year 0 is 1 BCE).
-  let year: Int
+  package let year: Int
 
   /// The month of the year, 1...12.
-  let month: Int
+  package let month: Int
 
   /// The day of the month, 1...28, 29, 30 or 31 as the month allows.
-  let day: Int
+  package let day: Int
 
   /// Creates the date, or returns nil when `month` is not 1...12 or `day` is not a day of that
   /// month (February has 29 days in leap years).
-  init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1,
       day <= Self.daysInMonth(year: year, month: month)
     else { return nil }
@@ -24,7 +24,7 @@ struct CalendarDate: Sendable, Hashable {
   }
 
   /// Creates the date `daysSinceEpoch` days after 1970-01-01 (negative: before it).
-  init(daysSinceEpoch: Int) {
+  package init(daysSinceEpoch: Int) {
     // civil_from_days (H. Hinnant): years are counted from March so that the leap day is the
     // last day of the counting year, and 400-year eras repeat exactly (146_097 days).
     let shifted = daysSinceEpoch + 719_468
@@ -48,7 +48,7 @@ struct CalendarDate: Sendable, Hashable {
   }
 
   /// The number of days from 1970-01-01 to this date: 1970-01-01 is 0, 1969-12-31 is -1.
-  var daysSinceEpoch: Int {
+  package var daysSinceEpoch: Int {
     // days_from_civil (H. Hinnant), the inverse of `init(daysSinceEpoch:)`.
     let marchBasedYear = month <= 2 ? year - 1 : year
     let era = (marchBasedYear >= 0 ? marchBasedYear : marchBasedYear - 399) / 400
@@ -60,29 +60,29 @@ struct CalendarDate: Sendable, Hashable {
   }
 
   /// The date `days` days later (earlier when `days` is negative).
-  func adding(days: Int) -> CalendarDate {
+  package func adding(days: Int) -> CalendarDate {
     CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
   }
 
   /// The day of the week.
-  var weekday: Weekday {
+  package var weekday: Weekday {
     // 1970-01-01 was a Thursday (ISO day 4).
     let mondayBased = ((daysSinceEpoch + 3) % 7 + 7) % 7
     return Weekday(rawValue: mondayBased + 1)!
   }
 
   /// Whether the date is a Saturday or a Sunday.
-  var isWeekend: Bool {
+  package var isWeekend: Bool {
     weekday.isWeekend
   }
 
   /// Whether `year` has a February 29th: divisible by 4, except centuries not divisible by 400.
-  static func isLeapYear(_ year: Int) -> Bool {
+  package static func isLeapYear(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   /// The number of days of `month` (1...12) in `year`.
-  static func daysInMonth(year: Int, month: Int) -> Int {
+  package static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -93,7 +93,7 @@ struct CalendarDate: Sendable, Hashable {
 
 extension CalendarDate: Comparable {
   /// Orders dates chronologically.
-  static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+  package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 }

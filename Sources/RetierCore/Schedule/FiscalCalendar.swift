@@ -8,15 +8,15 @@
 /// A quarter's run date is the Nth business day (Monday – Friday, not a configured holiday) after
 /// the quarter's last day, N = `businessDaysAfterQuarterEnd` (default 10): 2026-Q3 with start
 /// month 1 runs on 2026-10-14.
-struct FiscalCalendar: Sendable {
+package struct FiscalCalendar: Sendable {
   /// The calendar month, 1...12, in which every fiscal year starts.
-  let fiscalYearStartMonth: Int
+  package let fiscalYearStartMonth: Int
 
   /// Days that are not business days even when they fall on Monday – Friday.
-  let holidays: Set<CalendarDate>
+  package let holidays: Set<CalendarDate>
 
   /// The number of business days between a quarter's end and its run (N above), at least 1.
-  let businessDaysAfterQuarterEnd: Int
+  package let businessDaysAfterQuarterEnd: Int
 
   /// The running month count (`year × 12 + month − 1`) of a quarter's first month minus
   /// `3 × quarter.index`: 0 for start month 1; otherwise negative, because such a fiscal year
@@ -25,7 +25,7 @@ struct FiscalCalendar: Sendable {
 
   /// Creates the calendar. `fiscalYearStartMonth` must be 1...12 and
   /// `businessDaysAfterQuarterEnd` at least 1 (configuration validates both before this point).
-  init(
+  package init(
     fiscalYearStartMonth: Int, holidays: Set<CalendarDate>, businessDaysAfterQuarterEnd: Int = 10
   ) {
     precondition(
@@ -41,29 +41,29 @@ struct FiscalCalendar: Sendable {
   }
 
   /// The first day of quarter `q`.
-  func firstDay(of q: FiscalQuarter) -> CalendarDate {
+  package func firstDay(of q: FiscalQuarter) -> CalendarDate {
     let runningMonth = q.index * 3 + monthOffset
     let year = Self.floorDivide(runningMonth, 12)
     return CalendarDate(year: year, month: runningMonth - year * 12 + 1, day: 1)!
   }
 
   /// The last day of quarter `q`: the day before the next quarter's first day.
-  func lastDay(of q: FiscalQuarter) -> CalendarDate {
+  package func lastDay(of q: FiscalQuarter) -> CalendarDate {
     firstDay(of: q.next()).adding(days: -1)
   }
 
   /// The fiscal quarter that contains `date`.
-  func quarter(containing date: CalendarDate) -> FiscalQuarter {
+  package func quarter(containing date: CalendarDate) -> FiscalQuarter {
     FiscalQuarter(index: Self.floorDivide(alignedMonth(of: date), 3))
   }
 
   /// Whether `d` is a business day: Monday – Friday and not a holiday.
-  func isBusinessDay(_ d: CalendarDate) -> Bool {
+  package func isBusinessDay(_ d: CalendarDate) -> Bool {
     !d.isWeekend && !holidays.contains(d)
   }
 
   /// The run date of quarter `q`: the Nth business day after `lastDay(of: q)`.
-  func runDate(of q: FiscalQuarter) -> CalendarDate {
+  package func runDate(of q: FiscalQuarter) -> CalendarDate {
     var date = lastDay(of: q)
     var businessDaysSeen = 0
     // Ends because the holiday set is finite; about two weeks of steps in practice.
@@ -78,7 +78,7 @@ struct FiscalCalendar: Sendable {
 
   /// The latest quarter whose run date is on or before `today`: the quarter a run without
   /// `--quarter` processes.
-  func latestDueQuarter(asOf today: CalendarDate) -> FiscalQuarter {
+  package func latestDueQuarter(asOf today: CalendarDate) -> FiscalQuarter {
     // Run dates lie after their quarter and increase with it, so walk back from the quarter
     // before today's; one or two steps unless N is more than a quarter of business days.
     var candidate = quarter(containing: today).previous()
@@ -91,7 +91,7 @@ struct FiscalCalendar: Sendable {
   /// The next `count` runs in date order, starting with the first run on or after `today`: a
   /// quarter whose run date is `today` is included, because that run is still to happen (or is
   /// happening) today. Returns an empty list when `count` is not positive.
-  func upcomingRuns(
+  package func upcomingRuns(
     after today: CalendarDate, count: Int
   ) -> [(quarter: FiscalQuarter, runDate: CalendarDate)] {
     guard count > 0 else { return [] }
@@ -109,7 +109,8 @@ struct FiscalCalendar: Sendable {
   /// Number of fiscal quarters q <= `quarter` whose first day is on or after `date` (new-logo rule
   /// of SPEC §4): 1 when `date` is the first day of `quarter` itself, 0 when `date` is later than
   /// that first day. Constant time: it is evaluated once per account.
-  func quartersStarting(onOrAfter date: CalendarDate, through quarter: FiscalQuarter) -> Int {
+  package func quartersStarting(onOrAfter date: CalendarDate, through quarter: FiscalQuarter) -> Int
+  {
     let month = alignedMonth(of: date)
     let containingIndex = Self.floorDivide(month, 3)
     let isQuarterFirstDay = date.day == 1 && month == containingIndex * 3

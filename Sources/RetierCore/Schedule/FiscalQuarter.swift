@@ -2,29 +2,29 @@
 /// year in which that fiscal year ends, SPEC §7).
 ///
 /// A quarter says nothing about calendar dates by itself; `FiscalCalendar` maps it to days.
-struct FiscalQuarter: Sendable, Hashable {
+package struct FiscalQuarter: Sendable, Hashable {
   /// The fiscal year, named by the calendar year in which it ends.
-  let fiscalYear: Int
+  package let fiscalYear: Int
 
   /// The quarter of the fiscal year, 1...4.
-  let quarter: Int
+  package let quarter: Int
 
   /// Creates the quarter; `quarter` must be 1...4.
-  init(fiscalYear: Int, quarter: Int) {
+  package init(fiscalYear: Int, quarter: Int) {
     precondition((1...4).contains(quarter), "fiscal quarter must be 1...4, got \(quarter)")
     self.fiscalYear = fiscalYear
     self.quarter = quarter
   }
 
   /// Creates the quarter at `index` on the running count of quarters (see `index`).
-  init(index: Int) {
+  package init(index: Int) {
     let fiscalYear = index >= 0 ? index / 4 : (index - 3) / 4
     self.init(fiscalYear: fiscalYear, quarter: index - fiscalYear * 4 + 1)
   }
 
   /// Parses a strict label "YYYY-Qn": four ASCII digits, "-Q" (capital Q), a digit 1...4, nothing
   /// else. Returns nil for anything else ("2026-q3", "2026-Q5", "26-Q3", " 2026-Q3").
-  init?(label: String) {
+  package init?(label: String) {
     let bytes = Array(label.utf8)
     guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q")
     else { return nil }
@@ -39,45 +39,45 @@ struct FiscalQuarter: Sendable, Hashable {
 
   /// The position of the quarter on a running count of quarters, `fiscalYear × 4 + quarter − 1`;
   /// consecutive quarters have consecutive indices, so quarter distances are subtractions.
-  var index: Int {
+  package var index: Int {
     fiscalYear * 4 + quarter - 1
   }
 
   /// The label "YYYY-Qn", for example "2026-Q3"; the year is padded to four digits.
-  var label: String {
+  package var label: String {
     let yearDigits = String(abs(fiscalYear))
     let paddedYear = String(repeating: "0", count: max(0, 4 - yearDigits.count)) + yearDigits
     return "\(fiscalYear < 0 ? "-" : "")\(paddedYear)-Q\(quarter)"
   }
 
   /// The quarter after this one; Q4 is followed by Q1 of the next fiscal year.
-  func next() -> FiscalQuarter {
+  package func next() -> FiscalQuarter {
     FiscalQuarter(index: index + 1)
   }
 
   /// The quarter before this one; Q1 is preceded by Q4 of the previous fiscal year.
-  func previous() -> FiscalQuarter {
+  package func previous() -> FiscalQuarter {
     FiscalQuarter(index: index - 1)
   }
 }
 
 extension FiscalQuarter: Comparable {
   /// Orders quarters chronologically.
-  static func < (lhs: FiscalQuarter, rhs: FiscalQuarter) -> Bool {
+  package static func < (lhs: FiscalQuarter, rhs: FiscalQuarter) -> Bool {
     lhs.index < rhs.index
   }
 }
 
 extension FiscalQuarter: CustomStringConvertible {
   /// The label "YYYY-Qn".
-  var description: String {
+  package var description: String {
     label
   }
 }
 
 extension FiscalQuarter: Codable {
   /// Decodes a quarter from its label "YYYY-Qn".
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     guard let quarter = FiscalQuarter(label: text) else {
@@ -88,7 +88,7 @@ extension FiscalQuarter: Codable {
   }
 
   /// Encodes the quarter as its label "YYYY-Qn".
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(label)
   }

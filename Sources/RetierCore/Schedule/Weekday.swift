@@ -1,5 +1,5 @@
 /// A day of the week, numbered as in ISO 8601: Monday is 1, Sunday is 7.
-enum Weekday: Int, Sendable, CaseIterable, CustomStringConvertible {
+package enum Weekday: Int, Sendable, CaseIterable, CustomStringConvertible {
   /// Monday, ISO day 1.
   case monday = 1
   /// Tuesday, ISO day 2.
@@ -16,12 +16,12 @@ enum Weekday: Int, Sendable, CaseIterable, CustomStringConvertible {
   case sunday = 7
 
   /// Whether the day is Saturday or Sunday.
-  var isWeekend: Bool {
+  package var isWeekend: Bool {
     self == .saturday || self == .sunday
   }
 
   /// The English name of the day, capitalised: "Monday".
-  var description: String {
+  package var description: String {
     switch self {
     case .monday: "Monday"
     case .tuesday: "Tuesday"

@@ -1,30 +1,30 @@
 /// This quarter's ARR cut lines of the rubric, computed once from the valid book. Memos use them
 /// to say what ARR would lift an account to the next ARR score.
-struct RubricCutLines: Sendable, Hashable {
+package struct RubricCutLines: Sendable, Hashable {
   /// Number of valid accounts, N.
-  var accountCount: Int
+  package var accountCount: Int
   /// Sum of the two middle ARRs in cents (the median is half of it; one value counted twice
   /// when N is odd). Kept doubled so that the median stays exact.
-  var doubledMedianCents: Int128
+  package var doubledMedianCents: Int128
   /// ⌈top_decile_share × N⌉: accounts with fewer than this many strictly greater ARRs score 5.
-  var topDecileCount: Int
+  package var topDecileCount: Int
   /// ⌈top_quartile_share × N⌉.
-  var topQuartileCount: Int
+  package var topQuartileCount: Int
   /// Lowest ARR that scores 5 this quarter, when any account can.
-  var topDecileARR: Money?
+  package var topDecileARR: Money?
   /// Lowest ARR that scores 4 this quarter, when any account can.
-  var topQuartileARR: Money?
+  package var topQuartileARR: Money?
   /// Lowest ARR (to the cent) at or above `healthy_median_ratio × median`.
-  var healthyARR: Money
+  package var healthyARR: Money
   /// Highest ARR (to the cent) at or below `floor_ratio × min_contract_arr`.
-  var floorARR: Money
+  package var floorARR: Money
 
   /// The median ARR rounded down to the cent, for prose.
-  var median: Money { Money(cents: doubledMedianCents / 2) }
+  package var median: Money { Money(cents: doubledMedianCents / 2) }
 
   /// The lowest ARR that reaches an ARR score of at least `score` (ignoring the support-cost
   /// rule), or `nil` when no amount can.
-  func minimumARR(forScore score: Int) -> Money? {
+  package func minimumARR(forScore score: Int) -> Money? {
     switch score {
     case ...1: .zero
     // Just above the floor scores 2, unless the healthy line is lower still.

@@ -1,5 +1,5 @@
 /// The rule that set an account's ARR signal (SPEC §3), first match wins.
-enum ARRRule: String, Sendable, Hashable, CaseIterable {
+package enum ARRRule: String, Sendable, Hashable, CaseIterable {
   /// 0: ARR minus the yearly support cost is negative.
   case negativeMargin = "negative_margin"
   /// 5: in the top decile by ARR.
@@ -14,7 +14,7 @@ enum ARRRule: String, Sendable, Hashable, CaseIterable {
   case belowMedian = "below_median"
 
   /// The signal value the rule gives.
-  var score: Int {
+  package var score: Int {
     switch self {
     case .negativeMargin: 0
     case .topDecile: 5
@@ -27,7 +27,7 @@ enum ARRRule: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The rule that set an account's expansion-ceiling signal (SPEC §3), first match wins.
-enum ExpansionRule: String, Sendable, Hashable, CaseIterable {
+package enum ExpansionRule: String, Sendable, Hashable, CaseIterable {
   /// 0: the executive sponsor is lost (sunset).
   case sponsorLost = "sponsor_lost"
   /// 1: active users fell below the decline ratio of last quarter's.
@@ -44,7 +44,7 @@ enum ExpansionRule: String, Sendable, Hashable, CaseIterable {
   case maxedOut = "maxed_out"
 
   /// The signal value the rule gives.
-  var score: Int {
+  package var score: Int {
     switch self {
     case .sponsorLost: 0
     case .decliningUsage: 1

@@ -1,16 +1,16 @@
 /// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
-struct TierAssigner: Sendable {
+package struct TierAssigner: Sendable {
   /// The configuration (tiers, new-logo rule, override window).
-  let configuration: Configuration
+  package let configuration: Configuration
   /// The quarter being run.
-  let quarter: FiscalQuarter
+  package let quarter: FiscalQuarter
   /// The run date of that quarter.
-  let runDate: CalendarDate
+  package let runDate: CalendarDate
 
   /// Assigns every valid account of `book`, given its scores (aligned with `book.accounts`).
-  func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
+  package func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
     let accounts = book.accounts
     let tierCount = configuration.tierCount
     let overrides = OverrideValidator.validate(
@@ -68,7 +68,8 @@ struct TierAssigner: Sendable {
       }
       let displacedIncumbents = displaced.filter { accounts[$0].currentTier == tier }
       let pairs = displacedIncumbents.reversed().enumerated().map { offset, index in
-        CapReport.Pair(displaced: index, takenBy: offset < newcomers.count ? newcomers[offset] : nil)
+        CapReport.Pair(
+          displaced: index, takenBy: offset < newcomers.count ? newcomers[offset] : nil)
       }
       capReports.append(
         CapReport(
@@ -81,7 +82,7 @@ struct TierAssigner: Sendable {
   }
 
   /// The highest tier whose `min_score` the total reaches; the last tier when none does.
-  func rubricTier(for total: ExactDecimal) -> Int {
+  package func rubricTier(for total: ExactDecimal) -> Int {
     for (offset, tier) in configuration.tiers.enumerated() where tier.minScore <= total {
       return offset + 1
     }

@@ -1,15 +1,15 @@
 /// Where one valid account lands and why.
-struct TierDecision: Sendable, Hashable {
+package struct TierDecision: Sendable, Hashable {
   /// Highest tier whose line the total reaches, ignoring overrides, new-logo hold and caps.
-  var rubricTier: Int
+  package var rubricTier: Int
   /// The tier the account aimed for before caps (override, new-logo hold or rubric).
-  var targetTier: Int
+  package var targetTier: Int
   /// The tier it ends in.
-  var finalTier: Int
+  package var finalTier: Int
   /// Why it ends there.
-  var reason: TierReason
+  package var reason: TierReason
   /// The override applied, if any.
-  var override: ValidOverride?
+  package var override: ValidOverride?
   /// Whether it was held in the last tier as a new logo.
-  var isNewLogo: Bool
+  package var isNewLogo: Bool
 }

@@ -1,5 +1,5 @@
 /// Why an account ends in its tier (the `reason` column of `tiers.csv`).
-enum TierReason: Sendable, Hashable, CustomStringConvertible {
+package enum TierReason: Sendable, Hashable, CustomStringConvertible {
   /// The rubric placed it.
   case rubric
   /// A valid, dual-approved override placed it.
@@ -12,7 +12,7 @@ enum TierReason: Sendable, Hashable, CustomStringConvertible {
   case invalidInput
 
   /// `rubric`, `override`, `new_logo`, `tier1_cap`, `invalid_input`.
-  var description: String {
+  package var description: String {
     switch self {
     case .rubric: "rubric"
     case .override: "override"

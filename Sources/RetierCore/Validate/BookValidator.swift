@@ -1,9 +1,9 @@
 /// Cross-checks a loaded drop (SPEC §2 "Row validity"): joins ARR and usage to accounts,
 /// rejects what cannot be scored, lists orphans, and enforces the error budget.
-enum BookValidator {
+package enum BookValidator {
   /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
   /// when the rejected account rows exceed `maxRejectedShare` of the book.
-  static func validate(
+  package static func validate(
     _ drop: LoadedDrop, maxRejectedShare: ExactDecimal
   ) throws(RetierError) -> Book {
     let rows = drop.accountRows
@@ -24,7 +24,8 @@ enum BookValidator {
     for (index, row) in rows.enumerated() {
       for problem in row.problems {
         rejections.append(
-          Rejection(file: DropFiles.Name.accounts, line: row.line, accountID: row.id, reason: problem))
+          Rejection(
+            file: DropFiles.Name.accounts, line: row.line, accountID: row.id, reason: problem))
       }
       if let repeated = repeatedRows[row.id] {
         rejected[index] = true

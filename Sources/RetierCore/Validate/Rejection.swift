@@ -1,21 +1,23 @@
 /// A row of an input file that was not used, as listed in `rejected.csv`.
-struct Rejection: Sendable, Hashable, Comparable {
+package struct Rejection: Sendable, Hashable, Comparable {
   /// Input file name.
-  var file: String
+  package var file: String
   /// 1-based line where the row starts.
-  var line: Int
+  package var line: Int
   /// The account the row is about (blank when the row has none).
-  var accountID: String
+  package var accountID: String
   /// Why the row was not used.
-  var reason: String
+  package var reason: String
 
   /// Ordered by account id, then file, line and reason (SPEC §6: rows by account_id).
-  static func < (lhs: Rejection, rhs: Rejection) -> Bool {
-    (lhs.accountID, lhs.file, lhs.line, lhs.reason) < (rhs.accountID, rhs.file, rhs.line, rhs.reason)
+  package static func < (lhs: Rejection, rhs: Rejection) -> Bool {
+    (lhs.accountID, lhs.file, lhs.line, lhs.reason) < (
+      rhs.accountID, rhs.file, rhs.line, rhs.reason
+    )
   }
 
   /// The same problem as an error diagnostic, for stderr.
-  var diagnostic: Diagnostic {
+  package var diagnostic: Diagnostic {
     let subject = accountID.isEmpty ? "" : "account '\(accountID)': "
     return Diagnostic(.error, file: file, line: line, message: subject + reason)
   }

@@ -58,11 +58,22 @@ struct ConfigurationTests {
   @Test(
     "semantic problems are all listed",
     arguments: [
-      (#""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 5}]"#, "lines descend"),
-      (#""tiers": [{"name": "A", "min_score": 5, "max_share": 1.5}, {"name": "B", "min_score": 0}]"#, "0…1"),
-      (#""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 0, "max_share": 0.5}]"#, "last tier"),
+      (
+        #""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 5}]"#, "lines descend"
+      ),
+      (
+        #""tiers": [{"name": "A", "min_score": 5, "max_share": 1.5}, {"name": "B", "min_score": 0}]"#,
+        "0…1"
+      ),
+      (
+        #""tiers": [{"name": "A", "min_score": 5}, {"name": "B", "min_score": 0, "max_share": 0.5}]"#,
+        "last tier"
+      ),
       (#""tiers": [{"name": "A", "min_score": 5}]"#, "at least two"),
-      (#""tiers": [{"name": "A", "min_score": 5, "expected_share": [0.3, 0.2]}, {"name": "B", "min_score": 0}]"#, "band"),
+      (
+        #""tiers": [{"name": "A", "min_score": 5, "expected_share": [0.3, 0.2]}, {"name": "B", "min_score": 0}]"#,
+        "band"
+      ),
       (#""max_rejected_share": 2"#, "max_rejected_share"),
       (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
       (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),

@@ -30,7 +30,8 @@ struct DemoDropGoldenTests {
     }
     guard !GoldenFile.isRecording else { return }
     let listing = try #require(RepositoryFiles.bytes("fixtures/expected/2026-Q3/FILES"))
-    let expectedPaths = String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init)
+    let expectedPaths = String(decoding: listing, as: UTF8.self).split(separator: "\n").map(
+      String.init)
     #expect(files.map(\.path) == expectedPaths)
   }
 

@@ -29,7 +29,8 @@ struct PropertyTests {
     let (result, _) = try run(drop.files())
     let rows = result.tierRows
     // One tiers.csv row per distinct usable id…
-    let usableIDs = Set(drop.accounts.dropFirst().map { String($0[0].trimmingSpaces) }.filter { !$0.isEmpty })
+    let usableIDs = Set(
+      drop.accounts.dropFirst().map { String($0[0].trimmingSpaces) }.filter { !$0.isEmpty })
     #expect(rows.count == usableIDs.count)
     #expect(Set(rows.map(\.accountID)) == usableIDs)
     // …and every row of a rejected account is in rejected.csv with its line.
@@ -87,7 +88,8 @@ struct PropertyTests {
     }
     // Every owner given is an active CSM of the account's tier, or the pool.
     let active = Dictionary(
-      result.book.roster.filter(\.isActive).map { ($0.id, $0.tier) }, uniquingKeysWith: { first, _ in first })
+      result.book.roster.filter(\.isActive).map { ($0.id, $0.tier) },
+      uniquingKeysWith: { first, _ in first })
     for (index, owner) in result.owners.owners.enumerated() where !owner.isEmpty {
       let tier = result.tiering.decisions[index].finalTier
       if configuration.tier(tier).coverage == .pooled {
@@ -98,7 +100,9 @@ struct PropertyTests {
     }
   }
 
-  @Test("outputs are byte-identical across runs and independent of row and column order", arguments: Array(seeds.prefix(100)))
+  @Test(
+    "outputs are byte-identical across runs and independent of row and column order",
+    arguments: Array(seeds.prefix(100)))
   func orderIndependent(seed: UInt64) throws {
     let drop = GeneratedDrop(seed: seed)
     let first = try run(drop.files()).files

@@ -23,7 +23,8 @@ struct RetierRunTests {
   @Test("run.json checksums every other output")
   func manifestChecksums() throws {
     let files = try Retier.run(TestDrop.simple(arrs: ["100", "200", "300"]).input()).files
-    let manifest = String(decoding: try #require(files.first { $0.path == "run.json" }).bytes, as: UTF8.self)
+    let manifest = String(
+      decoding: try #require(files.first { $0.path == "run.json" }).bytes, as: UTF8.self)
     for file in files where file.path != "run.json" {
       #expect(manifest.contains(SHA256.hexDigest(file.bytes)))
     }
@@ -36,7 +37,8 @@ struct RetierRunTests {
     drop.accounts += "BAD,Bad Co,2,csm-9,2020-01-01,9\n"
     drop.arr += "BAD,100\n"
     let files = try Retier.run(drop.input()).files
-    let tiers = String(decoding: try #require(files.first { $0.path == "tiers.csv" }).bytes, as: UTF8.self)
+    let tiers = String(
+      decoding: try #require(files.first { $0.path == "tiers.csv" }).bytes, as: UTF8.self)
     #expect(tiers.contains("BAD,Bad Co,,,,,,,2,2,invalid_input,csm-9\n"))
     let rejected = String(
       decoding: try #require(files.first { $0.path == "rejected.csv" }).bytes, as: UTF8.self)

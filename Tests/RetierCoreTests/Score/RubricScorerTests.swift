@@ -43,8 +43,12 @@ struct RubricScorerTests {
   @Test("exactly 0.8 × median scores 3; one cent less does not")
   func healthyBoundary() {
     // N = 10, even: median = (m5 + m6) / 2 = (20000 + 30000) / 2 = 25000; 0.8 × = 20000.
-    let amounts = ["90000", "80000", "70000", "60000", "30000", "20000", "19999.99", "7000", "5500", "5500.01"]
-    let accounts = amounts.enumerated().map { TestAccounts.account("A\($0.offset)", arr: $0.element) }
+    let amounts = [
+      "90000", "80000", "70000", "60000", "30000", "20000", "19999.99", "7000", "5500", "5500.01",
+    ]
+    let accounts = amounts.enumerated().map {
+      TestAccounts.account("A\($0.offset)", arr: $0.element)
+    }
     let scorer = RubricScorer(constants: constants, accounts: accounts)
     #expect(scorer.cutLines.median == Money(units: 25_000))
     #expect(scorer.cutLines.healthyARR == Money(units: 20_000))
@@ -61,7 +65,8 @@ struct RubricScorerTests {
     let accounts = ["100", "300", "200"].enumerated().map {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
-    #expect(RubricScorer(constants: constants, accounts: accounts).cutLines.median == Money(units: 200))
+    #expect(
+      RubricScorer(constants: constants, accounts: accounts).cutLines.median == Money(units: 200))
   }
 
   @Test("negative margin after support load scores 0; exactly break-even does not")

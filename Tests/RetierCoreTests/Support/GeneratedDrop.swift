@@ -14,22 +14,35 @@ struct GeneratedDrop {
   init(seed: UInt64) {
     var random = SplitMix64(seed: seed)
     let count = 1 + random.below(120)
-    let arrPool = ["0", "5000", "5500", "12000", "12000", "48000.50", "100000", "250000", "999999999999999.99"]
-    accounts = [[
-      "account_id", "account_name", "current_tier", "owner_id", "customer_since", "strategic_fit",
-      "expansion_ceiling_arr", "multi_bu", "sponsor_status",
-    ]]
+    let arrPool = [
+      "0", "5000", "5500", "12000", "12000", "48000.50", "100000", "250000", "999999999999999.99",
+    ]
+    accounts = [
+      [
+        "account_id", "account_name", "current_tier", "owner_id", "customer_since", "strategic_fit",
+        "expansion_ceiling_arr", "multi_bu", "sponsor_status",
+      ]
+    ]
     arr = [["account_id", "arr"]]
-    usage = [["account_id", "licensed_seats", "active_users", "active_users_prev_quarter", "support_hours"]]
+    usage = [
+      [
+        "account_id", "licensed_seats", "active_users", "active_users_prev_quarter",
+        "support_hours",
+      ]
+    ]
     csms = [["csm_id", "name", "email", "tier", "max_accounts", "active"]]
-    overrides = [["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"]]
+    overrides = [
+      ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"]
+    ]
     let owners = ["", "csm-1", "csm-2", "csm-3", "csm-gone", "cs-pool"]
     for index in 0..<count {
       // A few ids repeat, a few are hostile.
       let id =
         random.chance(3) && index > 0
         ? accounts[1 + random.below(index)][0]
-        : random.pick(["ACC-\(index)", "=cmd\(index)", "../x\(index)", "a/b \(index)", "Ω-\(index)"])
+        : random.pick([
+          "ACC-\(index)", "=cmd\(index)", "../x\(index)", "a/b \(index)", "Ω-\(index)",
+        ])
       let fit = random.chance(2) ? "7" : String(random.below(6))
       let since = random.pick(["2019-05-01", "2026-04-01", "2026-08-20", "2024-12-31", "bad"])
       accounts.append([

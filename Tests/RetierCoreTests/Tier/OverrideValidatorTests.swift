@@ -16,7 +16,9 @@ struct OverrideValidatorTests {
       approvedByCS: cs, expiresText: expires)
   }
 
-  private func validate(_ rows: [OverrideRow]) -> (valid: [String: ValidOverride], ignored: [IgnoredOverride]) {
+  private func validate(_ rows: [OverrideRow]) -> (
+    valid: [String: ValidOverride], ignored: [IgnoredOverride]
+  ) {
     OverrideValidator.validate(
       rows, validAccountIDs: ["A", "B"], knownAccountIDs: ["A", "B", "BAD"], tierCount: 3,
       runDate: runDate, maxDays: 92)
@@ -47,14 +49,18 @@ struct OverrideValidatorTests {
     ])
   func ignoredOverrides(spec: OverrideRowSpec, expected: String) {
     let result = validate([
-      row(spec.id, tier: spec.tier, reason: spec.reason, sales: spec.sales, cs: spec.cs, expires: spec.expires)
+      row(
+        spec.id, tier: spec.tier, reason: spec.reason, sales: spec.sales, cs: spec.cs,
+        expires: spec.expires)
     ])
     #expect(result.valid.isEmpty)
     #expect(result.ignored.count == 1)
     #expect(result.ignored.first?.reason.contains(expected) == true)
   }
 
-  @Test("expiry on the run date and exactly 92 days after are both valid", arguments: ["2026-10-14", "2027-01-14"])
+  @Test(
+    "expiry on the run date and exactly 92 days after are both valid",
+    arguments: ["2026-10-14", "2027-01-14"])
   func expiryBounds(expires: String) {
     #expect(validate([row(expires: expires)]).valid["A"] != nil)
   }

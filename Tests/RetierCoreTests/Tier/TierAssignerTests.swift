@@ -25,9 +25,11 @@ struct TierAssignerTests {
       uniqueKeysWithValues: zip(book.accounts.map(\.id), result.decisions.map(\.finalTier)))
   }
 
-  @Test("the rubric tier is the highest line the total reaches", arguments: [
-    (13, 1), (12, 1), (11, 2), (8, 2), (7, 3), (0, 3),
-  ])
+  @Test(
+    "the rubric tier is the highest line the total reaches",
+    arguments: [
+      (13, 1), (12, 1), (11, 2), (8, 2), (7, 3), (0, 3),
+    ])
   func rubricTier(total: Int, tier: Int) {
     let assigner = TierAssigner(
       configuration: TestAccounts.configuration, quarter: quarter, runDate: runDate)
@@ -66,7 +68,8 @@ struct TierAssignerTests {
     let book = TestAccounts.book(accounts)
     var tiers = finalTiers(book, assign(book, totals: ["A": 12, "B": 12, "C": 12]))
     #expect(tiers["C"] == 1 && tiers["A"] == 2 && tiers["B"] == 2)
-    let withoutC = TestAccounts.book(accounts.filter { $0.id != "C" } + [TestAccounts.account("F8", arr: "1")])
+    let withoutC = TestAccounts.book(
+      accounts.filter { $0.id != "C" } + [TestAccounts.account("F8", arr: "1")])
     tiers = finalTiers(withoutC, assign(withoutC, totals: ["A": 12, "B": 12]))
     #expect(tiers["A"] == 1 && tiers["B"] == 2)
   }
@@ -135,10 +138,12 @@ struct TierAssignerTests {
     #expect(report.pairs.map { book.accounts[$0.takenBy!].id } == ["O1"])
   }
 
-  @Test("a new logo is held in the last tier; two full quarters is no longer new", arguments: [
-    ("2026-08-15", true), ("2026-07-01", true), ("2026-04-02", true), ("2026-04-01", false),
-    ("2025-01-01", false),
-  ])
+  @Test(
+    "a new logo is held in the last tier; two full quarters is no longer new",
+    arguments: [
+      ("2026-08-15", true), ("2026-07-01", true), ("2026-04-02", true), ("2026-04-01", false),
+      ("2025-01-01", false),
+    ])
   func newLogoHold(since: String, isNewLogo: Bool) throws {
     let account = TestAccounts.account(
       "N", arr: "100", currentTier: 2, customerSince: try #require(CalendarDate(iso: since)))

@@ -25,7 +25,10 @@ struct BookValidatorTests {
     let book = try validate(drop, budget: "1")
     #expect(book.accounts.map(\.id) == ["B"])
     // The rows disagree on tier and owner, so neither is kept (whatever the row order).
-    #expect(book.rejectedAccounts == [RejectedAccount(id: "A", name: "First", currentTier: nil, ownerID: "")])
+    #expect(
+      book.rejectedAccounts == [
+        RejectedAccount(id: "A", name: "First", currentTier: nil, ownerID: "")
+      ])
     #expect(book.rejectedAccountRowCount == 2)
     #expect(book.rejections.filter { $0.accountID == "A" }.map(\.line) == [2, 4])
   }
@@ -36,7 +39,10 @@ struct BookValidatorTests {
       accounts: accountsHeader + "A,Zed,2,csm-1,2020-01-01,3\nA,Alpha,2,csm-1,2021-01-01,4\n",
       arr: "account_id,arr\nA,100\n")
     let book = try validate(drop, budget: "1")
-    #expect(book.rejectedAccounts == [RejectedAccount(id: "A", name: "Alpha", currentTier: 2, ownerID: "csm-1")])
+    #expect(
+      book.rejectedAccounts == [
+        RejectedAccount(id: "A", name: "Alpha", currentTier: 2, ownerID: "csm-1")
+      ])
   }
 
   @Test(
@@ -97,7 +103,8 @@ struct BookValidatorTests {
     #expect(throws: RetierError.self) {
       try validate(TestDrop(accounts: accounts, arr: arr), budget: "0.01")
     }
-    let oneBad = accounts.replacingOccurrences(of: "A1,Name,,,2020-01-01,9", with: "A1,Name,,,2020-01-01,3")
+    let oneBad = accounts.replacingOccurrences(
+      of: "A1,Name,,,2020-01-01,9", with: "A1,Name,,,2020-01-01,3")
     let book = try validate(TestDrop(accounts: oneBad, arr: arr), budget: "0.01")
     #expect(book.rejectedAccountRowCount == 1)
     #expect(book.accounts.count == 99)
@@ -106,11 +113,13 @@ struct BookValidatorTests {
   @Test("the over-budget error lists every problem")
   func overBudgetListsEverything() {
     let drop = TestDrop(
-      accounts: accountsHeader + "A,A,,,2020-01-01,9\nB,B,,,bad,3\n", arr: "account_id,arr\nA,1\nB,1\n")
+      accounts: accountsHeader + "A,A,,,2020-01-01,9\nB,B,,,bad,3\n",
+      arr: "account_id,arr\nA,1\nB,1\n")
     #expect {
       try validate(drop, budget: "0.01")
     } throws: { error in
-      guard case .tooManyRejected(let rejected, let accounts, _, let problems) = error as? RetierError
+      guard
+        case .tooManyRejected(let rejected, let accounts, _, let problems) = error as? RetierError
       else { return false }
       return rejected == 2 && accounts == 2 && problems.count == 2
         && problems[0].description.hasPrefix("accounts.csv:2: error: account 'A'")
@@ -119,7 +128,8 @@ struct BookValidatorTests {
 
   @Test("a missing required column is fatal and names file and column")
   func missingColumn() {
-    let drop = TestDrop(accounts: "account_id,customer_since\nA,2020-01-01\n", arr: "account_id,arr\nA,1\n")
+    let drop = TestDrop(
+      accounts: "account_id,customer_since\nA,2020-01-01\n", arr: "account_id,arr\nA,1\n")
     #expect(throws: RetierError.missingColumn(file: "accounts.csv", column: "strategic_fit")) {
       try validate(drop)
     }

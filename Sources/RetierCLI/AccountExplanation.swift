@@ -1,0 +1,261 @@
+import RetierCore
+
+/// The text of `retier explain`: every rule of both computed signals up to the one that fired,
+/// with the account's actual numbers, then the total, the tier decision and the owner.
+struct AccountExplanation {
+  /// The decided quarter.
+  let result: RunResult
+  /// Index of the account in ``Book/accounts``.
+  let index: Int
+
+  private var account: Account { result.book.accounts[index] }
+  private var scores: SignalScores { result.scores[index] }
+  private var decision: TierDecision { result.tiering.decisions[index] }
+  private var configuration: Configuration { result.configuration }
+  private var rubric: RubricConstants { configuration.rubric }
+
+  /// The explanation's lines.
+  var lines: [String] {
+    let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
+    var lines = [
+      "\(account.id) \(quoted(account.name)): \(result.quarter.label), run date \(result.runDate)",
+      "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
+        + "customer since \(account.customerSince)",
+      "",
+    ]
+    lines += arrLines + [""]
+    lines.append("Strategic fit signal: \(scores.fit) (strategic_fit from the CRM, as is)")
+    lines.append("")
+    lines += expansionLines + [""]
+    lines += decisionLines
+    return lines
+  }
+
+  // MARK: ARR signal
+
+  private var arrLines: [String] {
+    let cutLines = result.cutLines
+    let greater = result.book.accounts.count { $0.arr > account.arr }
+    let hours = ExactDecimal(millionths: Int128(account.usage.supportHundredths ?? 0) * 10_000)
+    let supportCost = ExactDecimal(
+      millionths: 4 * Int128(account.usage.supportHundredths ?? 0)
+        * rubric.supportHourCost.millionths / 100)
+    let margin = ExactDecimal(account.arr) - supportCost
+    let hoursText =
+      account.usage.supportHundredths == nil ? "support hours unknown, counted as 0" : "\(hours) h"
+    let n = cutLines.accountCount
+    var lines = [
+      "ARR signal: \(scores.arr) (\(scores.arrRule.rawValue))",
+      "  ARR \(account.arr); g(a) = \(greater) valid accounts have a greater ARR; N = \(n); "
+        + "median ARR \(cutLines.median)",
+    ]
+    let rules: [(ARRRule, String)] = [
+      (
+        .negativeMargin,
+        "ARR − 4 × support hours × \(rubric.supportHourCost) < 0: \(account.arr) − 4 × "
+          + "\(hoursText) × \(rubric.supportHourCost) = \(amount(margin))"
+      ),
+      (
+        .topDecile,
+        "g(a) < ⌈\(rubric.topDecileShare) × N⌉ = \(cutLines.topDecileCount) (top decile)"
+      ),
+      (
+        .topQuartile,
+        "g(a) < ⌈\(rubric.topQuartileShare) × N⌉ = \(cutLines.topQuartileCount) (top quartile)"
+      ),
+      (
+        .healthy,
+        "ARR ≥ \(rubric.healthyMedianRatio) × median, i.e. ARR ≥ \(cutLines.healthyARR)"
+      ),
+      (
+        .nearFloor,
+        "ARR ≤ \(rubric.floorRatio) × min_contract_arr \(rubric.minContractARR), i.e. ARR ≤ "
+          + "\(cutLines.floorARR)"
+      ),
+      (.belowMedian, "otherwise (below the median)"),
+    ]
+    lines += ruleLines(rules.map { ($0.0, $0.0.score, $0.1) }, fired: scores.arrRule)
+    return lines
+  }
+
+  // MARK: Expansion signal
+
+  private var expansionLines: [String] {
+    let usage = account.usage
+    func count(_ value: Int?) -> String { value.map(String.init) ?? "unknown" }
+    let ceiling = account.expansionCeiling
+    let ceilingText = ceiling.map { "\($0)" } ?? "unknown"
+    var lines = [
+      "Expansion ceiling signal: \(scores.expansion) (\(scores.expansionRule.rawValue))",
+      "  ceiling \(ceilingText); ARR \(account.arr); multi_bu \(account.multiBU); sponsor "
+        + (account.sponsorLost ? "lost" : "active") + "; active users \(count(usage.activeUsers)), "
+        + "last quarter \(count(usage.activeUsersPreviousQuarter)); licensed seats "
+        + count(usage.licensedSeats),
+    ]
+    let notApplicable = " (not applicable: the ceiling is unknown)"
+    func known(_ text: (Money) -> String) -> String { ceiling.map(text) ?? notApplicable }
+    let previous = usage.activeUsersPreviousQuarter ?? 0
+    let rules: [(ExpansionRule, String)] = [
+      (.sponsorLost, "sponsor_status = lost"),
+      (
+        .decliningUsage,
+        "active users < \(rubric.usageDeclineRatio) × last quarter's"
+          + (previous > 0
+            ? " = \(rubric.usageDeclineRatio * previous)"
+            : " (not applicable: last quarter's active users unknown or 0)")
+      ),
+      (
+        .multiBUHeadroom,
+        "multi_bu and ceiling − ARR ≥ \(rubric.multiBUHeadroom)"
+          + known { " (headroom \($0 - account.arr))" }
+      ),
+      (
+        .clearPath,
+        "ceiling ≥ \(rubric.clearPathRatio) × ARR"
+          + known { _ in
+            " = \(rubric.clearPathRatio.times(account.arr))"
+          }
+      ),
+      (
+        .modestExpansion,
+        "ceiling ≥ \(rubric.modestExpansionRatio) × ARR"
+          + known { _ in
+            " = \(rubric.modestExpansionRatio.times(account.arr))"
+          }
+      ),
+      (
+        .nearSeatCap,
+        "ceiling unknown, licensed seats > 0 and active users ≥ \(rubric.seatCapRatio) × seats"
+          + (ceiling != nil
+            ? " (not applicable: the ceiling is known)"
+            : usage.licensedSeats.map { " = \(rubric.seatCapRatio * $0)" } ?? "")
+      ),
+      (.maxedOut, "otherwise (mostly maxed out)"),
+    ]
+    lines += ruleLines(rules.map { ($0.0, $0.0.score, $0.1) }, fired: scores.expansionRule)
+    return lines
+  }
+
+  /// The rules in order up to the one that fired, marked `→` (fired) or `·` (did not match).
+  private func ruleLines<Rule: Equatable>(
+    _ rules: [(rule: Rule, score: Int, text: String)], fired: Rule
+  ) -> [String] {
+    var lines: [String] = []
+    for rule in rules {
+      let isFired = rule.rule == fired
+      let condition = rule.text.hasPrefix("otherwise") ? rule.text : "if " + rule.text
+      lines.append("  \(isFired ? "→" : "·") \(rule.score) \(condition)")
+      if isFired { break }
+    }
+    return lines
+  }
+
+  // MARK: Tier decision and owner
+
+  private var decisionLines: [String] {
+    var lines = [
+      "Total: \(rubric.arrWeight) × \(scores.arr) + \(rubric.fitWeight) × \(scores.fit) + "
+        + "\(rubric.expansionWeight) × \(scores.expansion) = \(scores.total)",
+      "Rubric tier: \(tierName(decision.rubricTier)), the highest tier whose line the total "
+        + "reaches (lines: "
+        + (1...configuration.tierCount).map { "Tier \($0) ≥ \(configuration.tier($0).minScore)" }
+        .joined(separator: ", ") + ")",
+    ]
+    lines.append("Target: \(tierName(decision.targetTier)), " + targetReason)
+    lines.append("Final tier: \(tierName(decision.finalTier)) (reason \(decision.reason))")
+    lines += capLines
+    switch MovementDirection(from: account.currentTier, to: decision.finalTier) {
+    case .promotion?, .demotion?:
+      lines.append(
+        "Movement: \(tierName(account.currentTier!)) → \(tierName(decision.finalTier)) "
+          + "(\(MovementDirection(from: account.currentTier, to: decision.finalTier)!.rawValue))")
+    case .firstPlacement?:
+      lines.append("Movement: first placement in \(tierName(decision.finalTier))")
+    case nil:
+      lines.append("Movement: none, stays in \(tierName(decision.finalTier))")
+    }
+    lines.append(ownerLine)
+    return lines
+  }
+
+  private var targetReason: String {
+    if let override = decision.override {
+      let row = override.row
+      return "set by override (overrides.csv line \(row.line): \(quoted(row.reason)), approved by "
+        + "\(row.approvedBySales) (sales) and \(row.approvedByCS) (CS), expires \(override.expires))"
+    }
+    if decision.isNewLogo {
+      let quarters = configuration.calendar.quartersStarting(
+        onOrAfter: account.customerSince, through: result.quarter)
+      return "held in the last tier as a new logo: \(quarters) quarter(s) up to "
+        + "\(result.quarter.label) start on or after customer_since \(account.customerSince), "
+        + "fewer than new_logo_quarters \(configuration.newLogoQuarters)"
+    }
+    return "the rubric tier"
+  }
+
+  /// What the caps did to the account: seated in a capped tier, displaced (with its rank and who
+  /// took its seat), or seated in the place of a displaced incumbent.
+  private var capLines: [String] {
+    var lines: [String] = []
+    for report in result.tiering.capReports {
+      let free = report.seats - min(report.overrideCount, report.seats)
+      let seats =
+        "Tier \(report.tier) cap: ⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = "
+        + "\(report.seats) seats, \(report.seatedCount) seated (\(report.overrideCount) by override)"
+      if let position = report.displaced.firstIndex(of: index) {
+        let competitors = report.seatedCount - report.overrideCount + report.displaced.count
+        let rank = report.seatedCount - report.overrideCount + position + 1
+        lines.append(
+          "  \(seats); ranked \(rank) of \(competitors) for the \(free) free seats (total desc, "
+            + "incumbents first, ARR desc, account_id asc), so it moved down to Tier "
+            + "\(report.tier + 1)")
+      } else if decision.finalTier == report.tier {
+        lines.append("  \(seats); holds one of them")
+      }
+      for pair in report.pairs {
+        if pair.displaced == index, let taker = pair.takenBy {
+          lines.append(
+            "  its seat went to \(result.book.accounts[taker].id) "
+              + "(total \(result.scores[taker].total))")
+        } else if pair.displaced == index {
+          lines.append("  its seat was not taken by a newcomer: the cap itself shrank")
+        } else if pair.takenBy == index {
+          let displaced = pair.displaced
+          lines.append(
+            "  took the seat of \(result.book.accounts[displaced].id) "
+              + "(total \(result.scores[displaced].total)), which moved down")
+        }
+      }
+    }
+    return lines
+  }
+
+  private var ownerLine: String {
+    let owner = result.owners.owners[index]
+    let before = account.ownerID.isEmpty ? "(none)" : account.ownerID
+    guard let reason = result.owners.changeReasons[index] else {
+      return "Owner: \(before), unchanged"
+    }
+    if owner.isEmpty {
+      return "Owner: \(before) → none, left unassigned (\(reason.rawValue)): no CSM of "
+        + "\(tierName(decision.finalTier)) has a free seat"
+    }
+    let email = result.book.roster.first { $0.id == owner }.map { " <\($0.email)>" } ?? ""
+    return "Owner: \(before) → \(owner)\(email) (\(reason.rawValue))"
+  }
+
+  /// `Tier 2 Silver`.
+  private func tierName(_ tier: Int) -> String {
+    guard (1...configuration.tierCount).contains(tier) else { return "Tier \(tier)" }
+    return "Tier \(tier) \(configuration.tier(tier).name)"
+  }
+
+  /// An amount of money with two decimals when it has no more, else its exact digits.
+  private func amount(_ value: ExactDecimal) -> String {
+    value.exactMoney.map(\.description) ?? value.description
+  }
+
+  /// A name or reason in double quotes.
+  private func quoted(_ text: String) -> String { "\"\(text)\"" }
+}

@@ -1,0 +1,40 @@
+import RetierCore
+
+/// `retier explain ACCOUNT_ID`: decides the quarter in memory and shows how one account was
+/// scored and tiered. A rejected account shows why it was rejected; an unknown id exits 65.
+struct ExplainCommand {
+  /// The account to explain.
+  var accountID: String
+  /// The shared options.
+  var options: CommandOptions
+
+  /// Runs the command.
+  func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
+    let phases = PhaseLog(shell)
+    let loaded = try options.loadConfiguration(shell)
+    let quarter = options.quarter(loaded.configuration, shell)
+    phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
+    let result = try QuarterJob.decide(quarter, loaded, phases)
+    let book = result.book
+    if let index = book.accounts.firstIndex(where: { $0.id == accountID }) {
+      shell.console.print(
+        AccountExplanation(result: result, index: index).lines.joined(separator: "\n"))
+      return .success
+    }
+    guard let rejected = book.rejectedAccounts.first(where: { $0.id == accountID }) else {
+      throw .unknownAccount(accountID)
+    }
+    let tier = rejected.currentTier.map { "Tier \($0)" } ?? "no tier"
+    let owner = rejected.ownerID.isEmpty ? "no owner" : "owner \(rejected.ownerID)"
+    var lines = [
+      "\(rejected.id) \"\(rejected.name)\": \(quarter.label), run date \(result.runDate)",
+      "Rejected: its input rows cannot be used, so it is not scored; it keeps \(tier) and "
+        + "\(owner) (reason invalid_input). Fix these rows in the drop:",
+    ]
+    let folder = loaded.dropFolder(quarter)
+    lines += book.rejections.filter { $0.accountID == accountID }
+      .map { "  " + $0.diagnostic.locating(in: folder).description }
+    shell.console.print(lines.joined(separator: "\n"))
+    return .success
+  }
+}

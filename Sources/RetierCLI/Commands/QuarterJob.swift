@@ -1,0 +1,29 @@
+import RetierCore
+
+/// The core job on a quarter's drop, as the commands share it: the drop is read, the job runs
+/// in memory, and problems name the drop's real file paths.
+enum QuarterJob {
+  /// Decides every account of the quarter (validate, explain).
+  static func decide(
+    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
+  ) throws(RetierError) -> RunResult {
+    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    do {
+      return try Retier.decide(input, log: phases.log)
+    } catch {
+      throw error.locating(in: loaded.dropFolder(quarter))
+    }
+  }
+
+  /// Decides and renders every output file of the quarter (run).
+  static func run(
+    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
+  ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
+    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    do {
+      return try Retier.run(input, log: phases.log)
+    } catch {
+      throw error.locating(in: loaded.dropFolder(quarter))
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import RetierCore
+
+/// `retier run`: re-tiers a quarter and writes its run folder, complete or not at all.
+struct RunCommand {
+  /// The shared options.
+  var options: CommandOptions
+  /// Decide and print the summary, write nothing.
+  var dryRun: Bool
+  /// Run a quarter that is already done; the earlier run is kept, renamed.
+  var force: Bool
+
+  /// Runs the command. Order matters: the lock is taken before anything is read, so two runs
+  /// never both decide the same quarter, and "up to date" is judged under the lock.
+  func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
+    let phases = PhaseLog(shell)
+    let loaded = try options.loadConfiguration(shell)
+    let calendar = loaded.configuration.calendar
+    let quarter = options.quarter(loaded.configuration, shell)
+    let layout = loaded.output
+    phases.log(
+      "config",
+      "\(loaded.path) quarter=\(quarter.label) run_date=\(calendar.runDate(of: quarter)) "
+        + "today=\(options.today(shell))" + (dryRun ? " dry_run" : "") + (force ? " force" : ""))
+    if dryRun { return try executeDryRun(quarter, loaded, phases, shell) }
+
+    try makeFolders(layout.root, shell.fileSystem)
+    let lock = try RunLock(path: layout.lockFile)
+    defer { lock.release() }
+    let writer = RunWriter(layout: layout, fileSystem: shell.fileSystem, processID: shell.processID)
+    for folder in try writer.removeStaleTemporaryFolders() {
+      shell.console.log("removed the temporary folder of an interrupted run: \(folder)")
+    }
+    if layout.isComplete(quarter), !force {
+      shell.console.log(
+        "\(quarter.label) is up to date (\(layout.manifest(quarter)) exists); nothing to do"
+          + (options.quarter == nil ? "" : "; pass --force to run it again"))
+      return .success
+    }
+
+    let (result, files) = try QuarterJob.run(quarter, loaded, phases)
+    let outcome = try writer.write(files, quarter: quarter)
+    phases.log(
+      "write",
+      "\(outcome.folder) files=\(files.count) bytes=\(files.reduce(0) { $0 + $1.bytes.count })")
+    if let kept = outcome.kept { shell.console.log("kept the earlier run as \(kept)") }
+    shell.console.print(
+      RunSummary.lines(result, destination: "Output: \(outcome.folder) (\(files.count) files)")
+        .joined(separator: "\n"))
+    return .success
+  }
+
+  /// Decides and renders in memory and prints the summary; no folder, lock or file is created.
+  private func executeDryRun(
+    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog, _ shell: Shell
+  ) throws(RetierError) -> ExitStatus {
+    let (result, files) = try QuarterJob.run(quarter, loaded, phases)
+    let layout = loaded.output
+    let note =
+      layout.isComplete(quarter) ? "; the quarter is already done, a run needs --force" : ""
+    shell.console.print(
+      RunSummary.lines(
+        result,
+        destination: "Dry run: nothing written (a run writes \(files.count) files to "
+          + "\(layout.runFolder(quarter))\(note))"
+      ).joined(separator: "\n"))
+    return .success
+  }
+
+  /// Creates `path` and any missing parent, like `mkdir -p`.
+  private func makeFolders(_ path: String, _ fileSystem: any OutputFileSystem) throws(RetierError) {
+    var prefix = ""
+    for component in path.split(separator: "/") {
+      prefix += "/" + component
+      guard FileReader.kind(prefix) != .folder else { continue }
+      do {
+        try fileSystem.makeDirectory(atPath: prefix, existingIsFine: true)
+      } catch {
+        throw .cannotWrite(path: error.path, reason: "\(error.call) failed: \(error.reason)")
+      }
+    }
+  }
+}

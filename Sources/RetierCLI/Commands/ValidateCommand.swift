@@ -1,0 +1,44 @@
+import RetierCore
+
+/// `retier validate`: checks the config and a quarter's drop and lists every problem, one
+/// `path:line:column: severity: message` line each, on standard output. Writes nothing.
+///
+/// Exits 78 for a bad config, 66 for a missing drop, 65 when a file is malformed or the
+/// rejected rows exceed the error budget (the problems then go to standard error, as in a run),
+/// and 0 otherwise, with the count of problems.
+struct ValidateCommand {
+  /// The shared options.
+  var options: CommandOptions
+
+  /// Runs the command.
+  func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
+    let phases = PhaseLog(shell)
+    let loaded = try options.loadConfiguration(shell)
+    let quarter = options.quarter(loaded.configuration, shell)
+    phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
+    let result = try QuarterJob.decide(quarter, loaded, phases)
+    let problems = Self.problems(result, dropFolder: loaded.dropFolder(quarter))
+    shell.console.print(problems.map(\.description).joined(separator: "\n"))
+    let errors = problems.count { $0.severity == .error }
+    let book = result.book
+    shell.console.print(
+      "\(quarter.label): \(book.accountRowCount) account rows, \(book.accounts.count) valid, "
+        + "\(book.rejectedAccountRowCount) rejected (budget: max_rejected_share "
+        + "\(loaded.configuration.maxRejectedShare)); \(errors) error(s), "
+        + "\(problems.count - errors) warning(s); the drop can run")
+    return .success
+  }
+
+  /// Every problem of a drop that does not stop a run: rejected rows, warnings and ignored
+  /// overrides, with the drop's real file paths, sorted by file and line.
+  static func problems(_ result: RunResult, dropFolder: String) -> [Diagnostic] {
+    let book = result.book
+    var problems = book.rejections.map(\.diagnostic) + book.warnings
+    problems += result.tiering.ignoredOverrides.map { ignored in
+      Diagnostic(
+        .warning, file: DropFiles.Name.overrides, line: ignored.row.line,
+        message: "override for account '\(ignored.row.accountID)' ignored: \(ignored.reason)")
+    }
+    return problems.map { $0.locating(in: dropFolder) }.sorted()
+  }
+}

@@ -1,0 +1,21 @@
+import RetierCore
+
+extension RetierError {
+  /// The error with the drop's file names (`accounts.csv`) replaced by their real paths in
+  /// `folder`; errors about other things are returned unchanged.
+  func locating(in folder: String) -> RetierError {
+    switch self {
+    case .malformedCSV(let file, let error):
+      return .malformedCSV(file: folder + "/" + file, error: error)
+    case .missingColumn(let file, let column):
+      return .missingColumn(file: folder + "/" + file, column: column)
+    case .tooManyRejected(let rejected, let accounts, let share, let problems):
+      return .tooManyRejected(
+        rejected: rejected, accounts: accounts, allowedShare: share,
+        problems: problems.map { $0.locating(in: folder) })
+    case .usage, .configUnreadable, .configInvalid, .dropMissing, .unknownAccount, .cannotWrite,
+      .locked:
+      return self
+    }
+  }
+}

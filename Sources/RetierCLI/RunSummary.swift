@@ -1,0 +1,73 @@
+import RetierCore
+
+/// The summary a run prints on standard output: tier counts before → after, movements, rejected
+/// rows, overrides, owners, the capacity table and where the output went.
+enum RunSummary {
+  /// The summary's lines; `destination` is the last line (where the files went, or that a dry
+  /// run wrote nothing).
+  static func lines(_ result: RunResult, destination: String) -> [String] {
+    let configuration = result.configuration
+    let book = result.book
+    let tierCount = configuration.tierCount
+    var before = [Int](repeating: 0, count: tierCount + 1)
+    var after = [Int](repeating: 0, count: tierCount + 1)
+    var unplaced = 0
+    var directions: [MovementDirection: Int] = [:]
+    for row in result.tierRows {
+      if let from = row.fromTier { before[from] += 1 } else { unplaced += 1 }
+      if let to = row.toTier { after[to] += 1 }
+      if row.validIndex != nil, let to = row.toTier,
+        let direction = MovementDirection(from: row.fromTier, to: to)
+      {
+        directions[direction, default: 0] += 1
+      }
+    }
+    var lines = [
+      "\(result.quarter.label) (run date \(result.runDate)): \(book.accountRowCount) account rows, "
+        + "\(book.accounts.count) valid, \(book.rejectedAccounts.count) rejected accounts"
+    ]
+    let labels = (1...tierCount).map { "Tier \($0) \(configuration.tier($0).name)" }
+    let width = (labels + ["unplaced"]).map(\.count).max() ?? 0
+    func row(_ label: String, _ from: Int, _ to: Int) -> String {
+      "  " + pad(label, width, left: false) + "  " + pad(String(from), 6, left: true) + " → "
+        + pad(String(to), 6, left: true)
+    }
+    lines.append("Tiers before → after:")
+    for tier in 1...tierCount { lines.append(row(labels[tier - 1], before[tier], after[tier])) }
+    if unplaced > 0 { lines.append(row("unplaced", unplaced, 0)) }
+    lines.append(
+      "Movements: " + counted(directions[.promotion, default: 0], "promotion") + ", "
+        + counted(directions[.demotion, default: 0], "demotion") + ", "
+        + counted(directions[.firstPlacement, default: 0], "first placement"))
+    lines.append(
+      "Rejected rows: \(book.rejections.count) in all (\(book.rejectedAccountRowCount) in "
+        + "accounts.csv); orphans: " + counted(book.orphanARRLines, "ARR line") + ", "
+        + counted(book.orphanUsageRows, "usage row") + "; "
+        + counted(book.accountsWithoutUsage.count, "account") + " without usage")
+    lines.append(
+      "Overrides: \(result.tiering.validOverrides.count) applied, "
+        + "\(result.tiering.ignoredOverrides.count) ignored")
+    let owners = result.owners
+    lines.append(
+      "Owners: \(owners.changeReasons.count { $0 != nil }) reassigned, "
+        + "\(owners.owners.count { $0.isEmpty }) unassigned")
+    let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
+    if !capacity.isEmpty {
+      lines.append("Capacity:")
+      lines += capacity.map { "  " + $0 }
+    }
+    lines.append(destination)
+    return lines
+  }
+
+  /// `1 demotion`, `2 demotions`.
+  private static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// `text` padded with spaces to `width` characters, on the left or the right.
+  private static func pad(_ text: String, _ width: Int, left: Bool) -> String {
+    let spaces = String(repeating: " ", count: max(0, width - text.count))
+    return left ? spaces + text : text + spaces
+  }
+}

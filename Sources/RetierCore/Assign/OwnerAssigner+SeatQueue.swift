@@ -1,0 +1,76 @@
+extension OwnerAssigner {
+  /// One active CSM of a named tier while owners are being placed.
+  package struct CSMSeats: Sendable, Hashable {
+    /// `csm_id`.
+    package var csmID: String
+    /// The tier whose book the CSM carries.
+    package var tier: Int
+    /// Accounts the CSM can carry: `max_accounts` or the tier default.
+    package var capacity: Int
+    /// Accounts held so far.
+    package var held = 0
+    /// ARR of the accounts held so far.
+    package var heldARR = Money.zero
+
+    /// Seats still free; never negative because accounts are only taken while seats are free.
+    package var freeSeats: Int { capacity - held }
+
+    /// Takes one account of `arr`.
+    package mutating func take(_ arr: Money) {
+      held += 1
+      heldARR += arr
+    }
+
+    /// Whether `self` gets the next account before `other`: most free seats, then lowest ARR
+    /// held, then csm id.
+    package func isPreferred(over other: CSMSeats) -> Bool {
+      if freeSeats != other.freeSeats { return freeSeats > other.freeSeats }
+      if heldARR != other.heldARR { return heldARR < other.heldARR }
+      return csmID < other.csmID
+    }
+  }
+
+  /// A binary min-heap of CSMs ordered by ``CSMSeats/isPreferred(over:)``: the CSM who gets the
+  /// next account is always first, in O(log C) per account.
+  package struct SeatQueue: Sendable {
+    /// The heap, `storage[0]` first.
+    private var storage: [CSMSeats] = []
+
+    /// Creates an empty queue.
+    package init() {}
+
+    /// Number of CSMs queued.
+    package var count: Int { storage.count }
+
+    /// Adds a CSM.
+    package mutating func push(_ seats: CSMSeats) {
+      storage.append(seats)
+      var child = storage.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard storage[child].isPreferred(over: storage[parent]) else { break }
+        storage.swapAt(child, parent)
+        child = parent
+      }
+    }
+
+    /// Removes and returns the preferred CSM; `nil` when the queue is empty.
+    package mutating func popFirst() -> CSMSeats? {
+      guard !storage.isEmpty else { return nil }
+      storage.swapAt(0, storage.count - 1)
+      let first = storage.removeLast()
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        let right = left + 1
+        var best = parent
+        if left < storage.count, storage[left].isPreferred(over: storage[best]) { best = left }
+        if right < storage.count, storage[right].isPreferred(over: storage[best]) { best = right }
+        guard best != parent else { break }
+        storage.swapAt(parent, best)
+        parent = best
+      }
+      return first
+    }
+  }
+}

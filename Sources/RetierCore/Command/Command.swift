@@ -1,0 +1,16 @@
+/// What the command line asks `retier` to do.
+package enum Command: Sendable, Hashable {
+  /// `retier run`: re-tier a quarter and write its outputs (none with `dryRun`); `force`
+  /// re-runs a quarter that is already done, keeping the earlier run renamed.
+  case run(CommandOptions, dryRun: Bool, force: Bool)
+  /// `retier validate`: check the config and a drop, list every problem.
+  case validate(CommandOptions)
+  /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered.
+  case explain(accountID: String, CommandOptions)
+  /// `retier schedule`: the latest due quarter and the next `count` run dates.
+  case schedule(CommandOptions, count: Int)
+  /// `retier --help`, `retier help` or `--help` after a command.
+  case help
+  /// `retier --version`.
+  case version
+}

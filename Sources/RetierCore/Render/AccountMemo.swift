@@ -1,0 +1,93 @@
+/// Renders `memos/<file>.md`: one memo per promoted or demoted account (first placements get
+/// none) with the three-signal walkback, the service-level reset and, for a demotion, the path
+/// back (SPEC §6).
+package enum AccountMemo {
+  /// The folder of the account memos inside the run folder.
+  package static let folder = "memos"
+
+  /// Longest file-name stem kept from an account id, before any checksum suffix.
+  package static let maximumStemLength = 80
+
+  /// Every account memo, sorted by path.
+  package static func render(_ result: RunResult) -> [OutputFile] {
+    render(result, explainer: WhyMoved(result))
+  }
+
+  /// Every account memo, with an explainer already built for the run.
+  package static func render(_ result: RunResult, explainer: WhyMoved) -> [OutputFile] {
+    let moved = movedIndices(result)
+    let names = fileNames(for: moved.map { result.book.accounts[$0].id })
+    return moved.map { index in
+      let name = names[result.book.accounts[index].id] ?? ""
+      return OutputFile(
+        path: "\(folder)/\(name)", bytes: Array(markdown(for: index, explainer: explainer).utf8))
+    }
+    .sorted { $0.path < $1.path }
+  }
+
+  /// Valid accounts that were promoted or demoted, by account id.
+  package static func movedIndices(_ result: RunResult) -> [Int] {
+    let accounts = result.book.accounts
+    return accounts.indices.filter { index in
+      guard let from = accounts[index].currentTier else { return false }
+      return from != result.tiering.decisions[index].finalTier
+    }
+    .sorted { accounts[$0].id < accounts[$1].id }
+  }
+
+  /// The memo file name of each account id, assigned in id order so the result never depends on
+  /// the input order.
+  package static func fileNames(for accountIDs: [String]) -> [String: String] {
+    var taken: Set<String> = []
+    var names: [String: String] = [:]
+    for id in Set(accountIDs).sorted() {
+      let name = fileName(for: id, taken: taken)
+      taken.insert(name.lowercased())
+      names[id] = name
+    }
+    return names
+  }
+
+  /// A file name for `accountID`'s memo that is not in `taken` (lowercased names, so that two
+  /// memos never collide on a case-insensitive file system either).
+  ///
+  /// The stem keeps `A–Z a–z 0–9 . _ -` of the id, turns every other character into `_` and a
+  /// leading `.` into `_`, and is cut to ``maximumStemLength``. When that changed the id, or the
+  /// name is taken, `-` and the first 8 hex digits of the id's SHA-256 are appended (all 64 when
+  /// even that is taken), so no id can name a path outside the folder.
+  package static func fileName(for accountID: String, taken: Set<String>) -> String {
+    let (stem, isAltered) = safeStem(accountID)
+    let digest = SHA256.hexDigest(Array(accountID.utf8))
+    var candidates = isAltered ? [] : ["\(stem).md"]
+    candidates += ["\(stem)-\(digest.prefix(8)).md", "\(stem)-\(digest).md"]
+    for candidate in candidates where !taken.contains(candidate.lowercased()) {
+      return candidate
+    }
+    // Distinct ids have distinct digests; only a repeated id can get here.
+    var counter = 2
+    while taken.contains("\(stem)-\(digest)-\(counter).md".lowercased()) { counter += 1 }
+    return "\(stem)-\(digest)-\(counter).md"
+  }
+
+  /// The id reduced to safe characters, and whether anything was changed.
+  package static func safeStem(_ accountID: String) -> (stem: String, isAltered: Bool) {
+    var stem = ""
+    var isAltered = false
+    var length = 0
+    for scalar in accountID.unicodeScalars {
+      guard length < maximumStemLength else {
+        isAltered = true
+        break
+      }
+      let isSafe =
+        (scalar >= "A" && scalar <= "Z") || (scalar >= "a" && scalar <= "z")
+        || (scalar >= "0" && scalar <= "9") || scalar == "_" || scalar == "-"
+        || (scalar == "." && length > 0)
+      stem.unicodeScalars.append(isSafe ? scalar : "_")
+      if !isSafe { isAltered = true }
+      length += 1
+    }
+    if stem.isEmpty { return ("_", true) }
+    return (stem, isAltered)
+  }
+}

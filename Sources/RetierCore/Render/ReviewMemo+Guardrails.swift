@@ -1,0 +1,181 @@
+extension ReviewMemo {
+  /// Cap use, soft bands, ARR rank against tier, the low-ARR / high-expansion quadrant and CRM
+  /// drift.
+  package static func guardrails(_ result: RunResult, explainer: WhyMoved) -> String {
+    [
+      "## Guardrails\n", capUse(result), softBands(result), arrRankGaps(result),
+      growthQuadrant(result), crmDrift(result),
+    ]
+    .joined(separator: "\n")
+  }
+
+  /// Seats, use and overrides of every capped tier, with a warning when overrides pass the cap.
+  package static func capUse(_ result: RunResult) -> String {
+    var text = "### Cap use\n\n"
+    let reports = result.tiering.capReports
+    guard !reports.isEmpty else { return text + "No tier has a hard cap.\n" }
+    var warnings: [String] = []
+    let rows = reports.map { report in
+      let share = result.configuration.tier(report.tier).maxShare.map(percent) ?? "–"
+      let status: String
+      if report.seatedCount > report.seats {
+        status = "**warning: over the cap**"
+        warnings.append(
+          "**Warning:** Tier \(report.tier) holds \(report.seatedCount) accounts for "
+            + "\(report.seats) seats: \(report.overrideCount) overrides are honoured past the "
+            + "cap.")
+      } else if report.seatedCount == report.seats {
+        status = "full"
+      } else {
+        status = "\(report.seats - report.seatedCount) free"
+      }
+      return [
+        escaped(WhyMoved.tierLabel(report.tier, in: result.configuration)), share,
+        String(report.seats), String(report.seatedCount), String(report.overrideCount),
+        String(report.displaced.count), status,
+      ]
+    }
+    text += table(
+      ["tier", "max share", "seats", "seated", "overrides", "moved down by the cap", "status"],
+      rows, rightAligned: [1, 2, 3, 4, 5])
+    text += "\nSeats are ⌊max share × \(result.book.accounts.count) valid accounts⌋; overrides "
+    text += "take seats first and are honoured even past the cap.\n"
+    if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n\n") + "\n" }
+    return text
+  }
+
+  /// Each tier's share of valid accounts against its expected band (a warning only).
+  package static func softBands(_ result: RunResult) -> String {
+    var text = "### Soft bands\n\n"
+    let configuration = result.configuration
+    let banded = (1...configuration.tierCount).filter {
+      configuration.tier($0).expectedShare != nil
+    }
+    guard !banded.isEmpty else { return text + "No tier has an expected share.\n" }
+    let total = result.book.accounts.count
+    var counts = [Int](repeating: 0, count: configuration.tierCount + 1)
+    for decision in result.tiering.decisions { counts[decision.finalTier] += 1 }
+    var rows: [[String]] = []
+    for tier in banded {
+      guard let band = configuration.tier(tier).expectedShare else { continue }
+      let inside = band.contains(counts[tier], of: total)
+      rows.append([
+        escaped(WhyMoved.tierLabel(tier, in: configuration)),
+        "\(percent(band.low))–\(percent(band.high))", String(counts[tier]),
+        percent(counts[tier], of: total), inside ? "inside" : "**warning: outside**",
+      ])
+    }
+    text += table(
+      ["tier", "expected share", "accounts", "share", "status"], rows, rightAligned: [2, 3])
+    text += "\nShares of the \(counted(total, "valid account")); outside the band is a warning "
+    text += "only.\n"
+    return text
+  }
+
+  /// The tier every valid account would hold if the tiers were filled purely by ARR rank with
+  /// this run's final count per tier (ARR desc, then account id), aligned with the book.
+  package static func arrRankTiers(_ result: RunResult) -> [Int] {
+    let accounts = result.book.accounts
+    let tierCount = result.configuration.tierCount
+    var remaining = [Int](repeating: 0, count: tierCount + 1)
+    for decision in result.tiering.decisions { remaining[decision.finalTier] += 1 }
+    let order = accounts.indices.sorted {
+      accounts[$0].arr != accounts[$1].arr
+        ? accounts[$0].arr > accounts[$1].arr : accounts[$0].id < accounts[$1].id
+    }
+    var tiers = [Int](repeating: tierCount, count: accounts.count)
+    var tier = 1
+    for index in order {
+      while tier < tierCount, remaining[tier] == 0 { tier += 1 }
+      tiers[index] = tier
+      remaining[tier] -= 1
+    }
+    return tiers
+  }
+
+  /// Accounts whose ARR-rank tier and assigned tier are more than one tier apart.
+  package static func arrRankGaps(_ result: RunResult) -> String {
+    let rankTiers = arrRankTiers(result)
+    let accounts = result.book.accounts
+    let gaps = accounts.indices.filter {
+      abs(rankTiers[$0] - result.tiering.decisions[$0].finalTier) > 1
+    }
+    var text = "### ARR rank against tier\n\n"
+    text += "The ARR-rank tier is the tier an account would hold if the tiers were filled purely "
+    text += "by ARR rank (highest ARR first, ties by account id) with this run's final number of "
+    text += "accounts per tier. \(counted(gaps.count, "account")) "
+    text += "\(gaps.count == 1 ? "sits" : "sit") more than one tier away from it"
+    guard !gaps.isEmpty else { return text + ".\n" }
+    text += ":\n\n"
+    let (shown, more) = capped(gaps, limit: listLimit)
+    text += table(
+      ["account", "name", "ARR", "ARR-rank tier", "tier", "reason"],
+      shown.map { index in
+        let decision = result.tiering.decisions[index]
+        return [
+          escaped(accounts[index].id), escaped(accounts[index].name),
+          WhyMoved.amount(accounts[index].arr), String(rankTiers[index]),
+          String(decision.finalTier), "`\(decision.reason)`",
+        ]
+      }, rightAligned: [2, 3, 4])
+    if let more { text += "\n" + more + "\n" }
+    return text
+  }
+
+  /// Accounts scoring 2 or less on ARR and 4 or more on expansion, for review by hand.
+  package static func growthQuadrant(_ result: RunResult) -> String {
+    let accounts = result.book.accounts
+    let quadrant = accounts.indices.filter {
+      result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4
+    }
+    var text = "### Low ARR, high expansion\n\n"
+    text += "Accounts scoring 2 or less on ARR and 4 or more on expansion ceiling: small today, "
+    text += "large potential; the rubric cannot weigh that, so review them by hand. "
+    text += counted(quadrant.count, "account")
+    guard !quadrant.isEmpty else { return text + ".\n" }
+    text += ":\n\n"
+    let (shown, more) = capped(quadrant, limit: listLimit)
+    text += table(
+      ["account", "name", "ARR", "ceiling", "ARR score", "expansion", "total", "tier"],
+      shown.map { index in
+        let account = accounts[index]
+        let scores = result.scores[index]
+        return [
+          escaped(account.id), escaped(account.name), WhyMoved.amount(account.arr),
+          account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
+          String(scores.expansion), scores.total.description,
+          String(result.tiering.decisions[index].finalTier),
+        ]
+      }, rightAligned: [2, 3, 4, 5, 6, 7])
+    if let more { text += "\n" + more + "\n" }
+    return text
+  }
+
+  /// Accounts whose CRM tier differs from the tier the previous run gave them.
+  package static func crmDrift(_ result: RunResult) -> String {
+    var text = "### CRM drift\n\n"
+    guard let previous = result.previousTiers else {
+      return text + "No previous run: nothing to compare.\n"
+    }
+    let drifted = result.tierRows.compactMap { row -> (TierRow, Int)? in
+      guard let before = previous[row.accountID], before != row.fromTier else { return nil }
+      return (row, before)
+    }
+    text += "Accounts whose `current_tier` in the CRM differs from the `to_tier` the previous "
+    text += "run gave them (changed by hand, or the previous run was not imported): "
+    text += "\(drifted.count)"
+    guard !drifted.isEmpty else { return text + ".\n" }
+    text += ".\n\n"
+    let (shown, more) = capped(drifted, limit: listLimit)
+    text += table(
+      ["account", "name", "previous run", "CRM now", "this run"],
+      shown.map { row, before in
+        [
+          escaped(row.accountID), escaped(row.accountName), String(before),
+          row.fromTier.map(String.init) ?? "blank", row.toTier.map(String.init) ?? "–",
+        ]
+      }, rightAligned: [2, 3, 4])
+    if let more { text += "\n" + more + "\n" }
+    return text
+  }
+}

@@ -1,0 +1,68 @@
+extension ReviewMemo {
+  /// Accounts per tier before and after the run, every account with a usable id (as `run.json`).
+  package static func tierCounts(_ result: RunResult) -> String {
+    let tierCount = result.configuration.tierCount
+    var before = [Int](repeating: 0, count: tierCount + 1)
+    var after = [Int](repeating: 0, count: tierCount + 1)
+    var unplaced = 0
+    var total = 0
+    for row in result.tierRows {
+      total += 1
+      if let from = row.fromTier { before[from] += 1 } else { unplaced += 1 }
+      if let to = row.toTier { after[to] += 1 }
+    }
+    var rows = (1...tierCount).map { tier in
+      [
+        escaped(WhyMoved.tierLabel(tier, in: result.configuration)), String(before[tier]),
+        String(after[tier]),
+        signed(after[tier] - before[tier]),
+      ]
+    }
+    let placedAfter = after.reduce(0, +)
+    let unplacedAfter = total - placedAfter
+    rows.append([
+      "no tier", String(unplaced), String(unplacedAfter), signed(unplacedAfter - unplaced),
+    ])
+    rows.append(["total", String(total), String(total), "0"])
+    var text = "## Tier counts\n\n"
+    text += table(["tier", "before", "after", "change"], rows, rightAligned: [1, 2, 3])
+    if !result.book.rejectedAccounts.isEmpty {
+      text += "\nRejected accounts (\(result.book.rejectedAccounts.count)) are counted in the tier "
+      text += "they already hold; they keep it until their rows are fixed.\n"
+    }
+    return text
+  }
+
+  /// Valid accounts by CRM tier (rows, `new` for a blank tier) and tier after the run (columns).
+  package static func transitionMatrix(_ result: RunResult) -> String {
+    let tierCount = result.configuration.tierCount
+    // Row 0 is `new` (blank current tier); rows and columns 1…K are tiers.
+    var cells = [[Int]](repeating: [Int](repeating: 0, count: tierCount + 1), count: tierCount + 1)
+    for (index, account) in result.book.accounts.enumerated() {
+      cells[account.currentTier ?? 0][result.tiering.decisions[index].finalTier] += 1
+    }
+    let header = ["from ↓ to →"] + (1...tierCount).map { "Tier \($0)" } + ["total"]
+    var rows: [[String]] = []
+    for from in 0...tierCount {
+      let counts = (1...tierCount).map { cells[from][$0] }
+      rows.append(
+        [from == 0 ? "new" : "Tier \(from)"] + counts.map(String.init)
+          + [String(counts.reduce(0, +))])
+    }
+    let columnTotals = (1...tierCount).map { to in (0...tierCount).reduce(0) { $0 + cells[$1][to] }
+    }
+    rows.append(
+      ["total"] + columnTotals.map(String.init) + [String(result.book.accounts.count)])
+    var text = "## Transitions\n\n"
+    text += "Valid accounts, from the CRM's current tier (`new`: blank, a first placement) to the "
+    text += "tier after this run; the diagonal kept its tier.\n\n"
+    text += table(header, rows, rightAligned: Set(1...(tierCount + 1)))
+    return text
+  }
+
+  /// The capacity table and the hiring signal, as ``CapacityTable`` writes them.
+  package static func capacity(_ result: RunResult) -> String {
+    let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
+    return "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
+  }
+}

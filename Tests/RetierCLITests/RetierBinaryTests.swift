@@ -1,0 +1,109 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import RetierCLI
+@testable import RetierCore
+
+/// The built `retier` executable, next to the test bundle in the build folder.
+enum RetierBinary {
+  /// Its path, or `nil` when the build folder has none (the tests that need it are skipped).
+  static let path: String? = {
+    var folders: [URL] = []
+    if let executable = Bundle.main.executableURL {
+      folders.append(executable.deletingLastPathComponent())
+    }
+    folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+    return folders.map { $0.appendingPathComponent("retier").path }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+  }()
+}
+
+@Suite(
+  "retier killed mid-run",
+  .enabled(if: RetierBinary.path != nil, "the built retier executable is not next to the tests"))
+struct RetierBinaryTests {
+  /// When to send SIGKILL: at a point the run is known to have reached, or after a delay from a
+  /// fixed seed. Either way the assertion does not depend on where the run was.
+  enum KillPoint: CustomTestStringConvertible, Sendable {
+    case atStart
+    case lockTaken
+    case temporaryFolderCreated
+    case filesWritten(Int)
+    case afterMicroseconds(UInt32)
+
+    var testDescription: String {
+      switch self {
+      case .atStart: "at start"
+      case .lockTaken: "once the lock file exists"
+      case .temporaryFolderCreated: "once the temporary folder exists"
+      case .filesWritten(let count): "once \(count) files are in the temporary folder"
+      case .afterMicroseconds(let delay): "after \(delay) µs"
+      }
+    }
+  }
+
+  /// Delays from a fixed linear congruential sequence, 0.5–40 ms.
+  static let seededDelays: [KillPoint] = {
+    var state: UInt32 = 20_261_014
+    return (0..<3).map { _ in
+      state = state &* 1_664_525 &+ 1_013_904_223
+      return .afterMicroseconds(500 + state % 39_500)
+    }
+  }()
+
+  static let killPoints: [KillPoint] =
+    [.atStart, .lockTaken, .temporaryFolderCreated, .filesWritten(2)] + seededDelays
+
+  @Test(
+    "After SIGKILL the quarter folder is absent or complete, and the next run succeeds",
+    arguments: killPoints)
+  func killed(at point: KillPoint) throws {
+    let binary = try #require(RetierBinary.path)
+    let workspace = Workspace()
+    workspace.writeDrop(TestDrop(accounts: 3_000))
+
+    let process = try launch(binary, in: workspace)
+    let temporary = "\(workspace.output)/.2026-Q3.tmp-\(process.processIdentifier)"
+    switch point {
+    case .atStart: break
+    case .lockTaken:
+      waitUntil(process) { FileReader.kind(workspace.output + "/.retier.lock") == .file }
+    case .temporaryFolderCreated: waitUntil(process) { FileReader.kind(temporary) == .folder }
+    case .filesWritten(let count):
+      waitUntil(process) {
+        ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).count >= count
+      }
+    case .afterMicroseconds(let delay): usleep(delay)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+
+    let state = RunFolderCheck.check(workspace)
+    #expect(state == .absent || state == .complete)
+
+    let next = try launch(binary, in: workspace)
+    next.waitUntilExit()
+    #expect(next.terminationStatus == 0)
+    #expect(RunFolderCheck.check(workspace) == .complete)
+    #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"])
+  }
+
+  /// Starts `retier run --quarter 2026-Q3` in the workspace, output discarded.
+  private func launch(_ binary: String, in workspace: Workspace) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["run", "--quarter", "2026-Q3"]
+    process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
+    process.environment = [:]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Polls `condition` until it holds or the process has ended.
+  private func waitUntil(_ process: Process, _ condition: () -> Bool) {
+    while process.isRunning, !condition() { usleep(100) }
+  }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import RetierCLI
+@testable import RetierCore
+
+@Suite("Run writer")
+struct RunWriterTests {
+  private static let quarter = FiscalQuarter(fiscalYear: 2026, quarter: 3)
+
+  @Test(
+    "Output paths must stay inside the run folder",
+    arguments: [
+      ("tiers.csv", true), ("memos/ACC-1.md", true), ("memos/..md", true),
+      ("../escape.csv", false), ("memos/../../x", false), ("/etc/passwd", false), ("", false),
+      ("memos//x.md", false), ("./x", false), ("memos/", false), ("a\0b", false),
+    ])
+  func safePaths(path: String, isSafe: Bool) {
+    #expect(RunWriter.isSafe(path) == isSafe)
+  }
+
+  @Test("An unsafe output path is refused before anything is written")
+  func refusesUnsafe() {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    let writer = RunWriter(layout: layout, fileSystem: DurableFileSystem(), processID: 7)
+    let files = [OutputFile(path: "../evil.md", bytes: [1])]
+    #expect(throws: RetierError.self) { try writer.write(files, quarter: Self.quarter) }
+    #expect(!workspace.exists(".2026-Q3.tmp-7"))
+    #expect(!workspace.exists("evil.md"))
+  }
+
+  @Test("Files go into the temporary folder, run.json last, then one rename puts it in place")
+  func order() throws {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    let recorder = FailingFileSystem(failing: .removeItem, after: .max)
+    let writer = RunWriter(layout: layout, fileSystem: recorder, processID: 7)
+    let files = [
+      OutputFile(path: "memos/A.md", bytes: [1]), OutputFile(path: "run.json", bytes: [2]),
+      OutputFile(path: "tiers.csv", bytes: [3]),
+    ]
+    let outcome = try writer.write(files, quarter: Self.quarter)
+    #expect(outcome == RunWriter.Outcome(folder: workspace.root + "/2026-Q3", kept: nil))
+    let temporary = workspace.root + "/.2026-Q3.tmp-7"
+    #expect(
+      recorder.log == [
+        "mkdir \(temporary)", "mkdir \(temporary)/memos", "write \(temporary)/memos/A.md",
+        "write \(temporary)/tiers.csv", "write \(temporary)/run.json", "fsync \(temporary)/memos",
+        "fsync \(temporary)", "rename \(temporary)", "fsync \(workspace.root)",
+      ])
+    #expect(workspace.files(under: "2026-Q3").count == 3)
+  }
+}
+
+@Suite("Output layout")
+struct OutputLayoutTests {
+  @Test(
+    "Only .<QUARTER>.tmp-<pid> names count as temporary folders",
+    arguments: [
+      (".2026-Q3.tmp-4242", true), (".2027-Q1.tmp-1", true), ("2026-Q3.tmp-1", false),
+      (".2026-Q3.tmp-", false), (".2026-Q3.tmp-12a", false), (".notes.tmp-1", false),
+      (".retier.lock", false), ("2026-Q3", false), (".2026-Q3.tmp--1", false),
+    ])
+  func temporaryNames(name: String, isTemporary: Bool) {
+    #expect(OutputLayout.isTemporaryName(name) == isTemporary)
+  }
+
+  @Test("A kept folder takes the first number above every existing one")
+  func keptNames() {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    let quarter = FiscalQuarter(fiscalYear: 2026, quarter: 3)
+    #expect(layout.keptFolder(quarter, label: "replaced") == workspace.root + "/2026-Q3.replaced-1")
+    workspace.write("", to: "2026-Q3.replaced-1/run.json")
+    workspace.write("", to: "2026-Q3.replaced-7/run.json")
+    #expect(layout.keptFolder(quarter, label: "replaced") == workspace.root + "/2026-Q3.replaced-8")
+    #expect(
+      layout.keptFolder(quarter, label: "incomplete") == workspace.root + "/2026-Q3.incomplete-1")
+  }
+}

@@ -1,0 +1,165 @@
+@testable import RetierCore
+
+/// Builds books, tier decisions, rosters and run results in memory for the owner, capacity and
+/// reassignment tests.
+enum OwnerFixtures {
+  /// One valid account and the tier it ends in.
+  struct Placed {
+    /// The account as the CRM has it.
+    var account: Account
+    /// Its tier after the re-tier.
+    var finalTier: Int
+  }
+
+  /// A valid account `id` with `arr`, CRM tier `from` (nil: first placement) and CRM `owner`,
+  /// ending in tier `to`.
+  static func placed(
+    _ id: String, arr: String, from: Int?, to: Int, owner: String = "", name: String? = nil
+  ) -> Placed {
+    var account = TestAccounts.account(id, arr: arr, currentTier: from, owner: owner)
+    if let name { account.name = name }
+    return Placed(account: account, finalTier: to)
+  }
+
+  /// A roster row; `max` nil means the tier default.
+  static func csm(
+    _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil
+  ) -> CSM {
+    CSM(
+      line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com", tier: tier,
+      maxAccounts: max, isActive: active)
+  }
+
+  /// The tier decision of an account that simply lands in `finalTier` on the rubric.
+  static func decision(finalTier: Int) -> TierDecision {
+    TierDecision(
+      rubricTier: finalTier, targetTier: finalTier, finalTier: finalTier, reason: .rubric,
+      override: nil, isNewLogo: false)
+  }
+
+  /// The default configuration with its tiers' capacities replaced where given.
+  static func configuration(capacities: [Int: Int] = [:]) -> Configuration {
+    var configuration = TestAccounts.configuration
+    for (tier, capacity) in capacities { configuration.tiers[tier - 1].capacity = capacity }
+    return configuration
+  }
+
+  /// Strategic and Enterprise named (capacities 5 and 40), Mid-Market and SMB pooled.
+  static var fourTierConfiguration: Configuration {
+    var configuration = TestAccounts.configuration
+    let ladder = TierDefinition.defaultLadder
+    configuration.tiers = [
+      TierDefinition(
+        name: "Strategic", minScore: ExactDecimal(13), maxShare: nil, expectedShare: nil,
+        coverage: .named, capacity: 5, serviceLevels: ladder[0].serviceLevels,
+        benchmark: ladder[0].benchmark),
+      TierDefinition(
+        name: "Enterprise", minScore: ExactDecimal(10), maxShare: nil, expectedShare: nil,
+        coverage: .named, capacity: 40, serviceLevels: ladder[1].serviceLevels,
+        benchmark: ladder[1].benchmark),
+      TierDefinition(
+        name: "Mid-Market", minScore: ExactDecimal(6), maxShare: nil, expectedShare: nil,
+        coverage: .pooled, capacity: 200, serviceLevels: ladder[2].serviceLevels,
+        benchmark: ladder[2].benchmark),
+      TierDefinition(
+        name: "SMB", minScore: ExactDecimal(0), maxShare: nil, expectedShare: nil,
+        coverage: .pooled, capacity: 1_000, serviceLevels: ladder[2].serviceLevels,
+        benchmark: .none),
+    ]
+    return configuration
+  }
+
+  /// A book, its tiering and configuration, ready to assign.
+  struct Scenario {
+    /// The validated book (accounts sorted by id).
+    var book: Book
+    /// Decisions aligned with the book.
+    var tiering: TieringResult
+    /// The configuration.
+    var configuration: Configuration
+
+    /// Builds the scenario; accounts are sorted by id as ``BookValidator`` does.
+    init(
+      _ placed: [Placed], roster: [CSM],
+      configuration: Configuration = OwnerFixtures.configuration(),
+      rejected: [RejectedAccount] = []
+    ) {
+      let sorted = placed.sorted { $0.account.id < $1.account.id }
+      var book = TestAccounts.book(sorted.map(\.account), roster: roster.sorted { $0.id < $1.id })
+      book.rejectedAccounts = rejected
+      self.book = book
+      self.tiering = TieringResult(
+        decisions: sorted.map { OwnerFixtures.decision(finalTier: $0.finalTier) },
+        validOverrides: [:], ignoredOverrides: [], capReports: [])
+      self.configuration = configuration
+    }
+
+    /// Runs the owner assignment.
+    func assign() -> OwnerAssignment {
+      OwnerAssigner.assign(book: book, tiering: tiering, configuration: configuration)
+    }
+
+    /// A run result for rendering, dated `runDate`.
+    func runResult(
+      runDate: CalendarDate = CalendarDate(year: 2026, month: 10, day: 14)!
+    ) -> RunResult {
+      RunResult(
+        quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
+        configuration: configuration, book: book,
+        cutLines: RubricCutLines(
+          accountCount: book.accounts.count, doubledMedianCents: 0, topDecileCount: 0,
+          topQuartileCount: 0, topDecileARR: nil, topQuartileARR: nil, healthyARR: .zero,
+          floorARR: .zero),
+        scores: [], tiering: tiering, owners: assign(), previousTiers: nil, inputs: [],
+        configSHA256: "", toolVersion: "test")
+    }
+  }
+
+  /// The outcome for one account, looked up by id.
+  struct Outcome: Equatable, CustomStringConvertible {
+    /// New owner ("" when unassigned).
+    var owner: String
+    /// Why it changed; nil when the owner stays.
+    var reason: OwnerChangeReason?
+
+    var description: String {
+      "\(owner.isEmpty ? "<none>" : owner) (\(reason?.rawValue ?? "kept"))"
+    }
+  }
+
+  /// Every account's outcome by id.
+  static func outcomes(_ scenario: Scenario, _ assignment: OwnerAssignment) -> [String: Outcome] {
+    var outcomes: [String: Outcome] = [:]
+    for (index, account) in scenario.book.accounts.enumerated() {
+      outcomes[account.id] = Outcome(
+        owner: assignment.owners[index], reason: assignment.changeReasons[index])
+    }
+    return outcomes
+  }
+
+  /// SPEC §5's worked example: 600 accounts and 24M ARR; the top 60 (12M) are Tier 1 and owned
+  /// by six Tier-1 CSMs at 10 accounts each; 180 Tier 2 accounts (7.2M) were owned by a CSM who
+  /// left; 360 Tier 3 accounts (4.8M) sit in the pool. Tier 2 is named at 60 per CSM.
+  static var workedExample: Scenario {
+    var placed: [Placed] = []
+    for number in 1...600 {
+      let digits = String(number)
+      let id = "ACC-" + String(repeating: "0", count: 3 - digits.count) + digits
+      switch number {
+      case 1...60:
+        placed.append(
+          OwnerFixtures.placed(
+            id, arr: "200000", from: 1, to: 1, owner: "csm-\((number - 1) / 10 + 1)"))
+      case 61...240:
+        placed.append(OwnerFixtures.placed(id, arr: "40000", from: 2, to: 2, owner: "csm-gone"))
+      default:
+        placed.append(
+          OwnerFixtures.placed(
+            id, arr: number <= 480 ? "13000" : "14000", from: 3, to: 3, owner: "cs-pool"))
+      }
+    }
+    return Scenario(
+      placed, roster: (1...6).map { csm("csm-\($0)", tier: 1, max: 10) },
+      configuration: configuration(capacities: [2: 60]))
+  }
+}
