@@ -10,11 +10,7 @@ struct ExplainCommand {
 
   /// Runs the command.
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
-    let phases = PhaseLog(shell)
-    let loaded = try options.loadConfiguration(shell)
-    let quarter = options.quarter(loaded.configuration, shell)
-    phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
-    let result = try QuarterJob.decide(quarter, loaded, phases)
+    let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
     let book = result.book
     if let index = book.accounts.firstIndex(where: { $0.id == accountID }) {
       shell.console.print(

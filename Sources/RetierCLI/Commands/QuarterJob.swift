@@ -15,6 +15,19 @@ enum QuarterJob {
     }
   }
 
+  /// Loads the config, picks the quarter and decides it: the common start of the read-only
+  /// commands (validate, explain).
+  static func decide(
+    _ options: CommandOptions, _ shell: Shell
+  ) throws(RetierError) -> (loaded: LoadedConfiguration, quarter: FiscalQuarter, result: RunResult)
+  {
+    let phases = PhaseLog(shell)
+    let loaded = try options.loadConfiguration(shell)
+    let quarter = options.quarter(loaded.configuration, shell)
+    phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
+    return (loaded, quarter, try decide(quarter, loaded, phases))
+  }
+
   /// Decides and renders every output file of the quarter (run).
   static func run(
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog

@@ -12,11 +12,7 @@ struct ValidateCommand {
 
   /// Runs the command.
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
-    let phases = PhaseLog(shell)
-    let loaded = try options.loadConfiguration(shell)
-    let quarter = options.quarter(loaded.configuration, shell)
-    phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
-    let result = try QuarterJob.decide(quarter, loaded, phases)
+    let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
     let problems = Self.problems(result, dropFolder: loaded.dropFolder(quarter))
     shell.console.print(problems.map(\.description).joined(separator: "\n"))
     let errors = problems.count { $0.severity == .error }
