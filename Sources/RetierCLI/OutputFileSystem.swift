@@ -1,3 +1,5 @@
+import RetierCore
+
 /// The file system writes of a run: the seam through which tests inject a failure (a full disk,
 /// a read-only mount) at any point of writing the output folder.
 protocol OutputFileSystem {
@@ -5,10 +7,20 @@ protocol OutputFileSystem {
   func makeDirectory(atPath path: String, existingIsFine: Bool) throws(SystemCallError)
   /// Creates a new file (it must not exist) with `bytes`, flushed to the disk before returning.
   func writeFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError)
+  /// Creates new files at `folder/<path>` (none may exist, their folders must), every one
+  /// flushed to the disk before returning; an implementation may write them concurrently.
+  func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError)
   /// Flushes a folder's entries (new names, renames) to the disk.
   func syncDirectory(atPath path: String) throws(SystemCallError)
   /// Renames a file or folder atomically within one file system.
   func rename(atPath source: String, toPath destination: String) throws(SystemCallError)
   /// Removes a file or a folder with everything in it.
   func removeItem(atPath path: String) throws(SystemCallError)
+}
+
+extension OutputFileSystem {
+  /// One ``writeFile(atPath:bytes:)`` per file, in order.
+  func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
+    for file in files { try writeFile(atPath: folder + "/" + file.path, bytes: file.bytes) }
+  }
 }

@@ -58,20 +58,25 @@ struct RunWriter {
   }
 
   /// Writes every file under `folder`, `run.json` last (it marks the folder complete), then
-  /// flushes the folders deepest first.
+  /// flushes the folders deepest first. The other files go in one batch, which the file system
+  /// may write concurrently.
   private func writeTree(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
-    let ordered =
-      files.filter { $0.path != Self.manifestName } + files.filter { $0.path == Self.manifestName }
+    let manifest = files.filter { $0.path == Self.manifestName }
+    let others = files.filter { $0.path != Self.manifestName }
     var folders: [String] = []
-    for file in ordered {
+    var known: Set<String> = []
+    for file in others + manifest {
       var parent = folder
       for component in file.path.split(separator: "/").dropLast() {
         parent += "/" + component
-        if !folders.contains(parent) {
+        if known.insert(parent).inserted {
           try fileSystem.makeDirectory(atPath: parent, existingIsFine: false)
           folders.append(parent)
         }
       }
+    }
+    try fileSystem.writeFiles(others, into: folder)
+    for file in manifest {
       try fileSystem.writeFile(atPath: folder + "/" + file.path, bytes: file.bytes)
     }
     for subfolder in folders.reversed() { try fileSystem.syncDirectory(atPath: subfolder) }

@@ -3,13 +3,29 @@
 package enum DropLoader {
   /// Parses every file of `files` for a ladder of `tierCount` tiers.
   package static func load(_ files: DropFiles, tierCount: Int) throws(RetierError) -> LoadedDrop {
-    let accounts = try loadAccounts(files.accounts, tierCount: tierCount)
-    let arr = try loadARR(files.arr)
-    let usage = try loadUsage(files.usage)
-    let overrides = try files.overrides.map { (bytes) throws(RetierError) in
-      try loadOverrides(bytes)
-    }
-    let roster = try loadRoster(files.csms, tierCount: tierCount)
+    // The files parse independently, accounts.csv (the largest) on one core and the rest on the
+    // other; errors are then reported in the same file order as a sequential load would.
+    let (accountsResult, others) = Parallel.both(
+      {
+        Result { () throws(RetierError) in try loadAccounts(files.accounts, tierCount: tierCount) }
+      },
+      {
+        (
+          arr: Result { () throws(RetierError) in try loadARR(files.arr) },
+          usage: Result { () throws(RetierError) in try loadUsage(files.usage) },
+          overrides: Result { () throws(RetierError) in
+            try files.overrides.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
+          },
+          roster: Result { () throws(RetierError) in
+            try loadRoster(files.csms, tierCount: tierCount)
+          }
+        )
+      })
+    let accounts = try accountsResult.get()
+    let arr = try others.arr.get()
+    let usage = try others.usage.get()
+    let overrides = try others.overrides.get()
+    let roster = try others.roster.get()
     var rowCounts = [
       DropFiles.Name.accounts: accounts.count, DropFiles.Name.arr: arr.count,
       DropFiles.Name.usage: usage.count, DropFiles.Name.csms: roster.rowCount,

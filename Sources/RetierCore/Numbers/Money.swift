@@ -32,8 +32,13 @@ package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   package var description: String {
     let magnitude = cents < 0 ? -cents : cents
     let fraction = Int(magnitude % 100)
-    let sign = cents < 0 ? "-" : ""
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    let units = magnitude / 100
+    // `Int` formats much faster than `Int128`, and every real amount fits in one.
+    var text = cents < 0 ? "-" : ""
+    text += units <= Int128(Int.max) ? String(Int(units)) : String(units)
+    text += fraction < 10 ? ".0" : "."
+    text += String(fraction)
+    return text
   }
 
   /// The amount rounded down to whole units with thousands separators, for prose, e.g. `1,234,567`.

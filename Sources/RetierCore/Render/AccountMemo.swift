@@ -17,12 +17,14 @@ package enum AccountMemo {
   package static func render(_ result: RunResult, explainer: WhyMoved) -> [OutputFile] {
     let moved = movedIndices(result)
     let names = fileNames(for: moved.map { result.book.accounts[$0].id })
-    return moved.map { index in
+    // Each memo depends only on its own account, so they render on every core.
+    let memos = Parallel.map(moved.count, minimumChunk: 256) { position in
+      let index = moved[position]
       let name = names[result.book.accounts[index].id] ?? ""
       return OutputFile(
         path: "\(folder)/\(name)", bytes: Array(markdown(for: index, explainer: explainer).utf8))
     }
-    .sorted { $0.path < $1.path }
+    return memos.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 
   /// Valid accounts that were promoted or demoted, by account id.

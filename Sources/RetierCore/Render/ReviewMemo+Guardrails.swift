@@ -79,10 +79,9 @@ extension ReviewMemo {
     let tierCount = result.configuration.tierCount
     var remaining = [Int](repeating: 0, count: tierCount + 1)
     for decision in result.tiering.decisions { remaining[decision.finalTier] += 1 }
-    let order = accounts.indices.sorted {
-      accounts[$0].arr != accounts[$1].arr
-        ? accounts[$0].arr > accounts[$1].arr : accounts[$0].id < accounts[$1].id
-    }
+    // The book is sorted by id, so on equal ARR the lower index is the lower id.
+    let cents = accounts.map(\.arr.cents)
+    let order = accounts.indices.sorted { cents[$0] != cents[$1] ? cents[$0] > cents[$1] : $0 < $1 }
     var tiers = [Int](repeating: tierCount, count: accounts.count)
     var tier = 1
     for index in order {

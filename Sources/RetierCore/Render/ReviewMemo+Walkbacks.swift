@@ -12,10 +12,13 @@ extension ReviewMemo {
         text += "None.\n"
         continue
       }
-      for index in indices {
+      // A million-account book has some 100,000 of these paragraphs; they render on every core.
+      let paragraphs = Parallel.map(indices.count, minimumChunk: 256) { position in
+        let index = indices[position]
         let memo = names[result.book.accounts[index].id].map { "\(AccountMemo.folder)/\($0)" }
-        text += "- " + walkback(index, memo: memo, explainer: explainer) + "\n"
+        return "- " + walkback(index, memo: memo, explainer: explainer) + "\n"
       }
+      text += paragraphs.joined()
     }
     return text
   }

@@ -21,6 +21,9 @@ package enum RunManifest {
       }
     }
     let book = result.book
+    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
+    let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let digests = Parallel.map(sortedOutputs.count) { SHA256.hexDigest(sortedOutputs[$0].bytes) }
     let manifest = JSONValue.object([
       ("tool", .string("retier")),
       ("version", .string(result.toolVersion)),
@@ -40,10 +43,10 @@ package enum RunManifest {
       (
         "outputs",
         .array(
-          outputs.sorted { $0.path < $1.path }.map {
+          zip(sortedOutputs, digests).map { output, digest in
             .object([
-              ("file", .string($0.path)), ("bytes", .integer($0.bytes.count)),
-              ("sha256", .string(SHA256.hexDigest($0.bytes))),
+              ("file", .string(output.path)), ("bytes", .integer(output.bytes.count)),
+              ("sha256", .string(digest)),
             ])
           })
       ),

@@ -19,22 +19,37 @@ package struct TierRow: Sendable {
 extension RunResult {
   /// Every account with a usable id, valid or rejected, sorted by account id.
   package var tierRows: [TierRow] {
+    // Both lists are sorted by id and share no id (a repeated id is rejected on every row), so
+    // one merge gives the sorted list; valid accounts go first on a tie, as a stable sort would.
+    let accounts = book.accounts
+    let rejectedAccounts = book.rejectedAccounts
     var rows: [TierRow] = []
-    rows.reserveCapacity(book.accounts.count + book.rejectedAccounts.count)
-    for (index, account) in book.accounts.enumerated() {
-      rows.append(
-        TierRow(
-          accountID: account.id, accountName: account.name, validIndex: index,
-          fromTier: account.currentTier, toTier: tiering.decisions[index].finalTier,
-          reason: tiering.decisions[index].reason, ownerID: owners.owners[index]))
-    }
-    for rejected in book.rejectedAccounts {
+    rows.reserveCapacity(accounts.count + rejectedAccounts.count)
+    var next = 0
+    for rejected in rejectedAccounts {
+      while next < accounts.count, !(rejected.id < accounts[next].id) {
+        rows.append(validRow(next))
+        next += 1
+      }
       rows.append(
         TierRow(
           accountID: rejected.id, accountName: rejected.name, validIndex: nil,
           fromTier: rejected.currentTier, toTier: rejected.currentTier, reason: .invalidInput,
           ownerID: rejected.ownerID))
     }
-    return rows.sorted { $0.accountID < $1.accountID }
+    while next < accounts.count {
+      rows.append(validRow(next))
+      next += 1
+    }
+    return rows
+  }
+
+  /// The `tiers.csv` line of the valid account at `index`.
+  private func validRow(_ index: Int) -> TierRow {
+    let account = book.accounts[index]
+    return TierRow(
+      accountID: account.id, accountName: account.name, validIndex: index,
+      fromTier: account.currentTier, toTier: tiering.decisions[index].finalTier,
+      reason: tiering.decisions[index].reason, ownerID: owners.owners[index])
   }
 }

@@ -49,13 +49,14 @@ package enum Retier {
     let changed = owners.changeReasons.count { $0 != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
+    let namedFiles = input.files.namedFiles
+    let inputDigests = Parallel.map(namedFiles.count) { SHA256.hexDigest(namedFiles[$0].bytes) }
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
-      inputs: input.files.namedFiles.map {
-        InputFact(
-          name: $0.name, rows: book.rowCounts[$0.name] ?? 0, sha256: SHA256.hexDigest($0.bytes))
+      inputs: zip(namedFiles, inputDigests).map { file, digest in
+        InputFact(name: file.name, rows: book.rowCounts[file.name] ?? 0, sha256: digest)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
   }
@@ -64,7 +65,8 @@ package enum Retier {
   package static func render(_ result: RunResult) -> [OutputFile] {
     var files = OutputRenderers.render(result)
     files.append(OutputFile(path: "run.json", bytes: RunManifest.render(result, outputs: files)))
-    return files.sorted { $0.path < $1.path }
+    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
+    return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 
   /// Decides and renders; the whole job in memory.

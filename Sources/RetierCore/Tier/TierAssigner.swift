@@ -13,9 +13,13 @@ package struct TierAssigner: Sendable {
   package func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
     let accounts = book.accounts
     let tierCount = configuration.tierCount
+    // Only the few ids that overrides name need looking up; both lists are sorted by id.
+    let named = Set(book.overrideRows.map(\.accountID))
+    let validIDs = named.filter { Self.containsID($0, in: accounts, id: \.id) }
+    let knownIDs = validIDs.union(
+      named.filter { Self.containsID($0, in: book.rejectedAccounts, id: \.id) })
     let overrides = OverrideValidator.validate(
-      book.overrideRows, validAccountIDs: Set(accounts.map(\.id)),
-      knownAccountIDs: Set(accounts.map(\.id) + book.rejectedAccounts.map(\.id)),
+      book.overrideRows, validAccountIDs: validIDs, knownAccountIDs: knownIDs,
       tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
     let calendar = configuration.calendar
 
@@ -98,6 +102,20 @@ package struct TierAssigner: Sendable {
     let rhsIncumbent = accounts[rhs].currentTier == tier
     if lhsIncumbent != rhsIncumbent { return lhsIncumbent }
     if accounts[lhs].arr != accounts[rhs].arr { return accounts[lhs].arr > accounts[rhs].arr }
-    return accounts[lhs].id < accounts[rhs].id
+    // The book is sorted by id, so the lower index is the lower id.
+    return lhs < rhs
+  }
+
+  /// Whether `elements`, sorted by `id`, hold one whose id is `wanted` (binary search).
+  private static func containsID<Element>(
+    _ wanted: String, in elements: [Element], id: (Element) -> String
+  ) -> Bool {
+    var low = 0
+    var high = elements.count
+    while low < high {
+      let middle = (low + high) / 2
+      if id(elements[middle]) < wanted { low = middle + 1 } else { high = middle }
+    }
+    return low < elements.count && id(elements[low]) == wanted
   }
 }
