@@ -63,7 +63,7 @@ struct RetierBinaryTests {
     let workspace = Workspace()
     workspace.writeDrop(TestDrop(accounts: 3_000))
 
-    let process = try launch(binary, in: workspace)
+    let process = try workspace.launchRun(binary)
     let temporary = "\(workspace.output)/.2026-Q3.tmp-\(process.processIdentifier)"
     switch point {
     case .atStart: break
@@ -82,24 +82,11 @@ struct RetierBinaryTests {
     let state = RunFolderCheck.check(workspace)
     #expect(state == .absent || state == .complete)
 
-    let next = try launch(binary, in: workspace)
+    let next = try workspace.launchRun(binary)
     next.waitUntilExit()
     #expect(next.terminationStatus == 0)
     #expect(RunFolderCheck.check(workspace) == .complete)
     #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"])
-  }
-
-  /// Starts `retier run --quarter 2026-Q3` in the workspace, output discarded.
-  private func launch(_ binary: String, in workspace: Workspace) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["run", "--quarter", "2026-Q3"]
-    process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
-    process.environment = [:]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
   }
 
   /// Polls `condition` until it holds or the process has ended.

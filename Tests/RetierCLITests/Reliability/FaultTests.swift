@@ -89,7 +89,7 @@ struct FaultTests {
     // wherever the kill lands.
     let clock = ContinuousClock()
     let start = clock.now
-    let uninterrupted = try Self.launch(binary, in: workspace)
+    let uninterrupted = try workspace.launchRun(binary)
     try #require(uninterrupted.waitForStatus() == 0)
     let duration = clock.now - start
     let reference = workspace.files(under: "out/2026-Q3")
@@ -100,7 +100,7 @@ struct FaultTests {
 
     for fraction in Self.killFractions {
       workspace.remove("out/2026-Q3")
-      let process = try Self.launch(binary, in: workspace)
+      let process = try workspace.launchRun(binary)
       usleep(UInt32(micros * Int64(fraction) / 1_000))
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
@@ -112,23 +112,10 @@ struct FaultTests {
       }
       Self.expectPreviousIntact(workspace, previous)
 
-      #expect(try Self.launch(binary, in: workspace).waitForStatus() == 0)
+      #expect(try workspace.launchRun(binary).waitForStatus() == 0)
       #expect(workspace.files(under: "out/2026-Q3") == reference, "after kill at \(fraction)‰")
       #expect(workspace.outputEntries == [".retier.lock", Self.previousQuarter, "2026-Q3"])
     }
-  }
-
-  /// Starts `retier run --quarter 2026-Q3` in the workspace, output discarded.
-  static func launch(_ binary: String, in workspace: Workspace) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["run", "--quarter", "2026-Q3"]
-    process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
-    process.environment = [:]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
   }
 
   // MARK: - Disk full
