@@ -1,9 +1,11 @@
+import RetierCore
+
 /// One generated account: its accounts.csv row and, when it has one, its usage.csv row.
 struct AccountRecord {
   /// `customer_since` as written.
   enum Since {
     /// A real date.
-    case date(CivilDate)
+    case date(CalendarDate)
     /// Raw text, for a deliberately broken row such as `2026-13-01`.
     case text(String)
   }

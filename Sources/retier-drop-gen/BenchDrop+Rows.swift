@@ -34,8 +34,8 @@ extension BenchDrop {
       id: id, name: CompanyNames.next(random: &random),
       industry: random.element(of: CompanyNames.industries),
       customerSince: kind == 1
-        ? .text("\(quarter.year - 2)-13-01")
-        : .date(quarter.previous.firstDay.adding(days: -random.integer(in: 100...3000))),
+        ? .text("\(quarter.fiscalYear - 2)-13-01")
+        : .date(quarter.previous().firstDay.adding(days: -random.integer(in: 100...3000))),
       strategicFit: kind == 0 ? 7 : random.integer(in: 0...5), currentTier: kind == 3 ? 9 : 3,
       ownerID: "cs-pool",
       expansion: .shaped(score: 2, arrCents: cents, usageKnown: true, random: &random),

@@ -1,3 +1,5 @@
+import RetierCore
+
 /// A large benchmark drop: N valid accounts with Pareto-like ARR (whole hundreds, so many ties),
 /// current tiers from a noisy version of the rubric (about 10% move), every optional column
 /// mixed with blanks, about 0.2% rejected rows on top, a few overrides and a CSM roster sized
@@ -45,9 +47,9 @@ struct BenchDrop {
     var tables = DropTables(
       accountsByteOrderMark: false, arrCRLF: false, expectedAccounts: accountCount)
     var subscription = 0
-    let earliest = CivilDate(year: quarter.year - 16, month: 1, day: 1).dayNumber
-    let settled = quarter.previous.firstDay.dayNumber
-    let newest = quarter.lastDay.dayNumber
+    let earliest = CalendarDate(year: quarter.fiscalYear - 16, month: 1, day: 1)!.daysSinceEpoch
+    let settled = quarter.previous().firstDay.daysSinceEpoch
+    let newest = quarter.lastDay.daysSinceEpoch
     for index in 0..<accountCount {
       let cents = arrCents[index]
       let id = AccountID.text(index + 1, width: idWidth)
@@ -75,7 +77,7 @@ struct BenchDrop {
         AccountRecord(
           id: id, name: CompanyNames.next(random: &random),
           industry: random.element(of: CompanyNames.industries),
-          customerSince: .date(CivilDate(dayNumber: since)), strategicFit: fit,
+          customerSince: .date(CalendarDate(daysSinceEpoch: since)), strategicFit: fit,
           currentTier: currentTier, ownerID: roster.owner(tier: currentTier, index: index),
           expansion: expansion, supportHundredths: support, hasUsageRow: usageKnown),
         moneyStyle: random.chance(1, in: 4) ? .twoDecimals : .shortest)

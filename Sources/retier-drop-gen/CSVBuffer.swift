@@ -1,3 +1,5 @@
+import RetierCore
+
 /// CSV text (RFC 4180) built directly as UTF-8 bytes, so a million-row file is one write.
 ///
 /// Text fields are quoted only when they hold a comma, a quote, CR or LF; quotes inside are
@@ -114,7 +116,7 @@ struct CSVBuffer {
   }
 
   /// Writes a date as `YYYY-MM-DD`.
-  mutating func date(_ value: CivilDate) {
+  mutating func date(_ value: CalendarDate) {
     separate()
     appendPadded(value.year, width: 4)
     bytes.append(Byte.minus)

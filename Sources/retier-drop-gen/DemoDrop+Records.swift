@@ -1,3 +1,5 @@
+import RetierCore
+
 extension DemoDrop {
   /// The accounts.csv and usage.csv content of one planned account.
   mutating func makeRecord(
@@ -81,7 +83,7 @@ extension DemoDrop {
       let arrCents = Int64(random.integer(in: 180...620)) * 10_000
       let since: AccountRecord.Since =
         number == RejectedNumber.impossibleDate
-        ? .text("\(quarter.year)-13-01") : .date(customerSince(nil))
+        ? .text("\(quarter.fiscalYear)-13-01") : .date(customerSince(nil))
       rows.append(
         (
           number,
@@ -134,18 +136,18 @@ extension DemoDrop {
   }
 
   /// `customer_since` for a case, or a random date long enough ago not to be a new logo.
-  private mutating func customerSince(_ since: DemoCase.Since?) -> CivilDate {
+  private mutating func customerSince(_ since: DemoCase.Since?) -> CalendarDate {
     switch since {
     case .quarterStart(let days)?:
       return quarter.firstDay.adding(days: days)
     case .previousQuarterStart(let days)?:
-      return quarter.previous.firstDay.adding(days: days)
+      return quarter.previous().firstDay.adding(days: days)
     case .quarterLastDay?:
       return quarter.lastDay
     case nil:
-      let earliest = CivilDate(year: quarter.year - 13, month: 1, day: 1).dayNumber
-      let latest = quarter.previous.firstDay.dayNumber - 1
-      return CivilDate(dayNumber: random.integer(in: earliest...latest))
+      let earliest = CalendarDate(year: quarter.fiscalYear - 13, month: 1, day: 1)!.daysSinceEpoch
+      let latest = quarter.previous().firstDay.daysSinceEpoch - 1
+      return CalendarDate(daysSinceEpoch: random.integer(in: earliest...latest))
     }
   }
 

@@ -1,3 +1,5 @@
+import RetierCore
+
 /// The demo drop: 600 valid accounts that reproduce the SPEC §5 worked example (≈24M ARR, the
 /// top 60 holding ≈12M, six Tier 1 CSMs at 10 accounts each, Tier 2 three CSMs short) and
 /// exercise every input, rubric, tier and owner rule; fixtures/README.md lists the cases.

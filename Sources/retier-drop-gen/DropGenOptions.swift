@@ -1,3 +1,5 @@
+import RetierCore
+
 /// The command line of `retier-drop-gen`.
 struct DropGenOptions {
   /// Which kind of drop to generate.

@@ -1,3 +1,5 @@
+import RetierCore
+
 /// The five CSV files of one drop while they are being built.
 struct DropTables {
   /// How a word value (`true`, `lost`, ...) is capitalised; the contract reads them
@@ -121,7 +123,7 @@ struct DropTables {
   /// Appends an overrides.csv row; `tier` is text so a drop can hold an out-of-range tier.
   mutating func appendOverride(
     accountID: String, tier: String, reason: String, salesApprover: String, csApprover: String,
-    expires: CivilDate
+    expires: CalendarDate
   ) {
     for field in [accountID, tier, reason, salesApprover, csApprover] {
       overrides.text(field)
