@@ -3,15 +3,16 @@ package enum RunManifest {
   /// The manifest's bytes; `outputs` are the files it vouches for.
   package static func render(_ result: RunResult, outputs: [OutputFile]) -> [UInt8] {
     let tierCount = result.configuration.tierCount
+    // Index 0 counts accounts without a tier: first placements before, and rejected accounts
+    // whose CRM tier was unusable after.
     var before = [Int](repeating: 0, count: tierCount + 1)
     var after = [Int](repeating: 0, count: tierCount + 1)
-    var unplacedBefore = 0
     var promotions = 0
     var demotions = 0
     var firstPlacements = 0
     for row in result.tierRows {
-      if let from = row.fromTier { before[from] += 1 } else { unplacedBefore += 1 }
-      if let to = row.toTier { after[to] += 1 }
+      before[row.fromTier ?? 0] += 1
+      after[row.toTier ?? 0] += 1
       guard row.validIndex != nil, let to = row.toTier else { continue }
       switch MovementDirection(from: row.fromTier, to: to) {
       case .promotion: promotions += 1
@@ -72,8 +73,8 @@ package enum RunManifest {
         .array(
           [
             .object([
-              ("tier", .null), ("name", .string("unplaced")), ("before", .integer(unplacedBefore)),
-              ("after", .integer(0)),
+              ("tier", .null), ("name", .string("unplaced")), ("before", .integer(before[0])),
+              ("after", .integer(after[0])),
             ])
           ]
             + (1...tierCount).map { tier in

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RetierCore
@@ -63,16 +64,33 @@ struct PropertyTests {
 
   @Test("tier counts before and after balance", arguments: seeds)
   func countsBalance(seed: UInt64) throws {
-    let (result, _) = try run(GeneratedDrop(seed: seed).files())
-    let rows = result.tierRows
-    let tierCount = result.configuration.tierCount
-    let before = rows.count { $0.fromTier != nil } + rows.count { $0.fromTier == nil }
-    let after = (1...tierCount).reduce(0) { sum, tier in sum + rows.count { $0.toTier == tier } }
-    let unplacedAfter = rows.count { $0.toTier == nil }
-    #expect(before == rows.count)
-    #expect(after + unplacedAfter == rows.count)
+    let (result, files) = try run(GeneratedDrop(seed: seed).files())
+    // Count from_tier and to_tier in the rendered tiers.csv, independently of the model.
+    let tiersCSV = try CSVReader.parse(try #require(files.first { $0.path == "tiers.csv" }).bytes)
+    let fromColumn = try #require(tiersCSV.columnIndex(named: "from_tier"))
+    let toColumn = try #require(tiersCSV.columnIndex(named: "to_tier"))
+    var before: [String: Int] = [:]
+    var after: [String: Int] = [:]
+    for row in 0..<tiersCSV.rowCount {
+      before[tiersCSV.field(row: row, column: fromColumn), default: 0] += 1
+      after[tiersCSV.field(row: row, column: toColumn), default: 0] += 1
+    }
+    // run.json must report the same counts per tier ("" = no tier) …
+    let manifest = try #require(files.first { $0.path == "run.json" })
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(manifest.bytes)) as? [String: Any])
+    let tiers = try #require(json["tiers"] as? [[String: Any]])
+    for entry in tiers {
+      let key = (entry["tier"] as? Int).map(String.init) ?? ""
+      #expect(entry["before"] as? Int == before[key, default: 0], "before, tier '\(key)'")
+      #expect(entry["after"] as? Int == after[key, default: 0], "after, tier '\(key)'")
+    }
+    // … and both sides must add up to one row per account with a usable id.
+    let total = tiers.reduce(0) { $0 + ($1["before"] as? Int ?? 0) }
+    #expect(total == tiersCSV.rowCount)
+    #expect(tiers.reduce(0) { $0 + ($1["after"] as? Int ?? 0) } == total)
     // Valid accounts always end placed; only a rejected account with no valid tier has none.
-    #expect(rows.filter { $0.toTier == nil }.allSatisfy { $0.reason == .invalidInput })
+    #expect(result.tierRows.filter { $0.toTier == nil }.allSatisfy { $0.reason == .invalidInput })
   }
 
   @Test("no CSM carries more accounts than their capacity", arguments: seeds)
