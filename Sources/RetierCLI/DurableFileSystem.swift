@@ -22,10 +22,9 @@ struct DurableFileSystem: OutputFileSystem {
     try create(atPath: path, bytes: bytes, flushing: true)
   }
 
-  /// Writes the files on every core without flushing each one, then flushes the whole file
-  /// system once with `syncfs`: a run folder holds some 100,000 memos, and one `fsync` per file
-  /// costs a journal commit each. Every file is on the disk before this returns, as for
-  /// ``writeFile(atPath:bytes:)``. Without `syncfs`, each file is flushed on its own.
+  /// Writes the files on every core without flushing each one: a run folder holds some 100,000
+  /// memos, and one `fsync` per file costs a journal commit each. ``flushFiles(in:)`` flushes
+  /// them all with one `syncfs`. Without `syncfs`, each file is flushed here, on its own.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
     let flushEach = Self.syncFileSystem == nil
     let failures = Parallel.map(files.count, minimumChunk: 64) { index -> SystemCallError? in
@@ -39,7 +38,12 @@ struct DurableFileSystem: OutputFileSystem {
       }
     }
     if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-    guard let syncFileSystem = Self.syncFileSystem, !files.isEmpty else { return }
+  }
+
+  /// Flushes the whole file system holding `folder` once with `syncfs` (when it is missing,
+  /// ``writeFiles(_:into:)`` already flushed each file).
+  func flushFiles(in folder: String) throws(SystemCallError) {
+    guard let syncFileSystem = Self.syncFileSystem else { return }
     let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .last("open", folder) }
     defer { close(descriptor) }

@@ -7,9 +7,12 @@ protocol OutputFileSystem {
   func makeDirectory(atPath path: String, existingIsFine: Bool) throws(SystemCallError)
   /// Creates a new file (it must not exist) with `bytes`, flushed to the disk before returning.
   func writeFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError)
-  /// Creates new files at `folder/<path>` (none may exist, their folders must), every one
-  /// flushed to the disk before returning; an implementation may write them concurrently.
+  /// Creates new files at `folder/<path>` (none may exist, their folders must); an
+  /// implementation may write them concurrently, and may leave them unflushed until
+  /// ``flushFiles(in:)``.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError)
+  /// Flushes to the disk every file that ``writeFiles(_:into:)`` wrote under `folder`.
+  func flushFiles(in folder: String) throws(SystemCallError)
   /// Flushes a folder's entries (new names, renames) to the disk.
   func syncDirectory(atPath path: String) throws(SystemCallError)
   /// Renames a file or folder atomically within one file system.
@@ -19,8 +22,11 @@ protocol OutputFileSystem {
 }
 
 extension OutputFileSystem {
-  /// One ``writeFile(atPath:bytes:)`` per file, in order.
+  /// One ``writeFile(atPath:bytes:)`` per file, in order; each is flushed as it is written.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
     for file in files { try writeFile(atPath: folder + "/" + file.path, bytes: file.bytes) }
   }
+
+  /// Nothing to do: ``writeFiles(_:into:)`` flushed every file.
+  func flushFiles(in folder: String) throws(SystemCallError) {}
 }

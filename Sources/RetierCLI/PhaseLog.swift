@@ -21,6 +21,18 @@ final class PhaseLog {
     last = now
   }
 
+  /// Logs two phases that ran interleaved and just ended, such as rendering and writing batch by
+  /// batch: `second` took `milliseconds` of the time since the previous line, `first` the rest.
+  func log(
+    _ first: (phase: String, counts: String), then second: (phase: String, counts: String),
+    milliseconds secondMilliseconds: Int64
+  ) {
+    let now = milliseconds()
+    console.log("\(first.phase) \(first.counts) (\(now - last - secondMilliseconds) ms)")
+    console.log("\(second.phase) \(second.counts) (\(secondMilliseconds) ms)")
+    last = now
+  }
+
   /// Logs a phase of the core that just ended; pass as `Retier.run`'s `log`.
   func log(_ report: PhaseReport) {
     log(report.phase.rawValue, report.counts)

@@ -34,53 +34,65 @@ struct RunWriter {
     return stale
   }
 
-  /// Writes `files` as the run folder of `quarter`. Whatever is already at that name is never
-  /// deleted: a complete run is kept as `<QUARTER>.replaced-<n>`, anything else as
-  /// `<QUARTER>.incomplete-<n>` (the caller only gets here with a complete run under `--force`).
+  /// Writes `files` as the run folder of `quarter`, in one batch; see
+  /// ``write(quarter:render:)``.
   func write(_ files: [OutputFile], quarter: FiscalQuarter) throws(RetierError) -> Outcome {
+    try write(quarter: quarter) { emit throws(RetierError) in try emit(files) }
+  }
+
+  /// Writes the run folder of `quarter` from `render`, which passes the files to its `emit` in
+  /// batches as it renders them, so a run never holds all its output in memory. Whatever is
+  /// already at the final name is never deleted: a complete run is kept as
+  /// `<QUARTER>.replaced-<n>`, anything else as `<QUARTER>.incomplete-<n>` (the caller only gets
+  /// here with a complete run under `--force`).
+  ///
+  /// Every file but `run.json` is written as it comes. When `render` returns, they are flushed
+  /// together, then `run.json` (which marks the folder complete) is written and flushed, then
+  /// the folders, deepest first, and one `rename` puts the folder in place. On any failure the
+  /// temporary folder is removed and nothing is renamed.
+  func write(
+    quarter: FiscalQuarter,
+    render: (_ emit: ([OutputFile]) throws(RetierError) -> Void) throws(RetierError) -> Void
+  ) throws(RetierError) -> Outcome {
     let temporary = layout.temporaryFolder(quarter, processID: processID)
-    for file in files where !Self.isSafe(file.path) {
-      throw .cannotWrite(
-        path: temporary + "/" + file.path, reason: "refusing a file name outside the run folder")
-    }
     do {
       try fileSystem.makeDirectory(atPath: temporary, existingIsFine: false)
     } catch {
       throw Self.cannotWrite(error)
     }
-    do {
-      try writeTree(files, into: temporary)
-    } catch {
-      try? fileSystem.removeItem(atPath: temporary)
-      throw Self.cannotWrite(error)
-    }
-    return try moveIntoPlace(temporary, quarter: quarter)
-  }
-
-  /// Writes every file under `folder`, `run.json` last (it marks the folder complete), then
-  /// flushes the folders deepest first. The other files go in one batch, which the file system
-  /// may write concurrently.
-  private func writeTree(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
-    let manifest = files.filter { $0.path == Self.manifestName }
-    let others = files.filter { $0.path != Self.manifestName }
-    var folders: [String] = []
-    var known: Set<String> = []
-    for file in others + manifest {
-      var parent = folder
-      for component in file.path.split(separator: "/").dropLast() {
-        parent += "/" + component
-        if known.insert(parent).inserted {
-          try fileSystem.makeDirectory(atPath: parent, existingIsFine: false)
-          folders.append(parent)
+    do throws(RetierError) {
+      var tree = FolderTree(root: temporary)
+      var manifest: [OutputFile] = []
+      try render { (files: [OutputFile]) throws(RetierError) in
+        for file in files where !Self.isSafe(file.path) {
+          throw .cannotWrite(
+            path: temporary + "/" + file.path,
+            reason: "refusing a file name outside the run folder")
+        }
+        do throws(SystemCallError) {
+          try tree.makeParents(of: files.map(\.path), fileSystem)
+          manifest += files.filter { $0.path == RunManifest.fileName }
+          try fileSystem.writeFiles(
+            files.filter { $0.path != RunManifest.fileName }, into: temporary)
+        } catch {
+          throw Self.cannotWrite(error)
         }
       }
+      do {
+        try fileSystem.flushFiles(in: temporary)
+        for file in manifest {
+          try fileSystem.writeFile(atPath: temporary + "/" + file.path, bytes: file.bytes)
+        }
+        for folder in tree.created.reversed() { try fileSystem.syncDirectory(atPath: folder) }
+        try fileSystem.syncDirectory(atPath: temporary)
+      } catch {
+        throw Self.cannotWrite(error)
+      }
+    } catch {
+      try? fileSystem.removeItem(atPath: temporary)
+      throw error
     }
-    try fileSystem.writeFiles(others, into: folder)
-    for file in manifest {
-      try fileSystem.writeFile(atPath: folder + "/" + file.path, bytes: file.bytes)
-    }
-    for subfolder in folders.reversed() { try fileSystem.syncDirectory(atPath: subfolder) }
-    try fileSystem.syncDirectory(atPath: folder)
+    return try moveIntoPlace(temporary, quarter: quarter)
   }
 
   /// Keeps what is at the final name aside, renames the temporary folder into place and flushes
@@ -119,11 +131,38 @@ struct RunWriter {
       && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
   }
 
-  /// The manifest, written last.
-  private static let manifestName = "run.json"
-
   /// A failed write as the error that exits 73.
   private static func cannotWrite(_ error: SystemCallError) -> RetierError {
     .cannotWrite(path: error.path, reason: "\(error.call) failed: \(error.reason)")
+  }
+}
+
+/// The folders of a run folder created so far, so that each is made once, before its first
+/// file, and flushed once at the end.
+private struct FolderTree {
+  /// The run folder, which exists already.
+  let root: String
+  /// The folders created under `root`, parents before children.
+  private(set) var created: [String] = []
+  private var known: Set<String> = []
+
+  init(root: String) {
+    self.root = root
+  }
+
+  /// Creates the missing folders above each of `paths` (relative to `root`).
+  mutating func makeParents(
+    of paths: [String], _ fileSystem: any OutputFileSystem
+  ) throws(SystemCallError) {
+    for path in paths {
+      var parent = root
+      for component in path.split(separator: "/").dropLast() {
+        parent += "/" + component
+        if known.insert(parent).inserted {
+          try fileSystem.makeDirectory(atPath: parent, existingIsFine: false)
+          created.append(parent)
+        }
+      }
+    }
   }
 }

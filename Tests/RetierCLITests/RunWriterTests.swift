@@ -52,6 +52,57 @@ struct RunWriterTests {
   }
 }
 
+extension RunWriterTests {
+  @Test("Batches are written as they come; run.json waits for the last one, whatever its batch")
+  func streamedOrder() throws {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    let recorder = FailingFileSystem(failing: .removeItem, after: .max)
+    let writer = RunWriter(layout: layout, fileSystem: recorder, processID: 7)
+    let batches = [
+      [OutputFile(path: "tiers.csv", bytes: [1]), OutputFile(path: "run.json", bytes: [2])],
+      [OutputFile(path: "memos/A.md", bytes: [3])], [OutputFile(path: "memos/B.md", bytes: [4])],
+    ]
+    let outcome = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
+      for batch in batches { try emit(batch) }
+    }
+    #expect(outcome.folder == workspace.root + "/2026-Q3")
+    let temporary = workspace.root + "/.2026-Q3.tmp-7"
+    #expect(
+      recorder.log == [
+        "mkdir \(temporary)", "write \(temporary)/tiers.csv", "mkdir \(temporary)/memos",
+        "write \(temporary)/memos/A.md", "write \(temporary)/memos/B.md",
+        "write \(temporary)/run.json", "fsync \(temporary)/memos", "fsync \(temporary)",
+        "rename \(temporary)", "fsync \(workspace.root)",
+      ])
+    #expect(workspace.files(under: "2026-Q3").count == 4)
+  }
+
+  @Test(
+    "A failure in a later batch leaves no folder: an unsafe path, a full disk, a render error",
+    arguments: ["unsafe", "disk", "render"])
+  func laterBatchFails(failure: String) {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    let fileSystem = FailingFileSystem(failing: .writeFile, after: failure == "disk" ? 1 : .max)
+    let writer = RunWriter(layout: layout, fileSystem: fileSystem, processID: 7)
+    #expect(throws: RetierError.self) {
+      _ = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
+        try emit([OutputFile(path: "tiers.csv", bytes: [1])])
+        switch failure {
+        case "unsafe": try emit([OutputFile(path: "memos/../../x.md", bytes: [2])])
+        case "disk": try emit([OutputFile(path: "memos/A.md", bytes: [2])])
+        default: throw .cannotWrite(path: "memos/A.md", reason: "render failed")
+        }
+        try emit([OutputFile(path: "run.json", bytes: [3])])
+      }
+    }
+    #expect(!workspace.exists(".2026-Q3.tmp-7"))
+    #expect(!workspace.exists("2026-Q3"))
+    #expect(!workspace.exists("x.md"))
+  }
+}
+
 @Suite("Output layout")
 struct OutputLayoutTests {
   @Test(

@@ -3,7 +3,7 @@ import RetierCore
 /// The core job on a quarter's drop, as the commands share it: the drop is read, the job runs
 /// in memory, and problems name the drop's real file paths.
 enum QuarterJob {
-  /// Decides every account of the quarter (validate, explain).
+  /// Decides every account of the quarter (run, validate, explain).
   static func decide(
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
   ) throws(RetierError) -> RunResult {
@@ -26,17 +26,5 @@ enum QuarterJob {
     let quarter = options.quarter(loaded.configuration, shell)
     phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
     return (loaded, quarter, try decide(quarter, loaded, phases))
-  }
-
-  /// Decides and renders every output file of the quarter (run).
-  static func run(
-    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
-  ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
-    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
-    do {
-      return try Retier.run(input, log: phases.log)
-    } catch {
-      throw error.locating(in: loaded.dropFolder(quarter))
-    }
   }
 }

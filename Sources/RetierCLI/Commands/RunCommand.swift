@@ -37,14 +37,26 @@ struct RunCommand {
       return .success
     }
 
-    let (result, files) = try QuarterJob.run(quarter, loaded, phases)
-    let outcome = try writer.write(files, quarter: quarter)
+    let result = try QuarterJob.decide(quarter, loaded, phases)
+    var outputs: [OutputDigest] = []
+    var writing: Int64 = 0
+    let outcome = try writer.write(quarter: quarter) { emit throws(RetierError) in
+      // Each batch is written as soon as it is rendered; only the time spent writing counts
+      // as the write phase.
+      outputs = try Retier.render(result) { (batch: [OutputFile]) throws(RetierError) in
+        let start = shell.milliseconds()
+        try emit(batch)
+        writing += shell.milliseconds() - start
+      }
+      writing -= shell.milliseconds()
+    }
+    writing += shell.milliseconds()
     phases.log(
-      "write",
-      "\(outcome.folder) files=\(files.count) bytes=\(files.reduce(0) { $0 + $1.bytes.count })")
+      ("render", Retier.renderCounts(outputs)),
+      then: ("write", "\(outcome.folder) files=\(outputs.count)"), milliseconds: writing)
     if let kept = outcome.kept { shell.console.log("kept the earlier run as \(kept)") }
     shell.console.print(
-      RunSummary.lines(result, destination: "Output: \(outcome.folder) (\(files.count) files)")
+      RunSummary.lines(result, destination: "Output: \(outcome.folder) (\(outputs.count) files)")
         .joined(separator: "\n"))
     return .success
   }
@@ -53,14 +65,17 @@ struct RunCommand {
   private func executeDryRun(
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog, _ shell: Shell
   ) throws(RetierError) -> ExitStatus {
-    let (result, files) = try QuarterJob.run(quarter, loaded, phases)
+    let result = try QuarterJob.decide(quarter, loaded, phases)
+    // Render everything, as a run would, but keep only the digests.
+    let outputs = Retier.render(result) { (_: [OutputFile]) -> Void in }
+    phases.log("render", Retier.renderCounts(outputs))
     let layout = loaded.output
     let note =
       layout.isComplete(quarter) ? "; the quarter is already done, a run needs --force" : ""
     shell.console.print(
       RunSummary.lines(
         result,
-        destination: "Dry run: nothing written (a run writes \(files.count) files to "
+        destination: "Dry run: nothing written (a run writes \(outputs.count) files to "
           + "\(layout.runFolder(quarter))\(note))"
       ).joined(separator: "\n"))
     return .success

@@ -13,18 +13,27 @@ package enum AccountMemo {
     render(result, explainer: WhyMoved(result))
   }
 
-  /// Every account memo, with an explainer already built for the run.
+  /// Every account memo, with an explainer already built for the run, sorted by path.
   package static func render(_ result: RunResult, explainer: WhyMoved) -> [OutputFile] {
+    let memos = plan(result)
+    // Each memo depends only on its own account, so they render on every core.
+    return Parallel.map(memos.count, minimumChunk: 256) { position in
+      OutputFile(
+        path: memos[position].path,
+        bytes: Array(markdown(for: memos[position].index, explainer: explainer).utf8))
+    }
+  }
+
+  /// The memo of each moved account: its index in the book and its path in the run folder,
+  /// sorted by path (the order `run.json` lists them in and the order they are written in).
+  package static func plan(_ result: RunResult) -> [(index: Int, path: String)] {
     let moved = movedIndices(result)
     let names = fileNames(for: moved.map { result.book.accounts[$0].id })
-    // Each memo depends only on its own account, so they render on every core.
-    let memos = Parallel.map(moved.count, minimumChunk: 256) { position in
-      let index = moved[position]
-      let name = names[result.book.accounts[index].id] ?? ""
-      return OutputFile(
-        path: "\(folder)/\(name)", bytes: Array(markdown(for: index, explainer: explainer).utf8))
+    // Paths are ASCII (see `safeStem`), so byte order is `String` order.
+    return moved.map { index in
+      (index, "\(folder)/\(names[result.book.accounts[index].id] ?? "")")
     }
-    return memos.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 
   /// Valid accounts that were promoted or demoted, by account id.

@@ -1,7 +1,11 @@
 /// Renders `run.json`: what was run, on what, and what came out (SPEC §6).
 package enum RunManifest {
-  /// The manifest's bytes; `outputs` are the files it vouches for.
-  package static func render(_ result: RunResult, outputs: [OutputFile]) -> [UInt8] {
+  /// The manifest's path in the run folder. It is written last: its presence marks a complete
+  /// run.
+  package static let fileName = "run.json"
+
+  /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
+  package static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
     let tierCount = result.configuration.tierCount
     // Index 0 counts accounts without a tier: first placements before, and rejected accounts
     // whose CRM tier was unusable after.
@@ -24,7 +28,6 @@ package enum RunManifest {
     let book = result.book
     // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
     let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let digests = Parallel.map(sortedOutputs.count) { SHA256.hexDigest(sortedOutputs[$0].bytes) }
     let manifest = JSONValue.object([
       ("tool", .string("retier")),
       ("version", .string(result.toolVersion)),
@@ -44,10 +47,10 @@ package enum RunManifest {
       (
         "outputs",
         .array(
-          zip(sortedOutputs, digests).map { output, digest in
+          sortedOutputs.map { output in
             .object([
-              ("file", .string(output.path)), ("bytes", .integer(output.bytes.count)),
-              ("sha256", .string(digest)),
+              ("file", .string(output.path)), ("bytes", .integer(output.byteCount)),
+              ("sha256", .string(output.sha256)),
             ])
           })
       ),

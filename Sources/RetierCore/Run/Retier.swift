@@ -2,11 +2,23 @@
 /// decisions and the output files out. The executable does every read and write.
 package enum Retier {
   /// Loads, validates, scores, tiers and assigns owners; reports each phase to `log`.
+  ///
+  /// The input is consumed: the drop's bytes are checksummed while they are parsed and let go
+  /// as soon as the rows are typed, so a big drop is not held through the rest of the run.
   package static func decide(
-    _ input: RunInput, log: (PhaseReport) -> Void = { _ in }
+    _ input: consuming RunInput, log: (PhaseReport) -> Void = { _ in }
   ) throws(RetierError) -> RunResult {
     let configuration = input.configuration
-    let loaded = try DropLoader.load(input.files, tierCount: configuration.tierCount)
+    let files = input.files
+    let (loading, inputDigests) = Parallel.both(
+      {
+        Result { () throws(RetierError) -> LoadedDrop in
+          try DropLoader.load(files, tierCount: configuration.tierCount)
+        }
+      },
+      { digests(of: files) })
+    input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
+    let loaded = try loading.get()
     log(
       PhaseReport(
         phase: .load,
@@ -49,22 +61,42 @@ package enum Retier {
     let changed = owners.changeReasons.count { $0 != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
-    let namedFiles = input.files.namedFiles
-    let inputDigests = Parallel.map(namedFiles.count) { SHA256.hexDigest(namedFiles[$0].bytes) }
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
-      inputs: zip(namedFiles, inputDigests).map { file, digest in
-        InputFact(name: file.name, rows: book.rowCounts[file.name] ?? 0, sha256: digest)
+      inputs: inputDigests.map { file in
+        InputFact(name: file.name, rows: book.rowCounts[file.name] ?? 0, sha256: file.sha256)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
   }
 
-  /// Renders every output file of `result`, `run.json` last (it holds the others' checksums).
+  /// The SHA-256 of each file of the drop, by file name.
+  private static func digests(of files: DropFiles) -> [(name: String, sha256: String)] {
+    let named = files.namedFiles
+    let digests = Parallel.map(named.count) { SHA256.hexDigest(named[$0].bytes) }
+    return zip(named, digests).map { ($0.name, $1) }
+  }
+
+  /// Renders every output file of `result` and passes them to `emit` in batches as they are
+  /// ready, `run.json` last (it holds the others' checksums). Only one batch is in memory at a
+  /// time, so the caller can write each batch and let it go. Returns the digests `run.json`
+  /// lists, `run.json` itself last.
+  package static func render<Failure: Error>(
+    _ result: RunResult, emit: ([OutputFile]) throws(Failure) -> Void
+  ) throws(Failure) -> [OutputDigest] {
+    var digests = try OutputRenderers.render(result, emit: emit)
+    let manifest = OutputFile(
+      path: RunManifest.fileName, bytes: RunManifest.render(result, outputs: digests))
+    try emit([manifest])
+    digests.append(OutputDigest(of: manifest))
+    return digests
+  }
+
+  /// Every output file of `result`, sorted by path; the whole output in memory.
   package static func render(_ result: RunResult) -> [OutputFile] {
-    var files = OutputRenderers.render(result)
-    files.append(OutputFile(path: "run.json", bytes: RunManifest.render(result, outputs: files)))
+    var files: [OutputFile] = []
+    _ = render(result) { (batch: [OutputFile]) -> Void in files += batch }
     // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
@@ -75,8 +107,15 @@ package enum Retier {
   ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
     let result = try decide(input, log: log)
     let files = render(result)
-    let bytes = files.reduce(0) { $0 + $1.bytes.count }
-    log(PhaseReport(phase: .render, counts: "files=\(files.count) bytes=\(bytes)"))
+    log(
+      PhaseReport(
+        phase: .render,
+        counts: "files=\(files.count) bytes=\(files.reduce(0) { $0 + $1.bytes.count })"))
     return (result, files)
+  }
+
+  /// The counts of the render phase's log line for `outputs`.
+  package static func renderCounts(_ outputs: [OutputDigest]) -> String {
+    "files=\(outputs.count) bytes=\(outputs.reduce(0) { $0 + $1.byteCount })"
   }
 }

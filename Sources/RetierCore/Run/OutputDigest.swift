@@ -1,0 +1,17 @@
+/// What `run.json` records of one output file: its path, its size and its SHA-256. A run keeps
+/// these, not the files, once the files are written.
+package struct OutputDigest: Sendable, Hashable {
+  /// Path relative to `<output>/<QUARTER>/`, as in ``OutputFile/path``.
+  package var path: String
+  /// The file's size in bytes.
+  package var byteCount: Int
+  /// Lowercase hex SHA-256 of the file's bytes.
+  package var sha256: String
+
+  /// The digest of `file`.
+  package init(of file: OutputFile) {
+    path = file.path
+    byteCount = file.bytes.count
+    sha256 = SHA256.hexDigest(file.bytes)
+  }
+}
