@@ -4,18 +4,16 @@
 /// Feed bytes with `update(_:)` in chunks of any size, then read the 32-byte digest with
 /// `finalize()`. The hasher is a value: `finalize()` works on a copy, so more bytes can still be
 /// appended afterwards.
+///
+/// The hasher holds no heap storage: the hash value is eight stored words and the partial block a
+/// fixed 64-byte tuple. `hash(_:)` and `hexDigest(_:)` compress whole blocks straight from the
+/// input and pad only the tail, in a stack buffer.
 package struct SHA256: Sendable {
   /// The size of one compression block in bytes.
   package static let blockSize = 64
 
   /// The size of a digest in bytes.
   package static let digestSize = 32
-
-  /// The initial hash value H(0) (FIPS 180-4 §5.3.3).
-  private static let initialState: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
-    0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-  ]
 
   /// The round constants K (FIPS 180-4 §4.2.2).
   private static let roundConstants: [UInt32] = [
@@ -31,40 +29,63 @@ package struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  /// The running hash value H(i): eight 32-bit words.
-  private var state: [UInt32]
+  /// The running hash value H(i).
+  private var state = HashValue.initial
 
-  /// Bytes received but not yet compressed; always fewer than `blockSize`.
-  private var pending: [UInt8]
+  /// Bytes received but not yet compressed, in the first `pendingCount` bytes. A tuple rather
+  /// than an array, so that creating or copying a hasher does not allocate.
+  private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+    (0, 0, 0, 0, 0, 0, 0, 0)
+
+  /// The number of valid bytes in `pending`; always fewer than `blockSize`.
+  private var pendingCount = 0
 
   /// The total number of bytes received so far.
-  private var messageLength: UInt64
+  private var messageLength: UInt64 = 0
 
   /// Creates a hasher for an empty message.
-  package init() {
-    state = Self.initialState
-    pending = []
-    pending.reserveCapacity(Self.blockSize)
-    messageLength = 0
-  }
+  package init() {}
 
   /// Appends `bytes` to the message.
   package mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    messageLength &+= UInt64(bytes.count)
-    var offset = 0
-    if !pending.isEmpty {
-      let taken = min(Self.blockSize - pending.count, bytes.count)
-      pending.append(contentsOf: bytes[0..<taken])
-      offset = taken
-      guard pending.count == Self.blockSize else { return }
-      pending.withUnsafeBytes { compress(blocks: $0) }
-      pending.removeAll(keepingCapacity: true)
+    guard var input = bytes.baseAddress, !bytes.isEmpty else { return }
+    var remaining = bytes.count
+    messageLength &+= UInt64(remaining)
+    var words = state
+    // The closures below use copies in locals: while `pending` is borrowed mutably, reading
+    // another property of `self` would be an overlapping access.
+    let filled = pendingCount
+    if filled > 0 {
+      let taken = min(Self.blockSize - filled, remaining)
+      let source = input
+      withUnsafeMutableBytes(of: &pending) { block in
+        (block.baseAddress! + filled).copyMemory(from: source, byteCount: taken)
+      }
+      input += taken
+      remaining -= taken
+      guard filled + taken == Self.blockSize else {
+        pendingCount = filled + taken
+        return
+      }
+      withUnsafeBytes(of: pending) { block in
+        Self.compress(&words, blocks: block.baseAddress!, count: 1)
+      }
     }
-    let wholeBlocksEnd = offset + (bytes.count - offset) / Self.blockSize * Self.blockSize
-    if wholeBlocksEnd > offset {
-      compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[offset..<wholeBlocksEnd]))
+    let wholeBlocks = remaining / Self.blockSize
+    if wholeBlocks > 0 {
+      Self.compress(&words, blocks: input, count: wholeBlocks)
+      input += wholeBlocks * Self.blockSize
+      remaining -= wholeBlocks * Self.blockSize
     }
-    pending.append(contentsOf: bytes[wholeBlocksEnd...])
+    if remaining > 0 {
+      let source = input
+      let tailCount = remaining
+      withUnsafeMutableBytes(of: &pending) { block in
+        block.baseAddress!.copyMemory(from: source, byteCount: tailCount)
+      }
+    }
+    pendingCount = remaining
+    state = words
   }
 
   /// Appends `bytes` to the message.
@@ -74,120 +95,285 @@ package struct SHA256: Sendable {
 
   /// Returns the 32-byte digest of the bytes received so far, leaving this hasher unchanged.
   package func finalize() -> [UInt8] {
-    var copy = self
-    let bitLength = messageLength &* 8
-    // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
-    var padding: [UInt8] = [0x80]
-    let zeroCount = (Self.blockSize + 55 - pending.count) % Self.blockSize
-    padding.append(contentsOf: repeatElement(0, count: zeroCount))
-    for shift in stride(from: 56, through: 0, by: -8) {
-      padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-    copy.update(padding)
-    var digest: [UInt8] = []
-    digest.reserveCapacity(Self.digestSize)
-    for word in copy.state {
-      digest.append(UInt8(truncatingIfNeeded: word >> 24))
-      digest.append(UInt8(truncatingIfNeeded: word >> 16))
-      digest.append(UInt8(truncatingIfNeeded: word >> 8))
-      digest.append(UInt8(truncatingIfNeeded: word))
-    }
-    return digest
+    finalHashValue().digest()
   }
 
   /// Returns the lowercase hexadecimal digest of the bytes received so far.
   package func finalizeHex() -> String {
-    Self.lowercaseHex(finalize())
+    finalHashValue().hexDigest()
   }
 
   /// Returns the 32-byte digest of `bytes`.
   package static func hash(_ bytes: [UInt8]) -> [UInt8] {
-    var hasher = SHA256()
-    hasher.update(bytes)
-    return hasher.finalize()
+    oneShotHashValue(bytes).digest()
   }
 
   /// Returns the lowercase hexadecimal digest of `bytes` (64 characters).
   package static func hexDigest(_ bytes: [UInt8]) -> String {
-    lowercaseHex(hash(bytes))
+    oneShotHashValue(bytes).hexDigest()
   }
 
   /// Encodes `bytes` (any bytes, not only a digest) as lowercase hexadecimal, two characters per
   /// byte.
   package static func lowercaseHex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
+    String(unsafeUninitializedCapacity: 2 * bytes.count) { text in
+      for (index, byte) in bytes.enumerated() {
+        text[2 * index] = hexDigit(byte >> 4)
+        text[2 * index + 1] = hexDigit(byte & 0x0f)
+      }
+      return 2 * bytes.count
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
-  /// Runs the compression function (FIPS 180-4 §6.2.2) over `blocks`, whose size is a multiple
-  /// of `blockSize`.
-  private mutating func compress(blocks: UnsafeRawBufferPointer) {
-    Self.roundConstants.withUnsafeBufferPointer { constants in
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-        state.withUnsafeMutableBufferPointer { hash in
-          var blockStart = 0
-          while blockStart < blocks.count {
-            for index in 0..<16 {
-              schedule[index] = UInt32(
-                bigEndian: blocks.loadUnaligned(
-                  fromByteOffset: blockStart + index * 4, as: UInt32.self))
-            }
-            for index in 16..<64 {
-              let early = schedule[index - 15]
-              let late = schedule[index - 2]
-              let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
-              let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
-              schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-            }
-            var a = hash[0]
-            var b = hash[1]
-            var c = hash[2]
-            var d = hash[3]
-            var e = hash[4]
-            var f = hash[5]
-            var g = hash[6]
-            var h = hash[7]
-            for index in 0..<64 {
-              let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-              let choose = (e & f) ^ (~e & g)
-              let temp1 = h &+ bigSigma1 &+ choose &+ constants[index] &+ schedule[index]
-              let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-              let majority = (a & b) ^ (a & c) ^ (b & c)
-              let temp2 = bigSigma0 &+ majority
-              h = g
-              g = f
-              f = e
-              e = d &+ temp1
-              d = c
-              c = b
-              b = a
-              a = temp1 &+ temp2
-            }
-            hash[0] &+= a
-            hash[1] &+= b
-            hash[2] &+= c
-            hash[3] &+= d
-            hash[4] &+= e
-            hash[5] &+= f
-            hash[6] &+= g
-            hash[7] &+= h
-            blockStart += Self.blockSize
-          }
+  /// The ASCII lowercase hexadecimal digit for `nibble` (0...15).
+  @inline(__always)
+  fileprivate static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    // '0'...'9' are 0x30...0x39; 'a'...'f' are 0x61...0x66, another 0x27 further on.
+    nibble &+ 0x30 &+ (nibble > 9 ? 0x27 : 0)
+  }
+
+  /// The final hash value of the bytes received so far, computed on a copy of the state.
+  private func finalHashValue() -> HashValue {
+    var words = state
+    let count = pendingCount
+    let length = messageLength
+    withUnsafeBytes(of: pending) { block in
+      Self.compressFinal(
+        &words, tail: UnsafeRawBufferPointer(rebasing: block[0..<count]), length: length)
+    }
+    return words
+  }
+
+  /// The final hash value of the message `bytes`, compressing its whole blocks in place.
+  private static func oneShotHashValue(_ bytes: [UInt8]) -> HashValue {
+    var words = HashValue.initial
+    bytes.withUnsafeBytes { message in
+      let wholeBlocks = message.count / blockSize
+      if wholeBlocks > 0 {
+        compress(&words, blocks: message.baseAddress!, count: wholeBlocks)
+      }
+      compressFinal(
+        &words, tail: UnsafeRawBufferPointer(rebasing: message[(wholeBlocks * blockSize)...]),
+        length: UInt64(message.count))
+    }
+    return words
+  }
+
+  /// Pads `tail`, the last partial block (fewer than `blockSize` bytes) of a message of `length`
+  /// bytes in all, and compresses the resulting one or two blocks into `words`.
+  private static func compressFinal(
+    _ words: inout HashValue, tail: UnsafeRawBufferPointer, length: UInt64
+  ) {
+    withUnsafeTemporaryAllocation(byteCount: 2 * blockSize, alignment: 8) { buffer in
+      let base = buffer.baseAddress!
+      // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
+      let paddedCount = tail.count < blockSize - 8 ? blockSize : 2 * blockSize
+      UnsafeMutableRawBufferPointer(rebasing: buffer[0..<tail.count]).copyMemory(from: tail)
+      base.storeBytes(of: 0x80, toByteOffset: tail.count, as: UInt8.self)
+      (base + tail.count + 1).initializeMemory(
+        as: UInt8.self, repeating: 0, count: paddedCount - 8 - (tail.count + 1))
+      base.storeBytes(of: (length &* 8).bigEndian, toByteOffset: paddedCount - 8, as: UInt64.self)
+      compress(&words, blocks: base, count: paddedCount / blockSize)
+    }
+  }
+
+  /// Runs the compression function (FIPS 180-4 §6.2.2) over `count` consecutive 64-byte blocks
+  /// starting at `blocks` (any alignment).
+  private static func compress(_ words: inout HashValue, blocks: UnsafeRawPointer, count: Int) {
+    // An unsafe buffer pointer, unlike the array, is not bounds-checked in release builds.
+    roundConstants.withUnsafeBufferPointer { constants in
+      var h0 = words.h0
+      var h1 = words.h1
+      var h2 = words.h2
+      var h3 = words.h3
+      var h4 = words.h4
+      var h5 = words.h5
+      var h6 = words.h6
+      var h7 = words.h7
+      var block = blocks
+      for _ in 0..<count {
+        // The message schedule as a rolling window in locals: w0...w15 hold W[t...t+15] for the
+        // group of 16 rounds starting at round t, and are overwritten with the next group.
+        var w0 = block.bigEndianWord(at: 0)
+        var w1 = block.bigEndianWord(at: 1)
+        var w2 = block.bigEndianWord(at: 2)
+        var w3 = block.bigEndianWord(at: 3)
+        var w4 = block.bigEndianWord(at: 4)
+        var w5 = block.bigEndianWord(at: 5)
+        var w6 = block.bigEndianWord(at: 6)
+        var w7 = block.bigEndianWord(at: 7)
+        var w8 = block.bigEndianWord(at: 8)
+        var w9 = block.bigEndianWord(at: 9)
+        var w10 = block.bigEndianWord(at: 10)
+        var w11 = block.bigEndianWord(at: 11)
+        var w12 = block.bigEndianWord(at: 12)
+        var w13 = block.bigEndianWord(at: 13)
+        var w14 = block.bigEndianWord(at: 14)
+        var w15 = block.bigEndianWord(at: 15)
+        var a = h0
+        var b = h1
+        var c = h2
+        var d = h3
+        var e = h4
+        var f = h5
+        var g = h6
+        var h = h7
+        var t = 0
+        while true {
+          // A round changes only two working variables, so instead of shifting all eight the
+          // roles rotate by one place per round and return to the start after eight rounds.
+          // (Unrolling all 64 rounds measured slower than this 16-round loop.)
+          round(a, b, c, &d, e, f, g, &h, constants[t] &+ w0)
+          round(h, a, b, &c, d, e, f, &g, constants[t + 1] &+ w1)
+          round(g, h, a, &b, c, d, e, &f, constants[t + 2] &+ w2)
+          round(f, g, h, &a, b, c, d, &e, constants[t + 3] &+ w3)
+          round(e, f, g, &h, a, b, c, &d, constants[t + 4] &+ w4)
+          round(d, e, f, &g, h, a, b, &c, constants[t + 5] &+ w5)
+          round(c, d, e, &f, g, h, a, &b, constants[t + 6] &+ w6)
+          round(b, c, d, &e, f, g, h, &a, constants[t + 7] &+ w7)
+          round(a, b, c, &d, e, f, g, &h, constants[t + 8] &+ w8)
+          round(h, a, b, &c, d, e, f, &g, constants[t + 9] &+ w9)
+          round(g, h, a, &b, c, d, e, &f, constants[t + 10] &+ w10)
+          round(f, g, h, &a, b, c, d, &e, constants[t + 11] &+ w11)
+          round(e, f, g, &h, a, b, c, &d, constants[t + 12] &+ w12)
+          round(d, e, f, &g, h, a, b, &c, constants[t + 13] &+ w13)
+          round(c, d, e, &f, g, h, a, &b, constants[t + 14] &+ w14)
+          round(b, c, d, &e, f, g, h, &a, constants[t + 15] &+ w15)
+          t += 16
+          if t == 64 { break }
+          // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16] (§6.2.2 step 1), in place: in
+          // this order every operand already holds the word it needs, old or new.
+          w0 &+= sigma1(w14) &+ w9 &+ sigma0(w1)
+          w1 &+= sigma1(w15) &+ w10 &+ sigma0(w2)
+          w2 &+= sigma1(w0) &+ w11 &+ sigma0(w3)
+          w3 &+= sigma1(w1) &+ w12 &+ sigma0(w4)
+          w4 &+= sigma1(w2) &+ w13 &+ sigma0(w5)
+          w5 &+= sigma1(w3) &+ w14 &+ sigma0(w6)
+          w6 &+= sigma1(w4) &+ w15 &+ sigma0(w7)
+          w7 &+= sigma1(w5) &+ w0 &+ sigma0(w8)
+          w8 &+= sigma1(w6) &+ w1 &+ sigma0(w9)
+          w9 &+= sigma1(w7) &+ w2 &+ sigma0(w10)
+          w10 &+= sigma1(w8) &+ w3 &+ sigma0(w11)
+          w11 &+= sigma1(w9) &+ w4 &+ sigma0(w12)
+          w12 &+= sigma1(w10) &+ w5 &+ sigma0(w13)
+          w13 &+= sigma1(w11) &+ w6 &+ sigma0(w14)
+          w14 &+= sigma1(w12) &+ w7 &+ sigma0(w15)
+          w15 &+= sigma1(w13) &+ w8 &+ sigma0(w0)
+        }
+        h0 &+= a
+        h1 &+= b
+        h2 &+= c
+        h3 &+= d
+        h4 &+= e
+        h5 &+= f
+        h6 &+= g
+        h7 &+= h
+        block += blockSize
+      }
+      words = HashValue(h0: h0, h1: h1, h2: h2, h3: h3, h4: h4, h5: h5, h6: h6, h7: h7)
+    }
+  }
+
+  /// One round of §6.2.2 step 3, with the working variables passed in their current roles: adds
+  /// T1 to `d` (which becomes the next `e`) and sets `h` to T1 + T2 (the next `a`). `kw` is
+  /// K[t] + W[t].
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    // Ch and Maj (§4.1.2) in equivalent forms with fewer operations; `b ^ c` in Maj is the
+    // previous round's `a ^ b`, which the compiler reuses. (This statement order measured
+    // fastest.)
+    let bigSigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    let choose = g ^ (e & (f ^ g))
+    let temp1 = h &+ bigSigma1 &+ choose &+ kw
+    let bigSigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = ((a ^ b) & (b ^ c)) ^ b
+    d &+= temp1
+    h = temp1 &+ bigSigma0 &+ majority
+  }
+
+  /// σ0 of FIPS 180-4 §4.1.2.
+  @inline(__always)
+  private static func sigma0(_ x: UInt32) -> UInt32 {
+    x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
+  }
+
+  /// σ1 of FIPS 180-4 §4.1.2.
+  @inline(__always)
+  private static func sigma1(_ x: UInt32) -> UInt32 {
+    x.rotatedRight(17) ^ x.rotatedRight(19) ^ (x &>> 10)
+  }
+}
+
+/// A SHA-256 hash value: the eight 32-bit words H0...H7, in stored properties rather than an
+/// array so that they stay in registers and need no allocation.
+private struct HashValue {
+  var h0: UInt32
+  var h1: UInt32
+  var h2: UInt32
+  var h3: UInt32
+  var h4: UInt32
+  var h5: UInt32
+  var h6: UInt32
+  var h7: UInt32
+
+  /// The initial hash value H(0) (FIPS 180-4 §5.3.3).
+  static let initial = HashValue(
+    h0: 0x6a09_e667, h1: 0xbb67_ae85, h2: 0x3c6e_f372, h3: 0xa54f_f53a,
+    h4: 0x510e_527f, h5: 0x9b05_688c, h6: 0x1f83_d9ab, h7: 0x5be0_cd19)
+
+  /// Calls `body` with the index and value of each word, in order.
+  @inline(__always)
+  func forEachWord(_ body: (Int, UInt32) -> Void) {
+    body(0, h0)
+    body(1, h1)
+    body(2, h2)
+    body(3, h3)
+    body(4, h4)
+    body(5, h5)
+    body(6, h6)
+    body(7, h7)
+  }
+
+  /// The 32-byte digest: the words in order, each big-endian.
+  func digest() -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: SHA256.digestSize) { bytes, initializedCount in
+      let raw = UnsafeMutableRawBufferPointer(bytes)
+      forEachWord { index, word in
+        raw.storeBytes(of: word.bigEndian, toByteOffset: 4 * index, as: UInt32.self)
+      }
+      initializedCount = SHA256.digestSize
+    }
+  }
+
+  /// The digest as 64 lowercase hexadecimal characters, built without an intermediate array.
+  func hexDigest() -> String {
+    String(unsafeUninitializedCapacity: 2 * SHA256.digestSize) { text in
+      forEachWord { index, word in
+        for nibble in 0..<8 {
+          let value = UInt8(truncatingIfNeeded: word &>> (28 - 4 * nibble)) & 0x0f
+          text[8 * index + nibble] = SHA256.hexDigit(value)
         }
       }
+      return 2 * SHA256.digestSize
     }
   }
 }
 
 extension UInt32 {
   /// Rotates the bits right by `count` places (ROTR of FIPS 180-4), `count` in 1...31.
+  @inline(__always)
   fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-    (self >> count) | (self << (32 - count))
+    (self &>> count) | (self &<< (32 &- count))
+  }
+}
+
+extension UnsafeRawPointer {
+  /// The big-endian 32-bit word at word offset `index`, at any alignment.
+  @inline(__always)
+  fileprivate func bigEndianWord(at index: Int) -> UInt32 {
+    UInt32(bigEndian: loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
   }
 }

@@ -222,6 +222,102 @@ struct SHA256Tests {
     #expect(hasher.finalizeHex() == SHA256.hexDigest(Self.ascii("abc")))
   }
 
+  /// Digests of `patternMessage(length:)` for lengths around the block boundaries past 130
+  /// bytes, and for a multi-block length, computed with Python's `hashlib.sha256`.
+  private static let longerPatternDigests: [(length: Int, digest: String)] = [
+    (183, "a0687018a48993fa01699bfd35af7ad7722645db72db8cb992ea29879f1f469a"),
+    (184, "3fc9f2e46a8dde9185fd546c4082719cd75ded2723835be16a07e61b1dea1595"),
+    (191, "2a30958d124d569d0a4832c608c772181557edbae684ff368be6592d3bf500c7"),
+    (192, "6e3a9b4ecba7af3a46e4f5c90fe02c99b5715144444b38049a42ac8313b30346"),
+    (193, "87746ac61c76c535aff44356de173c446cae1a259ea678f42af728c00b9aa287"),
+    (247, "308e023c352aa4a6e42a9121ad6b6c9f82da14f18d8cc5b93ff182a1bf6aff71"),
+    (248, "9e950cc214fc9b546938ed8141d136138de044dce59e056314a2e9d79f0fcfcd"),
+    (255, "c9241bc45a34a7e4028b10346f6edc6336c11c4e2484dff4e4cff74a003b6da1"),
+    (256, "c8c6e02d597fa6c407a5fec30c981c7bbad08972240eea89841b8f37e2fbf32c"),
+    (257, "442d170f22f13ae4fc17edbd88c498df9072b962790944f588ffaeee2a9ec0eb"),
+    (4_095, "e22f185103f5d75f22898e979206334d51aa47b9a01b6d835df0ec9000aac2e5"),
+    (4_096, "d41d438c379110c7f7b2c561b1f04f26c1b4549110791f8e022f48974280c13e"),
+    (4_097, "bb37fb3430fb3bc003f70512ee0189aec84b029b221885c8f16280d1b935483e"),
+  ]
+
+  /// Feeds `message` to a new hasher in chunks whose sizes cycle through `chunkSizes`.
+  private static func streamed(_ message: [UInt8], chunkSizes: [Int]) -> SHA256 {
+    var hasher = SHA256()
+    var start = 0
+    var chunk = 0
+    while start < message.count {
+      let end = min(start + chunkSizes[chunk % chunkSizes.count], message.count)
+      hasher.update(Array(message[start..<end]))
+      start = end
+      chunk += 1
+    }
+    return hasher
+  }
+
+  @Test(
+    "block-boundary lengths match hashlib, one-shot and streaming",
+    arguments: [55, 56, 57, 63, 64, 65, 119, 120, 121, 127, 128, 129])
+  func boundaryLengthsMatchReference(length: Int) {
+    let message = Self.patternMessage(length: length)
+    let expected = Self.patternDigests[length]
+    #expect(SHA256.hexDigest(message) == expected)
+    #expect(SHA256.lowercaseHex(SHA256.hash(message)) == expected)
+    #expect(Self.streamed(message, chunkSizes: [1]).finalizeHex() == expected)
+    #expect(Self.streamed(message, chunkSizes: [7, 50]).finalizeHex() == expected)
+  }
+
+  @Test("every length 0...130 matches hashlib when streamed in 5-byte chunks", arguments: 0...130)
+  func streamedLengthMatchesReference(length: Int) {
+    let hasher = Self.streamed(Self.patternMessage(length: length), chunkSizes: [5])
+    #expect(hasher.finalizeHex() == Self.patternDigests[length])
+    #expect(SHA256.lowercaseHex(hasher.finalize()) == Self.patternDigests[length])
+  }
+
+  @Test("longer lengths around block boundaries match hashlib", arguments: 0..<13)
+  func longerLengthsMatchReference(index: Int) {
+    let (length, expected) = Self.longerPatternDigests[index]
+    let message = Self.patternMessage(length: length)
+    #expect(SHA256.hexDigest(message) == expected)
+    #expect(Self.streamed(message, chunkSizes: [3, 64, 100]).finalizeHex() == expected)
+  }
+
+  @Test("a multi-megabyte message in odd chunk sizes equals one-shot and hashlib")
+  func multiMegabyteStreaming() {
+    let message = Self.patternMessage(length: 3_000_017)
+    let expected = "2b16169516c28269753f0c6774346c58cc6b6ef658307ed497ded34b703f999e"
+    #expect(SHA256.hexDigest(message) == expected)
+    let hasher = Self.streamed(message, chunkSizes: [1, 63, 65, 4_097, 131_071, 17, 64, 999_999])
+    #expect(hasher.finalize() == SHA256.hash(message))
+    #expect(hasher.finalizeHex() == expected)
+  }
+
+  @Test(
+    "hashing continues after finalize from any pending length",
+    arguments: [0, 1, 55, 56, 63, 64, 65, 100, 128])
+  func updateAfterFinalize(firstLength: Int) {
+    let message = Self.patternMessage(length: firstLength + 300)
+    var hasher = SHA256()
+    hasher.update(Array(message[0..<firstLength]))
+    let early = hasher.finalize()
+    #expect(early == SHA256.hash(Array(message[0..<firstLength])))
+    #expect(hasher.finalize() == early)
+    hasher.update(Array(message[firstLength...]))
+    #expect(hasher.finalize() == SHA256.hash(message))
+    #expect(hasher.finalizeHex() == SHA256.hexDigest(message))
+  }
+
+  @Test("hashing from unaligned raw buffers equals one-shot")
+  func unalignedRawBuffers() {
+    let message = Self.patternMessage(length: 1_000)
+    for offset in 1..<8 {
+      var hasher = SHA256()
+      message.withUnsafeBytes { bytes in
+        hasher.update(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+      }
+      #expect(hasher.finalizeHex() == SHA256.hexDigest(Array(message[offset...])))
+    }
+  }
+
   @Test("digest is 32 bytes")
   func digestSize() {
     #expect(SHA256.hash([]).count == 32)
@@ -232,5 +328,13 @@ struct SHA256Tests {
   func lowercaseHex() {
     #expect(SHA256.lowercaseHex([]) == "")
     #expect(SHA256.lowercaseHex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+  }
+
+  @Test("lowercase hex matches String(radix:) for every byte value")
+  func lowercaseHexEveryByte() {
+    let bytes = (0...255).map { UInt8($0) }
+    let expected = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    #expect(SHA256.lowercaseHex(bytes) == expected)
+    #expect(SHA256.lowercaseHex(bytes).utf8.count == 512)
   }
 }
