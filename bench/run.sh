@@ -6,8 +6,13 @@
 #   bench/run.sh --smoke             CI: debug build, 2,000 accounts, 1 run, DuckDB only if present
 #
 # Reports the median wall time and peak RSS (/usr/bin/time -v) per size and tool, the ratio, and
-# time per account; writes the table to bench/results/latest.md. Generated drops live in
-# bench/data/ (git-ignored) and are reused when their generator arguments match.
+# time per account, for the full run and for `retier run --dry-run` (everything but the writes);
+# writes the table to bench/results/latest.md. Generated drops live in bench/data/ (git-ignored)
+# and are reused when their generator arguments match.
+#
+# Every timed run writes into a fresh output folder, and the folders are deleted only after the
+# last run: on ext4, creating 100,000 files right after deleting as many is 10-20x slower than
+# on a quiet disk, and a production run never follows such a deletion.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,15 +91,20 @@ for size in $sizes; do
     printf '{"inbox": "inbox", "output": "out"}\n' > "$drop/retier.json"
     echo "$stamp" > "$drop/.generated"
   fi
+  rm -rf "$drop"/out "$drop"/out-* "$drop"/peer-out
   for run in $(seq 1 "$runs"); do
-    rm -rf "$drop/out" "$drop/peer-out"
-    measure retier "$size" "$run" "$bin/retier" run --config "$drop/retier.json" --quarter 2026-Q3
-    test -f "$drop/out/2026-Q3/run.json"
+    printf '{"inbox": "inbox", "output": "out-%s"}\n' "$run" > "$drop/run-$run.json"
+    measure retier "$size" "$run" "$bin/retier" run --config "$drop/run-$run.json" --quarter 2026-Q3
+    test -f "$drop/out-$run/2026-Q3/run.json"
+    measure retier-dry-run "$size" "$run" \
+      "$bin/retier" run --config "$drop/retier.json" --quarter 2026-Q3 --dry-run
     if [ "$peer" = 1 ]; then
+      rm -rf "$drop/peer-out"
       measure duckdb "$size" "$run" "$venv/bin/python" bench/peer.py "$drop/inbox/2026-Q3" "$drop/peer-out"
     fi
   done
 done
+for size in $sizes; do rm -rf "bench/data/$size"/out-* "bench/data/$size"/run-*.json; done
 
 python3 - "$results" "$configuration" <<'PY' | tee bench/results/latest.md
 import statistics, sys
@@ -105,19 +115,19 @@ for tool, size, run, wall, rss in rows:
     samples[(tool, int(size))].append((float(wall), int(rss)))
 sizes = sorted({size for _, size in samples})
 print(f"build: {sys.argv[2]}; median of {max(len(v) for v in samples.values())} runs\n")
-print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
-print("|---:|---:|---:|---:|---:|---:|---:|")
+print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | dry run wall (s) | dry run peak RSS (MB) | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+def median(tool, size):
+    runs = samples.get((tool, size))
+    if not runs:
+        return None
+    return statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs) / 1024
 for size in sizes:
-    ours = samples[(("retier"), size)]
-    wall = statistics.median(w for w, _ in ours)
-    rss = statistics.median(r for _, r in ours) / 1024
+    wall, rss = median("retier", size)
     line = f"| {size:,} | {wall:.3f} | {rss:.0f} | {wall / size * 1e6:.2f} |"
-    peer = samples.get(("duckdb", size))
-    if peer:
-        peer_wall = statistics.median(w for w, _ in peer)
-        peer_rss = statistics.median(r for _, r in peer) / 1024
-        line += f" {peer_wall:.3f} | {peer_rss:.0f} | {peer_wall / wall:.2f}× |"
-    else:
-        line += " – | – | – |"
+    dry = median("retier-dry-run", size)
+    line += f" {dry[0]:.3f} | {dry[1]:.0f} |" if dry else " – | – |"
+    peer = median("duckdb", size)
+    line += f" {peer[0]:.3f} | {peer[1]:.0f} | {peer[0] / wall:.2f}× |" if peer else " – | – | – |"
     print(line)
 PY

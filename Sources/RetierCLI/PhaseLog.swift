@@ -1,24 +1,33 @@
 import RetierCore
 
-/// The one log line per phase on standard error, with its counts and the milliseconds since the
-/// previous line: `retier: load accounts.csv=604 arr.csv=713 (12 ms)`.
+/// The one log line per phase on standard error, with its counts, the milliseconds since the
+/// previous line and the process's peak memory so far:
+/// `retier: load accounts.csv=604 arr.csv=713 (12 ms, peak 31 MiB)`.
 final class PhaseLog {
   private let console: Console
   private let milliseconds: () -> Int64
+  private let peakMemoryMiB: () -> Int?
   private var last: Int64
 
   /// Starts timing now.
   init(_ shell: Shell) {
     console = shell.console
     milliseconds = shell.milliseconds
+    peakMemoryMiB = shell.peakMemoryMiB
     last = shell.milliseconds()
   }
 
   /// Logs a phase of the shell (read, write) that just ended.
   func log(_ phase: String, _ counts: String) {
     let now = milliseconds()
-    console.log("\(phase) \(counts) (\(now - last) ms)")
+    line(phase, counts, now - last)
     last = now
+  }
+
+  /// Writes one line: `phase counts (N ms, peak M MiB)`.
+  private func line(_ phase: String, _ counts: String, _ elapsed: Int64) {
+    let peak = peakMemoryMiB().map { ", peak \($0) MiB" } ?? ""
+    console.log("\(phase) \(counts) (\(elapsed) ms\(peak))")
   }
 
   /// Logs two phases that ran interleaved and just ended, such as rendering and writing batch by
@@ -28,8 +37,8 @@ final class PhaseLog {
     milliseconds secondMilliseconds: Int64
   ) {
     let now = milliseconds()
-    console.log("\(first.phase) \(first.counts) (\(now - last - secondMilliseconds) ms)")
-    console.log("\(second.phase) \(second.counts) (\(secondMilliseconds) ms)")
+    line(first.phase, first.counts, now - last - secondMilliseconds)
+    line(second.phase, second.counts, secondMilliseconds)
     last = now
   }
 

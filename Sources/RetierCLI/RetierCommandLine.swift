@@ -17,6 +17,11 @@ package enum RetierCommandLine {
       milliseconds: {
         let (seconds, attoseconds) = start.duration(to: clock.now).components
         return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
+      },
+      peakMemoryMiB: {
+        // Linux reports `ru_maxrss` in KiB.
+        var usage = rusage()
+        return getrusage(RUSAGE_SELF.rawValue, &usage) == 0 ? usage.ru_maxrss / 1024 : nil
       })
     return run(arguments: Array(arguments.dropFirst()), shell: shell)
   }

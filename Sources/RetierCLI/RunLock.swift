@@ -18,8 +18,17 @@ final class RunLock {
     guard descriptor >= 0 else {
       throw .cannotWrite(path: path, reason: SystemCallError.last("open", path).reason)
     }
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+    var attempts = 0
+    while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       let error = SystemCallError.last("flock", path)
+      attempts += 1
+      // A run that just ended may still hold the lock for a moment: a child process forked by
+      // another thread of the same program shares the descriptor until it execs. A real run
+      // holds the lock for seconds, so a short wait tells the two apart.
+      if error.code == EWOULDBLOCK, attempts < Self.attempts {
+        usleep(Self.pauseMicroseconds)
+        continue
+      }
       close(descriptor)
       if error.code == EWOULDBLOCK { throw .locked(path: path) }
       throw .cannotWrite(path: path, reason: "cannot lock: \(error.reason)")
@@ -27,6 +36,10 @@ final class RunLock {
     self.path = path
     self.descriptor = descriptor
   }
+
+  /// Tries to take the lock before giving up, `pauseMicroseconds` apart: 0.2 s in all.
+  private static let attempts = 5
+  private static let pauseMicroseconds: UInt32 = 50_000
 
   /// Releases the lock; later calls do nothing.
   func release() {

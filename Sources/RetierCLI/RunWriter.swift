@@ -46,10 +46,11 @@ struct RunWriter {
   /// `<QUARTER>.replaced-<n>`, anything else as `<QUARTER>.incomplete-<n>` (the caller only gets
   /// here with a complete run under `--force`).
   ///
-  /// Every file but `run.json` is written as it comes. When `render` returns, they are flushed
-  /// together, then `run.json` (which marks the folder complete) is written and flushed, then
-  /// the folders, deepest first, and one `rename` puts the folder in place. On any failure the
-  /// temporary folder is removed and nothing is renamed.
+  /// Every file but `run.json` is written as it comes, on a background thread while `render`
+  /// renders the next batch (``BackgroundBatchWriter``). When `render` returns and the last
+  /// batch is written, the files are flushed together, then `run.json` (which marks the folder
+  /// complete) is written and flushed, then the folders, deepest first, and one `rename` puts
+  /// the folder in place. On any failure the temporary folder is removed and nothing is renamed.
   func write(
     quarter: FiscalQuarter,
     render: (_ emit: ([OutputFile]) throws(RetierError) -> Void) throws(RetierError) -> Void
@@ -60,8 +61,8 @@ struct RunWriter {
     } catch {
       throw Self.cannotWrite(error)
     }
+    let writer = BackgroundBatchWriter(folder: temporary, fileSystem: fileSystem)
     do throws(RetierError) {
-      var tree = FolderTree(root: temporary)
       var manifest: [OutputFile] = []
       try render { (files: [OutputFile]) throws(RetierError) in
         for file in files where !Self.isSafe(file.path) {
@@ -69,26 +70,27 @@ struct RunWriter {
             path: temporary + "/" + file.path,
             reason: "refusing a file name outside the run folder")
         }
+        manifest += files.filter { $0.path == RunManifest.fileName }
         do throws(SystemCallError) {
-          try tree.makeParents(of: files.map(\.path), fileSystem)
-          manifest += files.filter { $0.path == RunManifest.fileName }
-          try fileSystem.writeFiles(
-            files.filter { $0.path != RunManifest.fileName }, into: temporary)
+          try writer.submit(files.filter { $0.path != RunManifest.fileName })
         } catch {
           throw Self.cannotWrite(error)
         }
       }
-      do {
+      do throws(SystemCallError) {
+        let folders = try writer.finish()
         try fileSystem.flushFiles(in: temporary)
         for file in manifest {
           try fileSystem.writeFile(atPath: temporary + "/" + file.path, bytes: file.bytes)
         }
-        for folder in tree.created.reversed() { try fileSystem.syncDirectory(atPath: folder) }
+        for folder in folders.reversed() { try fileSystem.syncDirectory(atPath: folder) }
         try fileSystem.syncDirectory(atPath: temporary)
       } catch {
         throw Self.cannotWrite(error)
       }
     } catch {
+      // No batch may still be writing into the folder when it is removed.
+      _ = try? writer.finish()
       try? fileSystem.removeItem(atPath: temporary)
       throw error
     }
@@ -134,35 +136,5 @@ struct RunWriter {
   /// A failed write as the error that exits 73.
   private static func cannotWrite(_ error: SystemCallError) -> RetierError {
     .cannotWrite(path: error.path, reason: "\(error.call) failed: \(error.reason)")
-  }
-}
-
-/// The folders of a run folder created so far, so that each is made once, before its first
-/// file, and flushed once at the end.
-private struct FolderTree {
-  /// The run folder, which exists already.
-  let root: String
-  /// The folders created under `root`, parents before children.
-  private(set) var created: [String] = []
-  private var known: Set<String> = []
-
-  init(root: String) {
-    self.root = root
-  }
-
-  /// Creates the missing folders above each of `paths` (relative to `root`).
-  mutating func makeParents(
-    of paths: [String], _ fileSystem: any OutputFileSystem
-  ) throws(SystemCallError) {
-    for path in paths {
-      var parent = root
-      for component in path.split(separator: "/").dropLast() {
-        parent += "/" + component
-        if known.insert(parent).inserted {
-          try fileSystem.makeDirectory(atPath: parent, existingIsFine: false)
-          created.append(parent)
-        }
-      }
-    }
   }
 }

@@ -18,4 +18,6 @@ struct Shell {
   var fileSystem: any OutputFileSystem
   /// Milliseconds on a monotonic clock, for the phase timings in the log.
   var milliseconds: () -> Int64
+  /// The process's peak resident memory so far in MiB, for the log; `nil` where unknown.
+  var peakMemoryMiB: () -> Int? = { nil }
 }
