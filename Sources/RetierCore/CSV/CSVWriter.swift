@@ -6,9 +6,17 @@
 /// single empty field (or has no cells) is written as `""`, because an empty line is skipped on
 /// reading; and a first header cell starting with U+FEFF is quoted, because a byte order mark at
 /// the start of a file is dropped on reading. Header cells are `.text` cells.
+///
+/// Rows are written either whole, with ``appendRow(_:)``, or field by field with the `append…`
+/// methods and ``endRow()``; the second way formats numbers straight into the file and builds
+/// no cell array, which counts at a million rows.
 package struct CSVWriter {
   /// The file so far: the header, then every appended row.
   package private(set) var bytes: [UInt8] = []
+  /// Fields written so far in the current row.
+  private var fieldsInRow = 0
+  /// Where the current row starts in ``bytes``.
+  private var rowStart = 0
 
   /// Starts a file with its header row; `byteCapacity` reserves room for the expected output.
   package init(header: [String], byteCapacity: Int = 4096) {
@@ -18,31 +26,88 @@ package struct CSVWriter {
 
   /// Appends one row. Rows need not have as many cells as the header.
   package mutating func appendRow(_ cells: [CSVCell]) {
-    if cells.count <= 1, cells.first?.content.isEmpty ?? true {
-      bytes.append(contentsOf: [Self.quote, Self.quote, Self.lineFeed])
+    for cell in cells {
+      switch cell {
+      case .text(let text): appendText(text)
+      case .raw(let raw): appendRaw(raw)
+      }
+    }
+    endRow()
+  }
+
+  /// Appends a `.text` field: free text, neutralised against formulas and quoted when needed.
+  package mutating func appendText(_ text: String) {
+    var text = text
+    text.withUTF8 { appendField($0, neutralised: true) }
+  }
+
+  /// Appends a `.text` field given as UTF-8 bytes.
+  package mutating func appendText(utf8 text: [UInt8]) {
+    text.withUnsafeBufferPointer { appendField($0, neutralised: true) }
+  }
+
+  /// Appends a `.raw` field: written as given, quoted when needed.
+  package mutating func appendRaw(_ raw: String) {
+    var raw = raw
+    raw.withUTF8 { appendField($0, neutralised: false) }
+  }
+
+  /// Appends an integer as a `.raw` field.
+  package mutating func appendRaw(_ value: Int) {
+    startField()
+    DecimalDigits.append(value, to: &bytes)
+  }
+
+  /// Appends an integer as a `.raw` field, or an empty field for `nil`.
+  package mutating func appendRaw(_ value: Int?) {
+    guard let value else {
+      startField()
       return
     }
-    for index in cells.indices {
-      if index > 0 {
-        bytes.append(Self.comma)
-      }
-      let atFileStart = bytes.isEmpty
-      switch cells[index] {
-      case .text(var text):
-        text.withUTF8 { appendField($0, neutralised: true, atFileStart: atFileStart) }
-      case .raw(var raw):
-        raw.withUTF8 { appendField($0, neutralised: false, atFileStart: atFileStart) }
-      }
+    appendRaw(value)
+  }
+
+  /// Appends money with two decimals (``Money/description``) as a `.raw` field.
+  package mutating func appendRaw(_ money: Money) {
+    startField()
+    money.appendDescription(to: &bytes)
+  }
+
+  /// Appends an exact decimal (``ExactDecimal/description``) as a `.raw` field.
+  package mutating func appendRaw(_ decimal: ExactDecimal) {
+    startField()
+    decimal.appendDescription(to: &bytes)
+  }
+
+  /// Appends `count` empty fields.
+  package mutating func appendEmptyFields(_ count: Int) {
+    for _ in 0..<count { startField() }
+  }
+
+  /// Ends the current row with LF.
+  package mutating func endRow() {
+    // Nothing written means no cells or one empty cell: an empty line would vanish on reading.
+    if fieldsInRow <= 1, bytes.count == rowStart {
+      bytes.append(Self.quote)
+      bytes.append(Self.quote)
     }
     bytes.append(Self.lineFeed)
+    fieldsInRow = 0
+    rowStart = bytes.count
+  }
+
+  /// Writes the comma before every field but a row's first.
+  private mutating func startField() {
+    if fieldsInRow > 0 { bytes.append(Self.comma) }
+    fieldsInRow += 1
   }
 
   /// Appends one field: with the `'` prefix when `neutralised` and it starts like a formula,
   /// then quoted when it needs to be.
-  private mutating func appendField(
-    _ field: UnsafeBufferPointer<UInt8>, neutralised: Bool, atFileStart: Bool
-  ) {
-    let prefixed = neutralised && field.first.map(CSVCell.formulaTriggers.contains) ?? false
+  private mutating func appendField(_ field: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
+    startField()
+    let atFileStart = rowStart == 0 && fieldsInRow == 1
+    let prefixed = neutralised && field.first.map { Self.isFormulaTrigger[Int($0)] } ?? false
     let quoted =
       (atFileStart && !prefixed && field.starts(with: Self.byteOrderMark))
       || Self.needsQuoting(field)
@@ -78,6 +143,10 @@ package struct CSVWriter {
     return false
   }
 
+  /// ``CSVCell/formulaTriggers`` as a table by byte value: one look-up per text field.
+  private static let isFormulaTrigger: [Bool] = (0...255).map {
+    CSVCell.formulaTriggers.contains(UInt8($0))
+  }
   private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   private static let formulaPrefix = UInt8(ascii: "'")
   private static let lineFeed = UInt8(ascii: "\n")

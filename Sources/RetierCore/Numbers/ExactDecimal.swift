@@ -69,29 +69,9 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Shortest exact text: `12`, `0.1`, `-1.25`.
   package var description: String {
-    let isNegative = millionths < 0
-    let magnitude = isNegative ? -millionths : millionths
-    let whole = magnitude / Self.scale
-    var fraction = Int(magnitude % Self.scale)
-    let wholeText = whole <= Int128(Int.max) ? String(Int(whole)) : String(whole)
-    // Whole numbers (tier lines, most scores and hours) need no fraction digits at all.
-    if fraction == 0 { return isNegative ? "-" + wholeText : wholeText }
-    var digitCount = Self.maximumFractionDigits
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digitCount -= 1
-    }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(wholeText.utf8.count + digitCount + 2)
-    if isNegative { bytes.append(UInt8(ascii: "-")) }
-    bytes.append(contentsOf: wholeText.utf8)
-    bytes.append(UInt8(ascii: "."))
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount))
-    for position in stride(from: start + digitCount - 1, through: start, by: -1) {
-      bytes[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
-      fraction /= 10
-    }
+    bytes.reserveCapacity(24)
+    appendDescription(to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 }

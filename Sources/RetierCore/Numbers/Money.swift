@@ -30,26 +30,17 @@ package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// The amount with exactly two decimals and no grouping, e.g. `-1234.50`.
   package var description: String {
-    let magnitude = cents < 0 ? -cents : cents
-    let fraction = Int(magnitude % 100)
-    let units = magnitude / 100
-    // `Int` formats much faster than `Int128`, and every real amount fits in one.
-    var text = cents < 0 ? "-" : ""
-    text += units <= Int128(Int.max) ? String(Int(units)) : String(units)
-    text += fraction < 10 ? ".0" : "."
-    text += String(fraction)
-    return text
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendDescription(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The amount rounded down to whole units with thousands separators, for prose, e.g. `1,234,567`.
   package var groupedWholeUnits: String {
-    let negative = cents < 0
-    let digits = String((negative ? -cents : cents) / 100)
-    var grouped = ""
-    for (offset, character) in digits.enumerated() {
-      if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
-      grouped.append(character)
-    }
-    return (negative ? "-" : "") + grouped
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
+    appendGroupedWholeUnits(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

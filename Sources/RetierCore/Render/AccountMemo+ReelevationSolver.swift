@@ -79,20 +79,25 @@ extension AccountMemo {
       return expansionScorer.expansionRule(changed).score
     }
 
-    /// What must change before any ceiling counts, `nil` when nothing blocks the ceiling rules.
-    package var blocker: String? {
+    /// Appends what must change before any ceiling counts; returns `false`, having appended
+    /// nothing, when nothing blocks the ceiling rules.
+    private func writeBlocker(to text: inout TextBuffer) -> Bool {
       switch scores.expansionRule {
       case .sponsorLost:
-        return "an active executive sponsor again"
+        text.append("an active executive sponsor again")
       case .decliningUsage:
         let previous = account.usage.activeUsersPreviousQuarter ?? 0
         let needed = RubricScorer.ceilingDivision(
           rubric.usageDeclineRatio.millionths * Int128(previous), ExactDecimal.scale)
-        return "usage that stops declining (\(account.usage.activeUsers ?? 0) active users "
-          + "against \(previous) the quarter before; \(needed) would have held)"
+        text.append(
+          "usage that stops declining (", account.usage.activeUsers ?? 0, " active users against ",
+          previous, " the quarter before; ")
+        DecimalDigits.append(needed, to: &text.bytes)
+        text.append(" would have held)")
       default:
-        return nil
+        return false
       }
+      return true
     }
 
     /// Why the ceiling rules do not apply today, `nil` when they do.
@@ -108,9 +113,10 @@ extension AccountMemo {
       }
     }
 
-    /// The raise of ARR alone that clears `bar`, in words; `nil` when none does.
-    package func arrLever(_ bar: Bar) -> String? {
-      guard scores.arr < 5 else { return nil }
+    /// Appends the raise of ARR alone that clears `bar`, in words; returns `false`, having
+    /// appended nothing, when none does.
+    package func writeARRLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
+      guard scores.arr < 5 else { return false }
       for score in (scores.arr + 1)...5 {
         guard let line = explainer.result.cutLines.minimumARR(forScore: score) else { continue }
         let needed = max(line, supportBreakEven)
@@ -119,55 +125,70 @@ extension AccountMemo {
           unblocked: false)
         let newTotal = total(arr: score, expansion: expansion)
         guard bar.isMet(by: newTotal) else { continue }
-        var text = "ARR of at least \(WhyMoved.amount(needed)) (today "
-        text += "\(WhyMoved.amount(account.arr))) scores \(score)"
+        text.append(
+          "ARR of at least ", .amount(needed), " (today ", .amount(account.arr), ") scores ", score)
         if needed > line {
-          text += ", enough to cover the yearly support cost"
+          text.append(", enough to cover the yearly support cost")
         }
         if expansion != scores.expansion {
-          text += "; at that ARR the ceiling scores \(expansion) on expansion instead of "
-          text += "\(scores.expansion)"
+          text.append(
+            "; at that ARR the ceiling scores ", expansion, " on expansion instead of ",
+            scores.expansion)
         }
-        return text + ": total \(newTotal)."
+        text.append(": total ", newTotal, ".")
+        return true
       }
-      return nil
+      return false
     }
 
-    /// Why ARR alone cannot clear the bar.
-    package func arrShortfall() -> String {
-      guard scores.arr < 5 else { return "already at the top score of 5; cannot add more." }
+    /// Appends why ARR alone cannot clear the bar.
+    package func writeARRShortfall(to text: inout TextBuffer) {
+      guard scores.arr < 5 else {
+        text.append("already at the top score of 5; cannot add more.")
+        return
+      }
       guard let needed = minimumARR(forScore: 5) else {
-        return "no ARR scores 5 this quarter; ARR alone cannot lift it."
+        text.append("no ARR scores 5 this quarter; ARR alone cannot lift it.")
+        return
       }
       let expansion = expansionScore(
         arr: needed, ceiling: account.expansionCeiling, multiBU: account.multiBU, unblocked: false)
-      return "cannot lift it alone: even the top score of 5 (ARR of at least "
-        + "\(WhyMoved.amount(needed))) gives a total of \(total(arr: 5, expansion: expansion))."
+      text.append(
+        "cannot lift it alone: even the top score of 5 (ARR of at least ", .amount(needed),
+        ") gives a total of ", total(arr: 5, expansion: expansion), ".")
     }
 
-    /// The change of expansion ceiling alone (after clearing any block) that clears `bar`.
-    package func expansionLever(_ bar: Bar) -> String? {
-      guard scores.expansion < 5 else { return nil }
+    /// Appends the change of expansion ceiling alone (after clearing any block) that clears
+    /// `bar`; returns `false`, having appended nothing, when none does.
+    package func writeExpansionLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
+      guard scores.expansion < 5 else { return false }
       for score in (scores.expansion + 1)...5 {
         guard let plan = expansionPlan(score: score, arr: account.arr) else { continue }
         let newTotal = total(arr: scores.arr, expansion: plan.score)
         guard bar.isMet(by: newTotal) else { continue }
-        return plan.parts.joined(separator: " and ") + " scores \(plan.score): total \(newTotal)."
+        write(plan, to: &text)
+        text.append(" scores ", plan.score, ": total ", newTotal, ".")
+        return true
       }
-      return nil
+      return false
     }
 
-    /// Why the expansion ceiling alone cannot clear the bar.
-    package func expansionShortfall() -> String {
-      guard scores.expansion < 5 else { return "already at the top score of 5; cannot add more." }
-      return "cannot lift it alone: even the top score of 5 gives a total of "
-        + "\(total(arr: scores.arr, expansion: 5))."
+    /// Appends why the expansion ceiling alone cannot clear the bar.
+    package func writeExpansionShortfall(to text: inout TextBuffer) {
+      guard scores.expansion < 5 else {
+        text.append("already at the top score of 5; cannot add more.")
+        return
+      }
+      text.append(
+        "cannot lift it alone: even the top score of 5 gives a total of ",
+        total(arr: scores.arr, expansion: 5), ".")
     }
 
-    /// The smallest joint raise of ARR and expansion that clears `bar`, `nil` when none does.
-    package func combinedLever(_ bar: Bar) -> String? {
+    /// Appends the smallest joint raise of ARR and expansion that clears `bar`; returns `false`,
+    /// having appended nothing, when none does.
+    package func writeCombinedLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
       let maximumSteps = (5 - scores.arr) + (5 - scores.expansion)
-      guard maximumSteps >= 2 else { return nil }
+      guard maximumSteps >= 2 else { return false }
       for steps in 2...maximumSteps {
         for arrStep in 1..<steps {
           let arrScore = scores.arr + arrStep
@@ -178,47 +199,82 @@ extension AccountMemo {
           else { continue }
           let newTotal = total(arr: arrScore, expansion: plan.score)
           guard bar.isMet(by: newTotal) else { continue }
-          return "ARR of at least \(WhyMoved.amount(arr)) (scores \(arrScore)) with "
-            + plan.parts.joined(separator: " and ") + " (scores \(plan.score)) gives a total of "
-            + "\(newTotal)"
+          text.append("ARR of at least ", .amount(arr), " (scores ", arrScore, ") with ")
+          write(plan, to: &text)
+          text.append(" (scores ", plan.score, ") gives a total of ", newTotal)
+          return true
         }
       }
-      return nil
+      return false
     }
 
-    /// `12`, the total with 5 on both ARR and expansion.
-    package func bestCase() -> String { "a total of \(total(arr: 5, expansion: 5))" }
+    /// What it takes to score at least a given expansion score at some ARR: which changes, and
+    /// the score they give.
+    private struct ExpansionPlan {
+      /// A lost sponsor or declining usage must clear first.
+      var unblocks: Bool
+      /// The account must buy in more than one business unit.
+      var addsMultiBU: Bool
+      /// The ceiling needed and the score whose rule sets it, when the ceiling must rise.
+      var ceiling: (needed: Money, forScore: Int)?
+      /// The expansion score the changes give.
+      var score: Int
+    }
 
-    /// What it takes to score at least `score` on expansion at `arr`: the changes in words and
-    /// the score they give; `nil` when nothing needs to change or the score cannot be reached.
-    private func expansionPlan(score: Int, arr: Money) -> (parts: [String], score: Int)? {
-      var parts: [String] = []
-      if let blocker { parts.append(blocker) }
+    /// The plan for scoring at least `score` on expansion at `arr`; `nil` when nothing needs to
+    /// change or the score cannot be reached.
+    private func expansionPlan(score: Int, arr: Money) -> ExpansionPlan? {
+      let unblocks: Bool
+      switch scores.expansionRule {
+      case .sponsorLost, .decliningUsage: unblocks = true
+      default: unblocks = false
+      }
+      var plan = ExpansionPlan(unblocks: unblocks, addsMultiBU: false, ceiling: nil, score: 0)
       var ceiling = account.expansionCeiling
       var multiBU = account.multiBU
       if score >= 3 {
         if score == 5, !multiBU {
-          parts.append("a footprint in more than one business unit (multi-BU)")
+          plan.addsMultiBU = true
           multiBU = true
         }
         let needed = minimumCeiling(forScore: score, arr: arr)
         if ceiling.map({ $0 < needed }) ?? true {
-          let basis =
-            switch score {
-            case 5: "ARR + \(WhyMoved.amount(rubric.multiBUHeadroom))"
-            case 4: "\(rubric.clearPathRatio) × ARR"
-            default: "\(rubric.modestExpansionRatio) × ARR"
-            }
-          let today = ceiling.map { WhyMoved.amount($0) } ?? "unknown"
-          parts.append(
-            "an expansion ceiling of at least \(WhyMoved.amount(needed)) (\(basis); today \(today))"
-          )
+          plan.ceiling = (needed, score)
           ceiling = needed
         }
       }
-      guard !parts.isEmpty else { return nil }
-      let achieved = expansionScore(arr: arr, ceiling: ceiling, multiBU: multiBU, unblocked: true)
-      return achieved >= score ? (parts, achieved) : nil
+      guard plan.unblocks || plan.addsMultiBU || plan.ceiling != nil else { return nil }
+      plan.score = expansionScore(arr: arr, ceiling: ceiling, multiBU: multiBU, unblocked: true)
+      return plan.score >= score ? plan : nil
+    }
+
+    /// Appends the changes of `plan` in words, joined by `and`.
+    private func write(_ plan: ExpansionPlan, to text: inout TextBuffer) {
+      var isFirst = true
+      if plan.unblocks {
+        _ = writeBlocker(to: &text)
+        isFirst = false
+      }
+      if plan.addsMultiBU {
+        if !isFirst { text.append(" and ") }
+        text.append("a footprint in more than one business unit (multi-BU)")
+        isFirst = false
+      }
+      guard let (needed, score) = plan.ceiling else { return }
+      if !isFirst { text.append(" and ") }
+      text.append("an expansion ceiling of at least ", .amount(needed), " (")
+      switch score {
+      case 5: text.append("ARR + ", .amount(rubric.multiBUHeadroom))
+      case 4: text.append(rubric.clearPathRatio, " × ARR")
+      default: text.append(rubric.modestExpansionRatio, " × ARR")
+      }
+      text.append("; today ")
+      if let today = account.expansionCeiling {
+        text.append(.amount(today))
+      } else {
+        text.append("unknown")
+      }
+      text.append(")")
     }
   }
 }

@@ -1,159 +1,220 @@
 extension AccountMemo {
   /// The memo of one moved account.
   package static func markdown(for index: Int, explainer: WhyMoved) -> String {
+    String(decoding: markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+  }
+
+  /// The memo of one moved account as the bytes of its file; the same text as
+  /// ``markdown(for:explainer:)`` without building a `String`.
+  package static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
+    // Memos run to about 2.3 KB; one reservation covers nearly all of them.
+    var text = TextBuffer(capacity: 3_072)
+    writeMarkdown(for: index, explainer: explainer, to: &text)
+    return text.bytes
+  }
+
+  /// Appends the memo of one moved account to `text`.
+  package static func writeMarkdown(
+    for index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let result = explainer.result
     let account = result.book.accounts[index]
     let decision = result.tiering.decisions[index]
     let from = account.currentTier ?? decision.finalTier
     let isDemotion = decision.finalTier > from
     let name = account.name.isEmpty ? account.id : account.name
-    var text = "# \(ReviewMemo.escaped(name)): \(explainer.tierLabel(from)) → "
-    text += "\(explainer.tierLabel(decision.finalTier))\n\n"
-    text +=
-      "Account \(ReviewMemo.escaped(account.id)), \(isDemotion ? "demotion" : "promotion") in the "
-    text += "\(result.quarter.label) re-tier (run date \(result.runDate)); reason "
-    text += "`\(decision.reason)`.\n\n"
-    text += "> \(ReviewMemo.escaped(explainer.sentence(for: index) ?? ""))\n\n"
-    text += "## The three signals\n\n" + walkback(index, explainer: explainer) + "\n\n"
-    text += signalRules(index, explainer: explainer)
-    if let decisionText = decisionParagraph(index, explainer: explainer) {
-      text += "\n" + decisionText + "\n"
+    text.append(
+      "# ", .escaped(name), ": ", explainer.tierLabel(from), " → ",
+      explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(account.id), ", ",
+      isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
+      " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
+    let sentenceStart = text.count
+    explainer.writeSentence(for: index, to: &text)
+    text.escapeMarkdown(from: sentenceStart)
+    text.append("\n\n## The three signals\n\n")
+    writeWalkback(index, explainer: explainer, to: &text)
+    text.append("\n\n")
+    writeSignalRules(index, explainer: explainer, to: &text)
+    if hasDecisionParagraph(decision.reason) {
+      text.append("\n")
+      writeDecisionParagraph(index, explainer: explainer, to: &text)
+      text.append("\n")
     }
-    text += "\n## Service-level reset\n\n" + serviceLevelReset(index, explainer: explainer)
+    text.append("\n## Service-level reset\n\n")
+    writeServiceLevelReset(index, explainer: explainer, to: &text)
     if isDemotion {
-      text += "\n## Path back to \(explainer.tierLabel(from))\n\n"
-      text += reelevationPath(index, explainer: explainer)
+      text.append("\n## Path back to ", explainer.tierLabel(from), "\n\n")
+      writeReelevationPath(index, explainer: explainer, to: &text)
     }
-    return text
   }
 
   /// The spec's walkback: `On current ARR they scored 4. On strategic fit, 3. On expansion
   /// ceiling, 3. Total of 10, which lands in Tier 2. The line is 12.` The line is the old tier's
   /// for a demotion and the new tier's for a promotion.
-  package static func walkback(_ index: Int, explainer: WhyMoved) -> String {
+  package static func writeWalkback(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
     let scores = result.scores[index]
     let decision = result.tiering.decisions[index]
     let from = result.book.accounts[index].currentTier ?? decision.finalTier
     let rubric = result.configuration.rubric
-    var text = "On current ARR they scored \(scores.arr). On strategic fit, \(scores.fit). "
-    text += "On expansion ceiling, \(scores.expansion). Total of \(scores.total)"
+    text.append(
+      "On current ARR they scored ", scores.arr, ". On strategic fit, ", scores.fit,
+      ". On expansion ceiling, ", scores.expansion, ". Total of ", scores.total)
     let one = ExactDecimal(1)
     if rubric.arrWeight != one || rubric.fitWeight != one || rubric.expansionWeight != one {
-      text += " (weighted \(rubric.arrWeight) × ARR + \(rubric.fitWeight) × fit + "
-      text += "\(rubric.expansionWeight) × expansion)"
+      text.append(
+        " (weighted ", rubric.arrWeight, " × ARR + ", rubric.fitWeight, " × fit + ",
+        rubric.expansionWeight, " × expansion)")
     }
     let lineTier = decision.finalTier > from ? from : decision.finalTier
-    text += ", which lands in Tier \(decision.rubricTier). "
-    text += "The line is \(explainer.line(ofTier: lineTier))."
-    return text
+    text.append(
+      ", which lands in Tier ", decision.rubricTier, ". The line is ",
+      explainer.line(ofTier: lineTier), ".")
   }
 
   /// One bullet per signal: the rule that fired, in plain words.
-  package static func signalRules(_ index: Int, explainer: WhyMoved) -> String {
+  package static func writeSignalRules(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let scores = explainer.result.scores[index]
-    return "- Current ARR, \(scores.arr): \(explainer.arrRuleText(index)).\n"
-      + "- Strategic fit, \(scores.fit): \(explainer.fitText(index)).\n"
-      + "- Expansion ceiling, \(scores.expansion): \(explainer.expansionRuleText(index)).\n"
+    text.append("- Current ARR, ", scores.arr, ": ")
+    explainer.writeARRRule(index, to: &text)
+    text.append(".\n- Strategic fit, ", scores.fit, ": ")
+    explainer.writeFitText(index, to: &text)
+    text.append(".\n- Expansion ceiling, ", scores.expansion, ": ")
+    explainer.writeExpansionRule(index, to: &text)
+    text.append(".\n")
   }
 
-  /// Why the tier differs from where the total lands (cap, override, new-logo hold); `nil` when
-  /// the rubric alone decided.
-  package static func decisionParagraph(_ index: Int, explainer: WhyMoved) -> String? {
-    let result = explainer.result
-    let decision = result.tiering.decisions[index]
-    let cause = ReviewMemo.escaped(explainer.cause(of: index, direction: nil))
-    switch decision.reason {
-    case .rubric, .invalidInput:
-      return nil
-    case .cap(let tier):
-      return "The Tier \(tier) cap moved it below where its total lands: \(cause)."
-    case .override:
-      return "A dual-approved exception sets the tier instead of the rubric: \(cause)."
-    case .newLogo:
-      return "The new-logo hold sets the tier whatever the total: \(cause)."
+  /// Whether something other than the rubric set the tier, which the decision paragraph explains.
+  private static func hasDecisionParagraph(_ reason: TierReason) -> Bool {
+    switch reason {
+    case .rubric, .invalidInput: false
+    case .cap, .override, .newLogo: true
     }
+  }
+
+  /// Why the tier differs from where the total lands (cap, override, new-logo hold); appends
+  /// nothing when the rubric alone decided.
+  package static func writeDecisionParagraph(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    switch explainer.result.tiering.decisions[index].reason {
+    case .rubric, .invalidInput:
+      return
+    case .cap(let tier):
+      text.append("The Tier ", tier, " cap moved it below where its total lands: ")
+    case .override:
+      text.append("A dual-approved exception sets the tier instead of the rubric: ")
+    case .newLogo:
+      text.append("The new-logo hold sets the tier whatever the total: ")
+    }
+    let causeStart = text.count
+    explainer.writeCause(of: index, direction: nil, to: &text)
+    text.escapeMarkdown(from: causeStart)
+    text.append(".")
   }
 
   /// The old tier's service levels against the new tier's, the change in CSM hours, where the
   /// time goes (or comes from) and the owner change.
-  package static func serviceLevelReset(_ index: Int, explainer: WhyMoved) -> String {
+  package static func writeServiceLevelReset(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let result = explainer.result
     let account = result.book.accounts[index]
     let finalTier = result.tiering.decisions[index].finalTier
     let from = account.currentTier ?? finalTier
-    let before = result.configuration.tier(from).serviceLevels
-    let after = result.configuration.tier(finalTier).serviceLevels
-    func row(_ label: String, _ old: String, _ new: String) -> [String] {
-      [label, ReviewMemo.escaped(old), ReviewMemo.escaped(new)]
-    }
-    var text = ReviewMemo.table(
-      [
-        "", "before: \(ReviewMemo.escaped(explainer.tierLabel(from)))",
-        "after: \(ReviewMemo.escaped(explainer.tierLabel(finalTier)))",
-      ],
-      [
-        row("coverage", before.coverage, after.coverage),
-        row("business reviews", before.reviewCadence, after.reviewCadence),
-        row("P1 response", before.p1Response, after.p1Response),
-        row("executive sponsor", yesNo(before.executiveSponsor), yesNo(after.executiveSponsor)),
-        row(
-          "CSM hours per month", before.csmHoursPerMonth.description,
-          after.csmHoursPerMonth.description),
-      ])
+    // Cells are input text (config), escaped once per run.
+    let before = explainer.escapedServiceLevels(ofTier: from)
+    let after = explainer.escapedServiceLevels(ofTier: finalTier)
+    // The table of `ReviewMemo.table`, written cell by cell.
+    text.append("|  | before: ", .escaped(explainer.tierLabel(from)))
+    text.append(" | after: ", .escaped(explainer.tierLabel(finalTier)), " |\n|---|---|---|\n")
+    text.append("| coverage | ", before.coverage, " | ", after.coverage, " |\n")
+    text.append("| business reviews | ", before.reviewCadence, " | ", after.reviewCadence, " |\n")
+    text.append("| P1 response | ", before.p1Response, " | ", after.p1Response, " |\n")
+    text.append(
+      "| executive sponsor | ", yesNo(before.executiveSponsor), " | ",
+      yesNo(after.executiveSponsor), " |\n")
+    text.append(
+      "| CSM hours per month | ", before.csmHoursPerMonth, " | ", after.csmHoursPerMonth, " |\n")
     let change = after.csmHoursPerMonth - before.csmHoursPerMonth
-    text += "\nCSM time for this account: \(before.csmHoursPerMonth) → "
-    text += "\(after.csmHoursPerMonth) hours per month (\(signed(change))).\n\n"
-    text += timeTransfer(index, hours: change, explainer: explainer) + "\n\n"
-    text += ownerLine(index, explainer: explainer) + "\n"
-    return text
+    text.append(
+      "\nCSM time for this account: ", before.csmHoursPerMonth, " → ", after.csmHoursPerMonth,
+      " hours per month (")
+    writeSigned(change, to: &text)
+    text.append(").\n\n")
+    writeTimeTransfer(index, hours: change, explainer: explainer, to: &text)
+    text.append("\n\n")
+    writeOwnerLine(index, explainer: explainer, to: &text)
+    text.append("\n")
   }
 
   /// Where the hours a demotion frees go, or where a promotion's extra hours come from.
-  private static func timeTransfer(_ index: Int, hours: ExactDecimal, explainer: WhyMoved) -> String
-  {
+  private static func writeTimeTransfer(
+    _ index: Int, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let result = explainer.result
     let from = result.book.accounts[index].currentTier ?? 0
     let finalTier = result.tiering.decisions[index].finalTier
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
     if finalTier > from {
       if let displacement = explainer.displacement(of: index), let taker = displacement.takenBy {
-        return "The \(magnitude) hours per month go to \(accountReference(taker, result)), "
-          + "promoted into Tier \(displacement.tier) in this account's seat."
+        text.append("The ", magnitude, " hours per month go to ")
+        writeAccountReference(taker, result, to: &text)
+        text.append(", promoted into Tier ", displacement.tier, " in this account's seat.")
+      } else {
+        text.append("The ", magnitude, " hours per month are returned to the Tier ", from, " pool.")
       }
-      return "The \(magnitude) hours per month are returned to the Tier \(from) pool."
+    } else if let displaced = explainer.seatTaken(by: index) {
+      text.append("The ", magnitude, " extra hours per month come from the seat of ")
+      writeAccountReference(displaced, result, to: &text)
+      text.append(", moved down from Tier ", finalTier, " under the cap.")
+    } else {
+      text.append(
+        "The ", magnitude, " extra hours per month come from the Tier ", finalTier,
+        " team's capacity.")
     }
-    if let displaced = explainer.seatTaken(by: index) {
-      return "The \(magnitude) extra hours per month come from the seat of "
-        + "\(accountReference(displaced, result)), moved down from Tier \(finalTier) under the cap."
-    }
-    return "The \(magnitude) extra hours per month come from the Tier \(finalTier) team's capacity."
   }
 
-  private static func ownerLine(_ index: Int, explainer: WhyMoved) -> String {
+  private static func writeOwnerLine(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let result = explainer.result
     let old = result.book.accounts[index].ownerID
     let new = result.owners.owners[index]
     if new.isEmpty {
-      return "No owner assigned: no CSM of the tier has a free seat (capacity shortfall; see "
-        + "memo.md)."
+      text.append(
+        "No owner assigned: no CSM of the tier has a free seat (capacity shortfall; see ",
+        "memo.md).")
+    } else if old == new {
+      text.append("Owner stays ", .escaped(new), ".")
+    } else {
+      text.append("Owner: ")
+      if old.isEmpty { text.append("none") } else { text.append(.escaped(old)) }
+      text.append(" → ", .escaped(new), " (see reassignments.csv).")
     }
-    if old == new { return "Owner stays \(ReviewMemo.escaped(new))." }
-    let previous = old.isEmpty ? "none" : ReviewMemo.escaped(old)
-    return "Owner: \(previous) → \(ReviewMemo.escaped(new)) (see reassignments.csv)."
   }
 
-  /// `**ACC-7** (Acme 7)` for prose.
-  package static func accountReference(_ index: Int, _ result: RunResult) -> String {
+  /// Appends `**ACC-7** (Acme 7)`, an account for prose.
+  package static func writeAccountReference(
+    _ index: Int, _ result: RunResult, to text: inout TextBuffer
+  ) {
     let account = result.book.accounts[index]
-    let name = account.name.isEmpty ? "" : " (\(ReviewMemo.escaped(account.name)))"
-    return "**\(ReviewMemo.escaped(account.id))**\(name)"
+    text.append("**", .escaped(account.id), "**")
+    if !account.name.isEmpty { text.append(" (", .escaped(account.name), ")") }
   }
 
   private static func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
 
-  /// `+6`, `−6`, `0` for hours.
-  package static func signed(_ value: ExactDecimal) -> String {
-    value > .zero ? "+\(value)" : value < .zero ? "−\(ExactDecimal.zero - value)" : "0"
+  /// Appends `+6`, `−6` or `0` for hours to `text`.
+  package static func writeSigned(_ value: ExactDecimal, to text: inout TextBuffer) {
+    if value > .zero {
+      text.append("+", value)
+    } else if value < .zero {
+      text.append("−", ExactDecimal.zero - value)
+    } else {
+      text.append("0")
+    }
   }
 }

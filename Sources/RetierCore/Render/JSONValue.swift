@@ -19,64 +19,97 @@ package indirect enum JSONValue: Sendable, Hashable {
   package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
   /// Pretty-printed text with two-space indentation and a trailing newline.
-  package var text: String {
-    var output = ""
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// ``text`` as UTF-8 bytes, written without building a `String`: a million-account manifest
+  /// lists some 110,000 files.
+  package var bytes: [UInt8] {
+    var output = TextBuffer(capacity: 4_096)
     write(to: &output, indent: 0)
-    return output + "\n"
+    output.append("\n")
+    return output.bytes
   }
 
-  private func write(to output: inout String, indent: Int) {
-    let padding = String(repeating: "  ", count: indent + 1)
-    let closing = String(repeating: "  ", count: indent)
+  private func write(to output: inout TextBuffer, indent: Int) {
     switch self {
-    case .string(let string): output += Self.quoted(string)
-    case .integer(let integer): output += String(integer)
-    case .decimal(let decimal): output += decimal.description
-    case .bool(let bool): output += bool ? "true" : "false"
-    case .null: output += "null"
+    case .string(let string): Self.writeQuoted(string, to: &output)
+    case .integer(let integer): output.append(integer)
+    case .decimal(let decimal): output.append(decimal)
+    case .bool(let bool): output.append(bool ? "true" : "false")
+    case .null: output.append("null")
     case .array(let elements):
       guard !elements.isEmpty else {
-        output += "[]"
+        output.append("[]")
         return
       }
-      output += "[\n"
+      output.append("[\n")
       for (offset, element) in elements.enumerated() {
-        output += padding
+        Self.writePadding(indent + 1, to: &output)
         element.write(to: &output, indent: indent + 1)
-        output += offset == elements.count - 1 ? "\n" : ",\n"
+        output.append(offset == elements.count - 1 ? "\n" : ",\n")
       }
-      output += closing + "]"
+      Self.writePadding(indent, to: &output)
+      output.append("]")
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        output.append("{}")
         return
       }
-      output += "{\n"
+      output.append("{\n")
       for (offset, (key, value)) in members.enumerated() {
-        output += padding + Self.quoted(key) + ": "
+        Self.writePadding(indent + 1, to: &output)
+        Self.writeQuoted(key, to: &output)
+        output.append(": ")
         value.write(to: &output, indent: indent + 1)
-        output += offset == members.count - 1 ? "\n" : ",\n"
+        output.append(offset == members.count - 1 ? "\n" : ",\n")
       }
-      output += closing + "}"
+      Self.writePadding(indent, to: &output)
+      output.append("}")
     }
+  }
+
+  /// Two spaces per level.
+  private static func writePadding(_ indent: Int, to output: inout TextBuffer) {
+    for _ in 0..<indent { output.append("  ") }
   }
 
   /// A JSON string literal (RFC 8259 escapes).
   package static func quoted(_ string: String) -> String {
-    var result = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
+    var output = TextBuffer(capacity: string.utf8.count + 2)
+    writeQuoted(string, to: &output)
+    return output.string
   }
+
+  /// Appends ``quoted(_:)`` to `output`.
+  private static func writeQuoted(_ string: String, to output: inout TextBuffer) {
+    var string = string
+    output.bytes.append(quote)
+    string.withUTF8 { utf8 in
+      // Only ASCII bytes are escaped, and every byte of a multi-byte character is 0x80 or above,
+      // so runs of other bytes are copied as they are.
+      var runStart = 0
+      for (offset, byte) in utf8.enumerated()
+      where byte < 0x20 || byte == quote || byte == backslash {
+        output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+        runStart = offset + 1
+        switch byte {
+        case quote: output.append("\\\"")
+        case backslash: output.append("\\\\")
+        case UInt8(ascii: "\n"): output.append("\\n")
+        case UInt8(ascii: "\r"): output.append("\\r")
+        case UInt8(ascii: "\t"): output.append("\\t")
+        default:
+          output.append("\\u00")
+          output.bytes.append(hexDigits[Int(byte >> 4)])
+          output.bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+      }
+      output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
+    output.bytes.append(quote)
+  }
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let backslash = UInt8(ascii: "\\")
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }

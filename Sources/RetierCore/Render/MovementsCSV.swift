@@ -13,18 +13,22 @@ package enum MovementsCSV {
 
   /// The file's bytes, with an explainer already built for the run.
   package static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
-    var writer = CSVWriter(header: header)
     let accounts = result.book.accounts
+    let decisions = result.tiering.decisions
+    var writer = CSVWriter(header: header, byteCapacity: 1 << 16)
+    // One sentence buffer for every row; the CSV writer quotes it as a text cell.
+    var sentence = TextBuffer(capacity: 512)
     for index in accounts.indices.sorted(by: { accounts[$0].id < accounts[$1].id }) {
-      guard let direction = explainer.direction(of: index),
-        let sentence = explainer.sentence(for: index)
-      else { continue }
-      let account = accounts[index]
-      writer.appendRow([
-        .text(account.id), .text(account.name), .raw(account.currentTier.map(String.init) ?? ""),
-        .raw(String(result.tiering.decisions[index].finalTier)), .raw(direction.rawValue),
-        .text(sentence),
-      ])
+      guard let direction = explainer.direction(of: index) else { continue }
+      sentence.removeAll()
+      explainer.writeSentence(for: index, to: &sentence)
+      writer.appendText(accounts[index].id)
+      writer.appendText(accounts[index].name)
+      writer.appendRaw(accounts[index].currentTier)
+      writer.appendRaw(decisions[index].finalTier)
+      writer.appendRaw(direction.rawValue)
+      writer.appendText(utf8: sentence.bytes)
+      writer.endRow()
     }
     return writer.bytes
   }

@@ -18,23 +18,28 @@ package enum ReassignmentsCSV {
     for index in accounts.indices where result.owners.changeReasons[index] != nil {
       changedByOwner[owners[index], default: []].append(index)
     }
-    let changed = changedByOwner.sorted { $0.key < $1.key }.flatMap(\.value)
     let emails = Dictionary(
       result.book.roster.map { ($0.id, $0.email) }, uniquingKeysWith: { first, _ in first })
     let effectiveDate = result.runDate.description
-    let tierText = (0...result.configuration.tierCount).map(String.init)
-    var writer = CSVWriter(header: header, byteCapacity: 256 * (changed.count + 1))
-    for index in changed {
-      let account = accounts[index]
-      let owner = owners[index]
+    let changedCount = changedByOwner.values.reduce(0) { $0 + $1.count }
+    var writer = CSVWriter(header: header, byteCapacity: 256 * (changedCount + 1))
+    for (owner, indices) in changedByOwner.sorted(by: { $0.key < $1.key }) {
+      // One owner, one email, for the whole group. Ids are compared as Swift strings, so each
+      // row still writes its own spelling of the owner id.
       let email = owner == result.configuration.poolOwnerID ? "" : emails[owner] ?? ""
-      writer.appendRow([
-        .text(account.id), .text(account.name),
-        .raw(account.currentTier.map { tierText[$0] } ?? ""),
-        .raw(tierText[result.tiering.decisions[index].finalTier]),
-        .text(account.ownerID), .text(owner), .text(email),
-        .raw(result.owners.changeReasons[index]?.rawValue ?? ""), .raw(effectiveDate),
-      ])
+      for index in indices {
+        // Fields are read in place: copying an `Account` retains each of its strings.
+        writer.appendText(accounts[index].id)
+        writer.appendText(accounts[index].name)
+        writer.appendRaw(accounts[index].currentTier)
+        writer.appendRaw(result.tiering.decisions[index].finalTier)
+        writer.appendText(accounts[index].ownerID)
+        writer.appendText(owners[index])
+        writer.appendText(email)
+        writer.appendRaw(result.owners.changeReasons[index]?.rawValue ?? "")
+        writer.appendRaw(effectiveDate)
+        writer.endRow()
+      }
     }
     return writer.bytes
   }

@@ -12,10 +12,11 @@ package enum RejectedCSV {
         reason: "override ignored: \($0.reason)")
     }
     for rejection in (result.book.rejections + overrides).sorted() {
-      writer.appendRow([
-        .raw(rejection.file), .raw(String(rejection.line)), .text(rejection.accountID),
-        .text(rejection.reason),
-      ])
+      writer.appendRaw(rejection.file)
+      writer.appendRaw(rejection.line)
+      writer.appendText(rejection.accountID)
+      writer.appendText(rejection.reason)
+      writer.endRow()
     }
     return writer.bytes
   }

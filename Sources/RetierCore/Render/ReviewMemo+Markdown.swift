@@ -1,28 +1,13 @@
 extension ReviewMemo {
-  /// Whether a byte is backslash-escaped in text taken from the inputs, so that an account name
-  /// or id can neither format the memo (emphasis, links, HTML, code) nor break a table (`|`).
-  private static func isMarkdownPunctuation(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-      UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "#"):
-      true
-    default: false
-    }
-  }
-
   /// Input text made safe for one line of GitHub-flavoured Markdown or one table cell: no line
-  /// break, Markdown punctuation escaped.
+  /// break, Markdown punctuation escaped, so that an account name or id can neither format the
+  /// memo (emphasis, links, HTML, code) nor break a table (`|`).
   package static func escaped(_ text: String) -> String {
     let line = WhyMoved.oneLine(text)
-    guard line.utf8.contains(where: { isMarkdownPunctuation($0) }) else { return line }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count + 8)
-    for byte in line.utf8 {
-      if isMarkdownPunctuation(byte) { bytes.append(UInt8(ascii: "\\")) }
-      bytes.append(byte)
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    guard line.utf8.contains(where: TextBuffer.isMarkdownPunctuation) else { return line }
+    var buffer = TextBuffer(capacity: line.utf8.count + 8)
+    buffer.append(.escaped(line))
+    return buffer.string
   }
 
   /// A GitHub-flavoured Markdown table; cells must already be escaped. `rightAligned` holds the

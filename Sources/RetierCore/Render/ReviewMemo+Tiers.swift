@@ -5,12 +5,21 @@ extension ReviewMemo {
     var before = [Int](repeating: 0, count: tierCount + 1)
     var after = [Int](repeating: 0, count: tierCount + 1)
     var unplaced = 0
-    var total = 0
-    for row in result.tierRows {
-      total += 1
-      if let from = row.fromTier { before[from] += 1 } else { unplaced += 1 }
-      if let to = row.toTier { after[to] += 1 }
+    // Counts need no id order, so valid and rejected accounts are counted list by list.
+    let accounts = result.book.accounts
+    for index in accounts.indices {
+      if let from = accounts[index].currentTier { before[from] += 1 } else { unplaced += 1 }
+      after[result.tiering.decisions[index].finalTier] += 1
     }
+    for rejected in result.book.rejectedAccounts {
+      if let tier = rejected.currentTier {
+        before[tier] += 1
+        after[tier] += 1
+      } else {
+        unplaced += 1
+      }
+    }
+    let total = result.book.accounts.count + result.book.rejectedAccounts.count
     var rows = (1...tierCount).map { tier in
       [
         escaped(WhyMoved.tierLabel(tier, in: result.configuration)), String(before[tier]),
@@ -38,8 +47,9 @@ extension ReviewMemo {
     let tierCount = result.configuration.tierCount
     // Row 0 is `new` (blank current tier); rows and columns 1…K are tiers.
     var cells = [[Int]](repeating: [Int](repeating: 0, count: tierCount + 1), count: tierCount + 1)
-    for (index, account) in result.book.accounts.enumerated() {
-      cells[account.currentTier ?? 0][result.tiering.decisions[index].finalTier] += 1
+    let accounts = result.book.accounts
+    for index in accounts.indices {
+      cells[accounts[index].currentTier ?? 0][result.tiering.decisions[index].finalTier] += 1
     }
     let header = ["from ↓ to →"] + (1...tierCount).map { "Tier \($0)" } + ["total"]
     var rows: [[String]] = []

@@ -1,44 +1,78 @@
 extension ReviewMemo {
-  /// Every promotion, then every demotion, each with its one-paragraph walkback.
-  package static func walkbacks(_ result: RunResult, explainer: WhyMoved) -> String {
+  /// Appends every promotion, then every demotion, each with its one-paragraph walkback.
+  package static func writeWalkbacks(
+    _ result: RunResult, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let moved = AccountMemo.movedIndices(result)
     let names = AccountMemo.fileNames(for: moved.map { result.book.accounts[$0].id })
-    var text = ""
     for direction in [MovementDirection.promotion, .demotion] {
       let indices = moved.filter { explainer.direction(of: $0) == direction }
       let title = direction == .promotion ? "Promotions" : "Demotions"
-      text += (text.isEmpty ? "" : "\n") + "## \(title) (\(indices.count))\n\n"
+      text.append(direction == .promotion ? "" : "\n", "## ", title, " (", indices.count, ")\n\n")
       if indices.isEmpty {
-        text += "None.\n"
+        text.append("None.\n")
         continue
       }
-      // A million-account book has some 100,000 of these paragraphs; they render on every core.
-      let paragraphs = Parallel.map(indices.count, minimumChunk: 256) { position in
-        let index = indices[position]
-        let memo = names[result.book.accounts[index].id].map { "\(AccountMemo.folder)/\($0)" }
-        return "- " + walkback(index, memo: memo, explainer: explainer) + "\n"
+      // A million-account book has some 100,000 of these paragraphs. They render on every core,
+      // a run of paragraphs into one buffer per chunk, and the chunks join in order.
+      let chunkCount = max(1, min(paragraphChunks, indices.count / minimumParagraphsPerChunk))
+      let chunks = Parallel.map(chunkCount) { chunk -> [UInt8] in
+        let range =
+          (indices.count * chunk / chunkCount)..<(indices.count * (chunk + 1) / chunkCount)
+        var paragraphs = TextBuffer(capacity: range.count * 512)
+        for index in indices[range] {
+          paragraphs.append("- ")
+          writeWalkback(
+            index, memo: names[result.book.accounts[index].id], explainer: explainer,
+            to: &paragraphs)
+          paragraphs.append("\n")
+        }
+        return paragraphs.bytes
       }
-      text += paragraphs.joined()
+      text.bytes.reserveCapacity(text.count + chunks.reduce(0) { $0 + $1.count })
+      for chunk in chunks { text.append(utf8: chunk) }
     }
-    return text
   }
 
-  /// One paragraph: the why line, each signal's rule, the seat taken (for a promotion into a
-  /// full tier) and the link to the account memo.
-  package static func walkback(_ index: Int, memo: String?, explainer: WhyMoved) -> String {
+  /// Appends one paragraph: the why line, each signal's rule, the seat taken (for a promotion
+  /// into a full tier) and the link to the account memo `memoName` in the memo folder.
+  package static func writeWalkback(
+    _ index: Int, memo memoName: String?, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
     let result = explainer.result
     let scores = result.scores[index]
-    var text = AccountMemo.accountReference(index, result) + ": "
-    text += escaped(explainer.sentence(for: index) ?? "") + ". "
-    text += "ARR \(scores.arr): \(escaped(explainer.arrRuleText(index))). "
-    text += "Fit \(scores.fit): \(escaped(explainer.fitText(index))). "
-    text += "Expansion \(scores.expansion): \(escaped(explainer.expansionRuleText(index))). "
-    text += "Total \(scores.total)."
+    AccountMemo.writeAccountReference(index, result, to: &text)
+    text.append(": ")
+    // Each generated text is escaped as a whole, as input text inside it may need it.
+    var start = text.count
+    explainer.writeSentence(for: index, to: &text)
+    text.escapeMarkdown(from: start)
+    text.append(". ARR ", scores.arr, ": ")
+    start = text.count
+    explainer.writeARRRule(index, to: &text)
+    text.escapeMarkdown(from: start)
+    text.append(". Fit ", scores.fit, ": ")
+    start = text.count
+    explainer.writeFitText(index, to: &text)
+    text.escapeMarkdown(from: start)
+    text.append(". Expansion ", scores.expansion, ": ")
+    start = text.count
+    explainer.writeExpansionRule(index, to: &text)
+    text.escapeMarkdown(from: start)
+    text.append(". Total ", scores.total, ".")
     if let displaced = explainer.seatTaken(by: index) {
-      text += " Took the seat of \(AccountMemo.accountReference(displaced, result)) under the "
-      text += "Tier \(result.tiering.decisions[index].finalTier) cap."
+      text.append(" Took the seat of ")
+      AccountMemo.writeAccountReference(displaced, result, to: &text)
+      text.append(" under the Tier ", result.tiering.decisions[index].finalTier, " cap.")
     }
-    if let memo { text += " [Memo](\(memo))." }
-    return text
+    if let memoName { text.append(" [Memo](", memoPrefix, memoName, ").") }
   }
+
+  /// Chunks of walkback paragraphs rendered concurrently: more than there are cores, so one slow
+  /// chunk leaves no core idle.
+  private static let paragraphChunks = 16
+  /// Fewer paragraphs than this per chunk are not worth a thread.
+  private static let minimumParagraphsPerChunk = 256
+  /// A memo's path in the run folder is this followed by its file name.
+  private static let memoPrefix = AccountMemo.folder + "/"
 }

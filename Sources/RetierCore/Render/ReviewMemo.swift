@@ -15,9 +15,13 @@ package enum ReviewMemo {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
-      rejectedRows(result), overrides(result), walkbacks(result, explainer: explainer),
+      rejectedRows(result), overrides(result),
     ]
-    return Array(sections.joined(separator: "\n").utf8)
+    // The walkbacks, some 40 MB at a million accounts, are written straight into the file.
+    var text = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
+    for section in sections { text.append(section, "\n") }
+    writeWalkbacks(result, explainer: explainer, to: &text)
+    return text.bytes
   }
 
   /// The title and the one-paragraph summary.

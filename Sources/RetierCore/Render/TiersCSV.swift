@@ -8,24 +8,50 @@ package enum TiersCSV {
 
   /// The file's bytes.
   package static func render(_ result: RunResult) -> [UInt8] {
-    var writer = CSVWriter(header: header)
-    for row in result.tierRows {
-      var cells: [CSVCell] = [.text(row.accountID), .text(row.accountName)]
-      if let index = row.validIndex {
+    let book = result.book
+    let accounts = book.accounts
+    let decisions = result.tiering.decisions
+    let owners = result.owners.owners
+    // About 70 bytes a line; reserving once saves copying a large file while it grows.
+    let rowCount = accounts.count + book.rejectedAccounts.count
+    var writer = CSVWriter(header: header, byteCapacity: 96 * (rowCount + 1))
+    // A handful of reasons repeat on every line.
+    let capReasons = (0...result.configuration.tierCount).map {
+      TierReason.cap(tier: $0).description
+    }
+    result.forEachTierRowSource { source in
+      switch source {
+      case .valid(let index):
+        // Fields are read in place: copying an `Account` retains each of its strings.
         let score = result.scores[index]
-        cells += [
-          .raw(result.book.accounts[index].arr.description), .raw(String(score.arr)),
-          .raw(String(score.fit)), .raw(String(score.expansion)), .raw(score.total.description),
-          .raw(String(result.tiering.decisions[index].rubricTier)),
-        ]
-      } else {
-        cells += Array(repeating: .raw(""), count: 6)
+        let decision = decisions[index]
+        writer.appendText(accounts[index].id)
+        writer.appendText(accounts[index].name)
+        writer.appendRaw(accounts[index].arr)
+        writer.appendRaw(score.arr)
+        writer.appendRaw(score.fit)
+        writer.appendRaw(score.expansion)
+        writer.appendRaw(score.total)
+        writer.appendRaw(decision.rubricTier)
+        writer.appendRaw(accounts[index].currentTier)
+        writer.appendRaw(decision.finalTier)
+        switch decision.reason {
+        case .cap(let tier) where capReasons.indices.contains(tier):
+          writer.appendRaw(capReasons[tier])
+        default: writer.appendRaw(decision.reason.description)
+        }
+        writer.appendText(owners[index])
+      case .rejected(let index):
+        let rejected = book.rejectedAccounts[index]
+        writer.appendText(rejected.id)
+        writer.appendText(rejected.name)
+        writer.appendEmptyFields(6)
+        writer.appendRaw(rejected.currentTier)
+        writer.appendRaw(rejected.currentTier)
+        writer.appendRaw(TierReason.invalidInput.description)
+        writer.appendText(rejected.ownerID)
       }
-      cells += [
-        .raw(row.fromTier.map(String.init) ?? ""), .raw(row.toTier.map(String.init) ?? ""),
-        .raw(row.reason.description), .text(row.ownerID),
-      ]
-      writer.appendRow(cells)
+      writer.endRow()
     }
     return writer.bytes
   }

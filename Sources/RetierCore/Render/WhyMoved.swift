@@ -14,18 +14,31 @@ package struct WhyMoved: Sendable {
 
   /// The run being explained.
   package let result: RunResult
+  /// The run's quarter label, `2026-Q3`.
+  package let quarterLabel: String
+  /// The run date, `2026-10-14`.
+  package let runDateText: String
   /// Cap pairings by displaced incumbent.
   private let displacements: [Int: Displacement]
   /// Cap pairings by newcomer: the incumbent whose seat it took.
   private let seatsTaken: [Int: Int]
-  /// Lowest total among the accounts the rubric seated in each capped tier (overrides aside).
-  private let lowestSeatedTotals: [Int: ExactDecimal]
-  /// Valid accounts' ARR in cents, highest first, for `g(a)`.
-  private let descendingARRCents: [Int128]
+  /// Lowest total among the accounts the rubric seated in each capped tier (overrides aside), by
+  /// tier number.
+  private let lowestSeatedTotals: [ExactDecimal?]
+  /// Valid accounts' ARR in cents, lowest first, for `g(a)`.
+  private let ascendingARRCents: [Int128]
+  /// ``tierLabel(_:)`` of every tier, Tier 1 first: memos name the same few tiers a hundred
+  /// thousand times.
+  private let tierLabels: [String]
+  /// Every tier's service levels with their text escaped for Markdown, Tier 1 first, for the
+  /// same reason.
+  private let escapedServiceLevels: [ServiceLevels]
 
   /// Indexes the cap reports and ARR ranks of `result`.
   package init(_ result: RunResult) {
     self.result = result
+    self.quarterLabel = result.quarter.label
+    self.runDateText = result.runDate.description
     var displacements: [Int: Displacement] = [:]
     var seatsTaken: [Int: Int] = [:]
     for report in result.tiering.capReports {
@@ -34,10 +47,15 @@ package struct WhyMoved: Sendable {
         if let taker = pair.takenBy { seatsTaken[taker] = pair.displaced }
       }
     }
-    let cappedTiers = Set(result.tiering.capReports.map(\.tier))
-    var lowest: [Int: ExactDecimal] = [:]
+    // Arrays by tier number rather than a set and a dictionary: this loop sees every account.
+    let tierSlots = result.configuration.tierCount + 1
+    var isCapped = [Bool](repeating: false, count: tierSlots)
+    for report in result.tiering.capReports where isCapped.indices.contains(report.tier) {
+      isCapped[report.tier] = true
+    }
+    var lowest = [ExactDecimal?](repeating: nil, count: tierSlots)
     for (index, decision) in result.tiering.decisions.enumerated()
-    where decision.reason != .override && cappedTiers.contains(decision.finalTier) {
+    where isCapped[decision.finalTier] && decision.reason != .override {
       let total = result.scores[index].total
       if let current = lowest[decision.finalTier], current <= total { continue }
       lowest[decision.finalTier] = total
@@ -45,7 +63,27 @@ package struct WhyMoved: Sendable {
     self.displacements = displacements
     self.seatsTaken = seatsTaken
     self.lowestSeatedTotals = lowest
-    self.descendingARRCents = result.book.accounts.map(\.arr.cents).sorted(by: >)
+    // The natural order sorts markedly faster than one given by a closure.
+    var ascending = result.book.accounts.map(\.arr.cents)
+    ascending.sort()
+    self.ascendingARRCents = ascending
+    let configuration = result.configuration
+    self.tierLabels = configuration.tiers.indices.map { Self.tierLabel($0 + 1, in: configuration) }
+    self.escapedServiceLevels = configuration.tiers.map { tier in
+      var levels = tier.serviceLevels
+      levels.coverage = ReviewMemo.escaped(levels.coverage)
+      levels.reviewCadence = ReviewMemo.escaped(levels.reviewCadence)
+      levels.p1Response = ReviewMemo.escaped(levels.p1Response)
+      return levels
+    }
+  }
+
+  /// `Tier 1 (Gold)`, or `Tier 1` when the tier has no name.
+  package func tierLabel(_ tier: Int) -> String { tierLabels[tier - 1] }
+
+  /// The service levels of a tier with their text escaped as ``ReviewMemo/escaped(_:)`` does.
+  package func escapedServiceLevels(ofTier tier: Int) -> ServiceLevels {
+    escapedServiceLevels[tier - 1]
   }
 
   /// The cap pairing of a displaced incumbent, when it lost its seat to a cap.
@@ -55,7 +93,9 @@ package struct WhyMoved: Sendable {
   package func seatTaken(by index: Int) -> Int? { seatsTaken[index] }
 
   /// The lowest total the rubric seated in a capped tier, `nil` when overrides took every seat.
-  package func lowestSeatedTotal(inTier tier: Int) -> ExactDecimal? { lowestSeatedTotals[tier] }
+  package func lowestSeatedTotal(inTier tier: Int) -> ExactDecimal? {
+    lowestSeatedTotals.indices.contains(tier) ? lowestSeatedTotals[tier] : nil
+  }
 
   /// The cap report of a tier, when the tier is capped.
   package func capReport(ofTier tier: Int) -> CapReport? {
@@ -64,13 +104,14 @@ package struct WhyMoved: Sendable {
 
   /// `g(a)`: how many valid accounts have strictly more ARR than `arr`.
   package func strictlyGreaterCount(than arr: Money) -> Int {
+    // The first position holding more than `arr`; every amount from there on is greater.
     var low = 0
-    var high = descendingARRCents.count
+    var high = ascendingARRCents.count
     while low < high {
       let middle = (low + high) / 2
-      if descendingARRCents[middle] > arr.cents { low = middle + 1 } else { high = middle }
+      if ascendingARRCents[middle] > arr.cents { high = middle } else { low = middle + 1 }
     }
-    return low
+    return ascendingARRCents.count - low
   }
 
   /// The movement direction of an account, `nil` when it kept its tier.
@@ -83,35 +124,52 @@ package struct WhyMoved: Sendable {
   /// The one-line explanation of a moved or first-placed account, `nil` when it kept its tier,
   /// e.g. `Tier 1 → Tier 2: total 10 (ARR 4, fit 3, expansion 3) is below the Tier 1 line of 12`.
   package func sentence(for index: Int) -> String? {
-    guard let direction = direction(of: index) else { return nil }
-    let finalTier = result.tiering.decisions[index].finalTier
-    let head =
-      result.book.accounts[index].currentTier.map { "Tier \($0) → Tier \(finalTier)" }
-      ?? "First placement in Tier \(finalTier)"
-    return head + ": " + cause(of: index, direction: direction)
+    var text = TextBuffer(capacity: 128)
+    guard writeSentence(for: index, to: &text) else { return nil }
+    return text.string
   }
 
-  /// Why the account ends where it does, without the `Tier a → Tier b` head.
-  package func cause(of index: Int, direction: MovementDirection?) -> String {
+  /// Appends ``sentence(for:)`` to `text`; returns `false`, having appended nothing, when the
+  /// account kept its tier.
+  @discardableResult
+  package func writeSentence(for index: Int, to text: inout TextBuffer) -> Bool {
+    guard let direction = direction(of: index) else { return false }
+    let finalTier = result.tiering.decisions[index].finalTier
+    if let from = result.book.accounts[index].currentTier {
+      text.append("Tier ", from, " → Tier ", finalTier, ": ")
+    } else {
+      text.append("First placement in Tier ", finalTier, ": ")
+    }
+    writeCause(of: index, direction: direction, to: &text)
+    return true
+  }
+
+  /// Appends why the account ends where it does, without the `Tier a → Tier b` head.
+  package func writeCause(
+    of index: Int, direction: MovementDirection?, to text: inout TextBuffer
+  ) {
     switch result.tiering.decisions[index].reason {
-    case .override: overrideClause(index)
-    case .newLogo: newLogoClause(index)
-    case .cap: capClause(index)
-    case .rubric, .invalidInput: rubricClause(index, direction: direction)
+    case .override: writeOverrideClause(index, to: &text)
+    case .newLogo: writeNewLogoClause(index, to: &text)
+    case .cap: writeCapClause(index, to: &text)
+    case .rubric, .invalidInput: writeRubricClause(index, direction: direction, to: &text)
     }
   }
 
-  /// `total 10 (ARR 4, fit 3, expansion 3)`.
-  package func signalsSummary(_ index: Int) -> String {
+  /// Appends `total 10 (ARR 4, fit 3, expansion 3)`.
+  package func writeSignalsSummary(_ index: Int, to text: inout TextBuffer) {
     let scores = result.scores[index]
-    return "total \(scores.total) (ARR \(scores.arr), fit \(scores.fit), "
-      + "expansion \(scores.expansion))"
+    text.append(
+      "total ", scores.total, " (ARR ", scores.arr, ", fit ", scores.fit, ", expansion ",
+      scores.expansion, ")")
   }
 
   /// The `min_score` of a tier.
   package func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
 
-  private func rubricClause(_ index: Int, direction: MovementDirection?) -> String {
+  private func writeRubricClause(
+    _ index: Int, direction: MovementDirection?, to text: inout TextBuffer
+  ) {
     let finalTier = result.tiering.decisions[index].finalTier
     let tierCount = result.configuration.tierCount
     let total = result.scores[index].total
@@ -123,75 +181,88 @@ package struct WhyMoved: Sendable {
       // The last tier's own line (usually 0) says little; the line it missed says more.
       isBelowTierAbove = finalTier == tierCount && tierCount > 1
     }
+    writeSignalsSummary(index, to: &text)
     if isBelowTierAbove {
-      return "\(signalsSummary(index)) is below the Tier \(finalTier - 1) line of "
-        + "\(line(ofTier: finalTier - 1))"
+      text.append(" is below the Tier ", finalTier - 1, " line of ", line(ofTier: finalTier - 1))
+      return
     }
-    let verb = total >= line(ofTier: finalTier) ? "reaches" : "is below"
-    return
-      "\(signalsSummary(index)) \(verb) the Tier \(finalTier) line of \(line(ofTier: finalTier))"
+    let verb = total >= line(ofTier: finalTier) ? " reaches" : " is below"
+    text.append(verb, " the Tier ", finalTier, " line of ", line(ofTier: finalTier))
   }
 
-  private func overrideClause(_ index: Int) -> String {
+  private func writeOverrideClause(_ index: Int, to text: inout TextBuffer) {
     guard let override = result.tiering.decisions[index].override else {
-      return "override (no approved exception on file)"
+      text.append("override (no approved exception on file)")
+      return
     }
     let row = override.row
-    return "override to Tier \(override.tier) approved by \(Self.oneLine(row.approvedBySales)) "
-      + "and \(Self.oneLine(row.approvedByCS)), expires \(override.expires): "
-      + Self.oneLine(row.reason)
+    text.append(
+      "override to Tier ", override.tier, " approved by ", .oneLine(row.approvedBySales), " and ",
+      .oneLine(row.approvedByCS), ", expires ", override.expires, ": ", .oneLine(row.reason))
   }
 
-  private func newLogoClause(_ index: Int) -> String {
+  private func writeNewLogoClause(_ index: Int, to text: inout TextBuffer) {
     let quarters = result.configuration.newLogoQuarters
-    let tierCount = result.configuration.tierCount
-    return "new logo (customer since \(result.book.accounts[index].customerSince), fewer than "
-      + "\(quarters) full quarter\(quarters == 1 ? "" : "s")) held in Tier \(tierCount)"
+    text.append(
+      "new logo (customer since ", result.book.accounts[index].customerSince, ", fewer than ",
+      quarters, " full quarter", quarters == 1 ? "" : "s", ") held in Tier ",
+      result.configuration.tierCount)
   }
 
-  private func capClause(_ index: Int) -> String {
+  private func writeCapClause(_ index: Int, to text: inout TextBuffer) {
     let account = result.book.accounts[index]
     let decision = result.tiering.decisions[index]
+    let target = decision.targetTier
+    let displacement = displacements[index]
+    // A pairing in the target tier says it all; otherwise the signals and lines lead.
+    let leadsWithPairing = target < decision.finalTier && displacement?.tier == target
+    if !leadsWithPairing {
+      writeSignalsSummary(index, to: &text)
+      text.append(" ")
+      if let from = account.currentTier, from < target {
+        text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")
+      }
+      text.append("reaches the Tier ", target, " line of ", line(ofTier: target), " but ")
+    }
     // Every tier from the target down to the one above the final tier was full for it.
-    var clauses: [String] = []
-    var leadsWithPairing = false
-    for tier in decision.targetTier..<decision.finalTier {
+    for tier in target..<decision.finalTier {
+      if tier > target { text.append(", then ") }
       let seats = capReport(ofTier: tier)?.seats ?? 0
-      if let displacement = displacements[index], displacement.tier == tier {
-        if tier == decision.targetTier { leadsWithPairing = true }
+      if let displacement, displacement.tier == tier {
         if let taker = displacement.takenBy {
-          clauses.append(
-            "seat taken by \(Self.oneLine(result.book.accounts[taker].id)) "
-              + "(\(takerStanding(taker, tier: tier))) under the Tier \(tier) cap of \(seats)")
+          text.append("seat taken by ", .oneLine(result.book.accounts[taker].id), " (")
+          writeTakerStanding(taker, tier: tier, to: &text)
+          text.append(") under the Tier ", tier, " cap of ", seats)
         } else {
-          clauses.append(
-            "no seat under the Tier \(tier) cap of \(seats), and no newcomer took it: the cap "
-              + "shrank below the incumbents that qualify")
+          text.append(
+            "no seat under the Tier ", tier, " cap of ", seats, ", and no newcomer took it: the ",
+            "cap shrank below the incumbents that qualify")
         }
       } else {
-        clauses.append("missed the Tier \(tier) cap of \(seats) seats (\(cutOff(tier)))")
+        text.append("missed the Tier ", tier, " cap of ", seats, " seats (")
+        writeCutOff(tier, to: &text)
+        text.append(")")
       }
     }
-    let chain = clauses.joined(separator: ", then ")
-    if leadsWithPairing { return chain }
-    let target = decision.targetTier
-    var lead = "\(signalsSummary(index)) "
-    if let from = account.currentTier, from < target {
-      lead += "is below the Tier \(from) line of \(line(ofTier: from)) and "
-    }
-    return lead + "reaches the Tier \(target) line of \(line(ofTier: target)) but " + chain
   }
 
   /// `total 14` for a newcomer seated by the rubric, `override to Tier 1` for an override.
-  private func takerStanding(_ taker: Int, tier: Int) -> String {
-    if result.tiering.decisions[taker].reason == .override { return "override to Tier \(tier)" }
-    return "total \(result.scores[taker].total)"
+  private func writeTakerStanding(_ taker: Int, tier: Int, to text: inout TextBuffer) {
+    if result.tiering.decisions[taker].reason == .override {
+      text.append("override to Tier ", tier)
+    } else {
+      text.append("total ", result.scores[taker].total)
+    }
   }
 
   /// `lowest seated total 14`, or why no total was seated.
-  private func cutOff(_ tier: Int) -> String {
-    if let lowest = lowestSeatedTotals[tier] { return "lowest seated total \(lowest)" }
-    if let report = capReport(ofTier: tier), report.seats > 0 { return "overrides took every seat" }
-    return "the cap has no seats"
+  private func writeCutOff(_ tier: Int, to text: inout TextBuffer) {
+    if let lowest = lowestSeatedTotal(inTier: tier) {
+      text.append("lowest seated total ", lowest)
+    } else if let report = capReport(ofTier: tier), report.seats > 0 {
+      text.append("overrides took every seat")
+    } else {
+      text.append("the cap has no seats")
+    }
   }
 }

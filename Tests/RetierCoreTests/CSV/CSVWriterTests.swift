@@ -150,4 +150,59 @@ struct CSVWriterTests {
     }
     #expect(document.fields(ofRow: 3) == ["'=HYPERLINK(\"x\")", "'-1", "ok"])
   }
+
+  /// Field by field gives the very bytes of whole rows, quoting and formula guard included.
+  @Test("a row written field by field equals the same row written whole")
+  func fieldByFieldEqualsWholeRow() {
+    let rows: [[CSVCell]] = [
+      [.text("ACC-1"), .text("Acme, Inc."), .raw("-12.50"), .text("=1+1"), .raw("")],
+      [.text("say \"hi\""), .raw("multi\nline"), .text("-x"), .text("")],
+      [.raw("")], [.text("")], [],
+    ]
+    var whole = CSVWriter(header: ["a", "b"])
+    var fields = CSVWriter(header: ["a", "b"])
+    for row in rows {
+      whole.appendRow(row)
+      for cell in row {
+        switch cell {
+        case .text(let text): fields.appendText(text)
+        case .raw(let raw): fields.appendRaw(raw)
+        }
+      }
+      fields.endRow()
+    }
+    #expect(fields.bytes == whole.bytes)
+  }
+
+  /// Numbers are formatted straight into the file, raw (a negative amount gets no apostrophe).
+  @Test("numbers, money, decimals and blanks are raw fields")
+  func typedRawFields() {
+    var writer = CSVWriter(header: ["h"])
+    writer.appendRaw(-42)
+    writer.appendRaw(nil as Int?)
+    writer.appendRaw(3 as Int?)
+    writer.appendRaw(Money(cents: -123_450))
+    writer.appendRaw(ExactDecimal(millionths: 12_500_000))
+    writer.appendEmptyFields(2)
+    writer.appendText(utf8: Array("-note, with comma".utf8))
+    writer.endRow()
+    #expect(
+      String(decoding: writer.bytes, as: UTF8.self)
+        == "h\n-42,,3,-1234.50,12.5,,,\"'-note, with comma\"\n")
+  }
+
+  /// A row of one empty field must not become an empty line, whichever way it was written.
+  @Test("a single empty typed field is still written as a quoted empty field")
+  func singleEmptyTypedField() throws {
+    var writer = CSVWriter(header: ["a"])
+    writer.appendRaw(nil as Int?)
+    writer.endRow()
+    writer.appendEmptyFields(1)
+    writer.endRow()
+    writer.appendText(utf8: [])
+    writer.endRow()
+    writer.appendEmptyFields(2)
+    writer.endRow()
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "a\n\"\"\n\"\"\n\"\"\n,\n")
+  }
 }

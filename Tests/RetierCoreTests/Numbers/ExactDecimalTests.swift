@@ -15,6 +15,25 @@ struct ExactDecimalTests {
     #expect(try #require(ExactDecimal(text)).description == printed)
   }
 
+  @Test(
+    "prints zero, negatives, fractions and the extremes of its integer",
+    arguments: [
+      (Int128(0), "0"), (-500_000, "-0.5"), (1_000_001, "1.000001"), (-1, "-0.000001"),
+      (123_450_000, "123.45"), (-12_000_000, "-12"), (100_000, "0.1"), (10, "0.00001"),
+      (Int128(UInt64.max), "18446744073709.551615"),
+      (Int128(UInt64.max) + 1, "18446744073709.551616"),
+      (Int128.max, "170141183460469231731687303715884.105727"),
+      (Int128.min + 1, "-170141183460469231731687303715884.105727"),
+      (Int128.min, "-170141183460469231731687303715884.105728"),
+    ] as [(Int128, String)])
+  func prints(millionths: Int128, printed: String) {
+    let decimal = ExactDecimal(millionths: millionths)
+    #expect(decimal.description == printed)
+    var bytes = Array("=".utf8)
+    decimal.appendDescription(to: &bytes)
+    #expect(bytes == Array(("=" + printed).utf8))
+  }
+
   @Test("rejects more than six decimals and non-numbers", arguments: ["0.0000001", "", "a", "1e2"])
   func rejects(text: String) {
     #expect(ExactDecimal(text) == nil)

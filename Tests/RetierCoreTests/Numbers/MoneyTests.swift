@@ -39,6 +39,55 @@ struct MoneyTests {
     #expect(money.groupedWholeUnits == grouped)
   }
 
+  @Test(
+    "extreme amounts print every digit, as the integer they hold",
+    arguments: [
+      (
+        Int128.max, "1701411834604692317316873037158841057.27",
+        "1,701,411,834,604,692,317,316,873,037,158,841,057"
+      ),
+      (
+        Int128.min + 1, "-1701411834604692317316873037158841057.27",
+        "-1,701,411,834,604,692,317,316,873,037,158,841,057"
+      ),
+      (Int128(UInt64.max), "184467440737095516.15", "184,467,440,737,095,516"),
+      (-Int128(UInt64.max) - 1, "-184467440737095516.16", "-184,467,440,737,095,516"),
+      (-5, "-0.05", "-0"), (-100, "-1.00", "-1"),
+      (
+        99_999_999_999_999_999, "999999999999999.99",
+        "999,999,999,999,999"
+      ),
+    ] as [(Int128, String, String)])
+  func formatsExtremes(cents: Int128, plain: String, grouped: String) {
+    let money = Money(cents: cents)
+    #expect(money.description == plain)
+    #expect(money.groupedWholeUnits == grouped)
+    var bytes: [UInt8] = []
+    money.appendDescription(to: &bytes)
+    #expect(bytes == Array(plain.utf8))
+  }
+
+  @Test(
+    "prose amounts group the units and show cents only when there are any",
+    arguments: [
+      (0, "0"), (5, "0.05"), (-5, "-0.05"), (100, "1"), (-100, "-1"), (123_450, "1,234.50"),
+      (-123_450, "-1,234.50"), (100_000_000, "1,000,000"), (10_938_272, "109,382.72"),
+    ] as [(Int, String)])
+  func prose(cents: Int, expected: String) {
+    var bytes: [UInt8] = []
+    Money(cents: Int128(cents)).appendProse(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == expected)
+  }
+
+  @Test("appending writes after what is already there")
+  func appends() {
+    var bytes = Array("arr=".utf8)
+    Money(cents: 1_234).appendDescription(to: &bytes)
+    bytes.append(UInt8(ascii: ";"))
+    Money(cents: -123_456_789).appendGroupedWholeUnits(to: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "arr=12.34;-1,234,567")
+  }
+
   @Test("adds and compares exactly")
   func arithmetic() throws {
     var total = Money.zero

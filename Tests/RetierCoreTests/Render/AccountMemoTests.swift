@@ -244,4 +244,21 @@ struct AccountMemoTests {
         "A dual-approved override set this tier. It expires on 2026-12-31; after that the rubric "
           + "decides. On this quarter's figures the total of 11 lands in Tier 2"))
   }
+
+  @Test("the memo bytes are the memo text, for every moved account of every fixture")
+  func bytesMatchText() throws {
+    for result in [
+      try RunResultFixtures.rubricBook(), try RunResultFixtures.capBook(),
+      try RunResultFixtures.reasonsBook(),
+    ] {
+      let explainer = WhyMoved(result)
+      let moved = AccountMemo.movedIndices(result)
+      #expect(!moved.isEmpty)
+      for index in moved {
+        let bytes = AccountMemo.markdownBytes(for: index, explainer: explainer)
+        #expect(bytes == Array(AccountMemo.markdown(for: index, explainer: explainer).utf8))
+        #expect(bytes.starts(with: Array("# ".utf8)))
+      }
+    }
+  }
 }

@@ -94,6 +94,17 @@ struct ReviewMemoTests {
     #expect(ReviewMemo.arrRankTiers(result) == [1, 2, 3, 3, 3])
   }
 
+  @Test(
+    "ARR-rank tiers are the same for amounts at and beyond the 64-bit limit",
+    arguments: [Int128(UInt64.max), Int128(UInt64.max) + 1, Int128(1) << 100])
+  func arrRankTiersBeyondSixtyFourBits(hugeCents: Int128) throws {
+    var result = try RunResultFixtures.reasonsBook()
+    // R5 (the last account, 10,000) now has the most ARR; R1 and R2 tie below it.
+    result.book.accounts[4].arr = Money(cents: hugeCents)
+    result.book.accounts[1].arr = result.book.accounts[0].arr
+    #expect(ReviewMemo.arrRankTiers(result) == [2, 3, 3, 3, 1])
+  }
+
   @Test("CRM drift compares with the previous run, or says there is none")
   func crmDrift() throws {
     #expect(
