@@ -63,8 +63,14 @@ package struct CSVDocument: Sendable {
   /// The index of the first header cell equal to `name`, ignoring ASCII case and spaces or tabs
   /// around either side; `nil` when no header cell matches.
   package func columnIndex(named name: String) -> Int? {
-    let wanted = Self.matchKey(name)
-    return header.firstIndex { Self.matchKey($0) == wanted }
+    Self.columnIndex(named: name, in: header)
+  }
+
+  /// The index of the first cell of `header` equal to `name`, matched as by
+  /// ``columnIndex(named:)``.
+  package static func columnIndex(named name: String, in header: [String]) -> Int? {
+    let wanted = matchKey(name)
+    return header.firstIndex { matchKey($0) == wanted }
   }
 
   /// The range in `fieldBytes` of a field, or `nil` when the row has no such column.

@@ -11,24 +11,41 @@
 /// field, anything but a comma or line end after a closing quote, a quoted field that never
 /// closes, ill-formed UTF-8 anywhere, and NUL bytes. No input makes it crash, loop or drop data
 /// silently: it either throws or returns every field.
+///
+/// The drop's loader does not build a document: it types each record as `CSVRecordScanner`
+/// finds it, with the same rules.
 package enum CSVReader {
   /// Parses a whole file held in memory.
   package static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVDocument {
-    var scanner = CSVRecordScanner(inputByteCount: bytes.count)
-    // Unescaping only ever removes bytes, so the input size bounds the field bytes exactly.
-    let fieldBytes = try bytes.withUnsafeBufferPointer { input throws(CSVError) in
-      try [UInt8](unsafeUninitializedCapacity: input.count) { output, count throws(CSVError) in
-        guard let outputStart = output.baseAddress else { return }
-        count = try scanner.scan(input, into: outputStart)
+    var scanner = CSVRecordScanner(bytes)
+    return try bytes.withUnsafeBufferPointer { input throws(CSVError) in
+      guard try scanner.nextRecord(in: input) else { throw .empty }
+      let header = scanner.withRecord(in: input) { $0.strings }
+      // Unescaping only ever removes bytes, so the input size bounds the field bytes; the
+      // offsets are reserved for a typical number of short fields.
+      var fieldBytes: [UInt8] = []
+      fieldBytes.reserveCapacity(input.count)
+      var fieldOffsets = [0]
+      fieldOffsets.reserveCapacity(input.count / 6 + 2)
+      let rowEstimate = CSVRecordScanner.recordCountEstimate(input)
+      var rowFirstField: [Int] = []
+      rowFirstField.reserveCapacity(rowEstimate + 1)
+      var rowLines: [Int] = []
+      rowLines.reserveCapacity(rowEstimate)
+      while try scanner.nextRecord(in: input) {
+        scanner.withRecord(in: input) { record in
+          rowFirstField.append(fieldOffsets.count - 1)
+          rowLines.append(record.line)
+          for field in 0..<record.fieldCount {
+            fieldBytes.append(contentsOf: record[field: field])
+            fieldOffsets.append(fieldBytes.count)
+          }
+        }
       }
+      rowFirstField.append(fieldOffsets.count - 1)
+      return CSVDocument(
+        header: header, fieldBytes: fieldBytes, fieldOffsets: fieldOffsets,
+        rowFirstField: rowFirstField, rowLines: rowLines)
     }
-    guard let header = scanner.header else { throw .empty }
-    return CSVDocument(
-      header: header,
-      fieldBytes: fieldBytes,
-      fieldOffsets: scanner.fieldOffsets,
-      rowFirstField: scanner.rowFirstField,
-      rowLines: scanner.rowLines
-    )
   }
 }

@@ -1,195 +1,280 @@
-/// The single pass behind `CSVReader.parse`: walks the input bytes once, validates them, writes
-/// unescaped field bytes to an output buffer and records field and row boundaries.
+/// The single pass behind `CSVReader`: walks the input bytes once, one record at a time,
+/// validates them and records where each field's bytes are.
 ///
-/// It works on raw pointers with no allocation per field because a quarterly drop can hold
-/// millions of fields. UTF-8 is validated inline: a multi-byte sequence never contains an ASCII
-/// byte, so it can be copied as a unit without affecting the CSV structure.
-package struct CSVRecordScanner {
-  /// The header cells, set once the first record has ended; `nil` while none has.
-  package private(set) var header: [String]?
-  /// Field boundaries in the output buffer, starting with 0 (see `CSVDocument.fieldOffsets`).
-  package private(set) var fieldOffsets: [Int] = [0]
-  /// The first field of each data row, plus one closing entry after a complete scan.
-  package private(set) var rowFirstField: [Int] = []
-  /// The 1-based physical line on which each data row starts.
-  package private(set) var rowLines: [Int] = []
+/// It works on raw pointers and copies nothing: a field is a range of the input, except a quoted
+/// field holding a doubled quote, whose unescaped bytes go to a small buffer that is reused for
+/// every record. A quarterly drop holds millions of fields, and the caller types each record
+/// before the next one is scanned, so no whole-file structure is ever built. UTF-8 is validated
+/// inline: a multi-byte sequence never contains an ASCII byte, so it can be skipped as a unit
+/// without affecting the CSV structure.
+///
+/// The scanner keeps offsets into the input, never pointers, so it can be stored between calls;
+/// every call must pass the same input buffer. It owns a buffer of field bounds and so cannot be
+/// copied.
+package struct CSVRecordScanner: ~Copyable {
+  /// Start and end of each field of the current record. Offsets into the input are
+  /// non-negative; a field unescaped into `unescaped` has both stored bit-inverted (negative).
+  /// Raw storage: appending to an array per field costs more than scanning the field.
+  private var bounds: UnsafeMutablePointer<Int>
+  /// The number of `Int`s `bounds` has room for.
+  private var boundsCapacity = 64
+  /// The number of `Int`s of `bounds` in use (two per field).
+  private var boundsCount = 0
+  /// The unescaped bytes of the current record's fields that held a doubled quote.
+  private var unescaped: [UInt8] = []
+  /// Where the next record starts (or empty lines before it).
+  private var position: Int
+  /// The 1-based physical line at `position`.
+  private var line = 1
+  /// The offset where the physical line at `position` starts, for columns in messages.
+  private var lineStart: Int
+  /// The 1-based physical line on which the current record starts.
+  private var recordLine = 0
 
-  /// Prepares a scanner, reserving room for a typical number of short fields.
-  package init(inputByteCount: Int) {
-    fieldOffsets.reserveCapacity(inputByteCount / 6 + 2)
-    rowFirstField.reserveCapacity(inputByteCount / 50 + 2)
-    rowLines.reserveCapacity(inputByteCount / 50 + 2)
+  /// Prepares to scan `input` from its start, after a byte order mark if there is one.
+  package init(_ input: [UInt8]) {
+    bounds = .allocate(capacity: boundsCapacity)
+    position = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    lineStart = position
   }
 
-  /// Scans `input` and writes the unescaped data field bytes to `output`, which must have room
-  /// for `input.count` bytes. Returns how many bytes it wrote.
-  package mutating func scan(
-    _ input: UnsafeBufferPointer<UInt8>,
-    into output: UnsafeMutablePointer<UInt8>
-  ) throws(CSVError) -> Int {
-    guard let base = input.baseAddress else { return 0 }
-    let end = input.count
-    var position = Self.hasByteOrderMark(input) ? 3 : 0
-    var written = 0
-    var line = 1
-    var lineStart = position
+  deinit {
+    bounds.deallocate()
+  }
 
-    recordLoop: while position < end {
-      let first = base[position]
-      if first == Self.lineFeed || first == Self.carriageReturn {
-        // A completely empty physical line: skipped, but counted.
+  /// Scans the next record of `input`, skipping empty lines; returns `false` at the end of the
+  /// input. Read the record with ``withRecord(in:_:)``.
+  package mutating func nextRecord(in input: UnsafeBufferPointer<UInt8>) throws(CSVError) -> Bool {
+    boundsCount = 0
+    if !unescaped.isEmpty { unescaped.removeAll(keepingCapacity: true) }
+    guard let base = input.baseAddress else { return false }
+    let end = input.count
+    while position < end, base[position] == Self.lineFeed || base[position] == Self.carriageReturn {
+      // A completely empty physical line: skipped, but counted.
+      position = Self.skipLineEnd(base, at: position, end: end)
+      line += 1
+      lineStart = position
+    }
+    guard position < end else { return false }
+    recordLine = line
+    while true {
+      let fieldEndsRecord: Bool
+      if base[position] == Self.quote {
+        fieldEndsRecord = try scanQuotedField(base, end: end)
+      } else {
+        fieldEndsRecord = try scanUnquotedField(base, end: end)
+      }
+      if fieldEndsRecord { return true }
+    }
+  }
+
+  /// Calls `body` with the record that ``nextRecord(in:)`` just scanned from `input`.
+  package func withRecord<Result>(
+    in input: UnsafeBufferPointer<UInt8>, _ body: (Record) -> Result
+  ) -> Result {
+    unescaped.withUnsafeBufferPointer { unescaped in
+      body(
+        Record(
+          line: recordLine, input: input.baseAddress, unescaped: unescaped.baseAddress,
+          bounds: UnsafeBufferPointer(start: bounds, count: boundsCount)))
+    }
+  }
+
+  /// An estimate of the number of records in `input`, to reserve room for typed rows before
+  /// scanning: one more than its line feeds, or its carriage returns when it has no line feed.
+  /// That is never too low for a file of LF or CRLF line ends, or of CR line ends without line
+  /// feeds in quoted fields; for a file mixing conventions the room may have to grow.
+  package static func recordCountEstimate(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+    // Line feeds end lines in LF and CRLF files; only a file without any ends them with CR.
+    let lineFeeds = count(of: lineFeed, in: input)
+    return (lineFeeds > 0 ? lineFeeds : count(of: carriageReturn, in: input)) + 1
+  }
+
+  /// How many bytes of `input` equal `target`, eight at a time.
+  private static func count(of target: UInt8, in input: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = input.baseAddress else { return 0 }
+    let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+    var found = 0
+    var position = 0
+    while input.count - position >= 8 {
+      let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+      found &+= zeroBytes(word ^ pattern)
+      position += 8
+    }
+    while position < input.count {
+      found &+= input[position] == target ? 1 : 0
+      position += 1
+    }
+    return found
+  }
+
+  /// The number of zero bytes in `word` (exact: no carry crosses a byte).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> Int {
+    let low7 = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+    let nonZero = ((word & low7) &+ low7) | word
+    return (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
+  }
+
+  /// Scans a field that starts with a quote at `position`; returns whether the record ends
+  /// after it.
+  private mutating func scanQuotedField(
+    _ base: UnsafePointer<UInt8>, end: Int
+  ) throws(CSVError) -> Bool {
+    let openingQuote = position
+    let openingLine = line
+    let openingLineStart = lineStart
+    let contentStart = position + 1
+    // Where this field's bytes start in `unescaped` once a doubled quote was met; -1 before.
+    var unescapedStart = -1
+    position = contentStart
+    while true {
+      guard position < end else {
+        throw .unterminatedQuote(
+          line: openingLine,
+          column: Self.column(of: openingQuote, lineStart: openingLineStart, in: base))
+      }
+      let byte = base[position]
+      if byte >= 0x80 {
+        let length = Self.scalarLength(base, at: position, end: end)
+        guard length > 0 else {
+          throw .invalidUTF8(
+            line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
+        }
+        if unescapedStart >= 0 {
+          unescaped.append(contentsOf: UnsafeBufferPointer(start: base + position, count: length))
+        }
+        position += length
+        continue
+      }
+      if byte == Self.quote {
+        guard position + 1 < end && base[position + 1] == Self.quote else { break }
+        if unescapedStart < 0 {
+          unescapedStart = unescaped.count
+          unescaped.append(
+            contentsOf: UnsafeBufferPointer(
+              start: base + contentStart, count: position - contentStart))
+        }
+        unescaped.append(Self.quote)
+        position += 2
+        continue
+      }
+      if byte == 0 {
+        throw .nulByte(
+          line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
+      }
+      if unescapedStart >= 0 { unescaped.append(byte) }
+      position += 1
+      if byte == Self.lineFeed {
+        line += 1
+        lineStart = position
+      } else if byte == Self.carriageReturn {
+        if position < end && base[position] == Self.lineFeed {
+          if unescapedStart >= 0 { unescaped.append(Self.lineFeed) }
+          position += 1
+        }
+        line += 1
+        lineStart = position
+      }
+    }
+    // `position` is at the closing quote.
+    if unescapedStart >= 0 {
+      appendField(~unescapedStart, ~unescaped.count)
+    } else {
+      appendField(contentStart, position)
+    }
+    position += 1
+    guard position < end else { return true }
+    let next = base[position]
+    if next == Self.comma {
+      position += 1
+      return false
+    }
+    guard next == Self.lineFeed || next == Self.carriageReturn else {
+      throw Self.afterQuoteError(base, at: position, end: end, line: line, lineStart: lineStart)
+    }
+    position = Self.skipLineEnd(base, at: position, end: end)
+    line += 1
+    lineStart = position
+    return true
+  }
+
+  /// Scans a field that does not start with a quote; returns whether the record ends after it.
+  private mutating func scanUnquotedField(
+    _ base: UnsafePointer<UInt8>, end: Int
+  ) throws(CSVError) -> Bool {
+    let fieldStart = position
+    var position = position
+    defer { self.position = position }
+    while true {
+      // Eight bytes at a time up to the first that may matter: one at most a comma (NUL, LF,
+      // CR, quote, comma, but also space and some punctuation) or one that is not ASCII.
+      while end - position >= 8 {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        // A byte below 0x2D wraps to a set top bit; a borrow only ever flags bytes after a
+        // flagged one, so the lowest flag is exact.
+        let flags = ((word &- 0x2D2D_2D2D_2D2D_2D2D) | word) & 0x8080_8080_8080_8080
+        if flags != 0 {
+          position += flags.trailingZeroBitCount >> 3
+          break
+        }
+        position += 8
+      }
+      guard position < end else { break }
+      let byte = base[position]
+      if byte > Self.comma {
+        if byte < 0x80 {
+          position += 1
+          continue
+        }
+        let length = Self.scalarLength(base, at: position, end: end)
+        guard length > 0 else {
+          throw .invalidUTF8(
+            line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
+        }
+        position += length
+        continue
+      }
+      switch byte {
+      case Self.comma:
+        appendField(fieldStart, position)
+        position += 1
+        return false
+      case Self.lineFeed, Self.carriageReturn:
+        appendField(fieldStart, position)
         position = Self.skipLineEnd(base, at: position, end: end)
         line += 1
         lineStart = position
-        continue recordLoop
-      }
-      rowFirstField.append(fieldOffsets.count - 1)
-      rowLines.append(line)
-
-      fieldLoop: while true {
-        if position < end && base[position] == Self.quote {
-          let openingQuote = position
-          let openingLine = line
-          let openingLineStart = lineStart
-          position += 1
-          quotedLoop: while true {
-            guard position < end else {
-              throw .unterminatedQuote(
-                line: openingLine,
-                column: Self.column(of: openingQuote, lineStart: openingLineStart, in: base)
-              )
-            }
-            let byte = base[position]
-            if byte >= 0x80 {
-              let length = Self.scalarLength(base, at: position, end: end)
-              guard length > 0 else {
-                throw .invalidUTF8(
-                  line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
-              }
-              (output + written).update(from: base + position, count: length)
-              written += length
-              position += length
-              continue quotedLoop
-            }
-            if byte == Self.quote {
-              guard position + 1 < end && base[position + 1] == Self.quote else {
-                position += 1
-                break quotedLoop
-              }
-              output[written] = Self.quote
-              written += 1
-              position += 2
-              continue quotedLoop
-            }
-            if byte == 0 {
-              throw .nulByte(
-                line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
-            }
-            output[written] = byte
-            written += 1
-            position += 1
-            if byte == Self.lineFeed {
-              line += 1
-              lineStart = position
-            } else if byte == Self.carriageReturn {
-              if position < end && base[position] == Self.lineFeed {
-                output[written] = Self.lineFeed
-                written += 1
-                position += 1
-              }
-              line += 1
-              lineStart = position
-            }
-          }
-          fieldOffsets.append(written)
-          guard position < end else {
-            written = endRecord(output: output, written: written)
-            break recordLoop
-          }
-          let next = base[position]
-          if next == Self.comma {
-            position += 1
-            continue fieldLoop
-          }
-          guard next == Self.lineFeed || next == Self.carriageReturn else {
-            throw Self.afterQuoteError(
-              base, at: position, end: end, line: line, lineStart: lineStart)
-          }
-          position = Self.skipLineEnd(base, at: position, end: end)
-          line += 1
-          lineStart = position
-          written = endRecord(output: output, written: written)
-          continue recordLoop
-        }
-
-        while position < end {
-          let byte = base[position]
-          if byte >= 0x80 {
-            let length = Self.scalarLength(base, at: position, end: end)
-            guard length > 0 else {
-              throw .invalidUTF8(
-                line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
-            }
-            (output + written).update(from: base + position, count: length)
-            written += length
-            position += length
-            continue
-          }
-          // Every special byte (NUL, LF, CR, quote, comma) is at most a comma; most text is above.
-          if byte > Self.comma {
-            output[written] = byte
-            written += 1
-            position += 1
-            continue
-          }
-          switch byte {
-          case Self.comma:
-            fieldOffsets.append(written)
-            position += 1
-            continue fieldLoop
-          case Self.lineFeed, Self.carriageReturn:
-            fieldOffsets.append(written)
-            position = Self.skipLineEnd(base, at: position, end: end)
-            line += 1
-            lineStart = position
-            written = endRecord(output: output, written: written)
-            continue recordLoop
-          case Self.quote:
-            throw .unexpectedQuote(
-              line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
-          case 0:
-            throw .nulByte(
-              line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
-          default:
-            output[written] = byte
-            written += 1
-            position += 1
-          }
-        }
-        // The input ends inside an unquoted field (possibly an empty one after a comma).
-        fieldOffsets.append(written)
-        written = endRecord(output: output, written: written)
-        break recordLoop
+        return true
+      case Self.quote:
+        throw .unexpectedQuote(
+          line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
+      case 0:
+        throw .nulByte(
+          line: line, column: Self.column(of: position, lineStart: lineStart, in: base))
+      default:
+        position += 1
       }
     }
-    rowFirstField.append(fieldOffsets.count - 1)
-    return written
+    // The input ends inside an unquoted field (possibly an empty one after a comma).
+    appendField(fieldStart, position)
+    return true
   }
 
-  /// Closes the record just scanned. The first record is the header: it becomes strings and its
-  /// bytes and boundaries are dropped so data rows count from 0. Returns the new output length.
-  private mutating func endRecord(output: UnsafeMutablePointer<UInt8>, written: Int) -> Int {
-    guard header == nil else { return written }
-    header = (0..<fieldOffsets.count - 1).map { field in
-      let start = fieldOffsets[field]
-      let bytes = UnsafeBufferPointer(start: output + start, count: fieldOffsets[field + 1] - start)
-      return String(decoding: bytes, as: UTF8.self)
+  /// Records the bounds of the field just scanned.
+  @inline(__always)
+  private mutating func appendField(_ start: Int, _ end: Int) {
+    if boundsCount + 2 > boundsCapacity {
+      let grown = UnsafeMutablePointer<Int>.allocate(capacity: 2 * boundsCapacity)
+      grown.moveInitialize(from: bounds, count: boundsCount)
+      bounds.deallocate()
+      bounds = grown
+      boundsCapacity *= 2
     }
-    fieldOffsets.removeAll(keepingCapacity: true)
-    fieldOffsets.append(0)
-    rowFirstField.removeAll(keepingCapacity: true)
-    rowLines.removeAll(keepingCapacity: true)
-    return 0
+    bounds[boundsCount] = start
+    bounds[boundsCount + 1] = end
+    boundsCount += 2
   }
 
   /// The error for a byte that follows a closing quote but is no comma or line end. An encoding
@@ -206,11 +291,6 @@ package struct CSVRecordScanner {
       return .invalidUTF8(line: line, column: column)
     }
     return .unexpectedCharacterAfterQuote(line: line, column: column)
-  }
-
-  /// Whether the input starts with the UTF-8 byte order mark.
-  private static func hasByteOrderMark(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
   }
 
   /// The position after the line end (LF, CRLF or lone CR) at `position`.
@@ -278,4 +358,52 @@ package struct CSVRecordScanner {
   private static let carriageReturn = UInt8(ascii: "\r")
   private static let quote = UInt8(ascii: "\"")
   private static let comma = UInt8(ascii: ",")
+}
+
+extension CSVRecordScanner {
+  /// One record of the input: its line and the unescaped bytes of each field. It points into the
+  /// scanner's input and buffers, so it is only valid inside ``CSVRecordScanner/withRecord(in:_:)``.
+  package struct Record {
+    /// The 1-based physical line on which the record starts.
+    package let line: Int
+    /// The input's first byte.
+    private let input: UnsafePointer<UInt8>?
+    /// The scanner's buffer of unescaped fields; `nil` when it is empty.
+    private let unescaped: UnsafePointer<UInt8>?
+    /// Two entries per field, see `CSVRecordScanner.bounds`.
+    private let bounds: UnsafeBufferPointer<Int>
+
+    /// Wraps the scanner's view of one record.
+    fileprivate init(
+      line: Int, input: UnsafePointer<UInt8>?, unescaped: UnsafePointer<UInt8>?,
+      bounds: UnsafeBufferPointer<Int>
+    ) {
+      self.line = line
+      self.input = input
+      self.unescaped = unescaped
+      self.bounds = bounds
+    }
+
+    /// How many fields the record holds (at least 1: an empty line is not a record).
+    package var fieldCount: Int { bounds.count / 2 }
+
+    /// The unescaped bytes of field `index`; empty when the record has no such field.
+    @inline(__always)
+    package subscript(field index: Int) -> UnsafeBufferPointer<UInt8> {
+      guard index >= 0, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+      let start = bounds[2 * index]
+      let end = bounds[2 * index + 1]
+      // A record only exists in a non-empty input, and a negative start only once a doubled
+      // quote was unescaped, so the base pointer used is never nil.
+      if start >= 0 {
+        return UnsafeBufferPointer(start: input! + start, count: end - start)
+      }
+      return UnsafeBufferPointer(start: unescaped! + ~start, count: ~end - ~start)
+    }
+
+    /// Every field as a string, in order.
+    package var strings: [String] {
+      (0..<fieldCount).map { String(decoding: self[field: $0], as: UTF8.self) }
+    }
+  }
 }

@@ -1,11 +1,16 @@
 /// Every row of a drop, parsed but not yet cross-checked.
 package struct LoadedDrop: Sendable {
-  /// `accounts.csv` rows in file order.
-  package var accountRows: [AccountRow]
+  /// `accounts.csv` rows in file order, each typed as the account it describes. Validation
+  /// fills in `arr`, `usage` and `hasUsageRow` (zero, unknown and false until then) and keeps
+  /// the valid ones; a row with problems holds placeholders where its fields did not parse.
+  package var accounts: [Account]
+  /// Why `accounts.csv` rows cannot be used on their own, for the rows that have problems, in
+  /// row order.
+  package var accountProblems: [RowProblems]
   /// `arr.csv` lines in file order.
-  package var arrLines: [ARRLine]
+  package var arrLines: ARRLines
   /// `usage.csv` rows in file order.
-  package var usageRows: [UsageRow]
+  package var usageRows: UsageRows
   /// `overrides.csv` rows in file order (empty when the file is absent).
   package var overrideRows: [OverrideRow]
   /// Usable roster rows.

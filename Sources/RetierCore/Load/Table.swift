@@ -1,106 +1,92 @@
-/// A parsed input file with its columns resolved by header name.
-package struct Table {
+/// An input file read row by row, with its columns resolved by header name.
+///
+/// Rows are handed out one at a time as the scanner finds them, so a file never exists as a
+/// whole parsed document: the caller types each row and the scanner moves on.
+package struct Table: ~Copyable {
   /// File name for diagnostics.
   package let file: String
-  /// The parsed CSV.
-  package let document: CSVDocument
+  /// The file's bytes.
+  private let bytes: [UInt8]
+  /// The scan position, just after the header until ``forEachRow(_:)`` runs.
+  private var scanner: CSVRecordScanner
+  /// The number of header cells; a row with another number of fields is misaligned.
+  private let headerCount: Int
   /// Column index per requested name; `nil` for an absent optional column.
-  private let columns: [String: Int]
+  private let columns: [String: Int?]
 
-  /// Parses `bytes` and resolves the named columns; a missing required column is fatal.
+  /// Reads the header of `bytes` and resolves the named columns. A missing required column is
+  /// fatal, but only once the whole file has been checked: malformed CSV is reported first.
   package init(file: String, bytes: [UInt8], required: [String], optional: [String])
     throws(RetierError)
   {
-    let document: CSVDocument
+    var scanner = CSVRecordScanner(bytes)
+    let header: [String]
     do {
-      document = try CSVReader.parse(bytes)
+      header = try bytes.withUnsafeBufferPointer { input throws(CSVError) in
+        guard try scanner.nextRecord(in: input) else { throw .empty }
+        return scanner.withRecord(in: input) { $0.strings }
+      }
     } catch {
       throw .malformedCSV(file: file, error: error)
     }
-    var columns: [String: Int] = [:]
+    var columns: [String: Int?] = [:]
+    var missing: String?
     for name in required {
-      guard let index = document.columnIndex(named: name) else {
-        throw .missingColumn(file: file, column: name)
-      }
+      let index = CSVDocument.columnIndex(named: name, in: header)
+      if index == nil, missing == nil { missing = name }
       columns[name] = index
     }
     for name in optional {
-      columns[name] = document.columnIndex(named: name)
+      columns[name] = CSVDocument.columnIndex(named: name, in: header)
+    }
+    if let missing {
+      _ = try Self.scanRows(file: file, bytes: bytes, scanner: &scanner, headerCount: header.count)
+      {
+        _ in
+      }
+      throw .missingColumn(file: file, column: missing)
     }
     self.file = file
-    self.document = document
+    self.bytes = bytes
+    self.scanner = scanner
+    self.headerCount = header.count
     self.columns = columns
   }
-
-  /// Number of data rows.
-  package var rowCount: Int { document.rowCount }
 
   /// The column index of a requested name, `nil` when an optional column is absent.
   package func column(_ name: String) -> Int? { columns[name] ?? nil }
 
-  /// 1-based line on which a row starts.
-  package func line(_ row: Int) -> Int { document.line(ofRow: row) }
-
-  /// Whether the row has as many fields as the header; a row that does not is misaligned
-  /// (typically an unquoted comma) and none of its fields can be trusted.
-  package func isAligned(_ row: Int) -> Bool {
-    document.fieldCount(ofRow: row) == document.header.count
+  /// At least the number of data rows for ordinary files (see
+  /// `CSVRecordScanner.recordCountEstimate`), to reserve room for typed rows.
+  package var rowCountEstimate: Int {
+    bytes.withUnsafeBufferPointer { CSVRecordScanner.recordCountEstimate($0) }
   }
 
-  /// The problem with a misaligned row.
-  package func alignmentProblem(_ row: Int) -> String {
-    "row has \(document.fieldCount(ofRow: row)) fields but the header has "
-      + "\(document.header.count) (unquoted comma?)"
+  /// Calls `body` with every data row in file order and returns how many there were; throws when
+  /// the file turns out to be malformed (the rows already typed are then to be dropped). A
+  /// second call finds no rows.
+  package mutating func forEachRow(_ body: (TableRow) -> Void) throws(RetierError) -> Int {
+    try Self.scanRows(file: file, bytes: bytes, scanner: &scanner, headerCount: headerCount, body)
   }
 
-  /// The field's text, spaces kept; "" for an absent column.
-  package func text(_ row: Int, _ column: Int?) -> String {
-    guard let column else { return "" }
-    return document.field(row: row, column: column)
-  }
-
-  /// The field's text without surrounding spaces and tabs.
-  package func trimmed(_ row: Int, _ column: Int?) -> String {
-    String(text(row, column).trimmingSpaces)
-  }
-
-  /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
-  package func value<T>(
-    _ row: Int, _ column: Int?, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
-  ) -> FieldValue<T> {
-    guard let column else { return .blank }
-    return document.withFieldBytes(row: row, column: column) { bytes in
-      let trimmed = bytes.trimmingSpaces
-      if trimmed.isEmpty { return .blank }
-      if let value = parse(trimmed) { return .value(value) }
-      return .invalid(String(decoding: trimmed, as: UTF8.self))
+  /// Scans the rest of `bytes` with `scanner`, calling `body` with every row.
+  private static func scanRows(
+    file: String, bytes: [UInt8], scanner: inout CSVRecordScanner, headerCount: Int,
+    _ body: (TableRow) -> Void
+  ) throws(RetierError) -> Int {
+    var rowCount = 0
+    do {
+      try bytes.withUnsafeBufferPointer { input throws(CSVError) in
+        while try scanner.nextRecord(in: input) {
+          scanner.withRecord(in: input) { record in
+            body(TableRow(record: record, headerCount: headerCount))
+          }
+          rowCount += 1
+        }
+      }
+    } catch {
+      throw .malformedCSV(file: file, error: error)
     }
-  }
-}
-
-/// The outcome of parsing one field.
-package enum FieldValue<T> {
-  /// Empty, or the column is absent.
-  case blank
-  /// A value that parsed.
-  case value(T)
-  /// Text that did not parse.
-  case invalid(String)
-
-  /// The parsed value, if any.
-  package var value: T? {
-    if case .value(let value) = self { return value }
-    return nil
-  }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-  /// The bytes without leading and trailing ASCII spaces and tabs.
-  package var trimmingSpaces: UnsafeBufferPointer<UInt8> {
-    var start = 0
-    var end = count
-    while start < end, self[start] == 0x20 || self[start] == 0x09 { start += 1 }
-    while end > start, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
-    return UnsafeBufferPointer(rebasing: self[start..<end])
+    return rowCount
   }
 }

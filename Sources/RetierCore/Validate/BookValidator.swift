@@ -3,157 +3,156 @@
 package enum BookValidator {
   /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
   /// when the rejected account rows exceed `maxRejectedShare` of the book.
+  ///
+  /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
+  /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
+  /// go once joined, so a million accounts are never held twice.
   package static func validate(
-    _ drop: LoadedDrop, maxRejectedShare: ExactDecimal
+    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal
   ) throws(RetierError) -> Book {
-    let rows = drop.accountRows
+    var accounts = drop.accounts
+    drop.accounts = []
+    let rowCount = accounts.count
+    var index = AccountIDIndex(accounts)
     var rejections: [Rejection] = drop.rosterRejections
-    var indexByID: [String: Int] = [:]
-    indexByID.reserveCapacity(rows.count)
-    // Row indices of every id that occurs more than once, in file order.
-    var repeatedRows: [String: [Int]] = [:]
-    for (index, row) in rows.enumerated() where !row.id.isEmpty {
-      if let first = indexByID[row.id] {
-        repeatedRows[row.id, default: [first]].append(index)
-      } else {
-        indexByID[row.id] = index
+    // Per row: whether it is rejected.
+    var rejected = [Bool](repeating: false, count: rowCount)
+    var problems = drop.accountProblems.makeIterator()
+    var nextProblems = problems.next()
+    for row in 0..<rowCount {
+      if let rowProblems = nextProblems, rowProblems.row == row {
+        rejected[row] = true
+        for problem in rowProblems.problems {
+          rejections.append(accountRejection(accounts[row], problem))
+        }
+        nextProblems = problems.next()
       }
-    }
-    // Per row: whether it is rejected, and for first rows the ARR sum and usage.
-    var rejected = rows.map { !$0.problems.isEmpty }
-    for (index, row) in rows.enumerated() {
-      for problem in row.problems {
+      if index.isRepeated(row), let repeated = index.repeatedRows[index.firstRow[row]] {
+        rejected[row] = true
         rejections.append(
-          Rejection(
-            file: DropFiles.Name.accounts, line: row.line, accountID: row.id, reason: problem))
-      }
-      if let repeated = repeatedRows[row.id] {
-        rejected[index] = true
-        rejections.append(
-          Rejection(
-            file: DropFiles.Name.accounts, line: row.line, accountID: row.id,
-            reason: "account_id is repeated on lines "
-              + repeated.map { String(rows[$0].line) }.joined(separator: ", ")))
+          accountRejection(
+            accounts[row],
+            "account_id is repeated on lines "
+              + repeated.map { String(accounts[$0].line) }.joined(separator: ", ")))
       }
     }
 
-    var arrSums = [Money?](repeating: nil, count: rows.count)
+    // ARR sums accumulate in the accounts of first rows; `hasARR` tells zero from no line.
+    var hasARR = [Bool](repeating: false, count: rowCount)
     var orphanARR = 0
-    for line in drop.arrLines {
-      guard let index = indexByID[line.accountID] else {
-        orphanARR += 1
-        rejections.append(
-          Rejection(
-            file: DropFiles.Name.arr, line: line.line, accountID: line.accountID,
-            reason: line.accountID.isEmpty
-              ? "account_id is empty" : "orphan: no such account in accounts.csv"))
-        continue
+    do {
+      // Moved out of the drop so that the lines are freed at the end of this block.
+      let arrLines = drop.arrLines
+      drop.arrLines = ARRLines()
+      let rows = index.join(count: arrLines.count, accounts: accounts) {
+        arrLines.accountID(at: $0)
       }
-      if let problem = line.problem {
-        rejected[index] = true
-        rejections.append(
-          Rejection(
-            file: DropFiles.Name.arr, line: line.line, accountID: line.accountID, reason: problem))
-      } else if let amount = line.arr {
-        arrSums[index] = (arrSums[index] ?? .zero) + amount
-      }
-    }
-
-    var usageByIndex = [Usage?](repeating: nil, count: rows.count)
-    var usageLine = [Int](repeating: 0, count: rows.count)
-    var orphanUsage = 0
-    for usageRow in drop.usageRows {
-      guard let index = indexByID[usageRow.accountID] else {
-        orphanUsage += 1
-        rejections.append(
-          Rejection(
-            file: DropFiles.Name.usage, line: usageRow.line, accountID: usageRow.accountID,
-            reason: usageRow.accountID.isEmpty
-              ? "account_id is empty" : "orphan: no such account in accounts.csv"))
-        continue
-      }
-      var problems = usageRow.problems
-      if usageLine[index] != 0 {
-        problems.append("second usage row for the account (first on line \(usageLine[index]))")
-      } else {
-        usageLine[index] = usageRow.line
-      }
-      if problems.isEmpty {
-        usageByIndex[index] = usageRow.usage
-      } else {
-        rejected[index] = true
-        rejections += problems.map {
-          Rejection(
-            file: DropFiles.Name.usage, line: usageRow.line, accountID: usageRow.accountID,
-            reason: $0)
+      for (line, row) in zip(arrLines, rows) {
+        guard row >= 0 else {
+          orphanARR += 1
+          rejections.append(
+            orphan(DropFiles.Name.arr, line: line.line, accountID: line.accountID))
+          continue
+        }
+        let row = Int(row)
+        if let problem = line.problem {
+          rejected[row] = true
+          rejections.append(
+            Rejection(
+              file: DropFiles.Name.arr, line: line.line, accountID: line.accountID,
+              reason: problem))
+        } else if let amount = line.arr {
+          accounts[row].arr += amount
+          hasARR[row] = true
         }
       }
     }
 
-    var accounts: [Account] = []
-    accounts.reserveCapacity(rows.count)
+    var usageLine = [Int](repeating: 0, count: rowCount)
+    var orphanUsage = 0
+    do {
+      let usageRows = drop.usageRows
+      drop.usageRows = UsageRows()
+      let rows = index.join(count: usageRows.count, accounts: accounts) {
+        usageRows.accountID(at: $0)
+      }
+      for (usageRow, row) in zip(usageRows, rows) {
+        guard row >= 0 else {
+          orphanUsage += 1
+          rejections.append(
+            orphan(DropFiles.Name.usage, line: usageRow.line, accountID: usageRow.accountID))
+          continue
+        }
+        let row = Int(row)
+        var problems = usageRow.problems
+        if usageLine[row] != 0 {
+          problems.append("second usage row for the account (first on line \(usageLine[row]))")
+        } else {
+          usageLine[row] = usageRow.line
+        }
+        if problems.isEmpty {
+          accounts[row].usage = usageRow.usage
+          accounts[row].hasUsageRow = true
+        } else {
+          rejected[row] = true
+          rejections += problems.map {
+            Rejection(
+              file: DropFiles.Name.usage, line: usageRow.line, accountID: usageRow.accountID,
+              reason: $0)
+          }
+        }
+      }
+    }
+
+    var isValid = [Bool](repeating: false, count: rowCount)
     var rejectedAccounts: [RejectedAccount] = []
     var warnings: [Diagnostic] = []
     var withoutUsage: [String] = []
-    for (index, row) in rows.enumerated() {
-      let isFirst = !row.id.isEmpty && indexByID[row.id] == index
+    for row in 0..<rowCount where index.firstRow[row] == row {
       // Repeated ids are judged on every row; ARR and usage attach to the first.
-      let sum = isFirst ? arrSums[index] : nil
-      if isFirst, !rejected[index] {
-        if sum == nil {
-          rejected[index] = true
+      if !rejected[row] {
+        if !hasARR[row] {
+          rejected[row] = true
+          rejections.append(accountRejection(accounts[row], "no ARR line in arr.csv"))
+        } else if accounts[row].arr < .zero {
+          rejected[row] = true
           rejections.append(
-            Rejection(
-              file: DropFiles.Name.accounts, line: row.line, accountID: row.id,
-              reason: "no ARR line in arr.csv"))
-        } else if let sum, sum < .zero {
-          rejected[index] = true
-          rejections.append(
-            Rejection(
-              file: DropFiles.Name.accounts, line: row.line, accountID: row.id,
-              reason: "ARR sum \(sum) is negative"))
+            accountRejection(accounts[row], "ARR sum \(accounts[row].arr) is negative"))
         }
       }
-      guard isFirst else { continue }
-      if let repeated = repeatedRows[row.id] {
-        rejectedAccounts.append(Self.representative(of: repeated.map { rows[$0] }))
+      if index.isRepeated(row), let repeated = index.repeatedRows[row] {
+        rejectedAccounts.append(Self.representative(of: repeated.map { accounts[$0] }))
         continue
       }
-      if rejected[index] {
+      let account = accounts[row]
+      if rejected[row] {
         rejectedAccounts.append(
           RejectedAccount(
-            id: row.id, name: row.name, currentTier: row.currentTier, ownerID: row.ownerID))
+            id: account.id, name: account.name, currentTier: account.currentTier,
+            ownerID: account.ownerID))
         continue
       }
-      guard let since = row.customerSince, let fit = row.strategicFit, let arr = sum else {
-        continue
-      }
-      let usage = usageByIndex[index]
-      if usage == nil {
-        withoutUsage.append(row.id)
+      if !account.hasUsageRow {
+        withoutUsage.append(account.id)
         warnings.append(
           Diagnostic(
             .warning, file: DropFiles.Name.usage,
-            message: "account '\(row.id)' has no usage row; scored with unknown usage"))
+            message: "account '\(account.id)' has no usage row; scored with unknown usage"))
       }
-      accounts.append(
-        Account(
-          id: row.id, name: row.name, currentTier: row.currentTier, ownerID: row.ownerID,
-          customerSince: since, strategicFit: fit, expansionCeiling: row.expansionCeiling,
-          multiBU: row.multiBU, sponsorLost: row.sponsorLost, arr: arr,
-          usage: usage ?? .unknown, hasUsageRow: usage != nil, line: row.line))
+      isValid[row] = true
     }
 
     let rejectedRowCount = rejected.count { $0 }
     rejections.sort()
     if Int128(rejectedRowCount) * ExactDecimal.scale
-      > maxRejectedShare.millionths * Int128(rows.count)
+      > maxRejectedShare.millionths * Int128(rowCount)
     {
       throw .tooManyRejected(
-        rejected: rejectedRowCount, accounts: rows.count, allowedShare: maxRejectedShare,
+        rejected: rejectedRowCount, accounts: rowCount, allowedShare: maxRejectedShare,
         problems: rejections.map(\.diagnostic).sorted())
     }
-    accounts.sort { $0.id < $1.id }
+    let order = index.rowsInIDOrder(isValid, accounts: accounts)
+    Self.keep(order, of: &accounts)
     rejectedAccounts.sort { $0.id < $1.id }
     withoutUsage.sort()
     return Book(
@@ -161,14 +160,83 @@ package enum BookValidator {
       warnings: warnings.sorted { $0.message < $1.message }, orphanARRLines: orphanARR,
       orphanUsageRows: orphanUsage, accountsWithoutUsage: withoutUsage,
       overrideRows: drop.overrideRows, roster: drop.roster.sorted { $0.id < $1.id },
-      rowCounts: drop.rowCounts, accountRowCount: rows.count,
+      rowCounts: drop.rowCounts, accountRowCount: rowCount,
       rejectedAccountRowCount: rejectedRowCount)
+  }
+
+  /// The rejection of an `accounts.csv` row for `reason`.
+  private static func accountRejection(_ account: Account, _ reason: String) -> Rejection {
+    Rejection(
+      file: DropFiles.Name.accounts, line: account.line, accountID: account.id, reason: reason)
+  }
+
+  /// The rejection of an ARR line or usage row whose account is not in `accounts.csv`.
+  private static func orphan(_ file: String, line: Int, accountID: String) -> Rejection {
+    Rejection(
+      file: file, line: line, accountID: accountID,
+      reason: accountID.isEmpty ? "account_id is empty" : "orphan: no such account in accounts.csv")
+  }
+
+  /// Rearranges `accounts` in place so that it holds exactly the rows `order` lists, in that
+  /// order. Elements are only ever moved, never copied: the kept rows slide down in runs (one
+  /// `memmove` per run) with the others set aside and dropped, and only when `order` is not
+  /// file order are the kept rows then permuted by swaps.
+  private static func keep(_ order: [Int], of accounts: inout [Account]) {
+    let count = accounts.count
+    var isKept = [Bool](repeating: false, count: count)
+    for row in order { isKept[row] = true }
+    // The position of each kept row once the others are gone.
+    var compacted = [Int](repeating: 0, count: count)
+    var kept = 0
+    for row in 0..<count where isKept[row] {
+      compacted[row] = kept
+      kept += 1
+    }
+    accounts.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let dropped = UnsafeMutablePointer<Account>.allocate(capacity: count - kept)
+      defer { dropped.deallocate() }
+      var droppedCount = 0
+      var row = 0
+      while row < count {
+        guard isKept[row] else {
+          (dropped + droppedCount).moveInitialize(from: base + row, count: 1)
+          droppedCount += 1
+          row += 1
+          continue
+        }
+        var runEnd = row + 1
+        while runEnd < count && isKept[runEnd] { runEnd += 1 }
+        let target = compacted[row]
+        if target != row { (base + target).moveInitialize(from: base + row, count: runEnd - row) }
+        row = runEnd
+      }
+      (base + kept).moveInitialize(from: dropped, count: droppedCount)
+    }
+    accounts.removeLast(count - kept)
+    // `source[i]` is the compacted position of the row that must end at position i.
+    let source = order.map { compacted[$0] }
+    guard source.indices.contains(where: { source[$0] != $0 }) else { return }
+    var placed = [Bool](repeating: false, count: kept)
+    accounts.withUnsafeMutableBufferPointer { buffer in
+      for start in 0..<kept where !placed[start] {
+        // Follow the cycle through `start`: each swap settles one position.
+        var position = start
+        while true {
+          placed[position] = true
+          let next = source[position]
+          if next == start { break }
+          buffer.swapAt(position, next)
+          position = next
+        }
+      }
+    }
   }
 
   /// The one `tiers.csv` entry of a repeated id. Its rows may disagree, so the choice must not
   /// depend on row order: tier and owner are kept only when every row agrees (blank otherwise),
   /// and the name is the smallest one given.
-  private static func representative(of repeated: [AccountRow]) -> RejectedAccount {
+  private static func representative(of repeated: [Account]) -> RejectedAccount {
     let tiers = Set(repeated.map(\.currentTier))
     let owners = Set(repeated.map(\.ownerID))
     return RejectedAccount(

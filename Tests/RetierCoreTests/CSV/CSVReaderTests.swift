@@ -141,6 +141,47 @@ struct CSVReaderTests {
     }
   }
 
+  /// Long plain fields put every special byte at every offset of the eight-byte scan.
+  @Test("fields of every length and alignment match the reference parser")
+  func longFieldsMatchReference() {
+    var random = SplitMix64(seed: 0xA11_6E)
+    let plain = Array("abcXYZ019-._~".utf8)
+    let special: [[UInt8]] = [
+      Array(",".utf8), Array("\n".utf8), Array("\r\n".utf8), Array(" ".utf8), Array("\"".utf8),
+      Array("é".utf8), Array("😀".utf8), [0xFF], [0x00], [0xE2, 0x82], Array("&".utf8),
+    ]
+    for caseIndex in 0..<400 {
+      var input = Array("h\n".utf8)
+      for _ in 0..<random.below(6) {
+        for _ in 0..<random.below(40) { input.append(random.pick(plain)) }
+        if random.chance(90) { input += random.pick(special) }
+      }
+      let expected = ReferenceCSV.parse(input)
+      let actual = Result { () throws(CSVError) in ParsedTable(try CSVReader.parse(input)) }
+      #expect(actual == expected, "case \(caseIndex): \(input)")
+    }
+  }
+
+  /// The capacity estimate never falls below the records of LF, CRLF or CR files.
+  @Test(
+    "the record count estimate bounds the rows of each line-end convention",
+    arguments: ["\n", "\r\n", "\r"])
+  func recordCountEstimate(_ lineEnd: String) throws {
+    var random = SplitMix64(seed: 5)
+    for rows in [0, 1, 7, 8, 9, 100] {
+      var text = "a,b" + lineEnd
+      for row in 0..<rows {
+        text += String(repeating: "x", count: random.below(20)) + ",\(row)"
+        if row < rows - 1 || random.chance(50) { text += lineEnd }
+      }
+      let bytes = Array(text.utf8)
+      let estimate = bytes.withUnsafeBufferPointer { CSVRecordScanner.recordCountEstimate($0) }
+      let records = try CSVReader.parse(bytes).rowCount + 1
+      #expect(estimate >= records)
+      #expect(estimate <= records + 1)
+    }
+  }
+
   /// Random tables written as raw cells read back unchanged.
   @Test("writer output always reads back as the rows written")
   func writtenRowsReadBack() throws {

@@ -1,0 +1,15 @@
+/// The outcome of parsing one field.
+package enum FieldValue<T> {
+  /// Empty, or the column is absent.
+  case blank
+  /// A value that parsed.
+  case value(T)
+  /// Text that did not parse.
+  case invalid(String)
+
+  /// The parsed value, if any.
+  package var value: T? {
+    if case .value(let value) = self { return value }
+    return nil
+  }
+}
