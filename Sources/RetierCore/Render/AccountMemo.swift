@@ -8,19 +8,15 @@ package enum AccountMemo {
   /// Longest file-name stem kept from an account id, before any checksum suffix.
   package static let maximumStemLength = 80
 
-  /// Every account memo, sorted by path.
+  /// Every account memo, sorted by path, in memory (a run streams them through
+  /// ``OutputRenderers``).
   package static func render(_ result: RunResult) -> [OutputFile] {
-    render(result, explainer: WhyMoved(result))
-  }
-
-  /// Every account memo, with an explainer already built for the run, sorted by path.
-  package static func render(_ result: RunResult, explainer: WhyMoved) -> [OutputFile] {
+    let explainer = WhyMoved(result)
     let memos = plan(result)
-    // Each memo depends only on its own account, so they render on every core.
     return Parallel.map(memos.count, minimumChunk: 256) { position in
       OutputFile(
         path: memos[position].path,
-        bytes: Array(markdown(for: memos[position].index, explainer: explainer).utf8))
+        bytes: markdownBytes(for: memos[position].index, explainer: explainer))
     }
   }
 
@@ -68,10 +64,11 @@ package enum AccountMemo {
   /// even that is taken), so no id can name a path outside the folder.
   package static func fileName(for accountID: String, taken: Set<String>) -> String {
     let (stem, isAltered) = safeStem(accountID)
+    // Most ids are their own file name; only the others need the digest.
+    if !isAltered, !taken.contains("\(stem).md".lowercased()) { return "\(stem).md" }
     let digest = SHA256.hexDigest(Array(accountID.utf8))
-    var candidates = isAltered ? [] : ["\(stem).md"]
-    candidates += ["\(stem)-\(digest.prefix(8)).md", "\(stem)-\(digest).md"]
-    for candidate in candidates where !taken.contains(candidate.lowercased()) {
+    for candidate in ["\(stem)-\(digest.prefix(8)).md", "\(stem)-\(digest).md"]
+    where !taken.contains(candidate.lowercased()) {
       return candidate
     }
     // Distinct ids have distinct digests; only a repeated id can get here.

@@ -41,8 +41,7 @@ package enum OutputRenderers {
       let rendered = Parallel.map(batch.count, minimumChunk: 64) { position in
         let memo = batch[batch.startIndex + position]
         let file = OutputFile(
-          path: memo.path,
-          bytes: Array(AccountMemo.markdown(for: memo.index, explainer: explainer).utf8))
+          path: memo.path, bytes: AccountMemo.markdownBytes(for: memo.index, explainer: explainer))
         return (file, OutputDigest(of: file))
       }
       try emit(rendered.map(\.0))

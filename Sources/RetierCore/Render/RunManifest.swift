@@ -14,10 +14,11 @@ package enum RunManifest {
     var promotions = 0
     var demotions = 0
     var firstPlacements = 0
-    for row in result.tierRows {
+    result.forEachTierRowSource { source in
+      let row = result.tierRow(source)
       before[row.fromTier ?? 0] += 1
       after[row.toTier ?? 0] += 1
-      guard row.validIndex != nil, let to = row.toTier else { continue }
+      guard row.validIndex != nil, let to = row.toTier else { return }
       switch MovementDirection(from: row.fromTier, to: to) {
       case .promotion: promotions += 1
       case .demotion: demotions += 1
@@ -88,6 +89,6 @@ package enum RunManifest {
             })
       ),
     ])
-    return Array(manifest.text.utf8)
+    return manifest.bytes
   }
 }
