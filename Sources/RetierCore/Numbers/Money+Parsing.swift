@@ -33,11 +33,14 @@ package enum FixedPointParser {
     var integerDigits = 0
     var value: Int128 = 0
     while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+      // Checked before the digit is added, so that a long run of digits is refused instead of
+      // overflowing `Int128`.
+      guard integerDigits < Money.maximumIntegerDigits else { return nil }
       value = value * 10 + Int128(bytes[index] - 48)
       integerDigits += 1
       index += 1
     }
-    guard integerDigits > 0, integerDigits <= Money.maximumIntegerDigits else { return nil }
+    guard integerDigits > 0 else { return nil }
     var fractionDigits = 0
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1

@@ -34,7 +34,9 @@ struct ExactDecimalTests {
     #expect(bytes == Array(("=" + printed).utf8))
   }
 
-  @Test("rejects more than six decimals and non-numbers", arguments: ["0.0000001", "", "a", "1e2"])
+  @Test(
+    "rejects more than six decimals, non-numbers and too many digits (a config value too)",
+    arguments: ["0.0000001", "", "a", "1e2", String(repeating: "7", count: 40) + ".5"])
   func rejects(text: String) {
     #expect(ExactDecimal(text) == nil)
   }

@@ -22,6 +22,9 @@ struct MoneyTests {
       "", "-", ".", "12.", ".5", "1.234", "$12", "1,234", "1 234", " 12", "12 ", "1e3", "+12",
       "--1",
       "12.3.4", "abc", "0x10", "1234567890123456", "١٢",
+      // Long enough to overflow Int128 if the digits were accumulated before being counted.
+      String(repeating: "9", count: 39), String(repeating: "9", count: 60) + ".99",
+      "-" + String(repeating: "1", count: 45),
     ])
   func rejectsInvalidMoney(text: String) {
     #expect(Money(text) == nil)
