@@ -41,8 +41,8 @@ struct RunCommand {
     var outputs: [OutputDigest] = []
     var writing: Int64 = 0
     let outcome = try writer.write(quarter: quarter) { emit throws(RetierError) in
-      // Each batch is written as soon as it is rendered; only the time spent writing counts
-      // as the write phase.
+      // Each batch is written while the next renders. The write phase is the time rendering
+      // waits for the writer, plus the flush, run.json and the rename after the last batch.
       outputs = try Retier.render(result) { (batch: [OutputFile]) throws(RetierError) in
         let start = shell.milliseconds()
         try emit(batch)
