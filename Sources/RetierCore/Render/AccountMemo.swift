@@ -12,7 +12,7 @@ package enum AccountMemo {
   /// ``OutputRenderers``).
   package static func render(_ result: RunResult) -> [OutputFile] {
     let explainer = WhyMoved(result)
-    let memos = plan(result)
+    let memos = plan(explainer)
     return Parallel.map(memos.count, minimumChunk: 256) { position in
       OutputFile(
         path: memos[position].path,
@@ -22,14 +22,20 @@ package enum AccountMemo {
 
   /// The memo of each moved account: its index in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
-  package static func plan(_ result: RunResult) -> [(index: Int, path: String)] {
+  package static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
+    // Paths are ASCII (see `safeStem`) and distinct, so byte order is `String` order and the
+    // dictionary's order does not matter.
+    explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }
+      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// The memo file name of each moved account, by its index in the book.
+  package static func memoNames(_ result: RunResult) -> [Int: String] {
     let moved = movedIndices(result)
     let names = fileNames(for: moved.map { result.book.accounts[$0].id })
-    // Paths are ASCII (see `safeStem`), so byte order is `String` order.
-    return moved.map { index in
-      (index, "\(folder)/\(names[result.book.accounts[index].id] ?? "")")
-    }
-    .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    // Valid accounts have distinct ids, so every moved account has its own name.
+    return Dictionary(
+      uniqueKeysWithValues: moved.map { ($0, names[result.book.accounts[$0].id] ?? "") })
   }
 
   /// Valid accounts that were promoted or demoted, by account id.

@@ -33,7 +33,7 @@ package enum OutputRenderers {
     try emit(topLevel.map(\.0))
     var digests = topLevel.map(\.1)
 
-    let memos = AccountMemo.plan(result)
+    let memos = AccountMemo.plan(explainer)
     digests.reserveCapacity(digests.count + memos.count)
     var start = 0
     while start < memos.count {

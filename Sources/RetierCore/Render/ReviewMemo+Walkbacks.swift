@@ -4,7 +4,6 @@ extension ReviewMemo {
     _ result: RunResult, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let moved = AccountMemo.movedIndices(result)
-    let names = AccountMemo.fileNames(for: moved.map { result.book.accounts[$0].id })
     for direction in [MovementDirection.promotion, .demotion] {
       let indices = moved.filter { explainer.direction(of: $0) == direction }
       let title = direction == .promotion ? "Promotions" : "Demotions"
@@ -23,7 +22,7 @@ extension ReviewMemo {
         for index in indices[range] {
           paragraphs.append("- ")
           writeWalkback(
-            index, memo: names[result.book.accounts[index].id], explainer: explainer,
+            index, memo: explainer.memoNames[index], explainer: explainer,
             to: &paragraphs)
           paragraphs.append("\n")
         }

@@ -33,6 +33,9 @@ package struct WhyMoved: Sendable {
   /// Every tier's service levels with their text escaped for Markdown, Tier 1 first, for the
   /// same reason.
   private let escapedServiceLevels: [ServiceLevels]
+  /// Each moved account's memo file name, by index: `memo.md` links the memos and the memos are
+  /// written under these names, so they are assigned once per run.
+  package let memoNames: [Int: String]
 
   /// Indexes the cap reports and ARR ranks of `result`.
   package init(_ result: RunResult) {
@@ -68,6 +71,7 @@ package struct WhyMoved: Sendable {
     ascending.sort()
     self.ascendingARRCents = ascending
     let configuration = result.configuration
+    self.memoNames = AccountMemo.memoNames(result)
     self.tierLabels = configuration.tiers.indices.map { Self.tierLabel($0 + 1, in: configuration) }
     self.escapedServiceLevels = configuration.tiers.map { tier in
       var levels = tier.serviceLevels
