@@ -9,19 +9,7 @@ enum RunSummary {
     let configuration = result.configuration
     let book = result.book
     let tierCount = configuration.tierCount
-    var before = [Int](repeating: 0, count: tierCount + 1)
-    var after = [Int](repeating: 0, count: tierCount + 1)
-    var unplaced = 0
-    var directions: [MovementDirection: Int] = [:]
-    for row in result.tierRows {
-      if let from = row.fromTier { before[from] += 1 } else { unplaced += 1 }
-      if let to = row.toTier { after[to] += 1 }
-      if row.validIndex != nil, let to = row.toTier,
-        let direction = MovementDirection(from: row.fromTier, to: to)
-      {
-        directions[direction, default: 0] += 1
-      }
-    }
+    let counts = TierCounts(result)
     var lines = [
       "\(result.quarter.label) (run date \(result.runDate)): \(book.accountRowCount) account rows, "
         + "\(book.accounts.count) valid, \(book.rejectedAccounts.count) rejected accounts"
@@ -33,12 +21,16 @@ enum RunSummary {
         + pad(String(to), 6, left: true)
     }
     lines.append("Tiers before → after:")
-    for tier in 1...tierCount { lines.append(row(labels[tier - 1], before[tier], after[tier])) }
-    if unplaced > 0 { lines.append(row("unplaced", unplaced, 0)) }
+    for tier in 1...tierCount {
+      lines.append(row(labels[tier - 1], counts.before[tier], counts.after[tier]))
+    }
+    if counts.before[0] + counts.after[0] > 0 {
+      lines.append(row("unplaced", counts.before[0], counts.after[0]))
+    }
     lines.append(
-      "Movements: " + counted(directions[.promotion, default: 0], "promotion") + ", "
-        + counted(directions[.demotion, default: 0], "demotion") + ", "
-        + counted(directions[.firstPlacement, default: 0], "first placement"))
+      "Movements: " + counted(counts.promotions, "promotion") + ", "
+        + counted(counts.demotions, "demotion") + ", "
+        + counted(counts.firstPlacements, "first placement"))
     lines.append(
       "Rejected rows: \(book.rejections.count) in all (\(book.rejectedAccountRowCount) in "
         + "accounts.csv); orphans: " + counted(book.orphanARRLines, "ARR line") + ", "

@@ -2,35 +2,18 @@ extension ReviewMemo {
   /// Accounts per tier before and after the run, every account with a usable id (as `run.json`).
   package static func tierCounts(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
-    var before = [Int](repeating: 0, count: tierCount + 1)
-    var after = [Int](repeating: 0, count: tierCount + 1)
-    var unplaced = 0
-    // Counts need no id order, so valid and rejected accounts are counted list by list.
-    let accounts = result.book.accounts
-    for index in accounts.indices {
-      if let from = accounts[index].currentTier { before[from] += 1 } else { unplaced += 1 }
-      after[result.tiering.decisions[index].finalTier] += 1
-    }
-    for rejected in result.book.rejectedAccounts {
-      if let tier = rejected.currentTier {
-        before[tier] += 1
-        after[tier] += 1
-      } else {
-        unplaced += 1
-      }
-    }
+    let counts = TierCounts(result)
     let total = result.book.accounts.count + result.book.rejectedAccounts.count
     var rows = (1...tierCount).map { tier in
       [
-        escaped(WhyMoved.tierLabel(tier, in: result.configuration)), String(before[tier]),
-        String(after[tier]),
-        signed(after[tier] - before[tier]),
+        escaped(WhyMoved.tierLabel(tier, in: result.configuration)),
+        String(counts.before[tier]), String(counts.after[tier]),
+        signed(counts.after[tier] - counts.before[tier]),
       ]
     }
-    let placedAfter = after.reduce(0, +)
-    let unplacedAfter = total - placedAfter
     rows.append([
-      "no tier", String(unplaced), String(unplacedAfter), signed(unplacedAfter - unplaced),
+      "no tier", String(counts.before[0]), String(counts.after[0]),
+      signed(counts.after[0] - counts.before[0]),
     ])
     rows.append(["total", String(total), String(total), "0"])
     var text = "## Tier counts\n\n"

@@ -7,25 +7,7 @@ package enum RunManifest {
   /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
   package static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
     let tierCount = result.configuration.tierCount
-    // Index 0 counts accounts without a tier: first placements before, and rejected accounts
-    // whose CRM tier was unusable after.
-    var before = [Int](repeating: 0, count: tierCount + 1)
-    var after = [Int](repeating: 0, count: tierCount + 1)
-    var promotions = 0
-    var demotions = 0
-    var firstPlacements = 0
-    result.forEachTierRowSource { source in
-      let row = result.tierRow(source)
-      before[row.fromTier ?? 0] += 1
-      after[row.toTier ?? 0] += 1
-      guard row.validIndex != nil, let to = row.toTier else { return }
-      switch MovementDirection(from: row.fromTier, to: to) {
-      case .promotion: promotions += 1
-      case .demotion: demotions += 1
-      case .firstPlacement: firstPlacements += 1
-      case nil: break
-      }
-    }
+    let counts = TierCounts(result)
     let book = result.book
     // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
     let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -67,9 +49,9 @@ package enum RunManifest {
           ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
           ("overrides_applied", .integer(result.tiering.validOverrides.count)),
           ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
-          ("promotions", .integer(promotions)),
-          ("demotions", .integer(demotions)),
-          ("first_placements", .integer(firstPlacements)),
+          ("promotions", .integer(counts.promotions)),
+          ("demotions", .integer(counts.demotions)),
+          ("first_placements", .integer(counts.firstPlacements)),
         ])
       ),
       (
@@ -77,14 +59,15 @@ package enum RunManifest {
         .array(
           [
             .object([
-              ("tier", .null), ("name", .string("unplaced")), ("before", .integer(before[0])),
-              ("after", .integer(after[0])),
+              ("tier", .null), ("name", .string("unplaced")),
+              ("before", .integer(counts.before[0])),
+              ("after", .integer(counts.after[0])),
             ])
           ]
             + (1...tierCount).map { tier in
               .object([
                 ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
-                ("before", .integer(before[tier])), ("after", .integer(after[tier])),
+                ("before", .integer(counts.before[tier])), ("after", .integer(counts.after[tier])),
               ])
             })
       ),
