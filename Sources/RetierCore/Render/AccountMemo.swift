@@ -8,18 +8,6 @@ package enum AccountMemo {
   /// Longest file-name stem kept from an account id, before any checksum suffix.
   package static let maximumStemLength = 80
 
-  /// Every account memo, sorted by path, in memory (a run streams them through
-  /// ``OutputRenderers``).
-  package static func render(_ result: RunResult) -> [OutputFile] {
-    let explainer = WhyMoved(result)
-    let memos = plan(explainer)
-    return Parallel.map(memos.count, minimumChunk: 256) { position in
-      OutputFile(
-        path: memos[position].path,
-        bytes: markdownBytes(for: memos[position].index, explainer: explainer))
-    }
-  }
-
   /// The memo of each moved account: its index in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
   package static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
