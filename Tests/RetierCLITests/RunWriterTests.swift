@@ -7,6 +7,13 @@ import Testing
 struct RunWriterTests {
   private static let quarter = FiscalQuarter(fiscalYear: 2026, quarter: 3)
 
+  /// A fresh workspace and a writer into it through `fileSystem`, as process 7.
+  private static func writer(_ fileSystem: any OutputFileSystem) -> (Workspace, RunWriter) {
+    let workspace = Workspace()
+    let layout = OutputLayout(root: workspace.root)
+    return (workspace, RunWriter(layout: layout, fileSystem: fileSystem, processID: 7))
+  }
+
   @Test(
     "Output paths must stay inside the run folder",
     arguments: [
@@ -18,11 +25,9 @@ struct RunWriterTests {
     #expect(RunWriter.isSafe(path) == isSafe)
   }
 
-  @Test("An unsafe output path is refused before anything is written")
+  @Test("An unsafe output path is refused and leaves no folder behind")
   func refusesUnsafe() {
-    let workspace = Workspace()
-    let layout = OutputLayout(root: workspace.root)
-    let writer = RunWriter(layout: layout, fileSystem: DurableFileSystem(), processID: 7)
+    let (workspace, writer) = Self.writer(DurableFileSystem())
     let files = [OutputFile(path: "../evil.md", bytes: [1])]
     #expect(throws: RetierError.self) { try writer.write(files, quarter: Self.quarter) }
     #expect(!workspace.exists(".2026-Q3.tmp-7"))
@@ -31,10 +36,8 @@ struct RunWriterTests {
 
   @Test("Files go into the temporary folder, run.json last, then one rename puts it in place")
   func order() throws {
-    let workspace = Workspace()
-    let layout = OutputLayout(root: workspace.root)
     let recorder = FailingFileSystem(failing: .removeItem, after: .max)
-    let writer = RunWriter(layout: layout, fileSystem: recorder, processID: 7)
+    let (workspace, writer) = Self.writer(recorder)
     let files = [
       OutputFile(path: "memos/A.md", bytes: [1]), OutputFile(path: "run.json", bytes: [2]),
       OutputFile(path: "tiers.csv", bytes: [3]),
@@ -55,10 +58,8 @@ struct RunWriterTests {
 extension RunWriterTests {
   @Test("Batches are written as they come; run.json waits for the last one, whatever its batch")
   func streamedOrder() throws {
-    let workspace = Workspace()
-    let layout = OutputLayout(root: workspace.root)
     let recorder = FailingFileSystem(failing: .removeItem, after: .max)
-    let writer = RunWriter(layout: layout, fileSystem: recorder, processID: 7)
+    let (workspace, writer) = Self.writer(recorder)
     let batches = [
       [OutputFile(path: "tiers.csv", bytes: [1]), OutputFile(path: "run.json", bytes: [2])],
       [OutputFile(path: "memos/A.md", bytes: [3])], [OutputFile(path: "memos/B.md", bytes: [4])],
@@ -82,10 +83,8 @@ extension RunWriterTests {
     "A failure in a later batch leaves no folder: an unsafe path, a full disk, a render error",
     arguments: ["unsafe", "disk", "render"])
   func laterBatchFails(failure: String) {
-    let workspace = Workspace()
-    let layout = OutputLayout(root: workspace.root)
     let fileSystem = FailingFileSystem(failing: .writeFile, after: failure == "disk" ? 1 : .max)
-    let writer = RunWriter(layout: layout, fileSystem: fileSystem, processID: 7)
+    let (workspace, writer) = Self.writer(fileSystem)
     #expect(throws: RetierError.self) {
       _ = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
         try emit([OutputFile(path: "tiers.csv", bytes: [1])])
