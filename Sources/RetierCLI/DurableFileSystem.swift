@@ -19,7 +19,11 @@ struct DurableFileSystem: OutputFileSystem {
   }
 
   func writeFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError) {
-    try create(atPath: path, bytes: bytes, flushing: true)
+    try write(bytes, toPath: path, appending: false, flushing: true)
+  }
+
+  func appendToFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError) {
+    try write(bytes, toPath: path, appending: true, flushing: true)
   }
 
   /// Writes the files on every core without flushing each one: a run folder holds some 100,000
@@ -29,9 +33,9 @@ struct DurableFileSystem: OutputFileSystem {
     let flushEach = Self.syncFileSystem == nil
     let failures = Parallel.map(files.count, minimumChunk: 64) { index -> SystemCallError? in
       do throws(SystemCallError) {
-        try create(
-          atPath: folder + "/" + files[index].path, bytes: files[index].bytes,
-          flushing: flushEach)
+        try write(
+          files[index].bytes, toPath: folder + "/" + files[index].path,
+          appending: files[index].isContinuation, flushing: flushEach)
         return nil
       } catch {
         return error
@@ -50,15 +54,21 @@ struct DurableFileSystem: OutputFileSystem {
     guard syncFileSystem(descriptor) == 0 else { throw .last("syncfs", folder) }
   }
 
-  /// Creates a new file with `bytes`, `fsync`ed when `flushing`.
-  private func create(atPath path: String, bytes: [UInt8], flushing: Bool) throws(SystemCallError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+  /// Creates a new file with `bytes`, or appends them to an existing one when `appending`;
+  /// `fsync`s it when `flushing`.
+  private func write(
+    _ bytes: [UInt8], toPath path: String, appending: Bool, flushing: Bool
+  ) throws(SystemCallError) {
+    let descriptor =
+      appending
+      ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+      : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw .last("open", path) }
     var failure: SystemCallError?
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           failure = .last("write", path)

@@ -7,9 +7,13 @@ protocol OutputFileSystem {
   func makeDirectory(atPath path: String, existingIsFine: Bool) throws(SystemCallError)
   /// Creates a new file (it must not exist) with `bytes`, flushed to the disk before returning.
   func writeFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError)
-  /// Creates new files at `folder/<path>` (none may exist, their folders must); an
-  /// implementation may write them concurrently, and may leave them unflushed until
-  /// ``flushFiles(in:)``.
+  /// Appends `bytes` to a file that ``writeFile(atPath:bytes:)`` created, flushed to the disk
+  /// before returning.
+  func appendToFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError)
+  /// Creates new files at `folder/<path>` (none may exist, their folders must), or, for a
+  /// continuation piece, appends to the file an earlier call created; a path comes at most once
+  /// per call. An implementation may write the files concurrently, and may leave them unflushed
+  /// until ``flushFiles(in:)``.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError)
   /// Flushes to the disk every file that ``writeFiles(_:into:)`` wrote under `folder`.
   func flushFiles(in folder: String) throws(SystemCallError)
@@ -22,9 +26,16 @@ protocol OutputFileSystem {
 }
 
 extension OutputFileSystem {
-  /// One ``writeFile(atPath:bytes:)`` per file, in order; each is flushed as it is written.
+  /// One ``writeFile(atPath:bytes:)`` or ``appendToFile(atPath:bytes:)`` per file, in order;
+  /// each is flushed as it is written.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
-    for file in files { try writeFile(atPath: folder + "/" + file.path, bytes: file.bytes) }
+    for file in files {
+      if file.isContinuation {
+        try appendToFile(atPath: folder + "/" + file.path, bytes: file.bytes)
+      } else {
+        try writeFile(atPath: folder + "/" + file.path, bytes: file.bytes)
+      }
+    }
   }
 
   /// Nothing to do: ``writeFiles(_:into:)`` flushed every file.

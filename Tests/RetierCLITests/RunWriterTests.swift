@@ -102,6 +102,59 @@ extension RunWriterTests {
   }
 }
 
+extension RunWriterTests {
+  /// A file handed out in three pieces, then `run.json`, each in its own batch.
+  private static let piecedBatches = [
+    [OutputFile(path: "tiers.csv", bytes: Array("a,b\n".utf8))],
+    [OutputFile(path: "tiers.csv", bytes: Array("1,2\n".utf8), isContinuation: true)],
+    [OutputFile(path: "tiers.csv", bytes: Array("3,4\n".utf8), isContinuation: true)],
+    [OutputFile(path: "run.json", bytes: Array("{}".utf8))],
+  ]
+
+  /// The run folder `piecedBatches` write, as ``Workspace/files(under:)`` lists it.
+  private static let piecedFolder = [
+    "tiers.csv": SHA256.hexDigest(Array("a,b\n1,2\n3,4\n".utf8)),
+    "run.json": SHA256.hexDigest(Array("{}".utf8)),
+  ]
+
+  @Test("A file handed out in pieces is created by its first piece and appended to by the rest")
+  func pieces() throws {
+    let recorder = FailingFileSystem(failing: .removeItem, after: .max)
+    let (workspace, writer) = Self.writer(recorder)
+    _ = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
+      for batch in Self.piecedBatches { try emit(batch) }
+    }
+    let temporary = workspace.root + "/.2026-Q3.tmp-7"
+    #expect(
+      recorder.log.prefix(4) == [
+        "mkdir \(temporary)", "write \(temporary)/tiers.csv", "append \(temporary)/tiers.csv",
+        "append \(temporary)/tiers.csv",
+      ])
+    #expect(workspace.files(under: "2026-Q3") == Self.piecedFolder)
+  }
+
+  @Test("The real file system writes pieces whole too, flushing them together")
+  func piecesOnDisk() throws {
+    let (workspace, writer) = Self.writer(DurableFileSystem())
+    _ = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
+      for batch in Self.piecedBatches { try emit(batch) }
+    }
+    #expect(workspace.files(under: "2026-Q3") == Self.piecedFolder)
+  }
+
+  @Test("A failed append leaves no folder behind")
+  func failedAppend() {
+    let (workspace, writer) = Self.writer(FailingFileSystem(failing: .appendToFile, after: 1))
+    #expect(throws: RetierError.self) {
+      _ = try writer.write(quarter: Self.quarter) { emit throws(RetierError) in
+        for batch in Self.piecedBatches { try emit(batch) }
+      }
+    }
+    #expect(!workspace.exists(".2026-Q3.tmp-7"))
+    #expect(!workspace.exists("2026-Q3"))
+  }
+}
+
 @Suite("Output layout")
 struct OutputLayoutTests {
   @Test(

@@ -17,11 +17,20 @@ package struct CSVWriter {
   private var fieldsInRow = 0
   /// Where the current row starts in ``bytes``.
   private var rowStart = 0
+  /// Whether ``bytes`` start the file, so that a byte order mark in the first cell is quoted.
+  private let startsFile: Bool
 
   /// Starts a file with its header row; `byteCapacity` reserves room for the expected output.
   package init(header: [String], byteCapacity: Int = 4096) {
+    self.init(header: header, startingFile: true, byteCapacity: byteCapacity)
+  }
+
+  /// Starts one piece of a file (see ``PiecewiseFile``): with the header row when the piece
+  /// starts the file, otherwise with nothing, as the rows continue a file written elsewhere.
+  package init(header: [String], startingFile: Bool, byteCapacity: Int) {
+    startsFile = startingFile
     bytes.reserveCapacity(byteCapacity)
-    appendRow(header.map(CSVCell.text))
+    if startingFile { appendRow(header.map(CSVCell.text)) }
   }
 
   /// Appends one row. Rows need not have as many cells as the header.
@@ -106,7 +115,7 @@ package struct CSVWriter {
   /// then quoted when it needs to be.
   private mutating func appendField(_ field: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
     startField()
-    let atFileStart = rowStart == 0 && fieldsInRow == 1
+    let atFileStart = startsFile && rowStart == 0 && fieldsInRow == 1
     let prefixed = neutralised && field.first.map { Self.isFormulaTrigger[Int($0)] } ?? false
     let quoted =
       (atFileStart && !prefixed && field.starts(with: Self.byteOrderMark))

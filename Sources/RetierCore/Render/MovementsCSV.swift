@@ -13,23 +13,32 @@ package enum MovementsCSV {
 
   /// The file's bytes, with an explainer already built for the run.
   package static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
+    piecewise(result, explainer: explainer).wholeBytes
+  }
+
+  /// The file as pieces: one item per moved or newly placed account.
+  package static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let accounts = result.book.accounts
-    let decisions = result.tiering.decisions
-    var writer = CSVWriter(header: header, byteCapacity: 1 << 16)
-    // One sentence buffer for every row; the CSV writer quotes it as a text cell.
-    var sentence = TextBuffer(capacity: 512)
-    for index in accounts.indices.sorted(by: { accounts[$0].id < accounts[$1].id }) {
-      guard let direction = explainer.direction(of: index) else { continue }
-      sentence.removeAll()
-      explainer.writeSentence(for: index, to: &sentence)
-      writer.appendText(accounts[index].id)
-      writer.appendText(accounts[index].name)
-      writer.appendRaw(accounts[index].currentTier)
-      writer.appendRaw(decisions[index].finalTier)
-      writer.appendRaw(direction.rawValue)
-      writer.appendText(utf8: sentence.bytes)
-      writer.endRow()
+    let listed = accounts.indices.sorted { accounts[$0].id < accounts[$1].id }
+      .compactMap { index in explainer.direction(of: index).map { (index, $0) } }
+    return PiecewiseFile(path: "movements.csv", itemCount: listed.count) { items in
+      let decisions = result.tiering.decisions
+      var writer = CSVWriter(
+        header: header, startingFile: items.lowerBound == 0, byteCapacity: 160 * items.count)
+      // One sentence buffer for every row; the CSV writer quotes it as a text cell.
+      var sentence = TextBuffer(capacity: 512)
+      for (index, direction) in listed[items] {
+        sentence.removeAll()
+        explainer.writeSentence(for: index, to: &sentence)
+        writer.appendText(accounts[index].id)
+        writer.appendText(accounts[index].name)
+        writer.appendRaw(accounts[index].currentTier)
+        writer.appendRaw(decisions[index].finalTier)
+        writer.appendRaw(direction.rawValue)
+        writer.appendText(utf8: sentence.bytes)
+        writer.endRow()
+      }
+      return writer.bytes
     }
-    return writer.bytes
   }
 }

@@ -6,32 +6,41 @@ package enum OutputRenderers {
   /// enough that a million-account run never holds all its memos (some 300 MB) at once.
   package static let memoBatchSize = 4096
 
+  /// Items (rows, paragraphs) per piece of a file that grows with the book: a few MB of text,
+  /// so that such a file is never whole in memory.
+  package static let itemsPerPiece = 16_384
+
+  /// Pieces of one file rendered at a time, on every core.
+  private static let piecesPerStep = 4
+
   /// Renders every output but `run.json`, hashing each file as it is rendered, and passes them
-  /// to `emit` in batches. Returns the digest of every file passed, in the order passed.
+  /// to `emit`: first the top-level files, each in pieces of `itemsPerPiece` items, one piece per
+  /// batch; then the account memos, `memoBatchSize` files per batch. Returns the digest of every
+  /// file, in the order the files started.
   ///
-  /// The top-level files are independent, so they render concurrently; the one ``WhyMoved``
-  /// they share is built once. Each memo depends only on its own account, so a batch renders on
-  /// every core; results come back in index order, so the bytes never depend on scheduling.
+  /// A file's pieces render concurrently and each memo depends only on its own account, so
+  /// every batch renders on every core; results come back in index order, so the bytes never
+  /// depend on scheduling.
   package static func render<Failure: Error>(
-    _ result: RunResult, memoBatchSize: Int = memoBatchSize,
+    _ result: RunResult, memoBatchSize: Int = memoBatchSize, itemsPerPiece: Int = itemsPerPiece,
     emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
     let explainer = WhyMoved(result)
-    let paths = ["tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md"]
-    let topLevel = Parallel.map(paths.count) { index -> (OutputFile, OutputDigest) in
-      let bytes: [UInt8] =
-        switch index {
-        case 0: TiersCSV.render(result)
-        case 1: RejectedCSV.render(result)
-        case 2: ReassignmentsCSV.render(result)
-        case 3: MovementsCSV.render(result, explainer: explainer)
-        default: ReviewMemo.render(result, explainer: explainer)
-        }
-      let file = OutputFile(path: paths[index], bytes: bytes)
-      return (file, OutputDigest(of: file))
+    // Each file sorts or groups its items first; the files are independent, so that runs on
+    // every core too.
+    let files = Parallel.map(5) { index -> PiecewiseFile in
+      switch index {
+      case 0: TiersCSV.piecewise(result)
+      case 1: RejectedCSV.piecewise(result)
+      case 2: ReassignmentsCSV.piecewise(result)
+      case 3: MovementsCSV.piecewise(result, explainer: explainer)
+      default: ReviewMemo.piecewise(result, explainer: explainer)
+      }
     }
-    try emit(topLevel.map(\.0))
-    var digests = topLevel.map(\.1)
+    var digests: [OutputDigest] = []
+    for file in files {
+      digests.append(try emitPieces(of: file, itemsPerPiece: itemsPerPiece, emit: emit))
+    }
 
     let memos = AccountMemo.plan(explainer)
     digests.reserveCapacity(digests.count + memos.count)
@@ -49,5 +58,27 @@ package enum OutputRenderers {
       start = batch.endIndex
     }
     return digests
+  }
+
+  /// Renders `file` a few pieces at a time and emits each piece in its own batch, hashing them in
+  /// order; returns the file's digest.
+  private static func emitPieces<Failure: Error>(
+    of file: PiecewiseFile, itemsPerPiece: Int, emit: ([OutputFile]) throws(Failure) -> Void
+  ) throws(Failure) -> OutputDigest {
+    let pieces = file.pieces(itemsPerPiece: itemsPerPiece)
+    var hasher = SHA256()
+    var byteCount = 0
+    var next = 0
+    while next < pieces.count {
+      let step = pieces[next..<min(next + piecesPerStep, pieces.count)]
+      let rendered = Parallel.map(step.count) { file.renderItems(step[step.startIndex + $0]) }
+      for (offset, bytes) in rendered.enumerated() {
+        hasher.update(bytes)
+        byteCount += bytes.count
+        try emit([OutputFile(path: file.path, bytes: bytes, isContinuation: next + offset > 0)])
+      }
+      next = step.endIndex
+    }
+    return OutputDigest(path: file.path, byteCount: byteCount, sha256: hasher.finalizeHex())
   }
 }

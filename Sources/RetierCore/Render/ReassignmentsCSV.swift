@@ -10,6 +10,11 @@ package enum ReassignmentsCSV {
 
   /// The file's bytes.
   package static func render(_ result: RunResult) -> [UInt8] {
+    piecewise(result).wholeBytes
+  }
+
+  /// The file as pieces: one item per account whose owner changes.
+  package static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let accounts = result.book.accounts
     let owners = result.owners.owners
     // Group by new owner, then list each group in book order, which is account id order: a
@@ -20,15 +25,20 @@ package enum ReassignmentsCSV {
     }
     let emails = Dictionary(
       result.book.roster.map { ($0.id, $0.email) }, uniquingKeysWith: { first, _ in first })
-    let effectiveDate = result.runDate.description
-    let changedCount = changedByOwner.values.reduce(0) { $0 + $1.count }
-    var writer = CSVWriter(header: header, byteCapacity: 256 * (changedCount + 1))
+    // The rows in file order, each with its new owner's email: one lookup per owner.
+    var listed: [(index: Int, email: String)] = []
+    listed.reserveCapacity(changedByOwner.values.reduce(0) { $0 + $1.count })
     for (owner, indices) in changedByOwner.sorted(by: { $0.key < $1.key }) {
-      // One owner, one email, for the whole group. Ids are compared as Swift strings, so each
-      // row still writes its own spelling of the owner id.
       let email = owner == result.configuration.poolOwnerID ? "" : emails[owner] ?? ""
-      for index in indices {
-        // Fields are read in place: copying an `Account` retains each of its strings.
+      listed += indices.map { ($0, email) }
+    }
+    let effectiveDate = result.runDate.description
+    return PiecewiseFile(path: "reassignments.csv", itemCount: listed.count) { items in
+      var writer = CSVWriter(
+        header: header, startingFile: items.lowerBound == 0, byteCapacity: 256 * items.count)
+      for (index, email) in listed[items] {
+        // Fields are read in place: copying an `Account` retains each of its strings. Ids are
+        // compared as Swift strings, so each row writes its own spelling of the owner id.
         writer.appendText(accounts[index].id)
         writer.appendText(accounts[index].name)
         writer.appendRaw(accounts[index].currentTier)
@@ -40,7 +50,7 @@ package enum ReassignmentsCSV {
         writer.appendRaw(effectiveDate)
         writer.endRow()
       }
+      return writer.bytes
     }
-    return writer.bytes
   }
 }

@@ -5,19 +5,28 @@ package enum RejectedCSV {
 
   /// The file's bytes: account, ARR, usage and roster rows, then ignored overrides.
   package static func render(_ result: RunResult) -> [UInt8] {
-    var writer = CSVWriter(header: header)
+    piecewise(result).wholeBytes
+  }
+
+  /// The file as pieces: one item per rejected row.
+  package static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let overrides = result.tiering.ignoredOverrides.map {
       Rejection(
         file: DropFiles.Name.overrides, line: $0.row.line, accountID: $0.row.accountID,
         reason: "override ignored: \($0.reason)")
     }
-    for rejection in (result.book.rejections + overrides).sorted() {
-      writer.appendRaw(rejection.file)
-      writer.appendRaw(rejection.line)
-      writer.appendText(rejection.accountID)
-      writer.appendText(rejection.reason)
-      writer.endRow()
+    let rejections = (result.book.rejections + overrides).sorted()
+    return PiecewiseFile(path: "rejected.csv", itemCount: rejections.count) { items in
+      var writer = CSVWriter(
+        header: header, startingFile: items.lowerBound == 0, byteCapacity: 96 * items.count)
+      for rejection in rejections[items] {
+        writer.appendRaw(rejection.file)
+        writer.appendRaw(rejection.line)
+        writer.appendText(rejection.accountID)
+        writer.appendText(rejection.reason)
+        writer.endRow()
+      }
+      return writer.bytes
     }
-    return writer.bytes
   }
 }

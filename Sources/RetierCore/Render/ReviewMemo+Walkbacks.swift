@@ -1,35 +1,50 @@
 extension ReviewMemo {
-  /// Appends every promotion, then every demotion, each with its one-paragraph walkback.
-  package static func writeWalkbacks(
-    _ result: RunResult, explainer: WhyMoved, to text: inout TextBuffer
-  ) {
-    let moved = AccountMemo.movedIndices(result)
-    for direction in [MovementDirection.promotion, .demotion] {
-      let indices = moved.filter { explainer.direction(of: $0) == direction }
-      let title = direction == .promotion ? "Promotions" : "Demotions"
-      text.append(direction == .promotion ? "" : "\n", "## ", title, " (", indices.count, ")\n\n")
-      if indices.isEmpty {
-        text.append("None.\n")
-        continue
+  /// The memo's closing sections: every promotion, then every demotion, each with its
+  /// one-paragraph walkback. Each paragraph is an item of the memo's ``PiecewiseFile``, and a
+  /// section's heading comes with its first paragraph (or, for an empty section, with the
+  /// header or the end of the file).
+  struct Walkbacks {
+    /// The memo's run and its explanations.
+    let explainer: WhyMoved
+    /// The promoted accounts, then the demoted ones, each by account id.
+    let indices: [Int]
+    /// How many of ``indices`` are promotions.
+    let promotionCount: Int
+
+    /// The walkbacks of `result`.
+    init(_ result: RunResult, explainer: WhyMoved) {
+      self.explainer = explainer
+      let moved = AccountMemo.movedIndices(result)
+      let promotions = moved.filter { explainer.direction(of: $0) == .promotion }
+      promotionCount = promotions.count
+      indices = promotions + moved.filter { explainer.direction(of: $0) == .demotion }
+    }
+
+    /// The number of paragraphs.
+    var count: Int { indices.count }
+
+    /// Appends the paragraphs in `items`, with the headings that fall among them.
+    func write(_ items: Range<Int>, to text: inout TextBuffer) {
+      if items.lowerBound == 0 { heading(.promotion, to: &text) }
+      for item in items {
+        if item == promotionCount { heading(.demotion, to: &text) }
+        text.append("- ")
+        let index = indices[item]
+        ReviewMemo.writeWalkback(
+          index, memo: explainer.memoNames[index], explainer: explainer, to: &text)
+        text.append("\n")
       }
-      // A million-account book has some 100,000 of these paragraphs. They render on every core,
-      // a run of paragraphs into one buffer per chunk, and the chunks join in order.
-      let chunkCount = max(1, min(paragraphChunks, indices.count / minimumParagraphsPerChunk))
-      let chunks = Parallel.map(chunkCount) { chunk -> [UInt8] in
-        let range =
-          (indices.count * chunk / chunkCount)..<(indices.count * (chunk + 1) / chunkCount)
-        var paragraphs = TextBuffer(capacity: range.count * 512)
-        for index in indices[range] {
-          paragraphs.append("- ")
-          writeWalkback(
-            index, memo: explainer.memoNames[index], explainer: explainer,
-            to: &paragraphs)
-          paragraphs.append("\n")
-        }
-        return paragraphs.bytes
-      }
-      text.bytes.reserveCapacity(text.count + chunks.reduce(0) { $0 + $1.count })
-      for chunk in chunks { text.append(utf8: chunk) }
+      // A section without paragraphs has its heading where its first paragraph would be.
+      if items.upperBound == count, promotionCount == count { heading(.demotion, to: &text) }
+    }
+
+    /// Appends a section's heading, and `None.` when it has no paragraph.
+    private func heading(_ direction: MovementDirection, to text: inout TextBuffer) {
+      let isPromotion = direction == .promotion
+      let size = isPromotion ? promotionCount : count - promotionCount
+      text.append(isPromotion ? "" : "\n", "## ", isPromotion ? "Promotions" : "Demotions")
+      text.append(" (", size, ")\n\n")
+      if size == 0 { text.append("None.\n") }
     }
   }
 
@@ -67,11 +82,6 @@ extension ReviewMemo {
     if let memoName { text.append(" [Memo](", memoPrefix, memoName, ").") }
   }
 
-  /// Chunks of walkback paragraphs rendered concurrently: more than there are cores, so one slow
-  /// chunk leaves no core idle.
-  private static let paragraphChunks = 16
-  /// Fewer paragraphs than this per chunk are not worth a thread.
-  private static let minimumParagraphsPerChunk = 256
   /// A memo's path in the run folder is this followed by its file name.
   private static let memoPrefix = AccountMemo.folder + "/"
 }

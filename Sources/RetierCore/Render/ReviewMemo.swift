@@ -12,16 +12,26 @@ package enum ReviewMemo {
 
   /// The file's bytes, with an explainer already built for the run.
   package static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
+    piecewise(result, explainer: explainer).wholeBytes
+  }
+
+  /// The file as pieces: the sections up to the walkbacks come with the first piece, then one
+  /// item per walkback paragraph (some 100,000 at a million accounts).
+  package static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
       rejectedRows(result), overrides(result),
     ]
-    // The walkbacks, some 40 MB at a million accounts, are written straight into the file.
-    var text = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
-    for section in sections { text.append(section, "\n") }
-    writeWalkbacks(result, explainer: explainer, to: &text)
-    return text.bytes
+    var head = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
+    for section in sections { head.append(section, "\n") }
+    let walkbacks = Walkbacks(result, explainer: explainer)
+    return PiecewiseFile(path: "memo.md", itemCount: walkbacks.count) { items in
+      var text = TextBuffer(capacity: items.count * 512)
+      if items.lowerBound == 0 { text.append(utf8: head.bytes) }
+      walkbacks.write(items, to: &text)
+      return text.bytes
+    }
   }
 
   /// The title and the one-paragraph summary.

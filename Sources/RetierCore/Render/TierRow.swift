@@ -33,24 +33,50 @@ extension RunResult {
     return rows
   }
 
-  /// Calls `body` with the source of every ``tierRows`` line, in the same order, without
-  /// building the rows: a renderer reads the few fields it needs from the book directly.
-  package func forEachTierRowSource(_ body: (TierRow.Source) throws -> Void) rethrows {
+  /// The number of ``tierRows`` lines: every valid and every rejected account.
+  package var tierRowCount: Int { book.accounts.count + book.rejectedAccounts.count }
+
+  /// Where each rejected account's line falls among the ``tierRows`` lines, ascending; with
+  /// these, any range of lines is found without walking the lines before it.
+  package var rejectedTierRowPositions: [Int] {
     // Both lists are sorted by id and share no id (a repeated id is rejected on every row), so
     // one merge gives the sorted list; valid accounts go first on a tie, as a stable sort would.
     let accounts = book.accounts
-    let rejectedAccounts = book.rejectedAccounts
     var next = 0
-    for (rejectedIndex, rejected) in rejectedAccounts.enumerated() {
-      while next < accounts.count, !(rejected.id < accounts[next].id) {
-        try body(.valid(next))
-        next += 1
-      }
-      try body(.rejected(rejectedIndex))
+    return book.rejectedAccounts.enumerated().map { rejectedIndex, rejected in
+      while next < accounts.count, !(rejected.id < accounts[next].id) { next += 1 }
+      return next + rejectedIndex
     }
-    while next < accounts.count {
-      try body(.valid(next))
-      next += 1
+  }
+
+  /// Calls `body` with the source of every ``tierRows`` line, in the same order, without
+  /// building the rows: a renderer reads the few fields it needs from the book directly.
+  package func forEachTierRowSource(_ body: (TierRow.Source) throws -> Void) rethrows {
+    try forEachTierRowSource(
+      in: 0..<tierRowCount, rejectedPositions: rejectedTierRowPositions, body)
+  }
+
+  /// Calls `body` with the source of each ``tierRows`` line in `lines`, in order, given the
+  /// ``rejectedTierRowPositions``.
+  package func forEachTierRowSource(
+    in lines: Range<Int>, rejectedPositions: [Int], _ body: (TierRow.Source) throws -> Void
+  ) rethrows {
+    // The rejected lines before the range, by binary search: line p is valid account
+    // p - (rejected lines before p).
+    var low = 0
+    var high = rejectedPositions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if rejectedPositions[middle] < lines.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var rejectedBefore = low
+    for line in lines {
+      if rejectedBefore < rejectedPositions.count, rejectedPositions[rejectedBefore] == line {
+        try body(.rejected(rejectedBefore))
+        rejectedBefore += 1
+      } else {
+        try body(.valid(line - rejectedBefore))
+      }
     }
   }
 

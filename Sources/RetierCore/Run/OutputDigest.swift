@@ -8,6 +8,13 @@ package struct OutputDigest: Sendable, Hashable {
   /// Lowercase hex SHA-256 of the file's bytes.
   package var sha256: String
 
+  /// The digest of a file of `byteCount` bytes whose SHA-256 is `sha256`.
+  package init(path: String, byteCount: Int, sha256: String) {
+    self.path = path
+    self.byteCount = byteCount
+    self.sha256 = sha256
+  }
+
   /// The digest of `file`.
   package init(of file: OutputFile) {
     path = file.path

@@ -96,7 +96,16 @@ package enum Retier {
   /// Every output file of `result`, sorted by path; the whole output in memory.
   package static func render(_ result: RunResult) -> [OutputFile] {
     var files: [OutputFile] = []
-    _ = render(result) { (batch: [OutputFile]) -> Void in files += batch }
+    _ = render(result) { (batch: [OutputFile]) -> Void in
+      for piece in batch {
+        // A piece continues the file emitted just before it.
+        if piece.isContinuation, let last = files.indices.last, files[last].path == piece.path {
+          files[last].bytes += piece.bytes
+        } else {
+          files.append(OutputFile(path: piece.path, bytes: piece.bytes))
+        }
+      }
+    }
     // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }

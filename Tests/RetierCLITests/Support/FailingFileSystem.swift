@@ -9,6 +9,7 @@ final class FailingFileSystem: OutputFileSystem {
   enum Call: String, CaseIterable {
     case makeDirectory = "mkdir"
     case writeFile = "write"
+    case appendToFile = "append"
     case syncDirectory = "fsync"
     case rename
     case removeItem = "remove"
@@ -51,6 +52,11 @@ final class FailingFileSystem: OutputFileSystem {
   func writeFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError) {
     try check(.writeFile, path)
     try base.writeFile(atPath: path, bytes: bytes)
+  }
+
+  func appendToFile(atPath path: String, bytes: [UInt8]) throws(SystemCallError) {
+    try check(.appendToFile, path)
+    try base.appendToFile(atPath: path, bytes: bytes)
   }
 
   func syncDirectory(atPath path: String) throws(SystemCallError) {

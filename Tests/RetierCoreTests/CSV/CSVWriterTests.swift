@@ -205,4 +205,21 @@ struct CSVWriterTests {
     writer.endRow()
     #expect(String(decoding: writer.bytes, as: UTF8.self) == "a\n\"\"\n\"\"\n\"\"\n,\n")
   }
+
+  /// A piece that continues a file writes its rows exactly as the whole file has them: no
+  /// header, and a leading byte order mark is quoted only at the very start of the file.
+  @Test("a piece after the first writes rows as the whole file does", arguments: [true, false])
+  func continuingPiece(startingFile: Bool) {
+    var piece = CSVWriter(header: ["id"], startingFile: startingFile, byteCapacity: 16)
+    piece.appendText("\u{FEFF}x")
+    piece.endRow()
+    var whole = CSVWriter(header: ["id"])
+    whole.appendText("\u{FEFF}x")
+    whole.endRow()
+    let rows = Array(whole.bytes.dropFirst(3))
+    #expect(piece.bytes == (startingFile ? whole.bytes : rows))
+    var bomFirst = CSVWriter(header: ["\u{FEFF}id"], startingFile: true, byteCapacity: 16)
+    bomFirst.endRow()
+    #expect(bomFirst.bytes.starts(with: Array("\"\u{FEFF}id\"".utf8)))
+  }
 }

@@ -10,21 +10,41 @@ struct OutputRenderersTests {
   }
 
   @Test(
-    "batches hold the top-level files, then at most the batch size of memos each",
-    arguments: [1, 7, 4096])
-  func batches(batchSize: Int) throws {
+    "the top-level files come a piece per batch, then the memos at most the batch size each",
+    arguments: [(1, 1), (7, 2), (4096, 16_384)])
+  func batches(memoBatchSize: Int, itemsPerPiece: Int) throws {
     let result = try Self.demoResult()
     var batches: [[OutputFile]] = []
-    _ = OutputRenderers.render(result, memoBatchSize: batchSize) { batches.append($0) }
-    let first = try #require(batches.first)
+    _ = OutputRenderers.render(
+      result, memoBatchSize: memoBatchSize, itemsPerPiece: itemsPerPiece
+    ) { batches.append($0) }
+    let pieces = batches.prefix { $0.first?.path.hasPrefix("memos/") == false }
+    #expect(pieces.allSatisfy { $0.count == 1 })
+    // Each file's pieces come together, the first one starting the file.
+    var files: [OutputFile] = []
+    for piece in pieces.joined() {
+      if piece.isContinuation {
+        let last = try #require(files.indices.last)
+        #expect(files[last].path == piece.path)
+        files[last].bytes += piece.bytes
+      } else {
+        files.append(piece)
+      }
+    }
     #expect(
-      first.map(\.path)
+      files.map(\.path)
         == ["tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md"])
-    let memoBatches = batches.dropFirst()
+    #expect(files[0].bytes == TiersCSV.render(result))
+    #expect(files[4].bytes == ReviewMemo.render(result))
+    #expect(
+      pieces.count(where: { $0[0].path == "tiers.csv" })
+        == (result.tierRowCount + itemsPerPiece - 1) / itemsPerPiece)
+
+    let memoBatches = batches.dropFirst(pieces.count)
     let memoCount = memoBatches.reduce(0) { $0 + $1.count }
     #expect(memoCount > 10)
-    #expect(memoBatches.count == (memoCount + batchSize - 1) / batchSize)
-    #expect(memoBatches.allSatisfy { !$0.isEmpty && $0.count <= batchSize })
+    #expect(memoBatches.count == (memoCount + memoBatchSize - 1) / memoBatchSize)
+    #expect(memoBatches.allSatisfy { !$0.isEmpty && $0.count <= memoBatchSize })
     let memoPaths = memoBatches.flatMap { $0.map(\.path) }
     #expect(memoPaths.allSatisfy { $0.hasPrefix("memos/") })
     #expect(memoPaths == memoPaths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -43,11 +63,15 @@ struct OutputRenderersTests {
     }
     #expect(emittedAfterManifest == 0)
     #expect(streamed.last?.path == RunManifest.fileName)
-    #expect(digests == streamed.map(OutputDigest.init(of:)))
     let inMemory = Retier.render(result)
+    // Pieces of a file join in the order they came.
+    var joined: [String: [UInt8]] = [:]
+    for piece in streamed { joined[piece.path, default: []] += piece.bytes }
+    #expect(joined == Dictionary(uniqueKeysWithValues: inMemory.map { ($0.path, $0.bytes) }))
+    // One digest per file, whole: the checksum of the joined pieces.
     #expect(
-      streamed.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) } == inMemory)
-    #expect(Set(streamed.map(\.path)).count == streamed.count)
+      digests.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        == inMemory.map(OutputDigest.init(of:)))
   }
 
   @Test("a failing emit stops rendering at the batch that failed")

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import RetierCore
+
+@Suite("Files rendered in pieces")
+struct PiecewiseFileTests {
+  /// The five files that grow with the book, for `result`.
+  private static func files(_ result: RunResult) -> [PiecewiseFile] {
+    let explainer = WhyMoved(result)
+    return [
+      TiersCSV.piecewise(result), RejectedCSV.piecewise(result),
+      ReassignmentsCSV.piecewise(result), MovementsCSV.piecewise(result, explainer: explainer),
+      ReviewMemo.piecewise(result, explainer: explainer),
+    ]
+  }
+
+  /// The runs checked: the demo drop (every rule), the cap book (promotions and a demotion) and
+  /// a one-account book (nothing moves, nothing is rejected).
+  private static func results() throws -> [RunResult] {
+    [
+      try Retier.decide(DemoDropGoldenTests.demoInput()), try RunResultFixtures.capBook(),
+      try RunResultFixtures.result([.init(id: "A-1", arr: "1000")]),
+    ]
+  }
+
+  @Test("pieces of any size concatenate to the whole file", arguments: [1, 2, 3, 7, 100_000])
+  func concatenation(itemsPerPiece: Int) throws {
+    for result in try Self.results() {
+      for file in Self.files(result) {
+        let pieces = file.pieces(itemsPerPiece: itemsPerPiece)
+        let joined = pieces.flatMap { file.renderItems($0) }
+        #expect(joined == file.wholeBytes, "\(file.path), \(itemsPerPiece) items per piece")
+        #expect(!file.wholeBytes.isEmpty)
+      }
+    }
+  }
+
+  @Test("the pieces cover every item once, in order, at most the piece size each")
+  func pieceRanges() {
+    let file = PiecewiseFile(path: "x", itemCount: 10) { _ in [] }
+    #expect(file.pieces(itemsPerPiece: 4) == [0..<4, 4..<8, 8..<10])
+    #expect(file.pieces(itemsPerPiece: 10) == [0..<10])
+    #expect(file.pieces(itemsPerPiece: 0) == (0..<10).map { $0..<($0 + 1) })
+    #expect(PiecewiseFile(path: "x", itemCount: 0) { _ in [] }.pieces(itemsPerPiece: 4) == [0..<0])
+  }
+
+  @Test("the whole files are what the renderers wrote before they were split")
+  func wholeFiles() throws {
+    let result = try RunResultFixtures.capBook()
+    let files = Self.files(result)
+    #expect(
+      files.map(\.path) == [
+        "tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md",
+      ])
+    #expect(files[0].wholeBytes == TiersCSV.render(result))
+    #expect(files[0].itemCount == result.tierRowCount)
+    #expect(files[4].wholeBytes == ReviewMemo.render(result))
+  }
+
+  @Test("a memo with no movement still has both walkback sections, each saying None.")
+  func emptyWalkbacks() throws {
+    let result = try RunResultFixtures.result([.init(id: "A-1", arr: "1000")])
+    let memo = ReviewMemo.piecewise(result, explainer: WhyMoved(result))
+    #expect(memo.itemCount == 0)
+    let text = String(decoding: memo.wholeBytes, as: UTF8.self)
+    #expect(text.hasSuffix("## Promotions (0)\n\nNone.\n\n## Demotions (0)\n\nNone.\n"))
+  }
+
+  @Test("the demotions heading comes with the first demotion, whatever piece it starts")
+  func demotionsHeading() throws {
+    let result = try RunResultFixtures.capBook()
+    let memo = ReviewMemo.piecewise(result, explainer: WhyMoved(result))
+    // The cap book has 2 promotions, then 1 demotion.
+    #expect(memo.itemCount == 3)
+    let third = String(decoding: memo.renderItems(2..<3), as: UTF8.self)
+    #expect(third.hasPrefix("\n## Demotions (1)\n\n- "))
+    let second = String(decoding: memo.renderItems(1..<2), as: UTF8.self)
+    #expect(second.hasPrefix("- ") && !second.contains("##"))
+  }
+}
