@@ -26,18 +26,22 @@ protocol OutputFileSystem {
 }
 
 extension OutputFileSystem {
-  /// One ``writeFile(atPath:bytes:)`` or ``appendToFile(atPath:bytes:)`` per file, in order;
-  /// each is flushed as it is written.
+  /// One ``writeFlushed(_:into:)`` per file, in order.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
-    for file in files {
-      if file.isContinuation {
-        try appendToFile(atPath: folder + "/" + file.path, bytes: file.bytes)
-      } else {
-        try writeFile(atPath: folder + "/" + file.path, bytes: file.bytes)
-      }
-    }
+    for file in files { try writeFlushed(file, into: folder) }
   }
 
   /// Nothing to do: ``writeFiles(_:into:)`` flushed every file.
   func flushFiles(in folder: String) throws(SystemCallError) {}
+
+  /// Creates `folder/<path>` with a file's bytes, or appends a continuation piece to it, flushed
+  /// to the disk before returning.
+  func writeFlushed(_ file: OutputFile, into folder: String) throws(SystemCallError) {
+    let path = folder + "/" + file.path
+    if file.isContinuation {
+      try appendToFile(atPath: path, bytes: file.bytes)
+    } else {
+      try writeFile(atPath: path, bytes: file.bytes)
+    }
+  }
 }

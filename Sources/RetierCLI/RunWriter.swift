@@ -49,7 +49,7 @@ struct RunWriter {
   /// Every file but `run.json` is written as it comes, on a background thread while `render`
   /// renders the next batch (``BackgroundBatchWriter``). When `render` returns and the last
   /// batch is written, the files are flushed together, then `run.json` (which marks the folder
-  /// complete) is written and flushed, then the folders, deepest first, and one `rename` puts
+  /// complete; its pieces wait in memory until then) is written and flushed, then the folders, deepest first, and one `rename` puts
   /// the folder in place. On any failure the temporary folder is removed and nothing is renamed.
   func write(
     quarter: FiscalQuarter,
@@ -80,9 +80,7 @@ struct RunWriter {
       do throws(SystemCallError) {
         let folders = try writer.finish()
         try fileSystem.flushFiles(in: temporary)
-        for file in manifest {
-          try fileSystem.writeFile(atPath: temporary + "/" + file.path, bytes: file.bytes)
-        }
+        for piece in manifest { try fileSystem.writeFlushed(piece, into: temporary) }
         for folder in folders.reversed() { try fileSystem.syncDirectory(atPath: folder) }
         try fileSystem.syncDirectory(atPath: temporary)
       } catch {

@@ -30,7 +30,8 @@ package indirect enum JSONValue: Sendable, Hashable {
     return output.bytes
   }
 
-  private func write(to output: inout TextBuffer, indent: Int) {
+  /// Appends the value as it appears `indent` levels deep, without padding before it.
+  package func write(to output: inout TextBuffer, indent: Int) {
     switch self {
     case .string(let string): Self.writeQuoted(string, to: &output)
     case .integer(let integer): output.append(integer)
@@ -57,9 +58,7 @@ package indirect enum JSONValue: Sendable, Hashable {
       }
       output.append("{\n")
       for (offset, (key, value)) in members.enumerated() {
-        Self.writePadding(indent + 1, to: &output)
-        Self.writeQuoted(key, to: &output)
-        output.append(": ")
+        Self.writeMemberKey(key, indent: indent + 1, to: &output)
         value.write(to: &output, indent: indent + 1)
         output.append(offset == members.count - 1 ? "\n" : ",\n")
       }
@@ -69,8 +68,44 @@ package indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// Two spaces per level.
-  private static func writePadding(_ indent: Int, to output: inout TextBuffer) {
+  package static func writePadding(_ indent: Int, to output: inout TextBuffer) {
     for _ in 0..<indent { output.append("  ") }
+  }
+
+  /// Appends the padding and the `"key": ` of an object member `indent` levels deep.
+  package static func writeMemberKey(_ key: String, indent: Int, to output: inout TextBuffer) {
+    writePadding(indent, to: &output)
+    writeQuoted(key, to: &output)
+    output.append(": ")
+  }
+
+  // A top-level object can be written in parts, as ``bytes`` would write it whole, when one of
+  // its members is too big to build as a value: `writeObjectStart`, the big member written by
+  // the caller, then `writeObjectEnd`.
+
+  /// Opens a top-level object and appends `members`, each followed by `,`, ready for the member
+  /// the caller writes next.
+  package static func writeObjectStart(
+    _ members: [(String, JSONValue)], to output: inout TextBuffer
+  ) {
+    output.append("{\n")
+    for (key, value) in members {
+      writeMemberKey(key, indent: 1, to: &output)
+      value.write(to: &output, indent: 1)
+      output.append(",\n")
+    }
+  }
+
+  /// Appends `members` after the member the caller wrote, each preceded by `,`, then closes the
+  /// top-level object with the trailing newline of ``bytes``.
+  package static func writeObjectEnd(_ members: [(String, JSONValue)], to output: inout TextBuffer)
+  {
+    for (key, value) in members {
+      output.append(",\n")
+      writeMemberKey(key, indent: 1, to: &output)
+      value.write(to: &output, indent: 1)
+    }
+    output.append("\n}\n")
   }
 
   /// A JSON string literal (RFC 8259 escapes).

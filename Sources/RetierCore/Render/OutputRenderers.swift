@@ -62,7 +62,7 @@ package enum OutputRenderers {
 
   /// Renders `file` a few pieces at a time and emits each piece in its own batch, hashing them in
   /// order; returns the file's digest.
-  private static func emitPieces<Failure: Error>(
+  package static func emitPieces<Failure: Error>(
     of file: PiecewiseFile, itemsPerPiece: Int, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> OutputDigest {
     let pieces = file.pieces(itemsPerPiece: itemsPerPiece)

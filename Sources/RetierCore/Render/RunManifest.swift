@@ -6,12 +6,53 @@ package enum RunManifest {
 
   /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
   package static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
+    piecewise(result, outputs: outputs).wholeBytes
+  }
+
+  /// The manifest as pieces: one item per output file listed (some 110,000 at a million
+  /// accounts), the members before the list with the first piece, those after with the last.
+  /// The bytes are those of the whole manifest as one ``JSONValue``.
+  package static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
+    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
+    let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let (before, after) = members(result)
+    return PiecewiseFile(path: fileName, itemCount: sortedOutputs.count) { items in
+      var text = TextBuffer(capacity: 128 * items.count + 4_096)
+      if items.lowerBound == 0 {
+        JSONValue.writeObjectStart(before, to: &text)
+        JSONValue.writeMemberKey("outputs", indent: 1, to: &text)
+        text.append(sortedOutputs.isEmpty ? "[]" : "[\n")
+      }
+      for item in items {
+        let output = sortedOutputs[item]
+        if item > 0 { text.append(",\n") }
+        JSONValue.writePadding(2, to: &text)
+        JSONValue.object([
+          ("file", .string(output.path)), ("bytes", .integer(output.byteCount)),
+          ("sha256", .string(output.sha256)),
+        ])
+        .write(to: &text, indent: 2)
+      }
+      if items.upperBound == sortedOutputs.count {
+        if !sortedOutputs.isEmpty {
+          text.append("\n")
+          JSONValue.writePadding(1, to: &text)
+          text.append("]")
+        }
+        JSONValue.writeObjectEnd(after, to: &text)
+      }
+      return text.bytes
+    }
+  }
+
+  /// The manifest's members before `outputs` and after it.
+  private static func members(
+    _ result: RunResult
+  ) -> (before: [(String, JSONValue)], after: [(String, JSONValue)]) {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
     let book = result.book
-    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
-    let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let manifest = JSONValue.object([
+    let before: [(String, JSONValue)] = [
       ("tool", .string("retier")),
       ("version", .string(result.toolVersion)),
       ("quarter", .string(result.quarter.label)),
@@ -27,16 +68,8 @@ package enum RunManifest {
             ])
           })
       ),
-      (
-        "outputs",
-        .array(
-          sortedOutputs.map { output in
-            .object([
-              ("file", .string(output.path)), ("bytes", .integer(output.byteCount)),
-              ("sha256", .string(output.sha256)),
-            ])
-          })
-      ),
+    ]
+    let after: [(String, JSONValue)] = [
       (
         "counts",
         .object([
@@ -71,7 +104,7 @@ package enum RunManifest {
               ])
             })
       ),
-    ])
-    return manifest.bytes
+    ]
+    return (before, after)
   }
 }

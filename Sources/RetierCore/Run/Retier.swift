@@ -79,17 +79,17 @@ package enum Retier {
   }
 
   /// Renders every output file of `result` and passes them to `emit` in batches as they are
-  /// ready, `run.json` last (it holds the others' checksums). Only one batch is in memory at a
-  /// time, so the caller can write each batch and let it go. Returns the digests `run.json`
-  /// lists, `run.json` itself last.
+  /// ready, `run.json` last (it holds the others' checksums); see ``OutputRenderers``. Only a
+  /// batch or two is in memory at a time, so the caller can write each batch and let it go.
+  /// Returns the digests `run.json` lists, `run.json` itself last.
   package static func render<Failure: Error>(
     _ result: RunResult, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
     var digests = try OutputRenderers.render(result, emit: emit)
-    let manifest = OutputFile(
-      path: RunManifest.fileName, bytes: RunManifest.render(result, outputs: digests))
-    try emit([manifest])
-    digests.append(OutputDigest(of: manifest))
+    let manifest = RunManifest.piecewise(result, outputs: digests)
+    digests.append(
+      try OutputRenderers.emitPieces(
+        of: manifest, itemsPerPiece: OutputRenderers.itemsPerPiece, emit: emit))
     return digests
   }
 

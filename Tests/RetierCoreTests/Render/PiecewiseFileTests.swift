@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RetierCore
@@ -11,6 +12,7 @@ struct PiecewiseFileTests {
       TiersCSV.piecewise(result), RejectedCSV.piecewise(result),
       ReassignmentsCSV.piecewise(result), MovementsCSV.piecewise(result, explainer: explainer),
       ReviewMemo.piecewise(result, explainer: explainer),
+      RunManifest.piecewise(result, outputs: Retier.render(result).map(OutputDigest.init(of:))),
     ]
   }
 
@@ -50,7 +52,7 @@ struct PiecewiseFileTests {
     let files = Self.files(result)
     #expect(
       files.map(\.path) == [
-        "tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md",
+        "tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md", "run.json",
       ])
     #expect(files[0].wholeBytes == TiersCSV.render(result))
     #expect(files[0].itemCount == result.tierRowCount)
@@ -76,5 +78,28 @@ struct PiecewiseFileTests {
     #expect(third.hasPrefix("\n## Demotions (1)\n\n- "))
     let second = String(decoding: memo.renderItems(1..<2), as: UTF8.self)
     #expect(second.hasPrefix("- ") && !second.contains("##"))
+  }
+
+  @Test(
+    "run.json in pieces is one JSON object listing every output in path order",
+    arguments: [0, 1, 3])
+  func manifest(outputCount: Int) throws {
+    let result = try RunResultFixtures.capBook()
+    let outputs = (0..<outputCount).reversed().map {
+      OutputDigest(
+        path: "memos/M\($0).md", byteCount: $0, sha256: String(repeating: "a", count: 64))
+    }
+    let file = RunManifest.piecewise(result, outputs: outputs)
+    for itemsPerPiece in [1, 2] {
+      let bytes = file.pieces(itemsPerPiece: itemsPerPiece).flatMap { file.renderItems($0) }
+      #expect(bytes == file.wholeBytes)
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+      let listed = try #require(object["outputs"] as? [[String: Any]])
+      #expect(listed.map { $0["file"] as? String } == (0..<outputCount).map { "memos/M\($0).md" })
+      #expect(object["tool"] as? String == "retier")
+      #expect((object["tiers"] as? [Any])?.count == result.configuration.tierCount + 1)
+    }
+    #expect(file.wholeBytes.last == UInt8(ascii: "\n"))
   }
 }
