@@ -4,40 +4,74 @@
 /// Each file is typed record by record as it is scanned: no file exists as a parsed document of
 /// field strings, and nothing but the typed rows outlives the call.
 package enum DropLoader {
-  /// Parses every file of `files` for a ladder of `tierCount` tiers.
-  package static func load(_ files: DropFiles, tierCount: Int) throws(RetierError) -> LoadedDrop {
-    // The files parse independently, accounts.csv (the largest) on one core and the rest on the
-    // other; errors are then reported in the same file order as a sequential load would.
-    let (accountsResult, others) = Parallel.both(
+  /// Parses every file of `files` for a ladder of `tierCount` tiers, and checksums each.
+  ///
+  /// The files are consumed: each file's bytes are hashed, parsed and let go by one task, so a
+  /// file is freed as soon as it is typed rather than when the whole drop is.
+  package static func load(
+    _ files: consuming DropFiles, tierCount: Int
+  ) throws(RetierError) -> LoadedDrop {
+    // Each task owns its files' bytes: they are moved out of `files`, and a task empties its
+    // variables once done, which frees them (nothing else holds them).
+    var accountsBytes = files.accounts
+    var arrBytes = files.arr
+    var usageBytes = files.usage
+    var csmsBytes = files.csms
+    var overridesBytes = files.overrides
+    files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
+    // accounts.csv (the largest) on one core and the rest on the other; errors are then
+    // reported in the same file order as a sequential load would.
+    let (accounts, others) = Parallel.both(
       {
-        Result { () throws(RetierError) in try loadAccounts(files.accounts, tierCount: tierCount) }
+        defer { accountsBytes = [] }
+        return (
+          sha256: SHA256.hexDigest(accountsBytes),
+          rows: Result { () throws(RetierError) in
+            try loadAccounts(accountsBytes, tierCount: tierCount)
+          }
+        )
       },
       {
-        (
-          arr: Result { () throws(RetierError) in try loadARR(files.arr) },
-          usage: Result { () throws(RetierError) in try loadUsage(files.usage) },
-          overrides: Result { () throws(RetierError) in
-            try files.overrides.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
+        defer {
+          arrBytes = []
+          usageBytes = []
+          csmsBytes = []
+          overridesBytes = nil
+        }
+        return (
+          sha256: [
+            DropFiles.Name.arr: SHA256.hexDigest(arrBytes),
+            DropFiles.Name.usage: SHA256.hexDigest(usageBytes),
+            DropFiles.Name.csms: SHA256.hexDigest(csmsBytes),
+          ].merging(overridesBytes.map { [DropFiles.Name.overrides: SHA256.hexDigest($0)] } ?? [:])
+          {
+            first, _ in first
           },
-          roster: Result { () throws(RetierError) in
-            try loadRoster(files.csms, tierCount: tierCount)
+          arr: Result { () throws(RetierError) in try loadARR(arrBytes) },
+          usage: Result { () throws(RetierError) in try loadUsage(usageBytes) },
+          overrides: Result { () throws(RetierError) in
+            try overridesBytes.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
+          },
+          roster: Result { () throws(RetierError) in try loadRoster(csmsBytes, tierCount: tierCount)
           }
         )
       })
-    let accounts = try accountsResult.get()
+    let accountRows = try accounts.rows.get()
     let arr = try others.arr.get()
     let usage = try others.usage.get()
     let overrides = try others.overrides.get()
     let roster = try others.roster.get()
     var rowCounts = [
-      DropFiles.Name.accounts: accounts.accounts.count, DropFiles.Name.arr: arr.count,
+      DropFiles.Name.accounts: accountRows.accounts.count, DropFiles.Name.arr: arr.count,
       DropFiles.Name.usage: usage.count, DropFiles.Name.csms: roster.rowCount,
     ]
     if let overrides { rowCounts[DropFiles.Name.overrides] = overrides.count }
+    var checksums = others.sha256
+    checksums[DropFiles.Name.accounts] = accounts.sha256
     return LoadedDrop(
-      accounts: accounts.accounts, accountProblems: accounts.problems, arrLines: arr,
+      accounts: accountRows.accounts, accountProblems: accountRows.problems, arrLines: arr,
       usageRows: usage, overrideRows: overrides ?? [], roster: roster.csms,
-      rosterRejections: roster.rejections, rowCounts: rowCounts)
+      rosterRejections: roster.rejections, rowCounts: rowCounts, checksums: checksums)
   }
 
   /// Types `arr.csv`.

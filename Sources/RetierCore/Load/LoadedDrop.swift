@@ -19,4 +19,6 @@ package struct LoadedDrop: Sendable {
   package var rosterRejections: [Rejection]
   /// Data rows per file name.
   package var rowCounts: [String: Int]
+  /// Lowercase hex SHA-256 of each file's bytes, by file name.
+  package var checksums: [String: String]
 }

@@ -3,22 +3,16 @@
 package enum Retier {
   /// Loads, validates, scores, tiers and assigns owners; reports each phase to `log`.
   ///
-  /// The input is consumed: the drop's bytes are checksummed while they are parsed and let go
-  /// as soon as the rows are typed, so a big drop is not held through the rest of the run.
+  /// The input is consumed: each file of the drop is checksummed and parsed, then let go as soon
+  /// as its rows are typed, so a big drop is not held through the rest of the run.
   package static func decide(
     _ input: consuming RunInput, log: (PhaseReport) -> Void = { _ in }
   ) throws(RetierError) -> RunResult {
     let configuration = input.configuration
     let files = input.files
-    let (loading, inputDigests) = Parallel.both(
-      {
-        Result { () throws(RetierError) -> LoadedDrop in
-          try DropLoader.load(files, tierCount: configuration.tierCount)
-        }
-      },
-      { digests(of: files) })
     input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
-    let loaded = try loading.get()
+    let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
+    let checksums = loaded.checksums
     log(
       PhaseReport(
         phase: .load,
@@ -65,17 +59,10 @@ package enum Retier {
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
-      inputs: inputDigests.map { file in
-        InputFact(name: file.name, rows: book.rowCounts[file.name] ?? 0, sha256: file.sha256)
+      inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
+        InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
-  }
-
-  /// The SHA-256 of each file of the drop, by file name.
-  private static func digests(of files: DropFiles) -> [(name: String, sha256: String)] {
-    let named = files.namedFiles
-    let digests = Parallel.map(named.count) { SHA256.hexDigest(named[$0].bytes) }
-    return zip(named, digests).map { ($0.name, $1) }
   }
 
   /// Renders every output file of `result` and passes them to `emit` in batches as they are
