@@ -1,4 +1,4 @@
-/// The rows of `usage.csv` in file order, stored in 56 bytes each instead of a ``UsageRow``'s 96:
+/// The rows of `usage.csv` in file order, stored in 56 bytes each instead of a ``UsageRow``'s 64:
 /// a drop holds one per account. Reading an element builds its ``UsageRow``.
 package struct UsageRows: RandomAccessCollection, Sendable {
   /// One entry per row.
@@ -17,12 +17,7 @@ package struct UsageRows: RandomAccessCollection, Sendable {
     let row = stored[position]
     // A row with problems is stored with its line negated.
     return UsageRow(
-      line: abs(row.line), accountID: row.accountID,
-      usage: Usage(
-        licensedSeats: Stored.value(row.licensedSeats),
-        activeUsers: Stored.value(row.activeUsers),
-        activeUsersPreviousQuarter: Stored.value(row.activeUsersPreviousQuarter),
-        supportHundredths: Stored.value(row.supportHundredths)),
+      line: abs(row.line), accountID: row.accountID, usage: row.usage,
       problems: row.line < 0 ? problems[position] ?? [] : [])
   }
 
@@ -42,27 +37,13 @@ package struct UsageRows: RandomAccessCollection, Sendable {
     stored.append(
       Stored(
         accountID: row.accountID, line: row.problems.isEmpty ? row.line : -row.line,
-        licensedSeats: row.usage.licensedSeats ?? Stored.unknown,
-        activeUsers: row.usage.activeUsers ?? Stored.unknown,
-        activeUsersPreviousQuarter: row.usage.activeUsersPreviousQuarter ?? Stored.unknown,
-        supportHundredths: row.usage.supportHundredths ?? Stored.unknown))
+        usage: row.usage))
   }
 
-  /// One row as stored: unknown values as `Int.min`, which no parsed value is (they are never
-  /// negative).
+  /// One row as stored: the row without its problems.
   private struct Stored {
-    static let unknown = Int.min
-
     var accountID: String
     var line: Int
-    var licensedSeats: Int
-    var activeUsers: Int
-    var activeUsersPreviousQuarter: Int
-    var supportHundredths: Int
-
-    /// The value of a stored field.
-    static func value(_ stored: Int) -> Int? {
-      stored == unknown ? nil : stored
-    }
+    var usage: Usage
   }
 }

@@ -9,7 +9,8 @@ package enum OverrideValidator {
   ) -> (valid: [String: ValidOverride], ignored: [IgnoredOverride]) {
     var candidates: [String: [ValidOverride]] = [:]
     var ignored: [IgnoredOverride] = []
-    let latest = runDate.adding(days: maxDays)
+    // The window is checked as a count of days, not against `runDate.adding(days: maxDays)`:
+    // `override_max_days` may reach past the years a date can hold.
     for row in rows {
       var problems: [String] = []
       if row.accountID.isEmpty {
@@ -34,7 +35,7 @@ package enum OverrideValidator {
       if let expires {
         if expires < runDate {
           problems.append("expired on \(expires), before the run date \(runDate)")
-        } else if expires > latest {
+        } else if expires.daysSinceEpoch - runDate.daysSinceEpoch > maxDays {
           problems.append(
             "expires \(expires), more than \(maxDays) days after the run date \(runDate)")
         }

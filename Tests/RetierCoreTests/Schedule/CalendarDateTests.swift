@@ -36,6 +36,51 @@ struct CalendarDateTests {
   }
 
   @Test(
+    "compact components read back exactly at the ends of their ranges",
+    arguments: [
+      (Int(Int32.min), 1, 1), (Int(Int32.max), 12, 31), (0, 2, 29), (-1, 12, 31), (1, 1, 1),
+      (9_999, 12, 31), (2_024, 2, 29), (-44, 3, 15),
+    ])
+  func compactComponents(year: Int, month: Int, day: Int) throws {
+    let date = try #require(CalendarDate(year: year, month: month, day: day))
+    #expect(date.year == year)
+    #expect(date.month == month)
+    #expect(date.day == day)
+    #expect(CalendarDate(daysSinceEpoch: date.daysSinceEpoch) == date)
+  }
+
+  @Test(
+    "years outside Int32 are rejected rather than truncated",
+    arguments: [Int(Int32.max) + 1, Int(Int32.min) - 1, Int.max, Int.min])
+  func yearsOutsideRange(year: Int) {
+    #expect(!CalendarDate.yearRange.contains(year))
+    #expect(CalendarDate(year: year, month: 1, day: 1) == nil)
+  }
+
+  @Test("the first and last day a date can hold are a whole number of days apart")
+  func extremeDays() throws {
+    let first = try #require(CalendarDate(year: Int(Int32.min), month: 1, day: 1))
+    let last = try #require(CalendarDate(year: Int(Int32.max), month: 12, day: 31))
+    #expect(first < last)
+    #expect(first.adding(days: last.daysSinceEpoch - first.daysSinceEpoch) == last)
+    #expect(last.adding(days: first.daysSinceEpoch - last.daysSinceEpoch) == first)
+    #expect(last.adding(days: -1) == CalendarDate(year: Int(Int32.max), month: 12, day: 30))
+  }
+
+  @Test("a day past the last year a date holds stops the process instead of wrapping")
+  func dayPastRangeTraps() async {
+    await #expect(processExitsWith: .failure) {
+      let last = CalendarDate(year: Int(Int32.max), month: 12, day: 31)!
+      _ = last.adding(days: 1)
+    }
+  }
+
+  @Test("the record stays small: every account holds one")
+  func stride() {
+    #expect(MemoryLayout<CalendarDate>.stride <= 8)
+  }
+
+  @Test(
     "strict ISO parsing accepts exactly YYYY-MM-DD",
     arguments: [
       ("2026-10-14", 2026, 10, 14), ("2024-02-29", 2024, 2, 29), ("0001-01-01", 1, 1, 1),

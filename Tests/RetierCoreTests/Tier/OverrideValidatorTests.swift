@@ -65,6 +65,18 @@ struct OverrideValidatorTests {
     #expect(validate([row(expires: expires)]).valid["A"] != nil)
   }
 
+  @Test(
+    "a window wider than the years a date holds is still checked in days",
+    arguments: [92, 1_000_000_000_000_000, Int.max])
+  func hugeWindow(maxDays: Int) {
+    let result = OverrideValidator.validate(
+      [row(expires: "9999-12-31"), row("B", expires: "2026-10-13")], validAccountIDs: ["A", "B"],
+      knownAccountIDs: ["A", "B"], tierCount: 3, runDate: runDate, maxDays: maxDays)
+    #expect((result.valid["A"] != nil) == (maxDays > 92))
+    #expect(result.valid["B"] == nil)
+    #expect(result.ignored.map(\.row.accountID) == (maxDays > 92 ? ["B"] : ["A", "B"]))
+  }
+
   @Test("two valid overrides for one account conflict and both are ignored")
   func conflicts() {
     let result = validate([row(tier: "1", line: 2), row(tier: "2", line: 3), row("B", line: 4)])
