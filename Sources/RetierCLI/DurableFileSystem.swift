@@ -26,9 +26,10 @@ struct DurableFileSystem: OutputFileSystem {
     try write(bytes, toPath: path, appending: true, flushing: true)
   }
 
-  /// Writes the files on every core without flushing each one: a run folder holds some 100,000
-  /// memos, and one `fsync` per file costs a journal commit each. ``flushFiles(in:)`` flushes
-  /// them all with one `syncfs`. Without `syncfs`, each file is flushed here, on its own.
+  /// Writes the files (or appends the pieces) on every core without flushing each one: a run
+  /// folder holds some 100,000 memos, and one `fsync` per file costs a journal commit each.
+  /// ``flushFiles(in:)`` flushes them all with one `syncfs`. Without `syncfs`, each file is
+  /// flushed here, on its own.
   func writeFiles(_ files: [OutputFile], into folder: String) throws(SystemCallError) {
     let flushEach = Self.syncFileSystem == nil
     let failures = Parallel.map(files.count, minimumChunk: 64) { index -> SystemCallError? in

@@ -3,7 +3,7 @@
 /// ``Retier/render(_:emit:)`` after these, because it holds their checksums.
 package enum OutputRenderers {
   /// Account memos per batch: about 10 MB of text, enough to keep both cores busy and little
-  /// enough that a million-account run never holds all its memos (some 300 MB) at once.
+  /// enough that a million-account run never holds all its memos (some 160 MB) at once.
   package static let memoBatchSize = 4096
 
   /// Items (rows, paragraphs) per piece of a file that grows with the book: a few MB of text,
