@@ -11,10 +11,10 @@ package enum AccountMemo {
   /// The memo of each moved account: its index in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
   package static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
-    // Paths are ASCII (see `safeStem`) and distinct, so byte order is `String` order and the
-    // dictionary's order does not matter.
-    explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }
-      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    // Paths are ASCII (see `safeStem`) and distinct, so `String` order is byte order and the
+    // dictionary's order does not matter. (`String`'s `<` compares ASCII with `memcmp`: this
+    // sort took half the time it did comparing the `utf8` views.)
+    explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }.sorted { $0.path < $1.path }
   }
 
   /// The memo file name of each moved account, by its index in the book.
@@ -26,14 +26,13 @@ package enum AccountMemo {
       uniqueKeysWithValues: moved.map { ($0, names[result.book.accounts[$0].id] ?? "") })
   }
 
-  /// Valid accounts that were promoted or demoted, by account id.
+  /// Valid accounts that were promoted or demoted, by account id (book order).
   package static func movedIndices(_ result: RunResult) -> [Int] {
     let accounts = result.book.accounts
     return accounts.indices.filter { index in
       guard let from = accounts[index].currentTier else { return false }
       return from != result.tiering.decisions[index].finalTier
     }
-    .sorted { accounts[$0].id < accounts[$1].id }
   }
 
   /// The memo file name of each account id, assigned in id order so the result never depends on

@@ -19,8 +19,10 @@ package enum MovementsCSV {
   /// The file as pieces: one item per moved or newly placed account.
   package static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let accounts = result.book.accounts
-    let listed = accounts.indices.sorted { accounts[$0].id < accounts[$1].id }
-      .compactMap { index in explainer.direction(of: index).map { (index, $0) } }
+    // The book is in account id order already.
+    let listed = accounts.indices.compactMap { index in
+      explainer.direction(of: index).map { (index, $0) }
+    }
     return PiecewiseFile(path: "movements.csv", itemCount: listed.count) { items in
       let decisions = result.tiering.decisions
       var writer = CSVWriter(

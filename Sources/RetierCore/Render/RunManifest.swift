@@ -13,8 +13,8 @@ package enum RunManifest {
   /// accounts), the members before the list with the first piece, those after with the last.
   /// The bytes are those of the whole manifest as one ``JSONValue``.
   package static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
-    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
-    let sortedOutputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
+    let sortedOutputs = outputs.sorted { $0.path < $1.path }
     let (before, after) = members(result)
     return PiecewiseFile(path: fileName, itemCount: sortedOutputs.count) { items in
       var text = TextBuffer(capacity: 128 * items.count + 4_096)

@@ -93,8 +93,8 @@ package enum Retier {
         }
       }
     }
-    // Output paths are ASCII (see `AccountMemo.safeStem`), so byte order is `String` order.
-    return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
+    return files.sorted { $0.path < $1.path }
   }
 
   /// Decides and renders; the whole job in memory.
