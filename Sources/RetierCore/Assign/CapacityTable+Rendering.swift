@@ -24,7 +24,7 @@ extension CapacityTable {
   /// The table in GitHub-flavoured Markdown for `memo.md`, followed by a blank line and the
   /// hiring signal (a bullet per short tier, or a sentence saying no tier is short); ends with a
   /// newline.
-  package static func markdown(_ rows: [CapacityRow], configuration: Configuration) -> String {
+  static func markdown(_ rows: [CapacityRow], configuration: Configuration) -> String {
     var lines = [
       "| Tier | Accounts | ARR | CSMs | Accounts/CSM (band) | ARR/CSM (band) | CSMs short "
         + "| Coverage cost (max) | Flags |",
@@ -63,14 +63,13 @@ extension CapacityTable {
   }
 
   /// One sentence per tier that is short of CSMs, Tier 1 first.
-  package static func hiringSignals(_ rows: [CapacityRow], configuration: Configuration) -> [String]
-  {
+  static func hiringSignals(_ rows: [CapacityRow], configuration: Configuration) -> [String] {
     rows.compactMap { hiringSignal($0, configuration: configuration) }
   }
 
   /// "Tier 2 (Silver) is 3 CSMs short: 175 accounts at 80 per CSM need 3, 0 are active.";
   /// `nil` when the tier is not short.
-  package static func hiringSignal(_ row: CapacityRow, configuration: Configuration) -> String? {
+  static func hiringSignal(_ row: CapacityRow, configuration: Configuration) -> String? {
     guard row.csmsShort > 0 else { return nil }
     let capacity = configuration.tier(row.tier).capacity
     let needed = csmsNeeded(accounts: row.accounts, defaultCapacity: capacity)
@@ -82,28 +81,28 @@ extension CapacityTable {
   }
 
   /// "Tier 2 (Silver)".
-  package static func tierLabel(_ tier: Int, configuration: Configuration) -> String {
+  static func tierLabel(_ tier: Int, configuration: Configuration) -> String {
     "Tier \(tier) (\(configuration.tier(tier).name))"
   }
 
   /// A decimal rounded half up to one fraction digit, without a trailing ".0": `10`, `58.3`.
-  package static func oneDecimalText(_ value: ExactDecimal) -> String {
+  static func oneDecimalText(_ value: ExactDecimal) -> String {
     tenthsText(roundedQuotient(value.millionths, 100_000))
   }
 
   /// A share as a percentage rounded half up to one fraction digit: `7.5%`, `15%`.
-  package static func roundedPercentText(_ share: ExactDecimal) -> String {
+  static func roundedPercentText(_ share: ExactDecimal) -> String {
     tenthsText(roundedQuotient(share.millionths, 1_000)) + "%"
   }
 
   /// A share as an exact percentage: `15%`, `2.5%`.
-  package static func percentText(_ share: ExactDecimal) -> String {
+  static func percentText(_ share: ExactDecimal) -> String {
     ExactDecimal(millionths: share.millionths * 100).description + "%"
   }
 
   /// An amount of currency units with thousands separators and its exact fraction, if any:
   /// `1,500,000`, `2,500.5`.
-  package static func groupedUnits(_ value: ExactDecimal) -> String {
+  static func groupedUnits(_ value: ExactDecimal) -> String {
     let negative = value.millionths < 0
     let magnitude = ExactDecimal(millionths: negative ? -value.millionths : value.millionths)
     let whole = Money(cents: magnitude.millionths / ExactDecimal.scale * 100).groupedWholeUnits

@@ -6,7 +6,7 @@
 package enum CapacityTable {
   /// One row per tier, Tier 1 first, for the valid accounts of `book` with their final tiers and
   /// `owners` (aligned with ``Book/accounts``). Rejected accounts are not counted.
-  package static func rows(
+  static func rows(
     book: Book, tiering: TieringResult, owners: [String], configuration: Configuration
   ) -> [CapacityRow] {
     let tierCount = configuration.tierCount
@@ -32,7 +32,7 @@ package enum CapacityTable {
   }
 
   /// The row of one tier from its counts.
-  package static func row(
+  static func row(
     tier: Int, accounts: Int, arr: Money, activeCSMs: Int, unassigned: Int,
     configuration: Configuration
   ) -> CapacityRow {
@@ -58,7 +58,7 @@ package enum CapacityTable {
   }
 
   /// CSMs a tier needs at its default capacity: `⌈accounts / defaultCapacity⌉`.
-  package static func csmsNeeded(accounts: Int, defaultCapacity: Int) -> Int {
+  static func csmsNeeded(accounts: Int, defaultCapacity: Int) -> Int {
     // Configuration validation guarantees a capacity of at least 1; the guard only keeps a
     // hand-built configuration from dividing by zero.
     let capacity = max(defaultCapacity, 1)
@@ -66,7 +66,7 @@ package enum CapacityTable {
   }
 
   /// `max(0, ⌈accounts / defaultCapacity⌉ − activeCSMs)`.
-  package static func csmsShort(accounts: Int, defaultCapacity: Int, activeCSMs: Int) -> Int {
+  static func csmsShort(accounts: Int, defaultCapacity: Int, activeCSMs: Int) -> Int {
     max(0, csmsNeeded(accounts: accounts, defaultCapacity: defaultCapacity) - activeCSMs)
   }
 
@@ -75,7 +75,7 @@ package enum CapacityTable {
   /// A tier with accounts and no active CSM is flagged as such (its per-CSM figures do not
   /// exist). The coverage-cost test is `loaded cost × CSMs > maximum × ARR`, so a tier with
   /// CSMs and no ARR is over any maximum.
-  package static func flags(
+  static func flags(
     accounts: Int, arr: Money, activeCSMs: Int, benchmark: CapacityBenchmark,
     csmLoadedCost: ExactDecimal
   ) -> [String] {
@@ -128,7 +128,7 @@ package enum CapacityTable {
   }
 
   /// `numerator / denominator` rounded half away from zero; `denominator` is positive.
-  package static func roundedQuotient(_ numerator: Int128, _ denominator: Int128) -> Int128 {
+  static func roundedQuotient(_ numerator: Int128, _ denominator: Int128) -> Int128 {
     let magnitude = numerator < 0 ? -numerator : numerator
     let rounded = (magnitude * 2 + denominator) / (denominator * 2)
     return numerator < 0 ? -rounded : rounded

@@ -1,29 +1,29 @@
 extension OwnerAssigner {
   /// One active CSM of a named tier while owners are being placed.
-  package struct CSMSeats: Sendable, Hashable {
+  struct CSMSeats: Sendable, Hashable {
     /// `csm_id`.
-    package var csmID: String
+    var csmID: String
     /// The tier whose book the CSM carries.
-    package var tier: Int
+    var tier: Int
     /// Accounts the CSM can carry: `max_accounts` or the tier default.
-    package var capacity: Int
+    var capacity: Int
     /// Accounts held so far.
-    package var held = 0
+    var held = 0
     /// ARR of the accounts held so far.
-    package var heldARR = Money.zero
+    var heldARR = Money.zero
 
     /// Seats still free; never negative because accounts are only taken while seats are free.
-    package var freeSeats: Int { capacity - held }
+    var freeSeats: Int { capacity - held }
 
     /// Takes one account of `arr`.
-    package mutating func take(_ arr: Money) {
+    mutating func take(_ arr: Money) {
       held += 1
       heldARR += arr
     }
 
     /// Whether `self` gets the next account before `other`: most free seats, then lowest ARR
     /// held, then csm id.
-    package func isPreferred(over other: CSMSeats) -> Bool {
+    func isPreferred(over other: CSMSeats) -> Bool {
       if freeSeats != other.freeSeats { return freeSeats > other.freeSeats }
       if heldARR != other.heldARR { return heldARR < other.heldARR }
       return csmID < other.csmID
@@ -32,18 +32,18 @@ extension OwnerAssigner {
 
   /// A binary min-heap of CSMs ordered by ``CSMSeats/isPreferred(over:)``: the CSM who gets the
   /// next account is always first, in O(log C) per account.
-  package struct SeatQueue: Sendable {
+  struct SeatQueue: Sendable {
     /// The heap, `storage[0]` first.
     private var storage: [CSMSeats] = []
 
     /// Creates an empty queue.
-    package init() {}
+    init() {}
 
     /// Number of CSMs queued.
-    package var count: Int { storage.count }
+    var count: Int { storage.count }
 
     /// Adds a CSM.
-    package mutating func push(_ seats: CSMSeats) {
+    mutating func push(_ seats: CSMSeats) {
       storage.append(seats)
       var child = storage.count - 1
       while child > 0 {
@@ -55,7 +55,7 @@ extension OwnerAssigner {
     }
 
     /// Removes and returns the preferred CSM; `nil` when the queue is empty.
-    package mutating func popFirst() -> CSMSeats? {
+    mutating func popFirst() -> CSMSeats? {
       guard !storage.isEmpty else { return nil }
       storage.swapAt(0, storage.count - 1)
       let first = storage.removeLast()

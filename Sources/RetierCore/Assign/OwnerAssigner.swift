@@ -9,9 +9,9 @@
 ///
 /// Runs in O(N log N + C log C) for N accounts and C CSMs: one sort of the kept candidates per
 /// CSM, one sort of the accounts to place, and a priority queue of CSMs per tier.
-package enum OwnerAssigner {
+enum OwnerAssigner {
   /// Assigns owners for `book`'s valid accounts, aligned with ``Book/accounts``.
-  package static func assign(
+  static func assign(
     book: Book, tiering: TieringResult, configuration: Configuration
   ) -> OwnerAssignment {
     let accounts = book.accounts
@@ -87,13 +87,13 @@ package enum OwnerAssigner {
 
   /// Why `account` would need a new owner in `finalTier`: it moved, it is placed for the first
   /// time, or (tier unchanged) its owner may not be an active CSM of the tier.
-  package static func reasonForNewOwner(_ account: Account, finalTier: Int) -> OwnerChangeReason {
+  static func reasonForNewOwner(_ account: Account, finalTier: Int) -> OwnerChangeReason {
     guard let currentTier = account.currentTier else { return .firstPlacement }
     return currentTier == finalTier ? .ownerNotInTier : .tierChange
   }
 
   /// The seat state of every active CSM of a named tier, in roster (csm id) order.
-  package static func activeSeats(roster: [CSM], configuration: Configuration) -> [CSMSeats] {
+  static func activeSeats(roster: [CSM], configuration: Configuration) -> [CSMSeats] {
     roster.compactMap { csm in
       guard csm.isActive, (1...configuration.tierCount).contains(csm.tier),
         configuration.tier(csm.tier).coverage == .named

@@ -25,25 +25,25 @@ package enum OwnerChangeReason: String, Sendable, Hashable, CaseIterable {
 /// One row of the capacity table.
 package struct CapacityRow: Sendable, Hashable {
   /// Tier number.
-  package var tier: Int
+  var tier: Int
   /// Accounts in the tier after the re-tier (valid accounts only).
-  package var accounts: Int
+  var accounts: Int
   /// Their ARR.
-  package var arr: Money
+  var arr: Money
   /// Active CSMs of the tier on the roster.
-  package var activeCSMs: Int
+  var activeCSMs: Int
   /// Accounts per active CSM, rounded half up to six decimals for display (nil without CSMs).
-  package var accountsPerCSM: ExactDecimal?
+  var accountsPerCSM: ExactDecimal?
   /// ARR per active CSM, rounded half up to the cent for display (nil without CSMs).
-  package var arrPerCSM: Money?
+  var arrPerCSM: Money?
   /// `max(0, ⌈accounts / default capacity⌉ − active CSMs)`.
-  package var csmsShort: Int
+  var csmsShort: Int
   /// `csm_loaded_cost × CSMs ÷ ARR`, rounded half up to six decimals for display (nil when the
   /// tier has no ARR).
-  package var coverageCostShare: ExactDecimal?
+  var coverageCostShare: ExactDecimal?
   /// Accounts left without an owner for lack of a seat.
-  package var unassigned: Int
+  var unassigned: Int
   /// Figures outside the tier's benchmark, in words, e.g. "accounts/CSM above 20" or "no active
   /// CSM" (empty when all are inside). Decided on the exact ratios, not the rounded figures.
-  package var flags: [String]
+  var flags: [String]
 }

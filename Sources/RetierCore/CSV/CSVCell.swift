@@ -4,19 +4,19 @@
 /// neutralised against spreadsheet formula injection. `.raw` is for values this program formats
 /// itself (numbers such as `-12.50`, dates, tier numbers) and is written as is. A string literal
 /// is a `.text` cell.
-package enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
+enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
   /// Free text: gets a leading `'` when it begins with `=`, `+`, `-`, `@`, tab or CR.
   case text(String)
   /// A value written exactly as given (still quoted when it needs it).
   case raw(String)
 
   /// A `.text` cell holding the literal.
-  package init(stringLiteral value: String) {
+  init(stringLiteral value: String) {
     self = .text(value)
   }
 
   /// The field content before CSV quoting: `.text` neutralised, `.raw` unchanged.
-  package var content: String {
+  var content: String {
     switch self {
     case .text(let text):
       guard let first = text.utf8.first, Self.formulaTriggers.contains(first) else { return text }
@@ -29,7 +29,7 @@ package enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
   /// Undoes the `.text` formula guard on a field read back from a file this program wrote: drops
   /// a leading `'` when the next character is one that triggered it. A text that itself began
   /// with `'` and then such a character cannot be told apart and loses its `'` too.
-  package static func removingFormulaGuard(_ field: String) -> String {
+  static func removingFormulaGuard(_ field: String) -> String {
     let bytes = field.utf8
     guard bytes.count >= 2, bytes.first == UInt8(ascii: "'"),
       formulaTriggers.contains(bytes[bytes.index(after: bytes.startIndex)])
@@ -39,5 +39,5 @@ package enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
 
   /// First bytes that make a spreadsheet treat a cell as a formula (or, for tab and CR, that
   /// some spreadsheets strip before looking for one).
-  package static let formulaTriggers: [UInt8] = Array("=+-@\t\r".utf8)
+  static let formulaTriggers: [UInt8] = Array("=+-@\t\r".utf8)
 }

@@ -4,45 +4,45 @@
 ///
 /// Rows may hold fewer or more fields than the header; the caller decides what that means.
 /// Every field is well-formed UTF-8 without NUL bytes (`CSVReader` guarantees it).
-package struct CSVDocument: Sendable {
+struct CSVDocument: Sendable {
   /// The header cells as written (byte order mark removed), not trimmed.
-  package var header: [String]
+  var header: [String]
   /// The unescaped bytes of every data field, back to back (quotes and doubled quotes resolved).
-  package let fieldBytes: [UInt8]
+  let fieldBytes: [UInt8]
   /// Field `i` (counted over all rows) is `fieldBytes[fieldOffsets[i]..<fieldOffsets[i + 1]]`;
   /// the array starts with 0 and has one entry more than there are fields.
-  package let fieldOffsets: [Int]
+  let fieldOffsets: [Int]
   /// Row `r` owns fields `rowFirstField[r]..<rowFirstField[r + 1]`; one entry more than rows.
-  package let rowFirstField: [Int]
+  let rowFirstField: [Int]
   /// The 1-based physical line on which each data row starts.
-  package let rowLines: [Int]
+  let rowLines: [Int]
 
   /// The number of data rows, header excluded.
-  package var rowCount: Int { rowLines.count }
+  var rowCount: Int { rowLines.count }
 
   /// The 1-based physical line on which data row `row` (0-based) starts, for messages.
-  package func line(ofRow row: Int) -> Int {
+  func line(ofRow row: Int) -> Int {
     rowLines[row]
   }
 
   /// How many fields data row `row` holds (at least 1: an empty line is not a row).
-  package func fieldCount(ofRow row: Int) -> Int {
+  func fieldCount(ofRow row: Int) -> Int {
     rowFirstField[row + 1] - rowFirstField[row]
   }
 
   /// The field at `column` of data row `row` as a string; `""` when the row is shorter.
-  package func field(row: Int, column: Int) -> String {
+  func field(row: Int, column: Int) -> String {
     withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// All fields of data row `row`, in order.
-  package func fields(ofRow row: Int) -> [String] {
+  func fields(ofRow row: Int) -> [String] {
     (0..<fieldCount(ofRow: row)).map { field(row: row, column: $0) }
   }
 
   /// Calls `body` with the unescaped UTF-8 bytes of a field, without copying them; the buffer is
   /// empty when the row is shorter than `column + 1`. The buffer must not escape `body`.
-  package func withFieldBytes<R>(
+  func withFieldBytes<R>(
     row: Int,
     column: Int,
     _ body: (UnsafeBufferPointer<UInt8>) throws -> R
@@ -56,19 +56,19 @@ package struct CSVDocument: Sendable {
   }
 
   /// Whether the field is empty or missing (the row is shorter than `column + 1`).
-  package func isFieldEmpty(row: Int, column: Int) -> Bool {
+  func isFieldEmpty(row: Int, column: Int) -> Bool {
     byteRange(row: row, column: column)?.isEmpty ?? true
   }
 
   /// The index of the first header cell equal to `name`, ignoring ASCII case and spaces or tabs
   /// around either side; `nil` when no header cell matches.
-  package func columnIndex(named name: String) -> Int? {
+  func columnIndex(named name: String) -> Int? {
     Self.columnIndex(named: name, in: header)
   }
 
   /// The index of the first cell of `header` equal to `name`, matched as by
   /// ``columnIndex(named:)``.
-  package static func columnIndex(named name: String, in header: [String]) -> Int? {
+  static func columnIndex(named name: String, in header: [String]) -> Int? {
     let wanted = matchKey(name)
     return header.firstIndex { matchKey($0) == wanted }
   }

@@ -18,7 +18,7 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
   case nulByte(line: Int, column: Int)
 
   /// The 1-based physical line of the problem, or `nil` when it has no position.
-  package var line: Int? {
+  var line: Int? {
     switch self {
     case .empty:
       return nil
@@ -30,7 +30,7 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   /// The 1-based column (in Unicode scalars) of the problem, or `nil` when it has no position.
-  package var column: Int? {
+  var column: Int? {
     switch self {
     case .empty:
       return nil
@@ -42,7 +42,7 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   /// What is wrong, without position or file name.
-  package var message: String {
+  var message: String {
     switch self {
     case .empty:
       return "no header row (the file is empty)"

@@ -14,9 +14,9 @@
 ///
 /// The drop's loader does not build a document: it types each record as `CSVRecordScanner`
 /// finds it, with the same rules.
-package enum CSVReader {
+enum CSVReader {
   /// Parses a whole file held in memory.
-  package static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVDocument {
+  static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVDocument {
     var scanner = CSVRecordScanner(bytes)
     return try bytes.withUnsafeBufferPointer { input throws(CSVError) in
       guard try scanner.nextRecord(in: input) else { throw .empty }

@@ -11,7 +11,7 @@
 /// The scanner keeps offsets into the input, never pointers, so it can be stored between calls;
 /// every call must pass the same input buffer. It owns a buffer of field bounds and so cannot be
 /// copied.
-package struct CSVRecordScanner: ~Copyable {
+struct CSVRecordScanner: ~Copyable {
   /// Start and end of each field of the current record. Offsets into the input are
   /// non-negative; a field unescaped into `unescaped` has both stored bit-inverted (negative).
   /// Raw storage: appending to an array per field costs more than scanning the field.
@@ -32,7 +32,7 @@ package struct CSVRecordScanner: ~Copyable {
   private var recordLine = 0
 
   /// Prepares to scan `input` from its start, after a byte order mark if there is one.
-  package init(_ input: [UInt8]) {
+  init(_ input: [UInt8]) {
     bounds = .allocate(capacity: boundsCapacity)
     position = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     lineStart = position
@@ -44,7 +44,7 @@ package struct CSVRecordScanner: ~Copyable {
 
   /// Scans the next record of `input`, skipping empty lines; returns `false` at the end of the
   /// input. Read the record with ``withRecord(in:_:)``.
-  package mutating func nextRecord(in input: UnsafeBufferPointer<UInt8>) throws(CSVError) -> Bool {
+  mutating func nextRecord(in input: UnsafeBufferPointer<UInt8>) throws(CSVError) -> Bool {
     boundsCount = 0
     if !unescaped.isEmpty { unescaped.removeAll(keepingCapacity: true) }
     guard let base = input.baseAddress else { return false }
@@ -69,7 +69,7 @@ package struct CSVRecordScanner: ~Copyable {
   }
 
   /// Calls `body` with the record that ``nextRecord(in:)`` just scanned from `input`.
-  package func withRecord<Result>(
+  func withRecord<Result>(
     in input: UnsafeBufferPointer<UInt8>, _ body: (Record) -> Result
   ) -> Result {
     unescaped.withUnsafeBufferPointer { unescaped in
@@ -84,7 +84,7 @@ package struct CSVRecordScanner: ~Copyable {
   /// scanning: one more than its line feeds, or its carriage returns when it has no line feed.
   /// That is never too low for a file of LF or CRLF line ends, or of CR line ends without line
   /// feeds in quoted fields; for a file mixing conventions the room may have to grow.
-  package static func recordCountEstimate(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+  static func recordCountEstimate(_ input: UnsafeBufferPointer<UInt8>) -> Int {
     // Line feeds end lines in LF and CRLF files; only a file without any ends them with CR.
     let lineFeeds = count(of: lineFeed, in: input)
     return (lineFeeds > 0 ? lineFeeds : count(of: carriageReturn, in: input)) + 1
@@ -363,9 +363,9 @@ package struct CSVRecordScanner: ~Copyable {
 extension CSVRecordScanner {
   /// One record of the input: its line and the unescaped bytes of each field. It points into the
   /// scanner's input and buffers, so it is only valid inside ``CSVRecordScanner/withRecord(in:_:)``.
-  package struct Record {
+  struct Record {
     /// The 1-based physical line on which the record starts.
-    package let line: Int
+    let line: Int
     /// The input's first byte.
     private let input: UnsafePointer<UInt8>?
     /// The scanner's buffer of unescaped fields; `nil` when it is empty.
@@ -385,11 +385,11 @@ extension CSVRecordScanner {
     }
 
     /// How many fields the record holds (at least 1: an empty line is not a record).
-    package var fieldCount: Int { bounds.count / 2 }
+    var fieldCount: Int { bounds.count / 2 }
 
     /// The unescaped bytes of field `index`; empty when the record has no such field.
     @inline(__always)
-    package subscript(field index: Int) -> UnsafeBufferPointer<UInt8> {
+    subscript(field index: Int) -> UnsafeBufferPointer<UInt8> {
       guard index >= 0, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
       let start = bounds[2 * index]
       let end = bounds[2 * index + 1]
@@ -402,7 +402,7 @@ extension CSVRecordScanner {
     }
 
     /// Every field as a string, in order.
-    package var strings: [String] {
+    var strings: [String] {
       (0..<fieldCount).map { String(decoding: self[field: $0], as: UTF8.self) }
     }
   }

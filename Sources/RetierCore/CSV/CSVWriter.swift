@@ -10,9 +10,9 @@
 /// Rows are written either whole, with ``appendRow(_:)``, or field by field with the `append…`
 /// methods and ``endRow()``; the second way formats numbers straight into the file and builds
 /// no cell array, which counts at a million rows.
-package struct CSVWriter {
+struct CSVWriter {
   /// The file so far: the header, then every appended row.
-  package private(set) var bytes: [UInt8] = []
+  private(set) var bytes: [UInt8] = []
   /// Fields written so far in the current row.
   private var fieldsInRow = 0
   /// Where the current row starts in ``bytes``.
@@ -21,20 +21,20 @@ package struct CSVWriter {
   private let startsFile: Bool
 
   /// Starts a file with its header row; `byteCapacity` reserves room for the expected output.
-  package init(header: [String], byteCapacity: Int = 4096) {
+  init(header: [String], byteCapacity: Int = 4096) {
     self.init(header: header, startingFile: true, byteCapacity: byteCapacity)
   }
 
   /// Starts one piece of a file (see ``PiecewiseFile``): with the header row when the piece
   /// starts the file, otherwise with nothing, as the rows continue a file written elsewhere.
-  package init(header: [String], startingFile: Bool, byteCapacity: Int) {
+  init(header: [String], startingFile: Bool, byteCapacity: Int) {
     startsFile = startingFile
     bytes.reserveCapacity(byteCapacity)
     if startingFile { appendRow(header.map(CSVCell.text)) }
   }
 
   /// Appends one row. Rows need not have as many cells as the header.
-  package mutating func appendRow(_ cells: [CSVCell]) {
+  mutating func appendRow(_ cells: [CSVCell]) {
     for cell in cells {
       switch cell {
       case .text(let text): appendText(text)
@@ -45,30 +45,30 @@ package struct CSVWriter {
   }
 
   /// Appends a `.text` field: free text, neutralised against formulas and quoted when needed.
-  package mutating func appendText(_ text: String) {
+  mutating func appendText(_ text: String) {
     var text = text
     text.withUTF8 { appendField($0, neutralised: true) }
   }
 
   /// Appends a `.text` field given as UTF-8 bytes.
-  package mutating func appendText(utf8 text: [UInt8]) {
+  mutating func appendText(utf8 text: [UInt8]) {
     text.withUnsafeBufferPointer { appendField($0, neutralised: true) }
   }
 
   /// Appends a `.raw` field: written as given, quoted when needed.
-  package mutating func appendRaw(_ raw: String) {
+  mutating func appendRaw(_ raw: String) {
     var raw = raw
     raw.withUTF8 { appendField($0, neutralised: false) }
   }
 
   /// Appends an integer as a `.raw` field.
-  package mutating func appendRaw(_ value: Int) {
+  mutating func appendRaw(_ value: Int) {
     startField()
     DecimalDigits.append(value, to: &bytes)
   }
 
   /// Appends an integer as a `.raw` field, or an empty field for `nil`.
-  package mutating func appendRaw(_ value: Int?) {
+  mutating func appendRaw(_ value: Int?) {
     guard let value else {
       startField()
       return
@@ -77,24 +77,24 @@ package struct CSVWriter {
   }
 
   /// Appends money with two decimals (``Money/description``) as a `.raw` field.
-  package mutating func appendRaw(_ money: Money) {
+  mutating func appendRaw(_ money: Money) {
     startField()
     money.appendDescription(to: &bytes)
   }
 
   /// Appends an exact decimal (``ExactDecimal/description``) as a `.raw` field.
-  package mutating func appendRaw(_ decimal: ExactDecimal) {
+  mutating func appendRaw(_ decimal: ExactDecimal) {
     startField()
     decimal.appendDescription(to: &bytes)
   }
 
   /// Appends `count` empty fields.
-  package mutating func appendEmptyFields(_ count: Int) {
+  mutating func appendEmptyFields(_ count: Int) {
     for _ in 0..<count { startField() }
   }
 
   /// Ends the current row with LF.
-  package mutating func endRow() {
+  mutating func endRow() {
     // Nothing written means no cells or one empty cell: an empty line would vanish on reading.
     if fieldsInRow <= 1, bytes.count == rowStart {
       bytes.append(Self.quote)

@@ -8,12 +8,12 @@
 /// The hasher holds no heap storage: the hash value is eight stored words and the partial block a
 /// fixed 64-byte tuple. `hash(_:)` and `hexDigest(_:)` compress whole blocks straight from the
 /// input and pad only the tail, in a stack buffer.
-package struct SHA256: Sendable {
+struct SHA256: Sendable {
   /// The size of one compression block in bytes.
-  package static let blockSize = 64
+  static let blockSize = 64
 
   /// The size of a digest in bytes.
-  package static let digestSize = 32
+  static let digestSize = 32
 
   /// The round constants K (FIPS 180-4 §4.2.2).
   private static let roundConstants: [UInt32] = [
@@ -44,10 +44,10 @@ package struct SHA256: Sendable {
   private var messageLength: UInt64 = 0
 
   /// Creates a hasher for an empty message.
-  package init() {}
+  init() {}
 
   /// Appends `bytes` to the message.
-  package mutating func update(_ bytes: UnsafeRawBufferPointer) {
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
     guard var input = bytes.baseAddress, !bytes.isEmpty else { return }
     var remaining = bytes.count
     messageLength &+= UInt64(remaining)
@@ -89,33 +89,33 @@ package struct SHA256: Sendable {
   }
 
   /// Appends `bytes` to the message.
-  package mutating func update(_ bytes: [UInt8]) {
+  mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// Returns the 32-byte digest of the bytes received so far, leaving this hasher unchanged.
-  package func finalize() -> [UInt8] {
+  func finalize() -> [UInt8] {
     finalHashValue().digest()
   }
 
   /// Returns the lowercase hexadecimal digest of the bytes received so far.
-  package func finalizeHex() -> String {
+  func finalizeHex() -> String {
     finalHashValue().hexDigest()
   }
 
   /// Returns the 32-byte digest of `bytes`.
-  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
+  static func hash(_ bytes: [UInt8]) -> [UInt8] {
     oneShotHashValue(bytes).digest()
   }
 
   /// Returns the lowercase hexadecimal digest of `bytes` (64 characters).
-  package static func hexDigest(_ bytes: [UInt8]) -> String {
+  static func hexDigest(_ bytes: [UInt8]) -> String {
     oneShotHashValue(bytes).hexDigest()
   }
 
   /// Encodes `bytes` (any bytes, not only a digest) as lowercase hexadecimal, two characters per
   /// byte.
-  package static func lowercaseHex(_ bytes: [UInt8]) -> String {
+  static func lowercaseHex(_ bytes: [UInt8]) -> String {
     String(unsafeUninitializedCapacity: 2 * bytes.count) { text in
       for (index, byte) in bytes.enumerated() {
         text[2 * index] = hexDigit(byte >> 4)

@@ -39,7 +39,7 @@ package enum CommandLineArguments {
   }
 
   /// The options each command accepts; a value option is followed by its value.
-  package static let options: [String: (flags: Set<String>, values: Set<String>)] = [
+  static let options: [String: (flags: Set<String>, values: Set<String>)] = [
     "run": (["--dry-run", "--force"], ["--config", "--quarter", "--as-of"]),
     "validate": ([], ["--config", "--quarter", "--as-of"]),
     "explain": ([], ["--config", "--quarter", "--as-of"]),
@@ -47,10 +47,10 @@ package enum CommandLineArguments {
   ]
 
   /// The number of upcoming runs `retier schedule` lists by default.
-  package static let defaultScheduleCount = 4
+  static let defaultScheduleCount = 4
 
   /// The largest `--count` accepted (25 years of quarters).
-  package static let maximumScheduleCount = 100
+  static let maximumScheduleCount = 100
 
   /// The synopsis printed after a usage error.
   package static let usage = """
@@ -106,19 +106,19 @@ package enum CommandLineArguments {
 /// The words after a command name, sorted into flags, option values and operands.
 private struct ParsedWords {
   /// The command, for messages.
-  package let command: String
+  let command: String
   /// Flags given.
-  package private(set) var flags: Set<String> = []
+  private(set) var flags: Set<String> = []
   /// Value options given, with their value.
-  package private(set) var values: [String: String] = [:]
+  private(set) var values: [String: String] = [:]
   /// Words that are not options, in order.
-  package private(set) var operands: [String] = []
+  private(set) var operands: [String] = []
   /// Whether `--help` or `-h` was given.
-  package private(set) var wantsHelp = false
+  private(set) var wantsHelp = false
 
   /// Sorts `arguments`; an unknown option, a repeated option, a value given to a flag or a
   /// missing value throws.
-  package init(
+  init(
     command: String, arguments: ArraySlice<String>,
     accepted: (flags: Set<String>, values: Set<String>)
   ) throws(RetierError) {
@@ -165,10 +165,10 @@ private struct ParsedWords {
   }
 
   /// Whether a flag was given.
-  package func has(_ flag: String) -> Bool { flags.contains(flag) }
+  func has(_ flag: String) -> Bool { flags.contains(flag) }
 
   /// Checks that the operands are exactly the named ones, none of them empty.
-  package func expectOperands(_ names: [String]) throws(RetierError) {
+  func expectOperands(_ names: [String]) throws(RetierError) {
     if operands.count < names.count {
       throw .usage("retier \(command) needs \(names[operands.count])")
     }
@@ -181,14 +181,14 @@ private struct ParsedWords {
   }
 
   /// `--config`, which must not be empty.
-  package func configPath() throws(RetierError) -> String? {
+  func configPath() throws(RetierError) -> String? {
     guard let path = values["--config"] else { return nil }
     guard !path.isEmpty else { throw .usage("option --config needs a file path") }
     return path
   }
 
   /// `--quarter`, a fiscal quarter label.
-  package func quarter() throws(RetierError) -> FiscalQuarter? {
+  func quarter() throws(RetierError) -> FiscalQuarter? {
     guard let text = values["--quarter"] else { return nil }
     guard let quarter = FiscalQuarter(label: text) else {
       throw .usage("--quarter '\(text)' is not a quarter YYYY-Qn, e.g. 2026-Q3")
@@ -197,7 +197,7 @@ private struct ParsedWords {
   }
 
   /// `--as-of`, a calendar date.
-  package func asOf() throws(RetierError) -> CalendarDate? {
+  func asOf() throws(RetierError) -> CalendarDate? {
     guard let text = values["--as-of"] else { return nil }
     guard let date = CalendarDate(iso: text) else {
       throw .usage("--as-of '\(text)' is not a date YYYY-MM-DD")
@@ -206,7 +206,7 @@ private struct ParsedWords {
   }
 
   /// `--count`, a whole number from 1 to the maximum, or the default.
-  package func count() throws(RetierError) -> Int {
+  func count() throws(RetierError) -> Int {
     guard let text = values["--count"] else { return CommandLineArguments.defaultScheduleCount }
     let maximum = CommandLineArguments.maximumScheduleCount
     guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),

@@ -8,8 +8,7 @@ package struct CommandOptions: Sendable, Hashable {
   package var asOf: CalendarDate?
 
   /// Creates options; every one defaults to "not given".
-  package init(configPath: String? = nil, quarter: FiscalQuarter? = nil, asOf: CalendarDate? = nil)
-  {
+  init(configPath: String? = nil, quarter: FiscalQuarter? = nil, asOf: CalendarDate? = nil) {
     self.configPath = configPath
     self.quarter = quarter
     self.asOf = asOf

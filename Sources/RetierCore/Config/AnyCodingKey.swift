@@ -1,14 +1,14 @@
 /// A coding key for any name, used to list the keys a JSON object actually holds.
-package struct AnyCodingKey: CodingKey {
-  package var stringValue: String
-  package var intValue: Int?
+struct AnyCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int?
 
-  package init(stringValue: String) {
+  init(stringValue: String) {
     self.stringValue = stringValue
     self.intValue = nil
   }
 
-  package init(intValue: Int) {
+  init(intValue: Int) {
     self.stringValue = String(intValue)
     self.intValue = intValue
   }
@@ -17,7 +17,7 @@ package struct AnyCodingKey: CodingKey {
 extension Decoder {
   /// Throws when the JSON object being decoded holds a key that `Keys` does not name, so a typo
   /// in the config is an error that names the key rather than a silently ignored setting.
-  package func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+  func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
     let container = try container(keyedBy: AnyCodingKey.self)
     let known = Set(Keys.allCases.map(\.stringValue))
     for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })

@@ -1,5 +1,5 @@
 extension Configuration: Decodable {
-  package enum CodingKeys: String, CodingKey, CaseIterable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case inbox
     case output
     case fiscalYearStartMonth = "fiscal_year_start_month"
@@ -45,7 +45,7 @@ extension Configuration: Decodable {
 }
 
 extension RubricConstants: Decodable {
-  package enum CodingKeys: String, CodingKey, CaseIterable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case weights
     case topDecileShare = "top_decile_share"
     case topQuartileShare = "top_quartile_share"
@@ -62,16 +62,16 @@ extension RubricConstants: Decodable {
 
   /// The three weights of the total.
   private struct Weights: Decodable {
-    package enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case arr
       case fit
       case expansion
     }
-    package var arr: ExactDecimal?
-    package var fit: ExactDecimal?
-    package var expansion: ExactDecimal?
+    var arr: ExactDecimal?
+    var fit: ExactDecimal?
+    var expansion: ExactDecimal?
 
-    package init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.self)
       let container = try decoder.container(keyedBy: CodingKeys.self)
       arr = try container.decodeIfPresent(ExactDecimal.self, forKey: .arr)

@@ -1,6 +1,6 @@
 extension Configuration {
   /// Every semantic problem of the configuration, in key order; empty when it is usable.
-  package var problems: [String] {
+  var problems: [String] {
     var problems: [String] = []
     let unit = ExactDecimal(1)
     func checkShare(_ value: ExactDecimal, _ key: String) {
@@ -73,7 +73,7 @@ extension Configuration {
 
 extension RubricConstants {
   /// Semantic problems of the rubric constants.
-  package var problems: [String] {
+  var problems: [String] {
     var problems: [String] = []
     let unit = ExactDecimal(1)
     let named: [(String, ExactDecimal)] = [
@@ -106,7 +106,7 @@ extension RubricConstants {
 
 extension String {
   /// The string without leading and trailing ASCII spaces and tabs.
-  package var trimmingSpaces: Substring {
+  var trimmingSpaces: Substring {
     var slice = self[...]
     while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
     while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }

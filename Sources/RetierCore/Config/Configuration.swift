@@ -8,7 +8,7 @@ package struct Configuration: Sendable, Hashable {
   /// First month of the fiscal year, 1–12.
   package var fiscalYearStartMonth = 1
   /// Days that are not business days for the run-date count.
-  package var holidays: [CalendarDate] = []
+  var holidays: [CalendarDate] = []
   /// Business days after quarter end on which the quarter is run.
   package var businessDaysAfterQuarterEnd = 10
   /// File that RevOps writes last to say the drop is complete; `nil` disables the check.
@@ -18,18 +18,18 @@ package struct Configuration: Sendable, Hashable {
   /// Quarters of tenure below which an account is a new logo.
   package var newLogoQuarters = 2
   /// Longest an override may run past the run date, in days.
-  package var overrideMaxDays = 92
+  var overrideMaxDays = 92
   /// Owner id given to accounts of a pooled tier.
-  package var poolOwnerID = "cs-pool"
+  var poolOwnerID = "cs-pool"
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
-  package var csmLoadedCost = ExactDecimal(150_000)
+  var csmLoadedCost = ExactDecimal(150_000)
   /// The rubric's constants.
   package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.
-  package var tiers: [TierDefinition] = TierDefinition.defaultLadder
+  var tiers: [TierDefinition] = TierDefinition.defaultLadder
 
   /// Creates a configuration with every default.
-  package init(inbox: String, output: String) {
+  init(inbox: String, output: String) {
     self.inbox = inbox
     self.output = output
   }

@@ -1,18 +1,18 @@
 /// An inclusive band of shares of the book, e.g. the expected 0.20–0.30 of Tier 2.
-package struct ShareBand: Sendable, Hashable, Codable {
+struct ShareBand: Sendable, Hashable, Codable {
   /// Lowest expected share.
-  package var low: ExactDecimal
+  var low: ExactDecimal
   /// Highest expected share.
-  package var high: ExactDecimal
+  var high: ExactDecimal
 
   /// Creates a band.
-  package init(low: ExactDecimal, high: ExactDecimal) {
+  init(low: ExactDecimal, high: ExactDecimal) {
     self.low = low
     self.high = high
   }
 
   /// Decodes `[low, high]`.
-  package init(from decoder: any Decoder) throws {
+  init(from decoder: any Decoder) throws {
     var container = try decoder.unkeyedContainer()
     low = try container.decode(ExactDecimal.self)
     high = try container.decode(ExactDecimal.self)
@@ -23,14 +23,14 @@ package struct ShareBand: Sendable, Hashable, Codable {
   }
 
   /// Encodes `[low, high]`.
-  package func encode(to encoder: any Encoder) throws {
+  func encode(to encoder: any Encoder) throws {
     var container = encoder.unkeyedContainer()
     try container.encode(low)
     try container.encode(high)
   }
 
   /// Whether `count` out of `total` lies inside the band, exactly.
-  package func contains(_ count: Int, of total: Int) -> Bool {
+  func contains(_ count: Int, of total: Int) -> Bool {
     let scaled = Int128(count) * ExactDecimal.scale
     return scaled >= low.millionths * Int128(total) && scaled <= high.millionths * Int128(total)
   }

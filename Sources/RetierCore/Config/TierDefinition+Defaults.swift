@@ -1,6 +1,6 @@
 extension TierDefinition {
   /// SPEC §4–§5 defaults: Gold (capped at 10%), Silver (expected 20–30%), Bronze (pooled).
-  package static let defaultLadder: [TierDefinition] = [
+  static let defaultLadder: [TierDefinition] = [
     TierDefinition(
       name: "Gold", minScore: ExactDecimal(12), maxShare: ExactDecimal(millionths: 100_000),
       expectedShare: nil, coverage: .named, capacity: 20,

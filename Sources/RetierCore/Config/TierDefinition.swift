@@ -7,13 +7,13 @@ package struct TierDefinition: Sendable, Hashable {
   /// Hard cap on the tier's share of valid accounts; `nil` means uncapped.
   package var maxShare: ExactDecimal?
   /// Soft band the tier's share should sit in; outside only warns.
-  package var expectedShare: ShareBand?
+  var expectedShare: ShareBand?
   /// Named CSM or pooled queue.
-  package var coverage: Coverage
+  var coverage: Coverage
   /// Default accounts per CSM when a roster row leaves `max_accounts` blank.
-  package var capacity: Int
+  var capacity: Int
   /// What the customer gets in this tier.
-  package var serviceLevels: ServiceLevels
+  var serviceLevels: ServiceLevels
   /// The field benchmark for the capacity table.
-  package var benchmark: CapacityBenchmark
+  var benchmark: CapacityBenchmark
 }

@@ -1,7 +1,7 @@
 /// One element of the config's `tiers` list as written; optional keys are filled in from the
 /// tier's position and coverage by ``definition(number:)``.
-package struct TierEntry: Decodable {
-  package enum CodingKeys: String, CodingKey, CaseIterable {
+struct TierEntry: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case name
     case minScore = "min_score"
     case maxShare = "max_share"
@@ -13,21 +13,21 @@ package struct TierEntry: Decodable {
   }
 
   /// `service_levels` as written.
-  package struct ServiceLevelsEntry: Decodable {
-    package enum CodingKeys: String, CodingKey, CaseIterable {
+  struct ServiceLevelsEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case coverage
       case reviewCadence = "review_cadence"
       case p1Response = "p1_response"
       case executiveSponsor = "executive_sponsor"
       case csmHoursPerMonth = "csm_hours_per_month"
     }
-    package var coverage: String?
-    package var reviewCadence: String?
-    package var p1Response: String?
-    package var executiveSponsor: Bool?
-    package var csmHoursPerMonth: ExactDecimal?
+    var coverage: String?
+    var reviewCadence: String?
+    var p1Response: String?
+    var executiveSponsor: Bool?
+    var csmHoursPerMonth: ExactDecimal?
 
-    package init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.self)
       let container = try decoder.container(keyedBy: CodingKeys.self)
       coverage = try container.decodeIfPresent(String.self, forKey: .coverage)
@@ -39,17 +39,17 @@ package struct TierEntry: Decodable {
   }
 
   /// `benchmark` as written: bounds are `[low, high]` with `null` for an open end.
-  package struct BenchmarkEntry: Decodable {
-    package enum CodingKeys: String, CodingKey, CaseIterable {
+  struct BenchmarkEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case accountsPerCSM = "accounts_per_csm"
       case arrPerCSM = "arr_per_csm"
       case maxCoverageCostShare = "max_coverage_cost_share"
     }
-    package var accountsPerCSM: [ExactDecimal?]?
-    package var arrPerCSM: [ExactDecimal?]?
-    package var maxCoverageCostShare: ExactDecimal?
+    var accountsPerCSM: [ExactDecimal?]?
+    var arrPerCSM: [ExactDecimal?]?
+    var maxCoverageCostShare: ExactDecimal?
 
-    package init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.self)
       let container = try decoder.container(keyedBy: CodingKeys.self)
       accountsPerCSM = try container.decodeIfPresent([ExactDecimal?].self, forKey: .accountsPerCSM)
@@ -58,7 +58,7 @@ package struct TierEntry: Decodable {
         ExactDecimal.self, forKey: .maxCoverageCostShare)
     }
 
-    package var benchmark: CapacityBenchmark {
+    var benchmark: CapacityBenchmark {
       func bounds(_ pair: [ExactDecimal?]?) -> ClosedBounds {
         guard let pair else { return ClosedBounds() }
         return ClosedBounds(low: pair.first ?? nil, high: pair.count > 1 ? pair[1] : nil)
@@ -69,16 +69,16 @@ package struct TierEntry: Decodable {
     }
   }
 
-  package var name: String
-  package var minScore: ExactDecimal
-  package var maxShare: ExactDecimal?
-  package var expectedShare: ShareBand?
-  package var coverage: Coverage?
-  package var capacity: Int?
-  package var serviceLevels: ServiceLevelsEntry?
-  package var benchmark: BenchmarkEntry?
+  var name: String
+  var minScore: ExactDecimal
+  var maxShare: ExactDecimal?
+  var expectedShare: ShareBand?
+  var coverage: Coverage?
+  var capacity: Int?
+  var serviceLevels: ServiceLevelsEntry?
+  var benchmark: BenchmarkEntry?
 
-  package init(from decoder: any Decoder) throws {
+  init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     name = try container.decode(String.self, forKey: .name)
@@ -94,7 +94,7 @@ package struct TierEntry: Decodable {
   /// The full definition: a named tier defaults to capacity 20 at the top and 80 below it, a
   /// pooled tier to 500; service levels default from the coverage model; no benchmark unless
   /// given.
-  package func definition(number: Int) -> TierDefinition {
+  func definition(number: Int) -> TierDefinition {
     let coverage = coverage ?? .named
     let defaultCapacity = coverage == .pooled ? 500 : (number == 1 ? 20 : 80)
     let defaultLevels =

@@ -25,11 +25,11 @@ package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertib
   /// File name as the user knows it, e.g. `accounts.csv`.
   package var file: String
   /// 1-based line, when known.
-  package var line: Int?
+  var line: Int?
   /// 1-based column, when known.
-  package var column: Int?
+  var column: Int?
   /// One-line message without the location.
-  package var message: String
+  var message: String
 
   /// Creates a diagnostic.
   package init(

@@ -1,7 +1,7 @@
 /// The lines of `arr.csv` in file order, stored in 32 bytes each instead of an ``ARRLine``'s 80:
 /// a drop holds one per subscription, more than a million at the largest. Reading an element
 /// builds its ``ARRLine``.
-package struct ARRLines: RandomAccessCollection, Sendable {
+struct ARRLines: RandomAccessCollection, Sendable {
   /// One entry per line.
   private var stored: [Stored] = []
   /// The problems of the lines that have one, by position.
@@ -10,13 +10,13 @@ package struct ARRLines: RandomAccessCollection, Sendable {
   private var largeAmounts: [Int: Money] = [:]
 
   /// No lines yet.
-  package init() {}
+  init() {}
 
-  package var startIndex: Int { 0 }
-  package var endIndex: Int { stored.count }
+  var startIndex: Int { 0 }
+  var endIndex: Int { stored.count }
 
   /// The line at `position`.
-  package subscript(position: Int) -> ARRLine {
+  subscript(position: Int) -> ARRLine {
     let line = stored[position]
     let arr: Money? =
       switch line.cents {
@@ -30,17 +30,17 @@ package struct ARRLines: RandomAccessCollection, Sendable {
   }
 
   /// The account id of the line at `position`, without building the whole line.
-  package func accountID(at position: Int) -> String {
+  func accountID(at position: Int) -> String {
     stored[position].accountID
   }
 
   /// Makes room for `count` lines.
-  package mutating func reserveCapacity(_ count: Int) {
+  mutating func reserveCapacity(_ count: Int) {
     stored.reserveCapacity(count)
   }
 
   /// Appends `line`.
-  package mutating func append(_ line: ARRLine) {
+  mutating func append(_ line: ARRLine) {
     if let problem = line.problem { problems[stored.count] = problem }
     var cents = Stored.noAmount
     if let amount = line.arr {

@@ -1,17 +1,17 @@
 /// One CSM of the roster (`csms.csv`).
 package struct CSM: Sendable, Hashable {
   /// 1-based line in `csms.csv`.
-  package var line: Int
+  var line: Int
   /// `csm_id`, trimmed.
   package var id: String
   /// `name`.
-  package var name: String
+  var name: String
   /// `email`, trimmed.
   package var email: String
   /// The tier whose book the CSM carries.
-  package var tier: Int
+  var tier: Int
   /// `max_accounts`; `nil` means the tier's default capacity.
-  package var maxAccounts: Int?
+  var maxAccounts: Int?
   /// `active` (blank means true).
-  package var isActive: Bool
+  var isActive: Bool
 }

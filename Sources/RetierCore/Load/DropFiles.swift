@@ -1,15 +1,15 @@
 /// The raw bytes of one quarter's drop, as the executable read them from `<inbox>/<QUARTER>/`.
 package struct DropFiles: Sendable {
   /// `accounts.csv`, the CRM export: the account universe.
-  package var accounts: [UInt8]
+  var accounts: [UInt8]
   /// `arr.csv`, billing lines.
-  package var arr: [UInt8]
+  var arr: [UInt8]
   /// `usage.csv`, product analytics.
-  package var usage: [UInt8]
+  var usage: [UInt8]
   /// `csms.csv`, the CSM roster.
-  package var csms: [UInt8]
+  var csms: [UInt8]
   /// `overrides.csv`, approved exceptions; `nil` when the drop has none.
-  package var overrides: [UInt8]?
+  var overrides: [UInt8]?
 
   /// Creates a drop from file contents.
   package init(accounts: [UInt8], arr: [UInt8], usage: [UInt8], csms: [UInt8], overrides: [UInt8]?)
@@ -31,7 +31,7 @@ package struct DropFiles: Sendable {
     /// The files a drop must hold.
     package static let required = [accounts, arr, usage, csms]
     /// The files a drop may hold.
-    package static let optional = [overrides]
+    static let optional = [overrides]
   }
 
   /// Every file present, by name, in name order (for checksums and row counts).

@@ -1,7 +1,7 @@
 extension DropLoader {
   /// Types `accounts.csv`: one account per data row, in file order, and the problems of the rows
   /// that have any.
-  package static func loadAccounts(
+  static func loadAccounts(
     _ bytes: [UInt8], tierCount: Int
   ) throws(RetierError) -> (accounts: [Account], problems: [RowProblems]) {
     var table = try Table(

@@ -3,12 +3,12 @@
 ///
 /// Each file is typed record by record as it is scanned: no file exists as a parsed document of
 /// field strings, and nothing but the typed rows outlives the call.
-package enum DropLoader {
+enum DropLoader {
   /// Parses every file of `files` for a ladder of `tierCount` tiers, and checksums each.
   ///
   /// The files are consumed: each file's bytes are hashed, parsed and let go by one task, so a
   /// file is freed as soon as it is typed rather than when the whole drop is.
-  package static func load(
+  static func load(
     _ files: consuming DropFiles, tierCount: Int
   ) throws(RetierError) -> LoadedDrop {
     // Each task owns its files' bytes: they are moved out of `files`, and a task empties its
@@ -75,7 +75,7 @@ package enum DropLoader {
   }
 
   /// Types `arr.csv`.
-  package static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> ARRLines {
+  static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> ARRLines {
     var table = try Table(
       file: DropFiles.Name.arr, bytes: bytes, required: ["account_id", "arr"], optional: [])
     let idColumn = table.column("account_id")
@@ -100,7 +100,7 @@ package enum DropLoader {
   }
 
   /// Types `usage.csv`.
-  package static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> UsageRows {
+  static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> UsageRows {
     var table = try Table(
       file: DropFiles.Name.usage, bytes: bytes, required: ["account_id"],
       optional: ["licensed_seats", "active_users", "active_users_prev_quarter", "support_hours"])
@@ -140,7 +140,7 @@ package enum DropLoader {
   }
 
   /// Types `overrides.csv`.
-  package static func loadOverrides(_ bytes: [UInt8]) throws(RetierError) -> [OverrideRow] {
+  static func loadOverrides(_ bytes: [UInt8]) throws(RetierError) -> [OverrideRow] {
     var table = try Table(
       file: DropFiles.Name.overrides, bytes: bytes,
       required: ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"],
@@ -162,7 +162,7 @@ package enum DropLoader {
   }
 
   /// Types `csms.csv`: usable CSMs, the rows that cannot be used, and the number of data rows.
-  package static func loadRoster(
+  static func loadRoster(
     _ bytes: [UInt8], tierCount: Int
   ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int) {
     var table = try Table(

@@ -1,32 +1,32 @@
 /// Parsers for the word and number fields of the drop (SPEC §2), straight from a field's bytes.
-package enum FieldParsers {
+enum FieldParsers {
   /// `true` / `false`, case-insensitive.
-  package static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     word(bytes, matches: "true") ? true : (word(bytes, matches: "false") ? false : nil)
   }
 
   /// `lost` → true, `active` → false, case-insensitive.
-  package static func sponsorLost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func sponsorLost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     word(bytes, matches: "lost") ? true : (word(bytes, matches: "active") ? false : nil)
   }
 
   /// A non-negative integer of at most ``Money/maximumIntegerDigits`` digits.
-  package static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     fixedPoint(bytes, fractionDigits: 0, allowsSign: false)
   }
 
   /// Money with at most two decimals, possibly negative.
-  package static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+  static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
     fixedPoint(bytes, fractionDigits: 2, allowsSign: true).map { Money(cents: Int128($0)) }
   }
 
   /// A non-negative decimal with at most two decimals, in hundredths (support hours).
-  package static func hundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func hundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     fixedPoint(bytes, fractionDigits: 2, allowsSign: false)
   }
 
   /// A strict `YYYY-MM-DD` date.
-  package static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
     CalendarDate(isoBytes: bytes)
   }
 
@@ -36,7 +36,7 @@ package enum FieldParsers {
   ///
   /// The digit limits keep every value below 10^17, so it is computed in `Int` rather than
   /// `Int128`, and over-long digit runs are refused before they could overflow.
-  package static func fixedPoint(
+  static func fixedPoint(
     _ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int, allowsSign: Bool
   ) -> Int? {
     let count = bytes.count

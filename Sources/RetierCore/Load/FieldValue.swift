@@ -1,5 +1,5 @@
 /// The outcome of parsing one field.
-package enum FieldValue<T> {
+enum FieldValue<T> {
   /// Empty, or the column is absent.
   case blank
   /// A value that parsed.
@@ -8,7 +8,7 @@ package enum FieldValue<T> {
   case invalid(String)
 
   /// The parsed value, if any.
-  package var value: T? {
+  var value: T? {
     if case .value(let value) = self { return value }
     return nil
   }

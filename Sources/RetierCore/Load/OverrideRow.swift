@@ -5,7 +5,7 @@ package struct OverrideRow: Sendable, Hashable {
   /// `account_id`, trimmed.
   package var accountID: String
   /// `tier` as written, trimmed.
-  package var tierText: String
+  var tierText: String
   /// `reason`, trimmed.
   package var reason: String
   /// `approved_by_sales`, trimmed.
@@ -13,5 +13,5 @@ package struct OverrideRow: Sendable, Hashable {
   /// `approved_by_cs`, trimmed.
   package var approvedByCS: String
   /// `expires` as written, trimmed.
-  package var expiresText: String
+  var expiresText: String
 }

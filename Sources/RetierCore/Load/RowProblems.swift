@@ -1,8 +1,8 @@
 /// Why one data row of a file cannot be used, kept only for rows that have problems so that a
 /// million clean rows carry nothing.
-package struct RowProblems: Sendable {
+struct RowProblems: Sendable {
   /// The row's 0-based index among the file's data rows.
-  package var row: Int
+  var row: Int
   /// The problems, in the order they were found; never empty.
-  package var problems: [String]
+  var problems: [String]
 }

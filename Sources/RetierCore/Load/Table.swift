@@ -2,9 +2,9 @@
 ///
 /// Rows are handed out one at a time as the scanner finds them, so a file never exists as a
 /// whole parsed document: the caller types each row and the scanner moves on.
-package struct Table: ~Copyable {
+struct Table: ~Copyable {
   /// File name for diagnostics.
-  package let file: String
+  let file: String
   /// The file's bytes.
   private let bytes: [UInt8]
   /// The scan position, just after the header until ``forEachRow(_:)`` runs.
@@ -16,7 +16,7 @@ package struct Table: ~Copyable {
 
   /// Reads the header of `bytes` and resolves the named columns. A missing required column is
   /// fatal, but only once the whole file has been checked: malformed CSV is reported first.
-  package init(file: String, bytes: [UInt8], required: [String], optional: [String])
+  init(file: String, bytes: [UInt8], required: [String], optional: [String])
     throws(RetierError)
   {
     var scanner = CSVRecordScanner(bytes)
@@ -54,18 +54,18 @@ package struct Table: ~Copyable {
   }
 
   /// The column index of a requested name, `nil` when an optional column is absent.
-  package func column(_ name: String) -> Int? { columns[name] ?? nil }
+  func column(_ name: String) -> Int? { columns[name] ?? nil }
 
   /// At least the number of data rows for ordinary files (see
   /// `CSVRecordScanner.recordCountEstimate`), to reserve room for typed rows.
-  package var rowCountEstimate: Int {
+  var rowCountEstimate: Int {
     bytes.withUnsafeBufferPointer { CSVRecordScanner.recordCountEstimate($0) }
   }
 
   /// Calls `body` with every data row in file order and returns how many there were; throws when
   /// the file turns out to be malformed (the rows already typed are then to be dropped). A
   /// second call finds no rows.
-  package mutating func forEachRow(_ body: (TableRow) -> Void) throws(RetierError) -> Int {
+  mutating func forEachRow(_ body: (TableRow) -> Void) throws(RetierError) -> Int {
     try Self.scanRows(file: file, bytes: bytes, scanner: &scanner, headerCount: headerCount, body)
   }
 

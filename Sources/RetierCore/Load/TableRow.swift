@@ -1,6 +1,6 @@
 /// One data row of a ``Table``, read straight from the file's bytes. It points into the scanner's
 /// buffers, so it is only valid inside ``Table/forEachRow(_:)``.
-package struct TableRow {
+struct TableRow {
   /// The scanned record.
   private let record: CSVRecordScanner.Record
   /// The number of header cells.
@@ -13,39 +13,39 @@ package struct TableRow {
   }
 
   /// 1-based line on which the row starts.
-  package var line: Int { record.line }
+  var line: Int { record.line }
 
   /// Whether the row has as many fields as the header; a row that does not is misaligned
   /// (typically an unquoted comma) and none of its fields can be trusted.
-  package var isAligned: Bool { record.fieldCount == headerCount }
+  var isAligned: Bool { record.fieldCount == headerCount }
 
   /// The problem with a misaligned row.
-  package var alignmentProblem: String {
+  var alignmentProblem: String {
     "row has \(record.fieldCount) fields but the header has \(headerCount) (unquoted comma?)"
   }
 
   /// The field's bytes; empty for an absent column or a row too short to hold it.
   @inline(__always)
-  package func bytes(_ column: Int?) -> UnsafeBufferPointer<UInt8> {
+  func bytes(_ column: Int?) -> UnsafeBufferPointer<UInt8> {
     guard let column else { return UnsafeBufferPointer(start: nil, count: 0) }
     return record[field: column]
   }
 
   /// The field's text, spaces kept; "" for an absent column.
-  package func text(_ column: Int?) -> String {
+  func text(_ column: Int?) -> String {
     String(decoding: bytes(column), as: UTF8.self)
   }
 
   /// The field's text without surrounding spaces and tabs, exactly as `String.trimmingSpaces`
   /// trims it (character by character).
-  package func trimmed(_ column: Int?) -> String {
+  func trimmed(_ column: Int?) -> String {
     Self.trimmedText(bytes(column))
   }
 
   /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
   /// Spaces and tabs around the value are ignored.
   @inline(__always)
-  package func value<T>(
+  func value<T>(
     _ column: Int?, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
   ) -> FieldValue<T> {
     guard let column else { return .blank }
@@ -61,7 +61,7 @@ package struct TableRow {
   /// follows it (or a prepended mark precedes it). Such marks are never ASCII, so trimming bytes
   /// gives the same text whenever the bytes next to what was trimmed are ASCII; otherwise the
   /// string is trimmed as a string.
-  package static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let kept = bytes.spaceTrimmedRange
     let leadingCut = kept.lowerBound > 0 && !kept.isEmpty && bytes[kept.lowerBound] >= 0x80
     let trailingCut =
@@ -76,12 +76,12 @@ package struct TableRow {
 
 extension UnsafeBufferPointer<UInt8> {
   /// The bytes without leading and trailing ASCII spaces and tabs.
-  package var trimmingSpaces: UnsafeBufferPointer<UInt8> {
+  var trimmingSpaces: UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(rebasing: self[spaceTrimmedRange])
   }
 
   /// The indices of the bytes left once leading and trailing ASCII spaces and tabs are removed.
-  package var spaceTrimmedRange: Range<Int> {
+  var spaceTrimmedRange: Range<Int> {
     var start = 0
     var end = count
     while start < end, self[start] == 0x20 || self[start] == 0x09 { start += 1 }

@@ -15,7 +15,7 @@ package struct Usage: Sendable, Hashable {
   @WordSizedOptional package var supportHundredths: Int?
 
   /// Creates the facts; every value left out is unknown. No value may be `Int.min`.
-  package init(
+  init(
     licensedSeats: Int? = nil, activeUsers: Int? = nil, activeUsersPreviousQuarter: Int? = nil,
     supportHundredths: Int? = nil
   ) {
@@ -26,17 +26,17 @@ package struct Usage: Sendable, Hashable {
   }
 
   /// Nothing known: the account has no usage row.
-  package static let unknown = Usage()
+  static let unknown = Usage()
 }
 
 /// One data row of `usage.csv`.
-package struct UsageRow: Sendable {
+struct UsageRow: Sendable {
   /// 1-based line.
-  package var line: Int
+  var line: Int
   /// `account_id`, trimmed.
-  package var accountID: String
+  var accountID: String
   /// The parsed facts.
-  package var usage: Usage
+  var usage: Usage
   /// Why the row cannot be used.
-  package var problems: [String]
+  var problems: [String]
 }

@@ -1,19 +1,19 @@
 /// The rows of `usage.csv` in file order, stored in 56 bytes each instead of a ``UsageRow``'s 64:
 /// a drop holds one per account. Reading an element builds its ``UsageRow``.
-package struct UsageRows: RandomAccessCollection, Sendable {
+struct UsageRows: RandomAccessCollection, Sendable {
   /// One entry per row.
   private var stored: [Stored] = []
   /// The problems of the rows that have any, by position.
   private var problems: [Int: [String]] = [:]
 
   /// No rows yet.
-  package init() {}
+  init() {}
 
-  package var startIndex: Int { 0 }
-  package var endIndex: Int { stored.count }
+  var startIndex: Int { 0 }
+  var endIndex: Int { stored.count }
 
   /// The row at `position`.
-  package subscript(position: Int) -> UsageRow {
+  subscript(position: Int) -> UsageRow {
     let row = stored[position]
     // A row with problems is stored with its line negated.
     return UsageRow(
@@ -22,17 +22,17 @@ package struct UsageRows: RandomAccessCollection, Sendable {
   }
 
   /// The account id of the row at `position`, without building the whole row.
-  package func accountID(at position: Int) -> String {
+  func accountID(at position: Int) -> String {
     stored[position].accountID
   }
 
   /// Makes room for `count` rows.
-  package mutating func reserveCapacity(_ count: Int) {
+  mutating func reserveCapacity(_ count: Int) {
     stored.reserveCapacity(count)
   }
 
   /// Appends `row`; its line must be positive (lines are 1-based).
-  package mutating func append(_ row: UsageRow) {
+  mutating func append(_ row: UsageRow) {
     if !row.problems.isEmpty { problems[stored.count] = row.problems }
     stored.append(
       Stored(

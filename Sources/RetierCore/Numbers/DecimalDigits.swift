@@ -1,21 +1,21 @@
 /// Writes integers as ASCII decimal digits straight into a byte buffer, so that rendering a
 /// million rows builds no intermediate `String` per number.
-package enum DecimalDigits {
+enum DecimalDigits {
   /// Appends `value` in decimal, with a leading `-` when it is negative.
-  package static func append(_ value: Int, to bytes: inout [UInt8]) {
+  static func append(_ value: Int, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(minus) }
     append(UInt64(value.magnitude), minimumDigits: 1, to: &bytes)
   }
 
   /// Appends `value` in decimal, with a leading `-` when it is negative; every `Int128` works,
   /// `Int128.min` included.
-  package static func append(_ value: Int128, to bytes: inout [UInt8]) {
+  static func append(_ value: Int128, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(minus) }
     append(magnitude: value.magnitude, to: &bytes)
   }
 
   /// Appends `magnitude` in decimal.
-  package static func append(magnitude: UInt128, to bytes: inout [UInt8]) {
+  static func append(magnitude: UInt128, to bytes: inout [UInt8]) {
     // Real amounts fit in 64 bits, where division is a single instruction.
     if let small = UInt64(exactly: magnitude) {
       append(small, minimumDigits: 1, to: &bytes)
@@ -27,7 +27,7 @@ package enum DecimalDigits {
 
   /// Appends `value` in decimal, padded with leading zeros to at least `minimumDigits` digits
   /// (at most 20).
-  package static func append(_ value: UInt64, minimumDigits: Int, to bytes: inout [UInt8]) {
+  static func append(_ value: UInt64, minimumDigits: Int, to bytes: inout [UInt8]) {
     if value < 10, minimumDigits <= 1 {
       bytes.append(zero + UInt8(truncatingIfNeeded: value))
       return
@@ -51,7 +51,7 @@ package enum DecimalDigits {
 
   /// Appends `magnitude` in decimal with a comma between groups of three digits, e.g.
   /// `1,234,567`.
-  package static func appendGrouped(magnitude: UInt128, to bytes: inout [UInt8]) {
+  static func appendGrouped(magnitude: UInt128, to bytes: inout [UInt8]) {
     guard magnitude >= 1_000 else {
       append(UInt64(magnitude), minimumDigits: 1, to: &bytes)
       return

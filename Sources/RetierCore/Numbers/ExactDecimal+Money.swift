@@ -16,12 +16,12 @@ extension ExactDecimal {
 
   /// Whether `lhs ≥ ratio × rhs`, exactly, for any two exact quantities expressed in the same
   /// integer unit (cents, users, hours).
-  package static func isAtLeast(_ lhs: Int128, ratio: ExactDecimal, of rhs: Int128) -> Bool {
+  static func isAtLeast(_ lhs: Int128, ratio: ExactDecimal, of rhs: Int128) -> Bool {
     lhs * scale >= ratio.millionths * rhs
   }
 
   /// Whether `lhs < ratio × rhs`, exactly; see ``isAtLeast(_:ratio:of:)``.
-  package static func isBelow(_ lhs: Int128, ratio: ExactDecimal, of rhs: Int128) -> Bool {
+  static func isBelow(_ lhs: Int128, ratio: ExactDecimal, of rhs: Int128) -> Bool {
     !isAtLeast(lhs, ratio: ratio, of: rhs)
   }
 }

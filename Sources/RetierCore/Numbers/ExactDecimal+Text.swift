@@ -1,6 +1,6 @@
 extension ExactDecimal {
   /// Appends ``description``, the shortest exact text (`12`, `0.1`, `-1.25`), as UTF-8.
-  package func appendDescription(to bytes: inout [UInt8]) {
+  func appendDescription(to bytes: inout [UInt8]) {
     if millionths < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = millionths.magnitude
     let whole: UInt128

@@ -7,10 +7,10 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
   package var millionths: Int128
 
   /// 10^6, the fixed scale.
-  package static let scale: Int128 = 1_000_000
+  static let scale: Int128 = 1_000_000
 
   /// The largest number of fraction digits a configured decimal may have.
-  package static let maximumFractionDigits = 6
+  static let maximumFractionDigits = 6
 
   /// Creates a value from millionths.
   package init(millionths: Int128) {
@@ -18,12 +18,12 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// Creates a whole number.
-  package init(_ integer: Int) {
+  init(_ integer: Int) {
     self.millionths = Int128(integer) * Self.scale
   }
 
   /// Parses `12`, `0.1`, `-1.25`; `nil` when not a plain decimal with at most six fraction digits.
-  package init?(_ text: String) {
+  init?(_ text: String) {
     var text = text
     let parsed = text.withUTF8 {
       FixedPointParser.parse(
@@ -39,7 +39,7 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
   package static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
     lhs.millionths < rhs.millionths
   }
-  package static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+  static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
     ExactDecimal(millionths: lhs.millionths + rhs.millionths)
   }
   package static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
@@ -52,7 +52,7 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// ⌈self × count⌉ for a non-negative count.
-  package func ceilingOfProduct(with count: Int) -> Int {
+  func ceilingOfProduct(with count: Int) -> Int {
     let product = millionths * Int128(count)
     let quotient = product / Self.scale
     let remainder = product % Self.scale
@@ -60,7 +60,7 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// ⌊self × count⌋ for a non-negative count.
-  package func floorOfProduct(with count: Int) -> Int {
+  func floorOfProduct(with count: Int) -> Int {
     let product = millionths * Int128(count)
     let quotient = product / Self.scale
     let remainder = product % Self.scale

@@ -2,14 +2,14 @@ extension Money {
   /// Parses a plain decimal with at most two decimals (`1234`, `1234.5`, `-12.34`), no currency
   /// symbol, no grouping, no exponent, no surrounding spaces. Returns `nil` when the text is not
   /// money.
-  package init?(bytes: UnsafeBufferPointer<UInt8>) {
+  init?(bytes: UnsafeBufferPointer<UInt8>) {
     guard let value = FixedPointParser.parse(bytes, maximumFractionDigits: 2, allowsSign: true)
     else { return nil }
     self.init(cents: value)
   }
 
   /// Parses money from text; see ``init(bytes:)``.
-  package init?(_ text: String) {
+  init?(_ text: String) {
     var text = text
     guard let money = text.withUTF8({ Money(bytes: $0) }) else { return nil }
     self = money
@@ -17,11 +17,11 @@ extension Money {
 }
 
 /// Parses fixed-point decimals from ASCII bytes into an integer scaled by 10^`maximumFractionDigits`.
-package enum FixedPointParser {
+enum FixedPointParser {
   /// Returns the value scaled by 10^`maximumFractionDigits`, or `nil` when the bytes are not a
   /// decimal with at most that many fraction digits and at most ``Money/maximumIntegerDigits``
   /// integer digits.
-  package static func parse(
+  static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, maximumFractionDigits: Int, allowsSign: Bool
   ) -> Int128? {
     var index = 0
@@ -59,7 +59,7 @@ package enum FixedPointParser {
   }
 
   /// Parses a non-negative integer of at most 15 digits.
-  package static func parseCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func parseCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let value = parse(bytes, maximumFractionDigits: 0, allowsSign: false) else { return nil }
     return Int(value)
   }

@@ -1,6 +1,6 @@
 extension Money {
   /// Appends ``description`` (`-1234.50`) as UTF-8.
-  package func appendDescription(to bytes: inout [UInt8]) {
+  func appendDescription(to bytes: inout [UInt8]) {
     if cents < 0 { bytes.append(UInt8(ascii: "-")) }
     let (units, fraction) = Self.unitsAndCents(of: cents.magnitude)
     DecimalDigits.append(magnitude: units, to: &bytes)
@@ -9,7 +9,7 @@ extension Money {
   }
 
   /// Appends ``groupedWholeUnits`` (`-1,234`) as UTF-8.
-  package func appendGroupedWholeUnits(to bytes: inout [UInt8]) {
+  func appendGroupedWholeUnits(to bytes: inout [UInt8]) {
     if cents < 0 { bytes.append(UInt8(ascii: "-")) }
     DecimalDigits.appendGrouped(
       magnitude: Self.unitsAndCents(of: cents.magnitude).units, to: &bytes)
@@ -17,7 +17,7 @@ extension Money {
 
   /// Appends the amount for prose: whole units grouped by thousands, and the cents only when
   /// there are any (`1,234,567`, `-56,000.40`).
-  package func appendProse(to bytes: inout [UInt8]) {
+  func appendProse(to bytes: inout [UInt8]) {
     if cents < 0 { bytes.append(UInt8(ascii: "-")) }
     let (units, fraction) = Self.unitsAndCents(of: cents.magnitude)
     DecimalDigits.appendGrouped(magnitude: units, to: &bytes)

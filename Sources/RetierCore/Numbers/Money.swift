@@ -4,29 +4,29 @@
 /// (SPEC §2), and `Int128` leaves room for a million accounts of the largest accepted amount.
 package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The amount in cents; negative for credits.
-  package var cents: Int128
+  var cents: Int128
 
   /// Creates an amount from cents.
-  package init(cents: Int128) {
+  init(cents: Int128) {
     self.cents = cents
   }
 
   /// Creates an amount from whole currency units.
-  package init(units: Int) {
+  init(units: Int) {
     self.cents = Int128(units) * 100
   }
 
   /// Zero.
-  package static let zero = Money(cents: 0)
+  static let zero = Money(cents: 0)
 
   /// The largest number of integer digits accepted in a money field: far beyond any real ARR,
   /// small enough that no sum or scaled comparison can overflow.
-  package static let maximumIntegerDigits = 15
+  static let maximumIntegerDigits = 15
 
   package static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
-  package static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+  static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
   package static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
-  package static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
+  static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
 
   /// The amount with exactly two decimals and no grouping, e.g. `-1234.50`.
   package var description: String {
@@ -37,7 +37,7 @@ package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// The amount rounded down to whole units with thousands separators, for prose, e.g. `1,234,567`.
-  package var groupedWholeUnits: String {
+  var groupedWholeUnits: String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(32)
     appendGroupedWholeUnits(to: &bytes)

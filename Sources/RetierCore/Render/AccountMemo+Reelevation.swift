@@ -1,21 +1,21 @@
 extension AccountMemo {
   /// The total a demoted account must reach: the old tier's line, or strictly more than the
   /// lowest total seated under a cap.
-  package struct Bar: Sendable, Hashable {
+  struct Bar: Sendable, Hashable {
     /// The total to reach or pass.
-    package var total: ExactDecimal
+    var total: ExactDecimal
     /// Whether the total must be strictly above `total`.
-    package var isStrict: Bool
+    var isStrict: Bool
 
     /// Whether `candidate` clears the bar.
-    package func isMet(by candidate: ExactDecimal) -> Bool {
+    func isMet(by candidate: ExactDecimal) -> Bool {
       isStrict ? candidate > total : candidate >= total
     }
   }
 
   /// Appends the way back for a demoted account, with concrete figures (SPEC §6): the ARR and the
   /// expansion ceiling that would lift the total to the line, or what else must happen first.
-  package static func writeReelevationPath(
+  static func writeReelevationPath(
     _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
@@ -98,7 +98,7 @@ extension AccountMemo {
   }
 
   /// Appends the ARR lever, the expansion lever, and both together when neither is enough alone.
-  package static func writeLevers(
+  static func writeLevers(
     _ index: Int, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let solver = ReelevationSolver(explainer: explainer, index: index)

@@ -3,22 +3,22 @@ extension AccountMemo {
   /// its total past a ``Bar``, exactly, at this quarter's cut lines and with the rubric's
   /// constants. Raising ARR re-scores the expansion ceiling too, since its rules compare the
   /// ceiling with ARR.
-  package struct ReelevationSolver {
+  struct ReelevationSolver {
     /// The run's explainer.
-    package let explainer: WhyMoved
+    let explainer: WhyMoved
     /// The account, by index into ``Book/accounts``.
-    package let index: Int
+    let index: Int
     /// The account.
-    package let account: Account
+    let account: Account
     /// Its scores this quarter.
-    package let scores: SignalScores
+    let scores: SignalScores
     /// The rubric's constants.
     private let rubric: RubricConstants
     /// A scorer for the expansion rule alone (it needs no cut lines).
     private let expansionScorer: RubricScorer
 
     /// A solver for the account at `index`.
-    package init(explainer: WhyMoved, index: Int) {
+    init(explainer: WhyMoved, index: Int) {
       self.explainer = explainer
       self.index = index
       self.account = explainer.result.book.accounts[index]
@@ -28,19 +28,19 @@ extension AccountMemo {
     }
 
     /// The weighted total for the given ARR and expansion scores, fit unchanged.
-    package func total(arr: Int, expansion: Int) -> ExactDecimal {
+    func total(arr: Int, expansion: Int) -> ExactDecimal {
       rubric.arrWeight * arr + rubric.fitWeight * scores.fit + rubric.expansionWeight * expansion
     }
 
     /// The lowest ARR scoring at least `score` this quarter that also covers the yearly support
     /// cost (below it the margin rule scores 0); `nil` when no ARR scores that high.
-    package func minimumARR(forScore score: Int) -> Money? {
+    func minimumARR(forScore score: Int) -> Money? {
       guard let line = explainer.result.cutLines.minimumARR(forScore: score) else { return nil }
       return max(line, supportBreakEven)
     }
 
     /// The lowest ARR whose margin after `4 × support_hours × support_hour_cost` is not negative.
-    package var supportBreakEven: Money {
+    var supportBreakEven: Money {
       let hundredths = Int128(account.usage.supportHundredths ?? 0)
       return Money(
         cents: RubricScorer.ceilingDivision(
@@ -48,7 +48,7 @@ extension AccountMemo {
     }
 
     /// The lowest ceiling that scores `score` (3, 4 or 5) on expansion at `arr`, once unblocked.
-    package func minimumCeiling(forScore score: Int, arr: Money) -> Money {
+    func minimumCeiling(forScore score: Int, arr: Money) -> Money {
       switch score {
       case 5:
         let headroomCents = RubricScorer.ceilingDivision(rubric.multiBUHeadroom.millionths, 10_000)
@@ -66,8 +66,7 @@ extension AccountMemo {
 
     /// The expansion score with the given ARR, ceiling and multi-BU flag; `unblocked` clears a
     /// lost sponsor and declining usage.
-    package func expansionScore(arr: Money, ceiling: Money?, multiBU: Bool, unblocked: Bool) -> Int
-    {
+    func expansionScore(arr: Money, ceiling: Money?, multiBU: Bool, unblocked: Bool) -> Int {
       var changed = account
       changed.arr = arr
       changed.expansionCeiling = ceiling
@@ -101,7 +100,7 @@ extension AccountMemo {
     }
 
     /// Why the ceiling rules do not apply today, `nil` when they do.
-    package var blockerNote: String? {
+    var blockerNote: String? {
       switch scores.expansionRule {
       case .sponsorLost:
         return "While the sponsor is lost, expansion scores 0 whatever the ceiling."
@@ -115,7 +114,7 @@ extension AccountMemo {
 
     /// Appends the raise of ARR alone that clears `bar`, in words; returns `false`, having
     /// appended nothing, when none does.
-    package func writeARRLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
+    func writeARRLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
       guard scores.arr < 5 else { return false }
       for score in (scores.arr + 1)...5 {
         guard let line = explainer.result.cutLines.minimumARR(forScore: score) else { continue }
@@ -142,7 +141,7 @@ extension AccountMemo {
     }
 
     /// Appends why ARR alone cannot clear the bar.
-    package func writeARRShortfall(to text: inout TextBuffer) {
+    func writeARRShortfall(to text: inout TextBuffer) {
       guard scores.arr < 5 else {
         text.append("already at the top score of 5; cannot add more.")
         return
@@ -160,7 +159,7 @@ extension AccountMemo {
 
     /// Appends the change of expansion ceiling alone (after clearing any block) that clears
     /// `bar`; returns `false`, having appended nothing, when none does.
-    package func writeExpansionLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
+    func writeExpansionLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
       guard scores.expansion < 5 else { return false }
       for score in (scores.expansion + 1)...5 {
         guard let plan = expansionPlan(score: score, arr: account.arr) else { continue }
@@ -174,7 +173,7 @@ extension AccountMemo {
     }
 
     /// Appends why the expansion ceiling alone cannot clear the bar.
-    package func writeExpansionShortfall(to text: inout TextBuffer) {
+    func writeExpansionShortfall(to text: inout TextBuffer) {
       guard scores.expansion < 5 else {
         text.append("already at the top score of 5; cannot add more.")
         return
@@ -186,7 +185,7 @@ extension AccountMemo {
 
     /// Appends the smallest joint raise of ARR and expansion that clears `bar`; returns `false`,
     /// having appended nothing, when none does.
-    package func writeCombinedLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
+    func writeCombinedLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
       let maximumSteps = (5 - scores.arr) + (5 - scores.expansion)
       guard maximumSteps >= 2 else { return false }
       for steps in 2...maximumSteps {

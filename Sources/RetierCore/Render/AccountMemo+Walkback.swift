@@ -1,12 +1,12 @@
 extension AccountMemo {
   /// The memo of one moved account.
-  package static func markdown(for index: Int, explainer: WhyMoved) -> String {
+  static func markdown(for index: Int, explainer: WhyMoved) -> String {
     String(decoding: markdownBytes(for: index, explainer: explainer), as: UTF8.self)
   }
 
   /// The memo of one moved account as the bytes of its file; the same text as
   /// ``markdown(for:explainer:)`` without building a `String`.
-  package static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
+  static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
     // Memos run to about 2.3 KB; one reservation covers nearly all of them.
     var text = TextBuffer(capacity: 3_072)
     writeMarkdown(for: index, explainer: explainer, to: &text)
@@ -14,7 +14,7 @@ extension AccountMemo {
   }
 
   /// Appends the memo of one moved account to `text`.
-  package static func writeMarkdown(
+  static func writeMarkdown(
     for index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
@@ -51,7 +51,7 @@ extension AccountMemo {
   /// The spec's walkback: `On current ARR they scored 4. On strategic fit, 3. On expansion
   /// ceiling, 3. Total of 10, which lands in Tier 2. The line is 12.` The line is the old tier's
   /// for a demotion and the new tier's for a promotion.
-  package static func writeWalkback(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+  static func writeWalkback(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
     let scores = result.scores[index]
     let decision = result.tiering.decisions[index]
@@ -73,7 +73,7 @@ extension AccountMemo {
   }
 
   /// One bullet per signal: the rule that fired, in plain words.
-  package static func writeSignalRules(
+  static func writeSignalRules(
     _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let scores = explainer.result.scores[index]
@@ -96,7 +96,7 @@ extension AccountMemo {
 
   /// Why the tier differs from where the total lands (cap, override, new-logo hold); appends
   /// nothing when the rubric alone decided.
-  package static func writeDecisionParagraph(
+  static func writeDecisionParagraph(
     _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     switch explainer.result.tiering.decisions[index].reason {
@@ -117,7 +117,7 @@ extension AccountMemo {
 
   /// The old tier's service levels against the new tier's, the change in CSM hours, where the
   /// time goes (or comes from) and the owner change.
-  package static func writeServiceLevelReset(
+  static func writeServiceLevelReset(
     _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
@@ -197,7 +197,7 @@ extension AccountMemo {
   }
 
   /// Appends `**ACC-7** (Acme 7)`, an account for prose.
-  package static func writeAccountReference(
+  static func writeAccountReference(
     _ index: Int, _ result: RunResult, to text: inout TextBuffer
   ) {
     let account = result.book.accounts[index]
@@ -208,7 +208,7 @@ extension AccountMemo {
   private static func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
 
   /// Appends `+6`, `−6` or `0` for hours to `text`.
-  package static func writeSigned(_ value: ExactDecimal, to text: inout TextBuffer) {
+  static func writeSigned(_ value: ExactDecimal, to text: inout TextBuffer) {
     if value > .zero {
       text.append("+", value)
     } else if value < .zero {

@@ -1,16 +1,16 @@
 /// Renders `memos/<file>.md`: one memo per promoted or demoted account (first placements get
 /// none) with the three-signal walkback, the service-level reset and, for a demotion, the path
 /// back (SPEC §6).
-package enum AccountMemo {
+enum AccountMemo {
   /// The folder of the account memos inside the run folder.
-  package static let folder = "memos"
+  static let folder = "memos"
 
   /// Longest file-name stem kept from an account id, before any checksum suffix.
-  package static let maximumStemLength = 80
+  static let maximumStemLength = 80
 
   /// The memo of each moved account: its index in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
-  package static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
+  static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
     // Paths are ASCII (see `safeStem`) and distinct, so `String` order is byte order and the
     // dictionary's order does not matter. (`String`'s `<` compares ASCII with `memcmp`: this
     // sort took half the time it did comparing the `utf8` views.)
@@ -18,7 +18,7 @@ package enum AccountMemo {
   }
 
   /// The memo file name of each moved account, by its index in the book.
-  package static func memoNames(_ result: RunResult) -> [Int: String] {
+  static func memoNames(_ result: RunResult) -> [Int: String] {
     let moved = movedIndices(result)
     let names = fileNames(for: moved.map { result.book.accounts[$0].id })
     // Valid accounts have distinct ids, so every moved account has its own name.
@@ -27,7 +27,7 @@ package enum AccountMemo {
   }
 
   /// Valid accounts that were promoted or demoted, by account id (book order).
-  package static func movedIndices(_ result: RunResult) -> [Int] {
+  static func movedIndices(_ result: RunResult) -> [Int] {
     let accounts = result.book.accounts
     return accounts.indices.filter { index in
       guard let from = accounts[index].currentTier else { return false }
@@ -37,7 +37,7 @@ package enum AccountMemo {
 
   /// The memo file name of each account id, assigned in id order so the result never depends on
   /// the input order.
-  package static func fileNames(for accountIDs: [String]) -> [String: String] {
+  static func fileNames(for accountIDs: [String]) -> [String: String] {
     var taken: Set<String> = []
     var names: [String: String] = [:]
     for id in Set(accountIDs).sorted() {
@@ -55,7 +55,7 @@ package enum AccountMemo {
   /// leading `.` into `_`, and is cut to ``maximumStemLength``. When that changed the id, or the
   /// name is taken, `-` and the first 8 hex digits of the id's SHA-256 are appended (all 64 when
   /// even that is taken), so no id can name a path outside the folder.
-  package static func fileName(for accountID: String, taken: Set<String>) -> String {
+  static func fileName(for accountID: String, taken: Set<String>) -> String {
     let (stem, isAltered) = safeStem(accountID)
     // Most ids are their own file name; only the others need the digest.
     if !isAltered, !taken.contains("\(stem).md".lowercased()) { return "\(stem).md" }
@@ -71,7 +71,7 @@ package enum AccountMemo {
   }
 
   /// The id reduced to safe characters, and whether anything was changed.
-  package static func safeStem(_ accountID: String) -> (stem: String, isAltered: Bool) {
+  static func safeStem(_ accountID: String) -> (stem: String, isAltered: Bool) {
     var stem = ""
     var isAltered = false
     var length = 0

@@ -1,14 +1,14 @@
 /// Text taken from the inputs (names, ids, reasons), made safe as it is appended to a
 /// ``TextBuffer``: on one line, and for Markdown also with its punctuation escaped.
-package struct InputText: TextFragment {
+struct InputText: TextFragment {
   /// The text as it came in.
-  package var text: String
+  var text: String
   /// Whether Markdown punctuation is escaped too (``ReviewMemo/escaped(_:)``), or the text is only
   /// put on one line (``WhyMoved/oneLine(_:)``).
-  package var isMarkdown: Bool
+  var isMarkdown: Bool
 
   /// Appends the safe form of ``text``.
-  package func write(to buffer: inout TextBuffer) {
+  func write(to buffer: inout TextBuffer) {
     let start = buffer.count
     text.write(to: &buffer)
     if isMarkdown {
@@ -21,12 +21,12 @@ package struct InputText: TextFragment {
 
 extension TextFragment where Self == InputText {
   /// `text` on one line with Markdown punctuation escaped, as ``ReviewMemo/escaped(_:)``.
-  package static func escaped(_ text: String) -> InputText {
+  static func escaped(_ text: String) -> InputText {
     InputText(text: text, isMarkdown: true)
   }
 
   /// `text` on one line, as ``WhyMoved/oneLine(_:)``.
-  package static func oneLine(_ text: String) -> InputText {
+  static func oneLine(_ text: String) -> InputText {
     InputText(text: text, isMarkdown: false)
   }
 }

@@ -1,5 +1,5 @@
 /// A JSON value written with a fixed key order, so `run.json` is byte-identical across runs.
-package indirect enum JSONValue: Sendable, Hashable {
+indirect enum JSONValue: Sendable, Hashable {
   /// A string.
   case string(String)
   /// An integer.
@@ -15,15 +15,15 @@ package indirect enum JSONValue: Sendable, Hashable {
   /// An object whose keys keep the given order.
   case object([(String, JSONValue)])
 
-  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
-  package func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
+  func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
   /// Pretty-printed text with two-space indentation and a trailing newline.
-  package var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// ``text`` as UTF-8 bytes, written without building a `String`: a million-account manifest
   /// lists some 110,000 files.
-  package var bytes: [UInt8] {
+  var bytes: [UInt8] {
     var output = TextBuffer(capacity: 4_096)
     write(to: &output, indent: 0)
     output.append("\n")
@@ -31,7 +31,7 @@ package indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// Appends the value as it appears `indent` levels deep, without padding before it.
-  package func write(to output: inout TextBuffer, indent: Int) {
+  func write(to output: inout TextBuffer, indent: Int) {
     switch self {
     case .string(let string): Self.writeQuoted(string, to: &output)
     case .integer(let integer): output.append(integer)
@@ -68,12 +68,12 @@ package indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// Two spaces per level.
-  package static func writePadding(_ indent: Int, to output: inout TextBuffer) {
+  static func writePadding(_ indent: Int, to output: inout TextBuffer) {
     for _ in 0..<indent { output.append("  ") }
   }
 
   /// Appends the padding and the `"key": ` of an object member `indent` levels deep.
-  package static func writeMemberKey(_ key: String, indent: Int, to output: inout TextBuffer) {
+  static func writeMemberKey(_ key: String, indent: Int, to output: inout TextBuffer) {
     writePadding(indent, to: &output)
     writeQuoted(key, to: &output)
     output.append(": ")
@@ -85,7 +85,7 @@ package indirect enum JSONValue: Sendable, Hashable {
 
   /// Opens a top-level object and appends `members`, each followed by `,`, ready for the member
   /// the caller writes next.
-  package static func writeObjectStart(
+  static func writeObjectStart(
     _ members: [(String, JSONValue)], to output: inout TextBuffer
   ) {
     output.append("{\n")
@@ -98,8 +98,7 @@ package indirect enum JSONValue: Sendable, Hashable {
 
   /// Appends `members` after the member the caller wrote, each preceded by `,`, then closes the
   /// top-level object with the trailing newline of ``bytes``.
-  package static func writeObjectEnd(_ members: [(String, JSONValue)], to output: inout TextBuffer)
-  {
+  static func writeObjectEnd(_ members: [(String, JSONValue)], to output: inout TextBuffer) {
     for (key, value) in members {
       output.append(",\n")
       writeMemberKey(key, indent: 1, to: &output)
@@ -109,7 +108,7 @@ package indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// A JSON string literal (RFC 8259 escapes).
-  package static func quoted(_ string: String) -> String {
+  static func quoted(_ string: String) -> String {
     var output = TextBuffer(capacity: string.utf8.count + 2)
     writeQuoted(string, to: &output)
     return output.string

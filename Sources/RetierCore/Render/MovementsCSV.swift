@@ -1,23 +1,23 @@
 /// Renders `movements.csv`: every valid account that moved or is placed for the first time,
 /// with the one-line `why_moved` for the CRM, sorted by account id (SPEC §6).
-package enum MovementsCSV {
+enum MovementsCSV {
   /// The header, in the spec's column order.
-  package static let header = [
+  static let header = [
     "account_id", "account_name", "from_tier", "to_tier", "direction", "why_moved",
   ]
 
   /// The file's bytes.
-  package static func render(_ result: RunResult) -> [UInt8] {
+  static func render(_ result: RunResult) -> [UInt8] {
     render(result, explainer: WhyMoved(result))
   }
 
   /// The file's bytes, with an explainer already built for the run.
-  package static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
+  static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
     piecewise(result, explainer: explainer).wholeBytes
   }
 
   /// The file as pieces: one item per moved or newly placed account.
-  package static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let accounts = result.book.accounts
     // The book is in account id order already.
     let listed = accounts.indices.compactMap { index in

@@ -1,14 +1,14 @@
 /// Renders a run's output files in the order they are handed out: the five top-level files
 /// first, then the account memos in batches. `run.json` is added by
 /// ``Retier/render(_:emit:)`` after these, because it holds their checksums.
-package enum OutputRenderers {
+enum OutputRenderers {
   /// Account memos per batch: about 10 MB of text, enough to keep both cores busy and little
   /// enough that a million-account run never holds all its memos (some 160 MB) at once.
-  package static let memoBatchSize = 4096
+  static let memoBatchSize = 4096
 
   /// Items (rows, paragraphs) per piece of a file that grows with the book: a few MB of text,
   /// so that such a file is never whole in memory.
-  package static let itemsPerPiece = 16_384
+  static let itemsPerPiece = 16_384
 
   /// Pieces of one file rendered at a time, on every core.
   private static let piecesPerStep = 4
@@ -21,7 +21,7 @@ package enum OutputRenderers {
   /// A file's pieces render concurrently and each memo depends only on its own account, so
   /// every batch renders on every core; results come back in index order, so the bytes never
   /// depend on scheduling.
-  package static func render<Failure: Error>(
+  static func render<Failure: Error>(
     _ result: RunResult, memoBatchSize: Int = memoBatchSize, itemsPerPiece: Int = itemsPerPiece,
     emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
@@ -62,7 +62,7 @@ package enum OutputRenderers {
 
   /// Renders `file` a few pieces at a time and emits each piece in its own batch, hashing them in
   /// order; returns the file's digest.
-  package static func emitPieces<Failure: Error>(
+  static func emitPieces<Failure: Error>(
     of file: PiecewiseFile, itemsPerPiece: Int, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> OutputDigest {
     let pieces = file.pieces(itemsPerPiece: itemsPerPiece)

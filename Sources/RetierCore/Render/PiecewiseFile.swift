@@ -5,28 +5,28 @@
 /// of a range of them: the header when the range starts at 0, whatever closes the file when it
 /// ends at ``itemCount``. The bytes of consecutive ranges concatenate to the file, and disjoint
 /// ranges may render concurrently.
-package struct PiecewiseFile {
+struct PiecewiseFile {
   /// Path relative to the run folder, as in ``OutputFile/path``.
-  package var path: String
+  var path: String
   /// The number of items.
-  package var itemCount: Int
+  var itemCount: Int
   /// The bytes of the items in a range of `0..<itemCount` (an empty range at 0 or at
   /// `itemCount` gives the header or the closing text alone).
-  package var renderItems: (_ items: Range<Int>) -> [UInt8]
+  var renderItems: (_ items: Range<Int>) -> [UInt8]
 
   /// Creates the file from its path, its item count and its renderer.
-  package init(path: String, itemCount: Int, renderItems: @escaping (Range<Int>) -> [UInt8]) {
+  init(path: String, itemCount: Int, renderItems: @escaping (Range<Int>) -> [UInt8]) {
     self.path = path
     self.itemCount = itemCount
     self.renderItems = renderItems
   }
 
   /// The whole file in one piece.
-  package var wholeBytes: [UInt8] { renderItems(0..<itemCount) }
+  var wholeBytes: [UInt8] { renderItems(0..<itemCount) }
 
   /// The item ranges of pieces of at most `itemsPerPiece` items each, in order; one empty range
   /// for a file without items, so that its header is still written.
-  package func pieces(itemsPerPiece: Int) -> [Range<Int>] {
+  func pieces(itemsPerPiece: Int) -> [Range<Int>] {
     let size = max(1, itemsPerPiece)
     guard itemCount > 0 else { return [0..<0] }
     return stride(from: 0, to: itemCount, by: size).map { $0..<min($0 + size, itemCount) }

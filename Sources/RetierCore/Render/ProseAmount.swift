@@ -1,14 +1,14 @@
 /// An amount as prose writes it (``WhyMoved/amount(_:)-swift.type.method``): whole units grouped
 /// by thousands, cents only when there are any, and a configured decimal that is not whole cents
 /// in its exact digits.
-package enum ProseAmount: TextFragment {
+enum ProseAmount: TextFragment {
   /// Money, in cents.
   case money(Money)
   /// A configured amount, in millionths.
   case decimal(ExactDecimal)
 
   /// Appends the amount.
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     switch self {
     case .money(let money):
       money.appendProse(to: &text.bytes)
@@ -24,9 +24,9 @@ package enum ProseAmount: TextFragment {
 
 extension TextFragment where Self == ProseAmount {
   /// `money` for prose: `1,234,567`, `56,000.40`.
-  package static func amount(_ money: Money) -> ProseAmount { .money(money) }
+  static func amount(_ money: Money) -> ProseAmount { .money(money) }
 
   /// A configured amount for prose: grouped like money when it is whole cents, its exact digits
   /// otherwise.
-  package static func amount(_ value: ExactDecimal) -> ProseAmount { .decimal(value) }
+  static func amount(_ value: ExactDecimal) -> ProseAmount { .decimal(value) }
 }

@@ -1,20 +1,20 @@
 /// Renders `reassignments.csv`: every valid account whose owner changes (SPEC §6), ordered by new
 /// owner then account id, for CS leads to import. An account left unassigned for lack of a seat
 /// has a blank new owner, so those rows come first.
-package enum ReassignmentsCSV {
+enum ReassignmentsCSV {
   /// The header, in the spec's column order.
-  package static let header = [
+  static let header = [
     "account_id", "account_name", "from_tier", "to_tier", "from_owner_id", "to_owner_id",
     "to_owner_email", "reason", "effective_date",
   ]
 
   /// The file's bytes.
-  package static func render(_ result: RunResult) -> [UInt8] {
+  static func render(_ result: RunResult) -> [UInt8] {
     piecewise(result).wholeBytes
   }
 
   /// The file as pieces: one item per account whose owner changes.
-  package static func piecewise(_ result: RunResult) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let accounts = result.book.accounts
     let owners = result.owners.owners
     // Group by new owner, then list each group in book order, which is account id order: a

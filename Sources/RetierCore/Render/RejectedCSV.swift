@@ -1,15 +1,15 @@
 /// Renders `rejected.csv`: every input row that was not used, with why (SPEC §6).
-package enum RejectedCSV {
+enum RejectedCSV {
   /// The header.
-  package static let header = ["file", "line", "account_id", "reason"]
+  static let header = ["file", "line", "account_id", "reason"]
 
   /// The file's bytes: account, ARR, usage and roster rows, then ignored overrides.
-  package static func render(_ result: RunResult) -> [UInt8] {
+  static func render(_ result: RunResult) -> [UInt8] {
     piecewise(result).wholeBytes
   }
 
   /// The file as pieces: one item per rejected row.
-  package static func piecewise(_ result: RunResult) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let overrides = result.tiering.ignoredOverrides.map {
       Rejection(
         file: DropFiles.Name.overrides, line: $0.row.line, accountID: $0.row.accountID,

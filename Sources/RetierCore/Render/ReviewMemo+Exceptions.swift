@@ -1,6 +1,6 @@
 extension ReviewMemo {
   /// Rejected rows: a count per file, then the rows up to ``listLimit``.
-  package static func rejectedRows(_ result: RunResult) -> String {
+  static func rejectedRows(_ result: RunResult) -> String {
     let rejections = result.book.rejections
     var text = "## Rejected rows\n\n"
     guard !rejections.isEmpty else { return text + "No input row was rejected.\n" }
@@ -24,7 +24,7 @@ extension ReviewMemo {
   }
 
   /// Overrides applied, then overrides ignored with why.
-  package static func overrides(_ result: RunResult) -> String {
+  static func overrides(_ result: RunResult) -> String {
     let applied = result.tiering.validOverrides.values.sorted {
       $0.row.accountID < $1.row.accountID
     }

@@ -1,7 +1,7 @@
 extension ReviewMemo {
   /// Cap use, soft bands, ARR rank against tier, the low-ARR / high-expansion quadrant and CRM
   /// drift.
-  package static func guardrails(_ result: RunResult, explainer: WhyMoved) -> String {
+  static func guardrails(_ result: RunResult, explainer: WhyMoved) -> String {
     [
       "## Guardrails\n", capUse(result), softBands(result), arrRankGaps(result),
       growthQuadrant(result), crmDrift(result),
@@ -10,7 +10,7 @@ extension ReviewMemo {
   }
 
   /// Seats, use and overrides of every capped tier, with a warning when overrides pass the cap.
-  package static func capUse(_ result: RunResult) -> String {
+  static func capUse(_ result: RunResult) -> String {
     var text = "### Cap use\n\n"
     let reports = result.tiering.capReports
     guard !reports.isEmpty else { return text + "No tier has a hard cap.\n" }
@@ -45,7 +45,7 @@ extension ReviewMemo {
   }
 
   /// Each tier's share of valid accounts against its expected band (a warning only).
-  package static func softBands(_ result: RunResult) -> String {
+  static func softBands(_ result: RunResult) -> String {
     var text = "### Soft bands\n\n"
     let configuration = result.configuration
     let banded = (1...configuration.tierCount).filter {
@@ -74,7 +74,7 @@ extension ReviewMemo {
 
   /// The tier every valid account would hold if the tiers were filled purely by ARR rank with
   /// this run's final count per tier (ARR desc, then account id), aligned with the book.
-  package static func arrRankTiers(_ result: RunResult) -> [Int] {
+  static func arrRankTiers(_ result: RunResult) -> [Int] {
     let accounts = result.book.accounts
     let tierCount = result.configuration.tierCount
     var remaining = [Int](repeating: 0, count: tierCount + 1)
@@ -107,7 +107,7 @@ extension ReviewMemo {
   }
 
   /// Accounts whose ARR-rank tier and assigned tier are more than one tier apart.
-  package static func arrRankGaps(_ result: RunResult) -> String {
+  static func arrRankGaps(_ result: RunResult) -> String {
     let rankTiers = arrRankTiers(result)
     let accounts = result.book.accounts
     let gaps = accounts.indices.filter {
@@ -136,7 +136,7 @@ extension ReviewMemo {
   }
 
   /// Accounts scoring 2 or less on ARR and 4 or more on expansion, for review by hand.
-  package static func growthQuadrant(_ result: RunResult) -> String {
+  static func growthQuadrant(_ result: RunResult) -> String {
     let accounts = result.book.accounts
     let quadrant = accounts.indices.filter {
       result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4
@@ -165,7 +165,7 @@ extension ReviewMemo {
   }
 
   /// Accounts whose CRM tier differs from the tier the previous run gave them.
-  package static func crmDrift(_ result: RunResult) -> String {
+  static func crmDrift(_ result: RunResult) -> String {
     var text = "### CRM drift\n\n"
     guard let previous = result.previousTiers else {
       return text + "No previous run: nothing to compare.\n"

@@ -2,7 +2,7 @@ extension ReviewMemo {
   /// Input text made safe for one line of GitHub-flavoured Markdown or one table cell: no line
   /// break, Markdown punctuation escaped, so that an account name or id can neither format the
   /// memo (emphasis, links, HTML, code) nor break a table (`|`).
-  package static func escaped(_ text: String) -> String {
+  static func escaped(_ text: String) -> String {
     let line = WhyMoved.oneLine(text)
     guard line.utf8.contains(where: TextBuffer.isMarkdownPunctuation) else { return line }
     var buffer = TextBuffer(capacity: line.utf8.count + 8)
@@ -12,7 +12,7 @@ extension ReviewMemo {
 
   /// A GitHub-flavoured Markdown table; cells must already be escaped. `rightAligned` holds the
   /// indices of numeric columns.
-  package static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [])
+  static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [])
     -> String
   {
     var text = "| " + header.joined(separator: " | ") + " |\n|"
@@ -24,7 +24,7 @@ extension ReviewMemo {
 
   /// The first `limit` items and, when some were left out, the `…and N more` line to print after
   /// them.
-  package static func capped<Item>(
+  static func capped<Item>(
     _ items: [Item], limit: Int, seeAlso: String? = nil
   ) -> (shown: ArraySlice<Item>, more: String?) {
     guard items.count > limit else { return (items[...], nil) }
@@ -33,24 +33,24 @@ extension ReviewMemo {
   }
 
   /// A share of the book as a percentage with one decimal, rounded half up, exact.
-  package static func percent(_ count: Int, of total: Int) -> String {
+  static func percent(_ count: Int, of total: Int) -> String {
     guard total > 0 else { return "–" }
     let tenths = (count * 2_000 + total) / (2 * total)
     return "\(tenths / 10).\(tenths % 10)%"
   }
 
   /// An exact ratio (e.g. 0.2) as a percentage (20%).
-  package static func percent(_ share: ExactDecimal) -> String {
+  static func percent(_ share: ExactDecimal) -> String {
     "\(share * 100)%"
   }
 
   /// `1 account`, `2 accounts`: a count with its noun, plural when the count is not 1.
-  package static func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+  static func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
   }
 
   /// A signed count change: `+3`, `−2`, `0`.
-  package static func signed(_ value: Int) -> String {
+  static func signed(_ value: Int) -> String {
     value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "0"
   }
 }

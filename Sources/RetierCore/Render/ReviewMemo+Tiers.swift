@@ -1,6 +1,6 @@
 extension ReviewMemo {
   /// Accounts per tier before and after the run, every account with a usable id (as `run.json`).
-  package static func tierCounts(_ result: RunResult) -> String {
+  static func tierCounts(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
     let total = result.book.accounts.count + result.book.rejectedAccounts.count
@@ -26,7 +26,7 @@ extension ReviewMemo {
   }
 
   /// Valid accounts by CRM tier (rows, `new` for a blank tier) and tier after the run (columns).
-  package static func transitionMatrix(_ result: RunResult) -> String {
+  static func transitionMatrix(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
     // Row 0 is `new` (blank current tier); rows and columns 1…K are tiers.
     var cells = [[Int]](repeating: [Int](repeating: 0, count: tierCount + 1), count: tierCount + 1)
@@ -54,7 +54,7 @@ extension ReviewMemo {
   }
 
   /// The capacity table and the hiring signal, as ``CapacityTable`` writes them.
-  package static func capacity(_ result: RunResult) -> String {
+  static func capacity(_ result: RunResult) -> String {
     let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
     return "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
   }

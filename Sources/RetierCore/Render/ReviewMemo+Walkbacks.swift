@@ -50,7 +50,7 @@ extension ReviewMemo {
 
   /// Appends one paragraph: the why line, each signal's rule, the seat taken (for a promotion
   /// into a full tier) and the link to the account memo `memoName` in the memo folder.
-  package static func writeWalkback(
+  static func writeWalkback(
     _ index: Int, memo memoName: String?, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result

@@ -1,23 +1,23 @@
 /// Renders `memo.md`, the RevOps review memo (SPEC §6): run facts, tier counts, the transition
 /// matrix, capacity and hiring, guardrails, rejected rows and overrides, then a walkback for
 /// every promotion and demotion. GitHub-flavoured Markdown, numbers first.
-package enum ReviewMemo {
+enum ReviewMemo {
   /// Longest list printed in full; longer lists end with `…and N more`.
-  package static let listLimit = 50
+  static let listLimit = 50
 
   /// The file's bytes.
-  package static func render(_ result: RunResult) -> [UInt8] {
+  static func render(_ result: RunResult) -> [UInt8] {
     render(result, explainer: WhyMoved(result))
   }
 
   /// The file's bytes, with an explainer already built for the run.
-  package static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
+  static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
     piecewise(result, explainer: explainer).wholeBytes
   }
 
   /// The file as pieces: the sections up to the walkbacks come with the first piece, then one
   /// item per walkback paragraph (some 100,000 at a million accounts).
-  package static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
@@ -35,7 +35,7 @@ package enum ReviewMemo {
   }
 
   /// The title and the one-paragraph summary.
-  package static func summary(_ result: RunResult, explainer: WhyMoved) -> String {
+  static func summary(_ result: RunResult, explainer: WhyMoved) -> String {
     var counts: [MovementDirection: Int] = [:]
     for index in result.book.accounts.indices {
       if let direction = explainer.direction(of: index) { counts[direction, default: 0] += 1 }
@@ -53,7 +53,7 @@ package enum ReviewMemo {
   }
 
   /// Quarter, run date, tool version, config checksum and the inputs with rows and checksums.
-  package static func runFacts(_ result: RunResult) -> String {
+  static func runFacts(_ result: RunResult) -> String {
     let book = result.book
     var text = "## Run facts\n\n"
     text += table(

@@ -5,14 +5,14 @@ package enum RunManifest {
   package static let fileName = "run.json"
 
   /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
-  package static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
+  static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
     piecewise(result, outputs: outputs).wholeBytes
   }
 
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
   /// The bytes are those of the whole manifest as one ``JSONValue``.
-  package static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
     let sortedOutputs = outputs.sorted { $0.path < $1.path }
     let (before, after) = members(result)

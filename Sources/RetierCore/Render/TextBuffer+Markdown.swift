@@ -2,7 +2,7 @@ extension TextBuffer {
   /// Puts the text from byte offset `start` to the end on one line, as ``WhyMoved/oneLine(_:)``
   /// does: every control character and line or paragraph separator becomes a space, then the
   /// spaces at both ends are trimmed.
-  package mutating func makeOneLine(from start: Int) {
+  mutating func makeOneLine(from start: Int) {
     guard start < bytes.count,
       needsOneLine(from: start, classes: byteClasses(from: start))
     else { return }
@@ -12,7 +12,7 @@ extension TextBuffer {
   /// Makes the text from byte offset `start` to the end safe for one line of GitHub-flavoured
   /// Markdown or one table cell, as ``ReviewMemo/escaped(_:)`` does: on one line, with Markdown
   /// punctuation backslash-escaped so input text can neither format the memo nor break a table.
-  package mutating func escapeMarkdown(from start: Int) {
+  mutating func escapeMarkdown(from start: Int) {
     guard start < bytes.count else { return }
     // Most text, generated or typed, needs neither: one pass over it tells.
     let classes = byteClasses(from: start)
@@ -103,7 +103,7 @@ extension TextBuffer {
 
   /// Whether a byte is backslash-escaped in text taken from the inputs: emphasis, links, HTML,
   /// code and table pipes.
-  package static func isMarkdownPunctuation(_ byte: UInt8) -> Bool {
+  static func isMarkdownPunctuation(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
       UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),

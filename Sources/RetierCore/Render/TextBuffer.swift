@@ -1,39 +1,39 @@
 /// UTF-8 text under construction. The renderers append literals, numbers and input text straight
 /// into one byte array instead of concatenating `String`s, which at a million accounts spent
 /// most of the render phase growing, copying and freeing intermediate strings.
-package struct TextBuffer: Sendable {
+struct TextBuffer: Sendable {
   /// The text so far, UTF-8.
-  package var bytes: [UInt8] = []
+  var bytes: [UInt8] = []
 
   /// An empty buffer with room for `capacity` bytes.
-  package init(capacity: Int = 0) {
+  init(capacity: Int = 0) {
     bytes.reserveCapacity(capacity)
   }
 
   /// The number of bytes so far; an offset to pass to the in-place transformations.
-  package var count: Int { bytes.count }
+  var count: Int { bytes.count }
 
   /// The text as a `String`.
-  package var string: String { String(decoding: bytes, as: UTF8.self) }
+  var string: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Appends each fragment in turn: `text.append("Total of ", total, ".")`.
-  package mutating func append<each Fragment: TextFragment>(_ fragment: repeat each Fragment) {
+  mutating func append<each Fragment: TextFragment>(_ fragment: repeat each Fragment) {
     repeat (each fragment).write(to: &self)
   }
 
   /// Appends one string. A single fragment needs no parameter pack, whose elements are copied
   /// through their value witnesses even when specialized.
-  package mutating func append(_ string: String) {
+  mutating func append(_ string: String) {
     string.write(to: &self)
   }
 
   /// Appends bytes that are already UTF-8 text.
-  package mutating func append(utf8 text: [UInt8]) {
+  mutating func append(utf8 text: [UInt8]) {
     bytes.append(contentsOf: text)
   }
 
   /// Empties the buffer, keeping its storage for the next text.
-  package mutating func removeAll() {
+  mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
   }
 }

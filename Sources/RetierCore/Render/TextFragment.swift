@@ -1,12 +1,12 @@
 /// A value that can write itself into a ``TextBuffer``: the pieces a renderer strings together.
-package protocol TextFragment {
+protocol TextFragment {
   /// Appends the value's text to `text`.
   func write(to text: inout TextBuffer)
 }
 
 extension String: TextFragment {
   /// Appends the string as is.
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     // Copying from the contiguous UTF-8 is faster than appending the `utf8` view.
     var string = self
     string.withUTF8 { text.bytes.append(contentsOf: $0) }
@@ -15,28 +15,28 @@ extension String: TextFragment {
 
 extension Int: TextFragment {
   /// Appends the number in decimal, like `String(self)`.
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     DecimalDigits.append(self, to: &text.bytes)
   }
 }
 
 extension ExactDecimal: TextFragment {
   /// Appends ``description``.
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     appendDescription(to: &text.bytes)
   }
 }
 
 extension CalendarDate: TextFragment {
   /// Appends ``description`` (`2026-10-14`).
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     description.write(to: &text)
   }
 }
 
 extension TierReason: TextFragment {
   /// Appends ``description`` (`rubric`, `tier1_cap`).
-  package func write(to text: inout TextBuffer) {
+  func write(to text: inout TextBuffer) {
     switch self {
     case .cap(let tier): text.append("tier", tier, "_cap")
     default: description.write(to: &text)

@@ -1,7 +1,7 @@
 /// One line of `tiers.csv`: a valid account with its scores, or a rejected one kept as is.
-package struct TierRow: Sendable {
+struct TierRow: Sendable {
   /// Where a line comes from: a valid account or a rejected one, by its index in the book.
-  package enum Source: Sendable, Hashable {
+  enum Source: Sendable, Hashable {
     /// Index into ``Book/accounts``.
     case valid(Int)
     /// Index into ``Book/rejectedAccounts``.
@@ -9,24 +9,24 @@ package struct TierRow: Sendable {
   }
 
   /// `account_id`.
-  package var accountID: String
+  var accountID: String
   /// `account_name`.
-  package var accountName: String
+  var accountName: String
   /// Index into ``Book/accounts`` for a valid account; `nil` for a rejected one.
-  package var validIndex: Int?
+  var validIndex: Int?
   /// `from_tier`: the CRM's current tier.
-  package var fromTier: Int?
+  var fromTier: Int?
   /// `to_tier`: the tier after the run (a rejected account keeps its tier).
-  package var toTier: Int?
+  var toTier: Int?
   /// `reason`.
-  package var reason: TierReason
+  var reason: TierReason
   /// `owner_id` after the run.
-  package var ownerID: String
+  var ownerID: String
 }
 
 extension RunResult {
   /// Every account with a usable id, valid or rejected, sorted by account id.
-  package var tierRows: [TierRow] {
+  var tierRows: [TierRow] {
     var rows: [TierRow] = []
     rows.reserveCapacity(book.accounts.count + book.rejectedAccounts.count)
     forEachTierRowSource { rows.append(tierRow($0)) }
@@ -34,11 +34,11 @@ extension RunResult {
   }
 
   /// The number of ``tierRows`` lines: every valid and every rejected account.
-  package var tierRowCount: Int { book.accounts.count + book.rejectedAccounts.count }
+  var tierRowCount: Int { book.accounts.count + book.rejectedAccounts.count }
 
   /// Where each rejected account's line falls among the ``tierRows`` lines, ascending; with
   /// these, any range of lines is found without walking the lines before it.
-  package var rejectedTierRowPositions: [Int] {
+  var rejectedTierRowPositions: [Int] {
     // Both lists are sorted by id and share no id (a repeated id is rejected on every row), so
     // one merge gives the sorted list; valid accounts go first on a tie, as a stable sort would.
     let accounts = book.accounts
@@ -51,14 +51,14 @@ extension RunResult {
 
   /// Calls `body` with the source of every ``tierRows`` line, in the same order, without
   /// building the rows: a renderer reads the few fields it needs from the book directly.
-  package func forEachTierRowSource(_ body: (TierRow.Source) throws -> Void) rethrows {
+  func forEachTierRowSource(_ body: (TierRow.Source) throws -> Void) rethrows {
     try forEachTierRowSource(
       in: 0..<tierRowCount, rejectedPositions: rejectedTierRowPositions, body)
   }
 
   /// Calls `body` with the source of each ``tierRows`` line in `lines`, in order, given the
   /// ``rejectedTierRowPositions``.
-  package func forEachTierRowSource(
+  func forEachTierRowSource(
     in lines: Range<Int>, rejectedPositions: [Int], _ body: (TierRow.Source) throws -> Void
   ) rethrows {
     // The rejected lines before the range, by binary search: line p is valid account
@@ -81,7 +81,7 @@ extension RunResult {
   }
 
   /// The `tiers.csv` line of `source`.
-  package func tierRow(_ source: TierRow.Source) -> TierRow {
+  func tierRow(_ source: TierRow.Source) -> TierRow {
     switch source {
     case .valid(let index):
       let account = book.accounts[index]

@@ -1,18 +1,18 @@
 /// Renders `tiers.csv`: every account with a usable id, sorted by account id (SPEC §6).
-package enum TiersCSV {
+enum TiersCSV {
   /// The header, in the spec's column order.
-  package static let header = [
+  static let header = [
     "account_id", "account_name", "arr", "arr_score", "fit_score", "expansion_score",
     "total_score", "rubric_tier", "from_tier", "to_tier", "reason", "owner_id",
   ]
 
   /// The file's bytes.
-  package static func render(_ result: RunResult) -> [UInt8] {
+  static func render(_ result: RunResult) -> [UInt8] {
     piecewise(result).wholeBytes
   }
 
   /// The file as pieces: one item per line after the header.
-  package static func piecewise(_ result: RunResult) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let rejectedPositions = result.rejectedTierRowPositions
     // A handful of reasons repeat on every line.
     let capReasons = (0...result.configuration.tierCount).map {

@@ -2,14 +2,14 @@ extension WhyMoved {
   /// The rule that set the ARR signal, in plain words with this quarter's figures, e.g.
   /// `ARR of 120,000 is in the top quartile (3 of 20 accounts have more; the quartile is the top
   /// 5)`.
-  package func arrRuleText(_ index: Int) -> String {
+  func arrRuleText(_ index: Int) -> String {
     var text = TextBuffer(capacity: 160)
     writeARRRule(index, to: &text)
     return text.string
   }
 
   /// Appends ``arrRuleText(_:)`` to `text`.
-  package func writeARRRule(_ index: Int, to text: inout TextBuffer) {
+  func writeARRRule(_ index: Int, to text: inout TextBuffer) {
     let account = result.book.accounts[index]
     let rubric = result.configuration.rubric
     let lines = result.cutLines
@@ -47,13 +47,13 @@ extension WhyMoved {
   }
 
   /// Appends the strategic-fit signal in plain words.
-  package func writeFitText(_ index: Int, to text: inout TextBuffer) {
+  func writeFitText(_ index: Int, to text: inout TextBuffer) {
     text.append("strategic fit ", result.scores[index].fit, " as recorded in the CRM")
   }
 
   /// Appends the rule that set the expansion-ceiling signal, in plain words with the account's
   /// figures.
-  package func writeExpansionRule(_ index: Int, to text: inout TextBuffer) {
+  func writeExpansionRule(_ index: Int, to text: inout TextBuffer) {
     let account = result.book.accounts[index]
     let rubric = result.configuration.rubric
     let usage = account.usage
@@ -101,21 +101,21 @@ extension WhyMoved {
   }
 
   /// `4 × support_hours × support_hour_cost`, rounded toward zero to the cent.
-  package func yearlySupportCost(_ index: Int) -> Money {
+  func yearlySupportCost(_ index: Int) -> Money {
     let hundredths = Int128(result.book.accounts[index].usage.supportHundredths ?? 0)
     let cost = result.configuration.rubric.supportHourCost.millionths
     return Money(cents: 4 * hundredths * cost / ExactDecimal.scale)
   }
 
   /// `Tier 1 (Gold)` for `configuration`, or `Tier 1` when the tier has no name.
-  package static func tierLabel(_ tier: Int, in configuration: Configuration) -> String {
+  static func tierLabel(_ tier: Int, in configuration: Configuration) -> String {
     let name = oneLine(configuration.tier(tier).name)
     return name.isEmpty ? "Tier \(tier)" : "Tier \(tier) (\(name))"
   }
 
   /// Money for prose: whole units grouped by thousands, cents only when there are any
   /// (`1,234,567`, `56,000.40`).
-  package static func amount(_ money: Money) -> String {
+  static func amount(_ money: Money) -> String {
     var text = TextBuffer(capacity: 32)
     text.append(.amount(money))
     return text.string
@@ -123,7 +123,7 @@ extension WhyMoved {
 
   /// A configured amount for prose: grouped like ``amount(_:)-swift.type.method`` when it is
   /// whole cents, its exact digits otherwise.
-  package static func amount(_ value: ExactDecimal) -> String {
+  static func amount(_ value: ExactDecimal) -> String {
     var text = TextBuffer(capacity: 32)
     text.append(.amount(value))
     return text.string
@@ -131,7 +131,7 @@ extension WhyMoved {
 
   /// `text` with every control character and line or paragraph separator turned into a space
   /// and the ends trimmed: safe for one CSV cell, a table cell or one line of prose.
-  package static func oneLine(_ text: String) -> String {
+  static func oneLine(_ text: String) -> String {
     // Most text has no control character, separator or space at either end: return it as is.
     let utf8 = text.utf8
     if utf8.first != 0x20, utf8.last != 0x20,

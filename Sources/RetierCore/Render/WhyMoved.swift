@@ -3,21 +3,21 @@
 /// the lowest total seated under each cap, and each account's ARR rank.
 ///
 /// Build one per run and ask it about accounts by their index into ``Book/accounts``.
-package struct WhyMoved: Sendable {
+struct WhyMoved: Sendable {
   /// A cap pairing seen from the displaced incumbent.
-  package struct Displacement: Sendable, Hashable {
+  struct Displacement: Sendable, Hashable {
     /// The capped tier the incumbent lost its seat in.
-    package var tier: Int
+    var tier: Int
     /// The newcomer seated in its place; `nil` when the cap seated no newcomer for it.
-    package var takenBy: Int?
+    var takenBy: Int?
   }
 
   /// The run being explained.
-  package let result: RunResult
+  let result: RunResult
   /// The run's quarter label, `2026-Q3`.
-  package let quarterLabel: String
+  let quarterLabel: String
   /// The run date, `2026-10-14`.
-  package let runDateText: String
+  let runDateText: String
   /// Cap pairings by displaced incumbent.
   private let displacements: [Int: Displacement]
   /// Cap pairings by newcomer: the incumbent whose seat it took.
@@ -35,10 +35,10 @@ package struct WhyMoved: Sendable {
   private let escapedServiceLevels: [ServiceLevels]
   /// Each moved account's memo file name, by index: `memo.md` links the memos and the memos are
   /// written under these names, so they are assigned once per run.
-  package let memoNames: [Int: String]
+  let memoNames: [Int: String]
 
   /// Indexes the cap reports and ARR ranks of `result`.
-  package init(_ result: RunResult) {
+  init(_ result: RunResult) {
     self.result = result
     self.quarterLabel = result.quarter.label
     self.runDateText = result.runDate.description
@@ -83,31 +83,31 @@ package struct WhyMoved: Sendable {
   }
 
   /// `Tier 1 (Gold)`, or `Tier 1` when the tier has no name.
-  package func tierLabel(_ tier: Int) -> String { tierLabels[tier - 1] }
+  func tierLabel(_ tier: Int) -> String { tierLabels[tier - 1] }
 
   /// The service levels of a tier with their text escaped as ``ReviewMemo/escaped(_:)`` does.
-  package func escapedServiceLevels(ofTier tier: Int) -> ServiceLevels {
+  func escapedServiceLevels(ofTier tier: Int) -> ServiceLevels {
     escapedServiceLevels[tier - 1]
   }
 
   /// The cap pairing of a displaced incumbent, when it lost its seat to a cap.
-  package func displacement(of index: Int) -> Displacement? { displacements[index] }
+  func displacement(of index: Int) -> Displacement? { displacements[index] }
 
   /// The displaced incumbent whose seat the account took, when it is a paired newcomer.
-  package func seatTaken(by index: Int) -> Int? { seatsTaken[index] }
+  func seatTaken(by index: Int) -> Int? { seatsTaken[index] }
 
   /// The lowest total the rubric seated in a capped tier, `nil` when overrides took every seat.
-  package func lowestSeatedTotal(inTier tier: Int) -> ExactDecimal? {
+  func lowestSeatedTotal(inTier tier: Int) -> ExactDecimal? {
     lowestSeatedTotals.indices.contains(tier) ? lowestSeatedTotals[tier] : nil
   }
 
   /// The cap report of a tier, when the tier is capped.
-  package func capReport(ofTier tier: Int) -> CapReport? {
+  func capReport(ofTier tier: Int) -> CapReport? {
     result.tiering.capReports.first { $0.tier == tier }
   }
 
   /// `g(a)`: how many valid accounts have strictly more ARR than `arr`.
-  package func strictlyGreaterCount(than arr: Money) -> Int {
+  func strictlyGreaterCount(than arr: Money) -> Int {
     // The first position holding more than `arr`; every amount from there on is greater.
     var low = 0
     var high = ascendingARRCents.count
@@ -119,7 +119,7 @@ package struct WhyMoved: Sendable {
   }
 
   /// The movement direction of an account, `nil` when it kept its tier.
-  package func direction(of index: Int) -> MovementDirection? {
+  func direction(of index: Int) -> MovementDirection? {
     MovementDirection(
       from: result.book.accounts[index].currentTier,
       to: result.tiering.decisions[index].finalTier)
@@ -127,7 +127,7 @@ package struct WhyMoved: Sendable {
 
   /// The one-line explanation of a moved or first-placed account, `nil` when it kept its tier,
   /// e.g. `Tier 1 → Tier 2: total 10 (ARR 4, fit 3, expansion 3) is below the Tier 1 line of 12`.
-  package func sentence(for index: Int) -> String? {
+  func sentence(for index: Int) -> String? {
     var text = TextBuffer(capacity: 128)
     guard writeSentence(for: index, to: &text) else { return nil }
     return text.string
@@ -136,7 +136,7 @@ package struct WhyMoved: Sendable {
   /// Appends ``sentence(for:)`` to `text`; returns `false`, having appended nothing, when the
   /// account kept its tier.
   @discardableResult
-  package func writeSentence(for index: Int, to text: inout TextBuffer) -> Bool {
+  func writeSentence(for index: Int, to text: inout TextBuffer) -> Bool {
     guard let direction = direction(of: index) else { return false }
     let finalTier = result.tiering.decisions[index].finalTier
     if let from = result.book.accounts[index].currentTier {
@@ -149,7 +149,7 @@ package struct WhyMoved: Sendable {
   }
 
   /// Appends why the account ends where it does, without the `Tier a → Tier b` head.
-  package func writeCause(
+  func writeCause(
     of index: Int, direction: MovementDirection?, to text: inout TextBuffer
   ) {
     switch result.tiering.decisions[index].reason {
@@ -161,7 +161,7 @@ package struct WhyMoved: Sendable {
   }
 
   /// Appends `total 10 (ARR 4, fit 3, expansion 3)`.
-  package func writeSignalsSummary(_ index: Int, to text: inout TextBuffer) {
+  func writeSignalsSummary(_ index: Int, to text: inout TextBuffer) {
     let scores = result.scores[index]
     text.append(
       "total ", scores.total, " (ARR ", scores.arr, ", fit ", scores.fit, ", expansion ",
@@ -169,7 +169,7 @@ package struct WhyMoved: Sendable {
   }
 
   /// The `min_score` of a tier.
-  package func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
+  func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
 
   private func writeRubricClause(
     _ index: Int, direction: MovementDirection?, to text: inout TextBuffer

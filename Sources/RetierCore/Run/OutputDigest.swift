@@ -2,21 +2,21 @@
 /// these, not the files, once the files are written.
 package struct OutputDigest: Sendable, Hashable {
   /// Path relative to `<output>/<QUARTER>/`, as in ``OutputFile/path``.
-  package var path: String
+  var path: String
   /// The file's size in bytes.
-  package var byteCount: Int
+  var byteCount: Int
   /// Lowercase hex SHA-256 of the file's bytes.
-  package var sha256: String
+  var sha256: String
 
   /// The digest of a file of `byteCount` bytes whose SHA-256 is `sha256`.
-  package init(path: String, byteCount: Int, sha256: String) {
+  init(path: String, byteCount: Int, sha256: String) {
     self.path = path
     self.byteCount = byteCount
     self.sha256 = sha256
   }
 
   /// The digest of `file`.
-  package init(of file: OutputFile) {
+  init(of file: OutputFile) {
     path = file.path
     byteCount = file.bytes.count
     sha256 = SHA256.hexDigest(file.bytes)

@@ -10,7 +10,7 @@ package struct OutputFile: Sendable, Hashable {
   package var isContinuation: Bool
 
   /// A whole file, or the first or a later piece of one.
-  package init(path: String, bytes: [UInt8], isContinuation: Bool = false) {
+  init(path: String, bytes: [UInt8], isContinuation: Bool = false) {
     self.path = path
     self.bytes = bytes
     self.isContinuation = isContinuation

@@ -26,7 +26,7 @@ package enum Parallel {
   }
 
   /// The results of `first` and `second`, computed concurrently.
-  package static func both<First, Second>(
+  static func both<First, Second>(
     _ first: () -> First, _ second: () -> Second
   ) -> (First, Second) {
     withoutActuallyEscaping(first) { first in

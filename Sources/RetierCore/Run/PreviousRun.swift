@@ -1,8 +1,8 @@
 /// Reads what this job wrote last quarter.
-package enum PreviousRun {
+enum PreviousRun {
   /// `to_tier` per account id from a previous `tiers.csv`; unreadable rows are skipped, because
   /// the previous run only feeds a guardrail (CRM drift), never a decision.
-  package static func tiers(fromTiersCSV bytes: [UInt8]) -> [String: Int] {
+  static func tiers(fromTiersCSV bytes: [UInt8]) -> [String: Int] {
     guard let document = try? CSVReader.parse(bytes),
       let idColumn = document.columnIndex(named: "account_id"),
       let tierColumn = document.columnIndex(named: "to_tier")

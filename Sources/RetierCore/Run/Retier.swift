@@ -81,7 +81,7 @@ package enum Retier {
   }
 
   /// Every output file of `result`, sorted by path; the whole output in memory.
-  package static func render(_ result: RunResult) -> [OutputFile] {
+  static func render(_ result: RunResult) -> [OutputFile] {
     var files: [OutputFile] = []
     _ = render(result) { (batch: [OutputFile]) -> Void in
       for piece in batch {
@@ -98,7 +98,7 @@ package enum Retier {
   }
 
   /// Decides and renders; the whole job in memory.
-  package static func run(
+  static func run(
     _ input: RunInput, log: (PhaseReport) -> Void = { _ in }
   ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
     let result = try decide(input, log: log)

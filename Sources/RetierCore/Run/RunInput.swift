@@ -1,17 +1,17 @@
 /// The in-memory inputs of one run; the executable reads them from disk.
 package struct RunInput: Sendable {
   /// The quarter to re-tier.
-  package var quarter: FiscalQuarter
+  var quarter: FiscalQuarter
   /// The drop's files.
-  package var files: DropFiles
+  var files: DropFiles
   /// The decoded, validated configuration.
-  package var configuration: Configuration
+  var configuration: Configuration
   /// The config file's bytes, for its checksum.
-  package var configBytes: [UInt8]
+  var configBytes: [UInt8]
   /// The previous quarter's `tiers.csv`, when a previous run exists (CRM drift guardrail).
-  package var previousTiersCSV: [UInt8]?
+  var previousTiersCSV: [UInt8]?
   /// The tool's version, recorded in `run.json`.
-  package var toolVersion: String
+  var toolVersion: String
 
   /// Creates the inputs of a run.
   package init(

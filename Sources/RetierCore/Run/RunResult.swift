@@ -17,21 +17,21 @@ package struct RunResult: Sendable {
   /// Owners and capacity.
   package var owners: OwnerAssignment
   /// `to_tier` per account id from the previous quarter's `tiers.csv`, when one exists.
-  package var previousTiers: [String: Int]?
+  var previousTiers: [String: Int]?
   /// Facts about the inputs, by file name order.
-  package var inputs: [InputFact]
+  var inputs: [InputFact]
   /// SHA-256 of the config file.
-  package var configSHA256: String
+  var configSHA256: String
   /// The tool's version.
-  package var toolVersion: String
+  var toolVersion: String
 }
 
 /// Row count and checksum of one input file.
-package struct InputFact: Sendable, Hashable {
+struct InputFact: Sendable, Hashable {
   /// File name.
-  package var name: String
+  var name: String
   /// Data rows.
-  package var rows: Int
+  var rows: Int
   /// Lowercase hex SHA-256 of the bytes.
-  package var sha256: String
+  var sha256: String
 }

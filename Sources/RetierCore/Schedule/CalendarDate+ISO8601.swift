@@ -2,7 +2,7 @@ extension CalendarDate {
   /// Parses a strict ISO 8601 calendar date "YYYY-MM-DD": exactly 10 ASCII characters, four-digit
   /// year, two-digit month and day, hyphens, nothing around them. Returns nil for anything else,
   /// including dates that do not exist ("2026-02-30").
-  package init?(iso: String) {
+  init?(iso: String) {
     // Native strings are contiguous UTF-8; the array copy is only for a bridged string.
     let parsed =
       iso.utf8.withContiguousStorageIfAvailable { CalendarDate(isoBytes: $0) }
@@ -13,7 +13,7 @@ extension CalendarDate {
 
   /// Parses a strict "YYYY-MM-DD" date from raw bytes, with the rules of `init?(iso:)`; the fast
   /// path for CSV fields, which never become a `String`.
-  package init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+  init?(isoBytes: UnsafeBufferPointer<UInt8>) {
     guard isoBytes.count == 10, isoBytes[4] == UInt8(ascii: "-"), isoBytes[7] == UInt8(ascii: "-")
     else { return nil }
     guard let year = Self.decimal(isoBytes, 0..<4),

@@ -17,7 +17,7 @@ package struct CalendarDate: Sendable, Hashable {
 
   /// The years a date can have: those of an `Int32`, about two billion years either side of
   /// year 0, far beyond any date of the job.
-  package static let yearRange = Int(Int32.min)...Int(Int32.max)
+  static let yearRange = Int(Int32.min)...Int(Int32.max)
 
   /// The calendar year; 2026 is 2026 CE (year 0 is 1 BCE).
   package var year: Int { Int(storedYear) }
@@ -91,17 +91,17 @@ package struct CalendarDate: Sendable, Hashable {
   }
 
   /// Whether the date is a Saturday or a Sunday.
-  package var isWeekend: Bool {
+  var isWeekend: Bool {
     weekday.isWeekend
   }
 
   /// Whether `year` has a February 29th: divisible by 4, except centuries not divisible by 400.
-  package static func isLeapYear(_ year: Int) -> Bool {
+  static func isLeapYear(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   /// The number of days of `month` (1...12) in `year`.
-  package static func daysInMonth(year: Int, month: Int) -> Int {
+  static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: 30

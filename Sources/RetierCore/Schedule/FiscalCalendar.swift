@@ -10,13 +10,13 @@
 /// month 1 runs on 2026-10-14.
 package struct FiscalCalendar: Sendable {
   /// The calendar month, 1...12, in which every fiscal year starts.
-  package let fiscalYearStartMonth: Int
+  let fiscalYearStartMonth: Int
 
   /// Days that are not business days even when they fall on Monday – Friday.
-  package let holidays: Set<CalendarDate>
+  let holidays: Set<CalendarDate>
 
   /// The number of business days between a quarter's end and its run (N above), at least 1.
-  package let businessDaysAfterQuarterEnd: Int
+  let businessDaysAfterQuarterEnd: Int
 
   /// The running month count (`year × 12 + month − 1`) of a quarter's first month minus
   /// `3 × quarter.index`: 0 for start month 1; otherwise negative, because such a fiscal year
@@ -53,12 +53,12 @@ package struct FiscalCalendar: Sendable {
   }
 
   /// The fiscal quarter that contains `date`.
-  package func quarter(containing date: CalendarDate) -> FiscalQuarter {
+  func quarter(containing date: CalendarDate) -> FiscalQuarter {
     FiscalQuarter(index: Self.floorDivide(alignedMonth(of: date), 3))
   }
 
   /// Whether `d` is a business day: Monday – Friday and not a holiday.
-  package func isBusinessDay(_ d: CalendarDate) -> Bool {
+  func isBusinessDay(_ d: CalendarDate) -> Bool {
     !d.isWeekend && !holidays.contains(d)
   }
 

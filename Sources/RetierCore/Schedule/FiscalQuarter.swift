@@ -7,17 +7,17 @@ package struct FiscalQuarter: Sendable, Hashable {
   package let fiscalYear: Int
 
   /// The quarter of the fiscal year, 1...4.
-  package let quarter: Int
+  let quarter: Int
 
   /// Creates the quarter; `quarter` must be 1...4.
-  package init(fiscalYear: Int, quarter: Int) {
+  init(fiscalYear: Int, quarter: Int) {
     precondition((1...4).contains(quarter), "fiscal quarter must be 1...4, got \(quarter)")
     self.fiscalYear = fiscalYear
     self.quarter = quarter
   }
 
   /// Creates the quarter at `index` on the running count of quarters (see `index`).
-  package init(index: Int) {
+  init(index: Int) {
     let fiscalYear = index >= 0 ? index / 4 : (index - 3) / 4
     self.init(fiscalYear: fiscalYear, quarter: index - fiscalYear * 4 + 1)
   }
@@ -39,7 +39,7 @@ package struct FiscalQuarter: Sendable, Hashable {
 
   /// The position of the quarter on a running count of quarters, `fiscalYear × 4 + quarter − 1`;
   /// consecutive quarters have consecutive indices, so quarter distances are subtractions.
-  package var index: Int {
+  var index: Int {
     fiscalYear * 4 + quarter - 1
   }
 
@@ -51,7 +51,7 @@ package struct FiscalQuarter: Sendable, Hashable {
   }
 
   /// The quarter after this one; Q4 is followed by Q1 of the next fiscal year.
-  package func next() -> FiscalQuarter {
+  func next() -> FiscalQuarter {
     FiscalQuarter(index: index + 1)
   }
 

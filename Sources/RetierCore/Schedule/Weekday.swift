@@ -16,7 +16,7 @@ package enum Weekday: Int, Sendable, CaseIterable, CustomStringConvertible {
   case sunday = 7
 
   /// Whether the day is Saturday or Sunday.
-  package var isWeekend: Bool {
+  var isWeekend: Bool {
     self == .saturday || self == .sunday
   }
 

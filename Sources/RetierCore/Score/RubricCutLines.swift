@@ -5,15 +5,15 @@ package struct RubricCutLines: Sendable, Hashable {
   package var accountCount: Int
   /// Sum of the two middle ARRs in cents (the median is half of it; one value counted twice
   /// when N is odd). Kept doubled so that the median stays exact.
-  package var doubledMedianCents: Int128
+  var doubledMedianCents: Int128
   /// ⌈top_decile_share × N⌉: accounts with fewer than this many strictly greater ARRs score 5.
   package var topDecileCount: Int
   /// ⌈top_quartile_share × N⌉.
   package var topQuartileCount: Int
   /// Lowest ARR that scores 5 this quarter, when any account can.
-  package var topDecileARR: Money?
+  var topDecileARR: Money?
   /// Lowest ARR that scores 4 this quarter, when any account can.
-  package var topQuartileARR: Money?
+  var topQuartileARR: Money?
   /// Lowest ARR (to the cent) at or above `healthy_median_ratio × median`.
   package var healthyARR: Money
   /// Highest ARR (to the cent) at or below `floor_ratio × min_contract_arr`.
@@ -24,7 +24,7 @@ package struct RubricCutLines: Sendable, Hashable {
 
   /// The lowest ARR that reaches an ARR score of at least `score` (ignoring the support-cost
   /// rule), or `nil` when no amount can.
-  package func minimumARR(forScore score: Int) -> Money? {
+  func minimumARR(forScore score: Int) -> Money? {
     switch score {
     case ...1: .zero
     // Just above the floor scores 2, unless the healthy line is lower still.

@@ -1,12 +1,12 @@
 /// Scores every valid account on the three-signal rubric (SPEC §3).
-package struct RubricScorer: Sendable {
+struct RubricScorer: Sendable {
   /// The rubric's constants.
-  package let constants: RubricConstants
+  let constants: RubricConstants
   /// This quarter's cut lines.
-  package let cutLines: RubricCutLines
+  let cutLines: RubricCutLines
 
   /// Computes the cut lines of `accounts` (N, median, decile and quartile counts).
-  package init(constants: RubricConstants, accounts: [Account]) {
+  init(constants: RubricConstants, accounts: [Account]) {
     self.constants = constants
     let descending = accounts.map(\.arr.cents).sorted(by: >)
     let count = descending.count
@@ -33,13 +33,13 @@ package struct RubricScorer: Sendable {
 
   /// The scores of `accounts`, in the same order. `g(a)` comes from one sort, so scoring a
   /// million accounts is O(N log N).
-  package func score(_ accounts: [Account]) -> [SignalScores] {
+  func score(_ accounts: [Account]) -> [SignalScores] {
     let greaterCounts = Self.strictlyGreaterCounts(accounts.map(\.arr.cents))
     return accounts.indices.map { score(accounts[$0], strictlyGreater: greaterCounts[$0]) }
   }
 
   /// The scores of one account given `g(a)`, the number of valid accounts with greater ARR.
-  package func score(_ account: Account, strictlyGreater: Int) -> SignalScores {
+  func score(_ account: Account, strictlyGreater: Int) -> SignalScores {
     let arrRule = arrRule(account, strictlyGreater: strictlyGreater)
     let expansionRule = expansionRule(account)
     let total =
@@ -50,7 +50,7 @@ package struct RubricScorer: Sendable {
   }
 
   /// The ARR rule, first match wins.
-  package func arrRule(_ account: Account, strictlyGreater: Int) -> ARRRule {
+  func arrRule(_ account: Account, strictlyGreater: Int) -> ARRRule {
     let cents = account.arr.cents
     // arr − 4 × hours × cost < 0, in millionths of a cent-hour: cents·10^6 < 4·h·c.
     let hundredths = Int128(account.usage.supportHundredths ?? 0)
@@ -65,7 +65,7 @@ package struct RubricScorer: Sendable {
   }
 
   /// The expansion rule, first match wins.
-  package func expansionRule(_ account: Account) -> ExpansionRule {
+  func expansionRule(_ account: Account) -> ExpansionRule {
     if account.sponsorLost { return .sponsorLost }
     let usage = account.usage
     if let previous = usage.activeUsersPreviousQuarter, previous > 0,
@@ -96,7 +96,7 @@ package struct RubricScorer: Sendable {
   }
 
   /// For each value, how many values are strictly greater.
-  package static func strictlyGreaterCounts(_ values: [Int128]) -> [Int] {
+  static func strictlyGreaterCounts(_ values: [Int128]) -> [Int] {
     let order = values.indices.sorted { values[$0] > values[$1] }
     var counts = [Int](repeating: 0, count: values.count)
     var rank = 0
@@ -112,7 +112,7 @@ package struct RubricScorer: Sendable {
   }
 
   /// ⌈numerator / denominator⌉ for a positive denominator.
-  package static func ceilingDivision(_ numerator: Int128, _ denominator: Int128) -> Int128 {
+  static func ceilingDivision(_ numerator: Int128, _ denominator: Int128) -> Int128 {
     let quotient = numerator / denominator
     return numerator % denominator > 0 ? quotient + 1 : quotient
   }

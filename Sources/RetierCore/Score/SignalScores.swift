@@ -14,7 +14,7 @@ package struct SignalScores: Sendable, Hashable {
   package var expansionRule: ExpansionRule
 
   /// Creates the scores; `fit` must fit an `Int32` (it is 0–5).
-  package init(arrRule: ARRRule, fit: Int, expansionRule: ExpansionRule, total: ExactDecimal) {
+  init(arrRule: ARRRule, fit: Int, expansionRule: ExpansionRule, total: ExactDecimal) {
     storedTotal = PackedInt128(total.millionths)
     storedFit = Int32(fit)
     self.arrRule = arrRule

@@ -22,5 +22,5 @@ package struct CapReport: Sendable, Hashable {
   package var pairs: [Pair]
 
   /// Whether overrides alone exceed the cap (the memo warns).
-  package var isOverriddenPastCap: Bool { overrideCount > seats }
+  var isOverriddenPastCap: Bool { overrideCount > seats }
 }

@@ -3,7 +3,7 @@ package struct ValidOverride: Sendable, Hashable {
   /// The row as written.
   package var row: OverrideRow
   /// The tier it sets.
-  package var tier: Int
+  var tier: Int
   /// Its expiry.
   package var expires: CalendarDate
 }

@@ -1,9 +1,9 @@
 /// Applies the override rules of SPEC §2: both approvers present and different people, a
 /// reason, a tier 1…K, a valid account, and an expiry within `maxDays` of the run date. An
 /// account with more than one valid override has them all ignored as conflicting.
-package enum OverrideValidator {
+enum OverrideValidator {
   /// Splits `rows` into the overrides to apply (by account id) and the ignored ones.
-  package static func validate(
+  static func validate(
     _ rows: [OverrideRow], validAccountIDs: Set<String>, knownAccountIDs: Set<String>,
     tierCount: Int, runDate: CalendarDate, maxDays: Int
   ) -> (valid: [String: ValidOverride], ignored: [IgnoredOverride]) {

@@ -1,16 +1,16 @@
 /// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
-package struct TierAssigner: Sendable {
+struct TierAssigner: Sendable {
   /// The configuration (tiers, new-logo rule, override window).
-  package let configuration: Configuration
+  let configuration: Configuration
   /// The quarter being run.
-  package let quarter: FiscalQuarter
+  let quarter: FiscalQuarter
   /// The run date of that quarter.
-  package let runDate: CalendarDate
+  let runDate: CalendarDate
 
   /// Assigns every valid account of `book`, given its scores (aligned with `book.accounts`).
-  package func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
+  func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
     let accounts = book.accounts
     let tierCount = configuration.tierCount
     // Only the few ids that overrides name need looking up; both lists are sorted by id.
@@ -86,7 +86,7 @@ package struct TierAssigner: Sendable {
   }
 
   /// The highest tier whose `min_score` the total reaches; the last tier when none does.
-  package func rubricTier(for total: ExactDecimal) -> Int {
+  func rubricTier(for total: ExactDecimal) -> Int {
     for (offset, tier) in configuration.tiers.enumerated() where tier.minScore <= total {
       return offset + 1
     }

@@ -19,7 +19,7 @@ package struct TierDecision: Sendable, Hashable {
   private var storedFinalTier: Int32
 
   /// Creates a decision; the tiers must fit an `Int32`.
-  package init(
+  init(
     rubricTier: Int, targetTier: Int, finalTier: Int, reason: TierReason,
     override: ValidOverride?, isNewLogo: Bool
   ) {

@@ -20,7 +20,7 @@ package struct Account: Sendable {
   /// Usage facts; ``Usage/unknown`` when the account has no usage row.
   package var usage: Usage
   /// Line in `accounts.csv`.
-  package var line: Int
+  var line: Int
   /// `currentTier`; zero when ``Flags/hasCurrentTier`` is not set.
   private var storedCurrentTier: Int32
   /// `strategicFit`.
@@ -32,7 +32,7 @@ package struct Account: Sendable {
 
   /// Creates an account. `currentTier` and `strategicFit` must fit an `Int32`: a tier is 1…K
   /// for a ladder of K configured tiers, and the fit is 0–5.
-  package init(
+  init(
     id: String, name: String, currentTier: Int?, ownerID: String, customerSince: CalendarDate,
     strategicFit: Int, expansionCeiling: Money?, multiBU: Bool, sponsorLost: Bool, arr: Money,
     usage: Usage, hasUsageRow: Bool, line: Int
@@ -65,7 +65,7 @@ package struct Account: Sendable {
   }
 
   /// Strategic fit 0–5 from the CRM.
-  package var strategicFit: Int {
+  var strategicFit: Int {
     get { Int(storedStrategicFit) }
     set { storedStrategicFit = Int32(newValue) }
   }
@@ -100,7 +100,7 @@ package struct Account: Sendable {
   }
 
   /// Whether the account had a usage row.
-  package var hasUsageRow: Bool {
+  var hasUsageRow: Bool {
     get { flags.contains(.hasUsageRow) }
     set { flags.set(.hasUsageRow, newValue) }
   }

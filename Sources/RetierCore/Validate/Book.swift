@@ -15,11 +15,11 @@ package struct Book: Sendable {
   /// Ids of valid accounts scored with unknown usage, sorted.
   package var accountsWithoutUsage: [String]
   /// Override rows as written, for tiering to validate.
-  package var overrideRows: [OverrideRow]
+  var overrideRows: [OverrideRow]
   /// Usable CSMs, sorted by id.
   package var roster: [CSM]
   /// Data rows per input file name.
-  package var rowCounts: [String: Int]
+  var rowCounts: [String: Int]
   /// Rows of `accounts.csv`.
   package var accountRowCount: Int
   /// Rows of `accounts.csv` rejected (the error-budget numerator).

@@ -1,13 +1,13 @@
 /// Cross-checks a loaded drop (SPEC §2 "Row validity"): joins ARR and usage to accounts,
 /// rejects what cannot be scored, lists orphans, and enforces the error budget.
-package enum BookValidator {
+enum BookValidator {
   /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
   /// when the rejected account rows exceed `maxRejectedShare` of the book.
   ///
   /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
   /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
   /// go once joined, so a million accounts are never held twice.
-  package static func validate(
+  static func validate(
     _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal
   ) throws(RetierError) -> Book {
     var accounts = drop.accounts

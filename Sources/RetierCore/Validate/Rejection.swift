@@ -1,13 +1,13 @@
 /// A row of an input file that was not used, as listed in `rejected.csv`.
 package struct Rejection: Sendable, Hashable, Comparable {
   /// Input file name.
-  package var file: String
+  var file: String
   /// 1-based line where the row starts.
-  package var line: Int
+  var line: Int
   /// The account the row is about (blank when the row has none).
   package var accountID: String
   /// Why the row was not used.
-  package var reason: String
+  var reason: String
 
   /// Ordered by account id, then file, line and reason (SPEC §6: rows by account_id).
   package static func < (lhs: Rejection, rhs: Rejection) -> Bool {
