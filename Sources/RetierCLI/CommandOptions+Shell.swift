@@ -12,8 +12,9 @@ extension CommandOptions {
   func today(_ shell: Shell) -> CalendarDate { asOf ?? shell.today }
 
   /// The quarter to work on: `--quarter`, or the latest quarter whose run date is on or before
-  /// today.
-  func quarter(_ configuration: Configuration, _ shell: Shell) -> FiscalQuarter {
-    quarter ?? configuration.calendar.latestDueQuarter(asOf: today(shell))
+  /// today. (Not named `quarter`: a method of that name clashes with the `--quarter` property
+  /// inside this extension.)
+  func quarterToRun(_ configuration: Configuration, _ shell: Shell) -> FiscalQuarter {
+    self.quarter ?? configuration.calendar.latestDueQuarter(asOf: today(shell))
   }
 }

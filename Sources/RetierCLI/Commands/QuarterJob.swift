@@ -23,7 +23,7 @@ enum QuarterJob {
   {
     let phases = PhaseLog(shell)
     let loaded = try options.loadConfiguration(shell)
-    let quarter = options.quarter(loaded.configuration, shell)
+    let quarter = options.quarterToRun(loaded.configuration, shell)
     phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
     return (loaded, quarter, try decide(quarter, loaded, phases))
   }

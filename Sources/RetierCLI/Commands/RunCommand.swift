@@ -15,7 +15,7 @@ struct RunCommand {
     let phases = PhaseLog(shell)
     let loaded = try options.loadConfiguration(shell)
     let calendar = loaded.configuration.calendar
-    let quarter = options.quarter(loaded.configuration, shell)
+    let quarter = options.quarterToRun(loaded.configuration, shell)
     let layout = loaded.output
     phases.log(
       "config",
