@@ -29,7 +29,7 @@ package enum Retier {
           + "without_usage=\(book.accountsWithoutUsage.count)"))
 
     let scorer = RubricScorer(constants: configuration.rubric, accounts: book.accounts)
-    let scores = scorer.score(book.accounts)
+    let scores = scorer.scores()
     log(
       PhaseReport(
         phase: .score,

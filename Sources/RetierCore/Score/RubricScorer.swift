@@ -5,10 +5,19 @@ struct RubricScorer: Sendable {
   /// This quarter's cut lines.
   let cutLines: RubricCutLines
 
-  /// Computes the cut lines of `accounts` (N, median, decile and quartile counts).
+  /// The accounts scored: the book's valid accounts.
+  private let accounts: [Account]
+  /// `g(a)` of each of ``accounts``: how many have a strictly greater ARR.
+  private let strictlyGreater: [Int]
+
+  /// Computes the cut lines of `accounts` (N, median, decile and quartile counts) and each
+  /// account's `g(a)`, from one sort of their ARR.
   init(constants: RubricConstants, accounts: [Account]) {
     self.constants = constants
-    let descending = accounts.map(\.arr.cents).sorted(by: >)
+    self.accounts = accounts
+    let ranks = Self.ranks(accounts.map(\.arr.cents))
+    strictlyGreater = ranks.strictlyGreater
+    let descending = ranks.descending
     let count = descending.count
     let doubledMedian: Int128 =
       count == 0 ? 0 : descending[(count - 1) / 2] + descending[count / 2]
@@ -31,11 +40,10 @@ struct RubricScorer: Sendable {
       floorARR: Money(cents: floor))
   }
 
-  /// The scores of `accounts`, in the same order. `g(a)` comes from one sort, so scoring a
-  /// million accounts is O(N log N).
-  func score(_ accounts: [Account]) -> [SignalScores] {
-    let greaterCounts = Self.strictlyGreaterCounts(accounts.map(\.arr.cents))
-    return accounts.indices.map { score(accounts[$0], strictlyGreater: greaterCounts[$0]) }
+  /// The scores of the accounts the scorer was built with, in their order. `g(a)` comes from
+  /// the sort behind the cut lines, so scoring a million accounts is O(N log N).
+  func scores() -> [SignalScores] {
+    accounts.indices.map { score(accounts[$0], strictlyGreater: strictlyGreater[$0]) }
   }
 
   /// The scores of one account given `g(a)`, the number of valid accounts with greater ARR.
@@ -95,8 +103,8 @@ struct RubricScorer: Sendable {
     return .maxedOut
   }
 
-  /// For each value, how many values are strictly greater.
-  static func strictlyGreaterCounts(_ values: [Int128]) -> [Int] {
+  /// For each value, how many values are strictly greater; and the values, largest first.
+  static func ranks(_ values: [Int128]) -> (strictlyGreater: [Int], descending: [Int128]) {
     let order = values.indices.sorted { values[$0] > values[$1] }
     var counts = [Int](repeating: 0, count: values.count)
     var rank = 0
@@ -108,7 +116,7 @@ struct RubricScorer: Sendable {
       }
       rank = end
     }
-    return counts
+    return (counts, order.map { values[$0] })
   }
 
   /// ⌈numerator / denominator⌉ for a positive denominator.

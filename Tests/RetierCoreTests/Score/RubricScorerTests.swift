@@ -10,7 +10,7 @@ struct RubricScorerTests {
   private func scores(_ accounts: [Account]) -> [String: SignalScores] {
     let scorer = RubricScorer(constants: constants, accounts: accounts)
     return Dictionary(
-      uniqueKeysWithValues: zip(accounts.map(\.id), scorer.score(accounts)))
+      uniqueKeysWithValues: zip(accounts.map(\.id), scorer.scores()))
   }
 
   @Test("ties at the decile cut all score 5; the next value scores 4")
@@ -123,16 +123,18 @@ struct RubricScorerTests {
     weighted.arrWeight = try #require(ExactDecimal("1.5"))
     weighted.fitWeight = try #require(ExactDecimal("0.5"))
     let account = TestAccounts.account("W", arr: "100000", fit: 3, ceiling: "200000")
-    let score = RubricScorer(constants: weighted, accounts: [account]).score([account])[0]
+    let score = RubricScorer(constants: weighted, accounts: [account]).scores()[0]
     // Alone in the book: top decile (5). 1.5 × 5 + 0.5 × 3 + 1 × 4 = 13.
     #expect(score.total == ExactDecimal(13))
     #expect(score.arr == 5 && score.fit == 3 && score.expansion == 4)
   }
 
-  @Test("strictly-greater counts give equal values equal ranks")
+  @Test("strictly-greater counts give equal values equal ranks; the values come back sorted")
   func strictlyGreater() {
-    #expect(RubricScorer.strictlyGreaterCounts([5, 9, 5, 1, 9]) == [2, 0, 2, 4, 0])
-    #expect(RubricScorer.strictlyGreaterCounts([]) == [])
+    let ranks = RubricScorer.ranks([5, 9, 5, 1, 9])
+    #expect(ranks.strictlyGreater == [2, 0, 2, 4, 0])
+    #expect(ranks.descending == [9, 9, 5, 5, 1])
+    #expect(RubricScorer.ranks([]).strictlyGreater.isEmpty)
   }
 
   @Test("minimum ARR per score follows the cut lines")
