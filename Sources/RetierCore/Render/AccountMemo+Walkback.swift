@@ -28,9 +28,7 @@ extension AccountMemo {
       explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(account.id), ", ",
       isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
       " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
-    let sentenceStart = text.count
-    explainer.writeSentence(for: index, to: &text)
-    text.escapeMarkdown(from: sentenceStart)
+    text.appendEscapingMarkdown { explainer.writeSentence(for: index, to: &$0) }
     text.append("\n\n## The three signals\n\n")
     writeWalkback(index, explainer: explainer, to: &text)
     text.append("\n\n")
@@ -109,9 +107,7 @@ extension AccountMemo {
     case .newLogo:
       text.append("The new-logo hold sets the tier whatever the total: ")
     }
-    let causeStart = text.count
-    explainer.writeCause(of: index, direction: nil, to: &text)
-    text.escapeMarkdown(from: causeStart)
+    text.appendEscapingMarkdown { explainer.writeCause(of: index, direction: nil, to: &$0) }
     text.append(".")
   }
 

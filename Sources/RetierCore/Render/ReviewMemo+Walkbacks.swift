@@ -57,22 +57,13 @@ extension ReviewMemo {
     let scores = result.scores[index]
     AccountMemo.writeAccountReference(index, result, to: &text)
     text.append(": ")
-    // Each generated text is escaped as a whole, as input text inside it may need it.
-    var start = text.count
-    explainer.writeSentence(for: index, to: &text)
-    text.escapeMarkdown(from: start)
+    text.appendEscapingMarkdown { explainer.writeSentence(for: index, to: &$0) }
     text.append(". ARR ", scores.arr, ": ")
-    start = text.count
-    explainer.writeARRRule(index, to: &text)
-    text.escapeMarkdown(from: start)
+    text.appendEscapingMarkdown { explainer.writeARRRule(index, to: &$0) }
     text.append(". Fit ", scores.fit, ": ")
-    start = text.count
-    explainer.writeFitText(index, to: &text)
-    text.escapeMarkdown(from: start)
+    text.appendEscapingMarkdown { explainer.writeFitText(index, to: &$0) }
     text.append(". Expansion ", scores.expansion, ": ")
-    start = text.count
-    explainer.writeExpansionRule(index, to: &text)
-    text.escapeMarkdown(from: start)
+    text.appendEscapingMarkdown { explainer.writeExpansionRule(index, to: &$0) }
     text.append(". Total ", scores.total, ".")
     if let displaced = explainer.seatTaken(by: index) {
       text.append(" Took the seat of ")

@@ -9,6 +9,14 @@ extension TextBuffer {
     rewriteOnOneLine(from: start)
   }
 
+  /// Appends what `write` writes, made safe as ``escapeMarkdown(from:)`` makes it: generated
+  /// text is escaped as a whole, as input text inside it may need it.
+  mutating func appendEscapingMarkdown(_ write: (inout TextBuffer) -> Void) {
+    let start = count
+    write(&self)
+    escapeMarkdown(from: start)
+  }
+
   /// Makes the text from byte offset `start` to the end safe for one line of GitHub-flavoured
   /// Markdown or one table cell, as ``ReviewMemo/escaped(_:)`` does: on one line, with Markdown
   /// punctuation backslash-escaped so input text can neither format the memo nor break a table.
