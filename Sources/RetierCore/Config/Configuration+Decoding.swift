@@ -11,6 +11,8 @@ extension Configuration: Decodable {
     case overrideMaxDays = "override_max_days"
     case poolOwnerID = "pool_owner_id"
     case csmLoadedCost = "csm_loaded_cost"
+    case memoListLimit = "memo_list_limit"
+    case currency
     case rubric
     case tiers
   }
@@ -37,6 +39,8 @@ extension Configuration: Decodable {
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
+    memoListLimit = try value(.memoListLimit, memoListLimit)
+    currency = try value(.currency, currency)
     rubric = try value(.rubric, rubric)
     if let entries = try container.decodeIfPresent([TierEntry].self, forKey: .tiers) {
       tiers = entries.enumerated().map { $0.element.definition(number: $0.offset + 1) }

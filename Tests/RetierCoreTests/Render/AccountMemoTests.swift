@@ -101,26 +101,32 @@ struct AccountMemoTests {
         + "below zero")
   }
 
-  @Test("the service-level reset shows both tiers and where a demotion's hours go")
+  @Test("the service-level reset quotes the grid old → new and where a demotion's hours go")
   func serviceLevels() throws {
     let rubric = try memo("X03", in: RunResultFixtures.rubricBook())
-    #expect(rubric.contains("| executive sponsor | yes | no |\n| CSM hours per month | 8 | 2 |"))
-    #expect(rubric.contains("CSM time for this account: 8 → 2 hours per month (−6)."))
-    #expect(rubric.contains("The 6 hours per month are returned to the Tier 1 pool."))
+    #expect(rubric.contains("- coverage: named CSM + named TAM → named CSM, pooled TAM\n"))
+    #expect(
+      rubric.contains(
+        "- executive contact: monthly exec sync, executive sponsor pairing → twice-yearly "
+          + "executive touch\n"))
+    #expect(
+      rubric.contains("- business reviews: quarterly on-site QBR → quarterly QBR (virtual)\n"))
+    #expect(rubric.contains("- P1 response: 4 hours → 8 hours\n"))
+    #expect(rubric.contains("- CSM hours per account per month: 8 → 2 (−6)\n"))
     let cap = try RunResultFixtures.capBook()
     #expect(
       try memo("INC-A", in: cap).contains(
-        "The 6 hours per month go to **NEW-1** (Name NEW-1), promoted into Tier 1 in this "
-          + "account's seat."))
+        "The 6 hours per month are reinvested in **Name NEW-1** (NEW-1), which took this "
+          + "account's seat in Tier 1."))
     #expect(
       try memo("NEW-1", in: cap).contains(
-        "The 6 extra hours per month come from the seat of **INC-A** (Name INC-A), moved down "
-          + "from Tier 1 under the cap."))
+        "The 6 extra hours per month come from **Name INC-A** (INC-A), which this account "
+          + "displaced from Tier 1 under the cap."))
   }
 
   @Test("a promotion has no path back")
   func promotionHasNoPath() throws {
-    #expect(!(try memo("X02", in: RunResultFixtures.rubricBook()).contains("## Path back")))
+    #expect(!(try memo("X02", in: RunResultFixtures.rubricBook()).contains("## The way back")))
   }
 
   // MARK: - Re-elevation
