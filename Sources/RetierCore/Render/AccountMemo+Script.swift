@@ -220,6 +220,9 @@ extension AccountMemo {
         " has a free seat (a capacity shortfall: see the hiring signal in memo.md).\n")
     } else if old == new {
       text.append(.escaped(people.name(of: new)), " keeps it.\n")
+    } else if old.isEmpty {
+      text.append(
+        .escaped(people.name(of: new)), "; it had no owner before (see reassignments.csv).\n")
     } else {
       text.append(
         .escaped(people.name(of: new)), ", handed over from ", .escaped(people.name(of: old)),

@@ -59,7 +59,21 @@ extension AccountMemo {
         text.append(", promoted into Tier ", from, " this quarter.")
       } else {
         let owner = result.book.accounts[index].ownerID
-        text.append("No promotion this quarter: the time returns to ")
+        let promotions = explainer.reinvestment.promotionCount(intoTier: from)
+        if promotions == 0 {
+          text.append("No promotion into Tier ", from, " this quarter: the time returns to ")
+        } else {
+          // Pairs go highest-ranked promotion with lowest-ranked demotion, so the promotions ran
+          // out before this account's turn.
+          text.append("No promotion is left for it this quarter (")
+          if promotions == 1 {
+            text.append("the one into Tier ", from, " is paired with a lower-ranked demotion")
+          } else {
+            text.append(
+              "the ", promotions, " into Tier ", from, " are paired with lower-ranked demotions")
+          }
+          text.append("): the time returns to ")
+        }
         if explainer.people.isPerson(owner) {
           text.append(.escaped(explainer.people.name(of: owner)), "'s book.")
         } else {

@@ -8,12 +8,14 @@ extension AccountMemo {
     let from = explainer.result.book.accounts[index].currentTier ?? decision.finalTier
     writeScores(index, explainer: explainer, to: &text)
     text.append(", which lands in Tier ", decision.rubricTier, ".")
-    if decision.finalTier > from {
+    if decision.finalTier > from + 1 {
+      // It fell past more than one line: name the old tier's and the one just above it.
+      let above = decision.finalTier - 1
+      text.append(
+        " The Tier ", from, " line is ", explainer.line(ofTier: from), " and the Tier ", above,
+        " line is ", explainer.line(ofTier: above), ".")
+    } else if decision.finalTier > from {
       text.append(" The line is ", explainer.line(ofTier: from), ".")
-      if decision.finalTier > from + 1 {
-        let above = decision.finalTier - 1
-        text.append(" The Tier ", above, " line is ", explainer.line(ofTier: above), ".")
-      }
     } else {
       text.append(" The line is ", explainer.line(ofTier: decision.finalTier), ".")
     }

@@ -21,9 +21,9 @@ struct PeopleDirectory: Sendable {
   func isPerson(_ ownerID: String) -> Bool { !ownerID.isEmpty && ownerID != poolOwnerID }
 
   /// `Linh Nguyen` for a named CSM, the id for one without a name or not on the roster,
-  /// `the pooled team` for the pool owner and `nobody` for a blank owner.
+  /// `the pooled team` for the pool owner and `unassigned` for a blank owner.
   func name(of ownerID: String) -> String {
-    if ownerID.isEmpty { return "nobody" }
+    if ownerID.isEmpty { return "unassigned" }
     if let name = names[ownerID] { return name }
     return ownerID == poolOwnerID ? "the pooled team" : ownerID
   }

@@ -9,6 +9,8 @@ struct TimeReinvestment: Sendable {
   private let promotionByDemotion: [Int: Int]
   /// The reverse: the non-cap demotion whose time a paired promotion takes.
   private let demotionByPromotion: [Int: Int]
+  /// Promotions into each tier this quarter not paired by a cap, by tier number.
+  private let promotionCounts: [Int]
 
   /// Pairs the moves of `result`; `isCapPaired` says whether an account is a cap-displaced
   /// incumbent or a newcomer that took a cap seat (those are paired by the cap already).
@@ -44,6 +46,7 @@ struct TimeReinvestment: Sendable {
         demotionByPromotion[promoted] = demoted
       }
     }
+    self.promotionCounts = promotions.map(\.count)
     self.promotionByDemotion = promotionByDemotion
     self.demotionByPromotion = demotionByPromotion
   }
@@ -51,6 +54,11 @@ struct TimeReinvestment: Sendable {
   /// The promotion into the tier a non-cap demotion left that its time is reinvested in, `nil`
   /// when no promotion was left to pair with it.
   func promotion(reinvestedFrom demoted: Int) -> Int? { promotionByDemotion[demoted] }
+
+  /// How many promotions into `tier` this quarter were open to pairing (not paired by a cap).
+  func promotionCount(intoTier tier: Int) -> Int {
+    promotionCounts.indices.contains(tier) ? promotionCounts[tier] : 0
+  }
 
   /// The non-cap demotion out of its new tier whose time a promotion takes, when paired.
   func demotion(reinvestedIn promoted: Int) -> Int? { demotionByPromotion[promoted] }
