@@ -43,7 +43,7 @@ extension AccountMemo {
       text.append("\n## The way back to ", explainer.tierLabel(from), "\n\n")
       writeReelevationPath(index, explainer: explainer, to: &text)
       text.append("\n")
-      writeSnapshotLine(tier: from, explainer: explainer, to: &text)
+      writeSnapshotLine(index, tier: from, explainer: explainer, to: &text)
     } else {
       writeHandoffOpener(index, explainer: explainer, to: &text)
       text.append("\n## Who owns it now\n\n")
@@ -201,11 +201,32 @@ extension AccountMemo {
   }
 
   /// `This is a quarterly snapshot, not a permanent downgrade: if they get there, they re-enter
-  /// Tier 1 (Gold) at the next re-tier.`
-  static func writeSnapshotLine(tier: Int, explainer: WhyMoved, to text: inout TextBuffer) {
-    text.append(
-      "This is a quarterly snapshot, not a permanent downgrade: if they get there, they re-enter ",
-      explainer.tierLabel(tier), " at the next re-tier.\n")
+  /// Tier 1 (Gold) at the next re-tier.` A new logo's hold and an override hold past the next
+  /// re-tier, so for them the line says when the rubric decides again.
+  static func writeSnapshotLine(
+    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let decision = result.tiering.decisions[index]
+    text.append("This is a quarterly snapshot, not a permanent downgrade: ")
+    switch decision.reason {
+    case .newLogo:
+      text.append(
+        "if the total still reaches the line when the hold ends, they re-enter ",
+        explainer.tierLabel(tier), " at the ", newLogoHoldEnd(index, result: result).endsWith.label,
+        " re-tier.\n")
+    case .override:
+      text.append("if they get there, they re-enter ", explainer.tierLabel(tier))
+      if let override = decision.override {
+        text.append(" at the first re-tier after the exception expires on ", override.expires)
+      } else {
+        text.append(" when the exception no longer holds")
+      }
+      text.append(".\n")
+    case .rubric, .cap, .invalidInput:
+      text.append(
+        "if they get there, they re-enter ", explainer.tierLabel(tier), " at the next re-tier.\n")
+    }
   }
 
   /// The owner before and after, by name (the ids are in reassignments.csv).

@@ -69,7 +69,15 @@ struct MemoPropertyTests {
       // A demotion's memo has the script's closing lines; a promotion's is the handoff.
       if decision.finalTier > from {
         #expect(memo.contains(AccountMemo.relationshipLine))
-        #expect(memo.contains("they re-enter \(explainer.tierLabel(from)) at the next re-tier."))
+        #expect(memo.contains("This is a quarterly snapshot, not a permanent downgrade: "))
+        if decision.reason == .newLogo {
+          let hold = AccountMemo.newLogoHoldEnd(index, result: result).endsWith
+          #expect(
+            memo.contains("re-enter \(explainer.tierLabel(from)) at the \(hold.label) re-tier."))
+          #expect(!memo.contains("at the next re-tier"))
+        } else if decision.reason != .override {
+          #expect(memo.contains("they re-enter \(explainer.tierLabel(from)) at the next re-tier."))
+        }
       } else {
         #expect(memo.contains("## Who owns it now") && !memo.contains("## The way back"))
       }
