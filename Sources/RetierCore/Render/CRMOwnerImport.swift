@@ -50,7 +50,9 @@ package struct CRMOwnerImport: Sendable {
       if owner.isEmpty { continue }
       if owner == poolOwner {
         poolChanges += 1
-        if let id = configuration.poolOwnerCRMID { salesforceRows.append(Row(index: index, owner: id)) }
+        if let id = configuration.poolOwnerCRMID {
+          salesforceRows.append(Row(index: index, owner: id))
+        }
         if let email = configuration.poolOwnerEmail {
           hubSpotRows.append(Row(index: index, owner: email))
         }
