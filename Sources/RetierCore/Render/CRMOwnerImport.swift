@@ -20,17 +20,17 @@ package struct CRMOwnerImport: Sendable {
   /// `crm/hubspot-company-owners.csv` rows, in account id order.
   var hubSpotRows: [Row] = []
   /// The pool's owner id (`pool_owner_id`).
-  package var poolOwnerID: String
+  var poolOwnerID: String
   /// Owner changes to the pool.
-  package var poolChanges = 0
+  var poolChanges = 0
   /// Whether the pool's changes are left out of the Salesforce file (`pool_owner_crm_id` unset).
-  package var poolLeftOutOfSalesforce: Bool
+  var poolLeftOutOfSalesforce: Bool
   /// Whether the pool's changes are left out of the HubSpot file (`pool_owner_email` unset).
-  package var poolLeftOutOfHubSpot: Bool
+  var poolLeftOutOfHubSpot: Bool
   /// Owner changes to CSMs without an email, left out of the HubSpot file.
-  package var changesToCSMsWithoutEmail = 0
+  var changesToCSMsWithoutEmail = 0
   /// Those CSMs' ids, sorted.
-  package var csmsWithoutEmail: [String] = []
+  var csmsWithoutEmail: [String] = []
 
   /// Sorts the owner changes of `result` into the import files, in account id order.
   package init(_ result: RunResult) {
@@ -39,10 +39,10 @@ package struct CRMOwnerImport: Sendable {
     poolOwnerID = poolOwner
     poolLeftOutOfSalesforce = configuration.poolOwnerCRMID == nil
     poolLeftOutOfHubSpot = configuration.poolOwnerEmail == nil
-    // A new owner is the pool or an active CSM of the roster (the first row of a repeated id,
-    // as everywhere), so every lookup succeeds.
-    var rosterByID: [String: CSM] = [:]
-    for csm in result.book.roster where rosterByID[csm.id] == nil { rosterByID[csm.id] = csm }
+    // A new owner is the pool or an active CSM of the roster (whose ids are unique: a repeated
+    // id is rejected), so every lookup succeeds.
+    let rosterByID = Dictionary(
+      result.book.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var withoutEmail: Set<String> = []
     let owners = result.owners.owners
     for index in owners.indices where result.owners.changeReasons[index] != nil {

@@ -121,6 +121,25 @@ struct CRMFilesTests {
     #expect(CRMOwnerImport(result).summaryLines.first == line)
   }
 
+  @Test("memo.md's capacity section points to unassigned.csv and repeats what the imports left out")
+  func memoCapacitySection() {
+    let result = Self.scenario(poolEmail: nil, poolCRMID: "005P").runResult()
+    let section = ReviewMemo.capacity(result)
+    #expect(
+      section.hasSuffix(
+        "\nAccounts without an owner: 1, listed in `crm/unassigned.csv` for the hiring decision.\n"
+          + "\nCRM import: 1 owner change to the pool (cs-pool) left out of "
+          + "crm/hubspot-company-owners.csv: set pool\\_owner\\_email in the config\n"
+          + "\nCRM import: 1 owner change to CSMs without an email (bob) left out of "
+          + "crm/hubspot-company-owners.csv: add their email to csms.csv\n"),
+      "\(section)")
+    let complete = OwnerFixtures.Scenario(
+      [OwnerFixtures.placed("A", arr: "1", from: nil, to: 1)],
+      roster: [OwnerFixtures.csm("amy", tier: 1)],
+      configuration: Self.configuration(poolEmail: "p@example.com", poolCRMID: "005P"))
+    #expect(!ReviewMemo.capacity(complete.runResult()).contains("crm/"))
+  }
+
   @Test("the summary names at most five CSMs without an email")
   func summaryNamesFewCSMs() {
     let ids = (1...7).map { "c\($0)" }
