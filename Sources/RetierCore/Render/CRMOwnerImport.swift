@@ -39,8 +39,8 @@ package struct CRMOwnerImport: Sendable {
     poolOwnerID = poolOwner
     poolLeftOutOfSalesforce = configuration.poolOwnerCRMID == nil
     poolLeftOutOfHubSpot = configuration.poolOwnerEmail == nil
-    // A new owner is the pool or an active CSM of the roster (whose ids are unique: a repeated
-    // id is rejected), so every lookup succeeds.
+    // A new owner is the pool or an active CSM of the roster (whose ids are unique: the later
+    // rows of a repeated csm_id are rejected), so every lookup succeeds.
     let rosterByID = Dictionary(
       result.book.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var withoutEmail: Set<String> = []
