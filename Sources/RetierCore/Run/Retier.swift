@@ -28,12 +28,11 @@ package enum Retier {
           + "orphan_arr=\(book.orphanARRLines) orphan_usage=\(book.orphanUsageRows) "
           + "without_usage=\(book.accountsWithoutUsage.count)"))
 
-    let scorer = RubricScorer(constants: configuration.rubric, accounts: book.accounts)
-    let scores = scorer.scores()
+    let (rubric, scores) = Rubric.scoring(book.accounts, constants: configuration.rubric)
     log(
       PhaseReport(
         phase: .score,
-        counts: "scored=\(scores.count) median_arr=\(scorer.cutLines.median)"))
+        counts: "scored=\(scores.count) median_arr=\(rubric.cutLines.median)"))
 
     let runDate = configuration.calendar.runDate(of: input.quarter)
     let tiering = TierAssigner(
@@ -57,7 +56,7 @@ package enum Retier {
 
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
-      cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
+      rubric: rubric, scores: scores, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
