@@ -31,9 +31,7 @@ enum BookValidator {
         rejected[row] = true
         rejections.append(
           accountRejection(
-            accounts[row],
-            "account_id is repeated on lines "
-              + repeated.map { String(accounts[$0].line) }.joined(separator: ", ")))
+            accounts[row], repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
       }
     }
 
@@ -168,6 +166,13 @@ enum BookValidator {
   private static func accountRejection(_ account: Account, _ reason: String) -> Rejection {
     Rejection(
       file: DropFiles.Name.accounts, line: account.line, accountID: account.id, reason: reason)
+  }
+
+  /// Why a row of a repeated id is rejected. It names the id's first line and how many rows
+  /// share it, never the other lines: with n rows of one id, listing them on every row would
+  /// make `rejected.csv` and the messages grow as n².
+  static func repeatedIDReason(count: Int, firstLine: Int) -> String {
+    "account_id is repeated (\(count) rows; first on line \(firstLine))"
   }
 
   /// The rejection of an ARR line or usage row whose account is not in `accounts.csv`.
