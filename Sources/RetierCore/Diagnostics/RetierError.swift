@@ -22,15 +22,33 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   /// Another run holds the lock.
   case locked(path: String)
 
-  /// One human line (the problem list follows on further lines where there is one).
-  package var description: String {
+  /// The message, one line per problem: a summary line first where there is a list. The
+  /// console escapes control characters in each line, so text from the drop in a line stays on
+  /// it.
+  package var lines: [String] {
+    switch self {
+    case .configInvalid(let path, let problems):
+      return problems.map { "\(path): error: \($0)" }
+    case .tooManyRejected(let rejected, let accounts, let share, let problems):
+      let header =
+        "error: \(rejected) of \(accounts) account rows rejected, over the budget of "
+        + "max_rejected_share \(share); nothing was written"
+      return [header] + problems.map(\.description)
+    default:
+      return [line]
+    }
+  }
+
+  /// The message as text: ``lines`` joined by line feeds.
+  package var description: String { lines.joined(separator: "\n") }
+
+  /// The message of an error that is one line.
+  private var line: String {
     switch self {
     case .usage(let message):
       return "usage: \(message)"
     case .configUnreadable(let path, let reason):
       return "\(path): error: cannot read config: \(reason)"
-    case .configInvalid(let path, let problems):
-      return problems.map { "\(path): error: \($0)" }.joined(separator: "\n")
     case .dropMissing(let path, let reason):
       return "\(path): error: drop not ready: \(reason)"
     case .malformedCSV(let file, let error):
@@ -42,11 +60,8 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return "\(location): error: \(error.message)"
     case .missingColumn(let file, let column):
       return "\(file): error: required column '\(column)' is missing from the header"
-    case .tooManyRejected(let rejected, let accounts, let share, let problems):
-      let header =
-        "error: \(rejected) of \(accounts) account rows rejected, over the budget of "
-        + "max_rejected_share \(share); nothing was written"
-      return ([header] + problems.map(\.description)).joined(separator: "\n")
+    case .configInvalid, .tooManyRejected:
+      return lines.joined(separator: "; ")
     case .unknownAccount(let id):
       return "error: account '\(id)' is not in accounts.csv"
     case .cannotWrite(let path, let reason):
