@@ -15,6 +15,10 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   /// More account rows were rejected than the error budget allows; every problem is listed.
   case tooManyRejected(
     rejected: Int, accounts: Int, allowedShare: ExactDecimal, problems: [Diagnostic])
+  /// The book is not whole: `accounts.csv` has no rows, or the orphan lines of `file` (ARR
+  /// lines or usage rows whose account is not in `accounts.csv`) exceed the error budget as a
+  /// share of that file's rows, as when `accounts.csv` is truncated. Every orphan is listed.
+  case incompleteBook(file: String, reason: String, problems: [Diagnostic])
   /// An account id given on the command line is not in the drop.
   case unknownAccount(String)
   /// The output cannot be written.
@@ -34,6 +38,8 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
         "error: \(rejected) of \(accounts) account rows rejected, over the budget of "
         + "max_rejected_share \(share); nothing was written"
       return [header] + problems.map(\.description)
+    case .incompleteBook(let file, let reason, let problems):
+      return ["\(file): error: \(reason); nothing was written"] + problems.map(\.description)
     default:
       return [line]
     }
@@ -60,7 +66,7 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return "\(location): error: \(error.message)"
     case .missingColumn(let file, let column):
       return "\(file): error: required column '\(column)' is missing from the header"
-    case .configInvalid, .tooManyRejected:
+    case .configInvalid, .tooManyRejected, .incompleteBook:
       return lines.joined(separator: "; ")
     case .unknownAccount(let id):
       return "error: account '\(id)' is not in accounts.csv"
