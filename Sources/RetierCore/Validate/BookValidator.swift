@@ -31,7 +31,8 @@ enum BookValidator {
         rejected[row] = true
         rejections.append(
           accountRejection(
-            accounts[row], repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
+            accounts[row],
+            repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
       }
     }
 
@@ -179,8 +180,7 @@ enum BookValidator {
         reason: "no account rows (a header only, or an empty export); a quarter is never run "
           + "on an empty book", problems: [])
     }
-    for (file, orphans) in [(DropFiles.Name.arr, orphanARR), (DropFiles.Name.usage, orphanUsage)]
-    {
+    for (file, orphans) in [(DropFiles.Name.arr, orphanARR), (DropFiles.Name.usage, orphanUsage)] {
       let rows = rowCounts[file] ?? 0
       guard Int128(orphans) * ExactDecimal.scale > maxRejectedShare.millionths * Int128(rows)
       else { continue }

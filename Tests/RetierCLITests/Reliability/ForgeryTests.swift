@@ -67,7 +67,8 @@ struct ForgeryTests {
     }
   }
 
-  @Test("validate, explain and a run over budget print no forged or multi-line message",
+  @Test(
+    "validate, explain and a run over budget print no forged or multi-line message",
     arguments: 0..<12 as Range<UInt64>)
   func noForgedLines(seed: UInt64) {
     let workspace = Workspace(

@@ -69,7 +69,8 @@ struct LinearResourceTests {
   @Test("10^5 repeats of one id, one override and one CSM id give outputs of a few MB")
   func hundredThousandRepeats() throws {
     let repeats = 100_000
-    let files = Self.drop(repeats: repeats, valid: 10, overrideRepeats: repeats, csmRepeats: repeats)
+    let files = Self.drop(
+      repeats: repeats, valid: 10, overrideRepeats: repeats, csmRepeats: repeats)
     let inputBytes = files.namedFiles.reduce(0) { $0 + $1.bytes.count }
     let (result, outputs) = try Retier.run(
       RunInput(
