@@ -27,8 +27,18 @@ struct OutputLayout {
     guard let head = try? FileReader.readPrefix(manifest(quarter), count: 4_096) else {
       return false
     }
-    let text = String(decoding: head, as: UTF8.self)
-    return text.contains("\n  \"quarter\": \"\(quarter.label)\",\n")
+    return Self.manifestQuarter(String(decoding: head, as: UTF8.self)) == quarter.label
+  }
+
+  /// The value of the first `"quarter"` key in the text of a manifest, whitespace-tolerant;
+  /// `nil` when there is none. Keys before it (`tool`, `version`) hold no such text.
+  static func manifestQuarter(_ text: String) -> String? {
+    guard let key = text.range(of: "\"quarter\"") else { return nil }
+    var rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    guard rest.first == ":" else { return nil }
+    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+    return String(rest[rest.index(after: rest.startIndex)..<end])
   }
 
   /// The folder a run of `quarter` by process `processID` builds before renaming it into place.
