@@ -66,7 +66,7 @@ struct LinearResourceTests {
     #expect(rejectedCSV.bytes.count <= 64 + 3 * repeats * (Self.reasonBound + 40))
   }
 
-  @Test("10^5 repeats of one id, one override and one CSM id give outputs of a few MB")
+  @Test("10^5 repeats of one id, one override and one CSM id give outputs of tens of MB at most")
   func hundredThousandRepeats() throws {
     let repeats = 100_000
     let files = Self.drop(
@@ -78,8 +78,8 @@ struct LinearResourceTests {
         configuration: Self.configuration, configBytes: []))
     #expect(result.book.rejectedAccountRowCount == repeats)
     let outputBytes = outputs.reduce(0) { $0 + $1.bytes.count }
-    // About 8 MB in all (3 × 10^5 rejected rows of ≤ 80 bytes); a quadratic record would be
-    // tens of gigabytes.
+    // About 29 MB in all (3 × 10^5 rejected rows of ≤ 140 bytes); a quadratic record would be
+    // about 140 GB (2 × 10^5 rows listing 10^5 line numbers each).
     #expect(outputBytes <= 40 * inputBytes, "input \(inputBytes) B, output \(outputBytes) B")
     #expect(outputBytes <= 40_000_000, "output \(outputBytes) B")
     let messages = result.book.rejections.map(\.diagnostic.description)
