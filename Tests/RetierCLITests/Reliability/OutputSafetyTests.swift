@@ -65,6 +65,20 @@ struct OutputSafetyTests {
     #expect(String(decoding: manifest, as: UTF8.self).contains(#""quarter": "2026-Q3""#))
   }
 
+  @Test("whatever is at the quarter's name, even a link that leads nowhere, is kept aside")
+  func danglingLinkKept() throws {
+    let workspace = Workspace()
+    workspace.writeDrop()
+    workspace.write("", to: "out/placeholder")
+    #expect(symlink(workspace.root + "/nowhere", workspace.output + "/2026-Q3") == 0)
+    let outcome = workspace.run(["run", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 0, "\(outcome.errorText)")
+    var status = stat()
+    #expect(lstat(workspace.output + "/2026-Q3.incomplete-1", &status) == 0)
+    #expect(status.st_mode & S_IFMT == S_IFLNK)
+    #expect(OutputLayout(root: workspace.output).isComplete(FiscalQuarter(label: "2026-Q3")!))
+  }
+
   @Test(
     "no kept-folder name makes --force trap: the number after the largest, or the first free",
     arguments: [
