@@ -83,9 +83,20 @@ enum ConfigLocator {
     return path
   }
 
-  /// `path` made absolute against `folder` when relative, with `.` and `..` resolved.
+  /// `path` made absolute against `folder` when relative, with `.` and `..` resolved as written
+  /// (lexically). Links are left as they are: Foundation's standardizing resolves them, but only
+  /// in paths that hold `..` and exist, so that an output folder that is a link would be
+  /// followed or refused depending on how the config spells it. The lock refuses it always.
   static func absolute(_ path: String, against folder: String) -> String {
     let joined = path.hasPrefix("/") ? path : folder + "/" + path
-    return URL(fileURLWithPath: joined).standardizedFileURL.path
+    var components: [Substring] = []
+    for component in joined.split(separator: "/") {
+      switch component {
+      case ".": continue
+      case "..": _ = components.popLast()
+      default: components.append(component)
+      }
+    }
+    return "/" + components.joined(separator: "/")
   }
 }

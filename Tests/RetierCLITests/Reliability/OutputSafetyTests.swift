@@ -30,10 +30,26 @@ struct OutputSafetyTests {
     #expect(!workspace.exists("out/2026-Q3"))
   }
 
-  @Test("the lock's folder is not followed when it is a link (as when swapped after loading)")
+  @Test(
+    "an output folder that is a link is not followed for the lock: exit 73, however spelled",
+    arguments: ["../out", "ROOT/out", "ROOT/config/../out", "./../out/"])
+  func outputFolderLinkInConfig(spelling: String) {
+    let workspace = Workspace()
+    let output = spelling.replacingOccurrences(of: "ROOT", with: workspace.root)
+    workspace.write(
+      #"{"inbox": "../inbox", "output": "\#(output)"}"#, to: "config/retier.json")
+    workspace.writeDrop()
+    workspace.write("", to: "real-out/placeholder")
+    #expect(symlink(workspace.root + "/real-out", workspace.output) == 0)
+    let outcome = workspace.run(["run", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 73, "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("the output folder is a symbolic link"))
+    #expect(!workspace.exists("real-out/.retier.lock"))
+    #expect(!workspace.exists("real-out/2026-Q3"))
+  }
+
+  @Test("the lock's folder is not followed when it is a link")
   func outputFolderLink() {
-    // The config's output path is resolved when it is loaded; a link put in its place later
-    // is refused rather than followed.
     let workspace = Workspace()
     workspace.write("", to: "real-out/placeholder")
     #expect(symlink(workspace.root + "/real-out", workspace.output) == 0)
