@@ -190,11 +190,16 @@ struct ConfigStrictnessTests {
     }
   }
 
-  /// The config with every bounded value at its largest.
-  static var configurationAtBounds: Configuration {
+  /// The config with every bounded value at its largest, or, with a generator, each value drawn
+  /// from zero, one and its largest.
+  static func configurationAtBounds(_ random: inout SplitMix64?) -> Configuration {
     var configuration = Configuration(inbox: "i", output: "o")
-    let ratio = Configuration.maximumRatio
-    let amount = Configuration.maximumAmount
+    func draw(_ maximum: ExactDecimal) -> ExactDecimal {
+      guard random != nil else { return maximum }
+      return [.zero, ExactDecimal(1), maximum][random!.below(3)]
+    }
+    var ratio: ExactDecimal { draw(Configuration.maximumRatio) }
+    var amount: ExactDecimal { draw(Configuration.maximumAmount) }
     configuration.maxRejectedShare = ExactDecimal(1)
     configuration.csmLoadedCost = amount
     configuration.rubric.arrWeight = ratio
@@ -219,16 +224,17 @@ struct ConfigStrictnessTests {
         arrPerCSM: ClosedBounds(low: amount, high: amount),
         maximumCoverageCostShare: ratio)
     }
-    configuration.tiers[0].minScore = amount
+    configuration.tiers[0].minScore = Configuration.maximumAmount
     return configuration
   }
 
   @Test(
-    "a config at every bound runs a drop of the largest values without trapping",
-    arguments: 0..<6 as Range<UInt64>)
+    "a config at its bounds, or at mixes of 0, 1 and the bounds, runs the largest values",
+    arguments: 0..<12 as Range<UInt64>)
   func boundsDoNotOverflow(seed: UInt64) throws {
     var random = SplitMix64(seed: seed)
-    var configuration = Self.configurationAtBounds
+    var drawing: SplitMix64? = seed < 4 ? nil : SplitMix64(seed: seed &* 31)
+    var configuration = Self.configurationAtBounds(&drawing)
     // Some seeds keep the default rubric so that every rule, not only the extreme one, fires.
     if random.chance(30) { configuration.rubric = RubricConstants() }
     #expect(configuration.problems.isEmpty, "\(configuration.problems)")
