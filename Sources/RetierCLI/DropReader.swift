@@ -8,10 +8,17 @@ enum DropReader {
   static let changedReason =
     "the drop changed while being read; write READY again when it is complete"
 
+  /// How much later than the ready marker a file may have been modified: 2 seconds. A drop
+  /// folder copied whole (`cp -r`, unzip, a git checkout) gets its files written in directory
+  /// order, so a complete drop's marker can be a few milliseconds older than its files; a file
+  /// rewritten after the marker is minutes or hours later. A write still under way while the
+  /// drop is read is caught by the checks before and after reading, whatever its time.
+  static let readyGraceNanoseconds: Int64 = 2_000_000_000
+
   /// The drop's files, read as a whole or not at all (SPEC §2). The ready marker is checked
   /// before the files, because RevOps writes it last: without it the files may still be
   /// arriving. Each file must be a regular file of at most `maximumBytes`, and not modified
-  /// after the marker; an `overrides.csv` that exists but cannot be read (a dangling link, a
+  /// after the marker (beyond ``readyGraceNanoseconds``); an `overrides.csv` that exists but cannot be read (a dangling link, a
   /// FIFO, a folder) is an error, not an absent file. Once every file is read, each file and
   /// the marker are checked again: any that changed meanwhile stops the run.
   static func read(
@@ -31,7 +38,9 @@ enum DropReader {
         if case .changed = error { throw .dropMissing(path: path, reason: changedReason) }
         throw .dropMissing(path: error.path, reason: "cannot read the file: \(error.reason)")
       }
-      if let readyMarker, let ready, read.identity.isModified(after: ready) {
+      if let readyMarker, let ready,
+        read.identity.isModified(after: ready, grace: readyGraceNanoseconds)
+      {
         throw .dropMissing(
           path: path,
           reason: "the file was modified after the ready marker '\(readyMarker)'; "

@@ -169,9 +169,12 @@ struct FileIdentity: Equatable {
     modifiedNanoseconds = Int64(status.st_mtim.tv_nsec)
   }
 
-  /// Whether this file was last modified after `other`.
-  func isModified(after other: FileIdentity) -> Bool {
-    (modified, modifiedNanoseconds) > (other.modified, other.modifiedNanoseconds)
+  /// Whether this file was last modified more than `grace` nanoseconds after `other`.
+  func isModified(after other: FileIdentity, grace: Int64) -> Bool {
+    let difference =
+      (Int128(modified) - Int128(other.modified)) * 1_000_000_000
+      + Int128(modifiedNanoseconds) - Int128(other.modifiedNanoseconds)
+    return difference > Int128(grace)
   }
 
   /// A name for the kind of file a mode describes.

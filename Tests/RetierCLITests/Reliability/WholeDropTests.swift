@@ -110,11 +110,11 @@ struct WholeDropTests {
       TestDrop(overrides: "account_id,tier,reason,approved_by_sales,approved_by_cs,expires\n"))
     let ready = workspace.inbox + "/2026-Q3/READY"
     let path = workspace.inbox + "/2026-Q3/" + file
-    // The file's time one second after READY's, as when it is rewritten after the marker.
+    // The file's time a minute after READY's, as when it is rewritten after the marker.
     let readyTime = try #require(FileReader.identity(ready))
     var times = [
-      timespec(tv_sec: Int(readyTime.modified) + 1, tv_nsec: 0),
-      timespec(tv_sec: Int(readyTime.modified) + 1, tv_nsec: 0),
+      timespec(tv_sec: Int(readyTime.modified) + 60, tv_nsec: 0),
+      timespec(tv_sec: Int(readyTime.modified) + 60, tv_nsec: 0),
     ]
     #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
     Self.expectRefused(
@@ -122,11 +122,31 @@ struct WholeDropTests {
       containing: "the file was modified after the ready marker 'READY'; write READY again")
     // Writing READY again (later than every file) makes the drop whole.
     times = [
-      timespec(tv_sec: Int(readyTime.modified) + 2, tv_nsec: 0),
-      timespec(tv_sec: Int(readyTime.modified) + 2, tv_nsec: 0),
+      timespec(tv_sec: Int(readyTime.modified) + 61, tv_nsec: 0),
+      timespec(tv_sec: Int(readyTime.modified) + 61, tv_nsec: 0),
     ]
     #expect(utimensat(AT_FDCWD, ready, &times, 0) == 0)
     #expect(workspace.run(["run", "--quarter", "2026-Q3"]).status == 0)
+  }
+
+  @Test(
+    "a drop copied whole in any order (the marker up to 2 s older than a file) is read",
+    arguments: [0, 1, 999_999_999, 2_000_000_000, 2_000_000_001])
+  func copiedInAnyOrder(nanosecondsAfterReady: Int) throws {
+    let workspace = Workspace()
+    workspace.writeDrop()
+    let readyTime = try #require(FileReader.identity(workspace.inbox + "/2026-Q3/READY"))
+    let total = Int(readyTime.modifiedNanoseconds) + nanosecondsAfterReady
+    var times = [
+      timespec(
+        tv_sec: Int(readyTime.modified) + total / 1_000_000_000, tv_nsec: total % 1_000_000_000),
+      timespec(
+        tv_sec: Int(readyTime.modified) + total / 1_000_000_000, tv_nsec: total % 1_000_000_000),
+    ]
+    #expect(utimensat(AT_FDCWD, workspace.inbox + "/2026-Q3/arr.csv", &times, 0) == 0)
+    let outcome = workspace.run(["validate", "--quarter", "2026-Q3"])
+    #expect(
+      outcome.status == (nanosecondsAfterReady > 2_000_000_000 ? 66 : 0), "\(outcome.errorText)")
   }
 
   @Test("a file whose size is not what it reads (it changed while read) stops the run")
