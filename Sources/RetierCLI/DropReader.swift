@@ -18,9 +18,10 @@ enum DropReader {
   /// The drop's files, read as a whole or not at all (SPEC §2). The ready marker is checked
   /// before the files, because RevOps writes it last: without it the files may still be
   /// arriving. Each file must be a regular file of at most `maximumBytes`, and not modified
-  /// after the marker (beyond ``readyGraceNanoseconds``); an `overrides.csv` that exists but cannot be read (a dangling link, a
-  /// FIFO, a folder) is an error, not an absent file. Once every file is read, each file and
-  /// the marker are checked again: any that changed meanwhile stops the run.
+  /// after the marker (beyond ``readyGraceNanoseconds``); an `overrides.csv` that exists but
+  /// cannot be read (a dangling link, a FIFO, a folder) is an error, not an absent file. Once
+  /// every file is read, each file and the marker are checked again: any that changed
+  /// meanwhile stops the run.
   static func read(
     folder: String, readyMarker: String?,
     maximumBytes: Int = Configuration.defaultMaxInputBytes
