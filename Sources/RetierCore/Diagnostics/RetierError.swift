@@ -31,8 +31,23 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   /// it.
   package var lines: [String] {
     switch self {
+    case .usage(let message):
+      return ["usage: \(message)"]
+    case .configUnreadable(let path, let reason):
+      return ["\(path): error: cannot read config: \(reason)"]
     case .configInvalid(let path, let problems):
       return problems.map { "\(path): error: \($0)" }
+    case .dropMissing(let path, let reason):
+      return ["\(path): error: drop not ready: \(reason)"]
+    case .malformedCSV(let file, let error):
+      var location = file
+      if let line = error.line {
+        location += ":\(line)"
+        if let column = error.column { location += ":\(column)" }
+      }
+      return ["\(location): error: \(error.message)"]
+    case .missingColumn(let file, let column):
+      return ["\(file): error: required column '\(column)' is missing from the header"]
     case .tooManyRejected(let rejected, let accounts, let share, let problems):
       let header =
         "error: \(rejected) of \(accounts) account rows rejected, over the budget of "
@@ -40,40 +55,15 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return [header] + problems.map(\.description)
     case .incompleteBook(let file, let reason, let problems):
       return ["\(file): error: \(reason); nothing was written"] + problems.map(\.description)
-    default:
-      return [line]
+    case .unknownAccount(let id):
+      return ["error: account '\(id)' is not in accounts.csv"]
+    case .cannotWrite(let path, let reason):
+      return ["\(path): error: cannot write output: \(reason)"]
+    case .locked(let path):
+      return ["\(path): error: another retier run holds the lock; exiting"]
     }
   }
 
   /// The message as text: ``lines`` joined by line feeds.
   package var description: String { lines.joined(separator: "\n") }
-
-  /// The message of an error that is one line.
-  private var line: String {
-    switch self {
-    case .usage(let message):
-      return "usage: \(message)"
-    case .configUnreadable(let path, let reason):
-      return "\(path): error: cannot read config: \(reason)"
-    case .dropMissing(let path, let reason):
-      return "\(path): error: drop not ready: \(reason)"
-    case .malformedCSV(let file, let error):
-      var location = file
-      if let line = error.line {
-        location += ":\(line)"
-        if let column = error.column { location += ":\(column)" }
-      }
-      return "\(location): error: \(error.message)"
-    case .missingColumn(let file, let column):
-      return "\(file): error: required column '\(column)' is missing from the header"
-    case .configInvalid, .tooManyRejected, .incompleteBook:
-      return lines.joined(separator: "; ")
-    case .unknownAccount(let id):
-      return "error: account '\(id)' is not in accounts.csv"
-    case .cannotWrite(let path, let reason):
-      return "\(path): error: cannot write output: \(reason)"
-    case .locked(let path):
-      return "\(path): error: another retier run holds the lock; exiting"
-    }
-  }
 }
