@@ -88,7 +88,7 @@ enum DropReader {
 
 extension DropReader {
   /// The in-memory inputs of a run of `quarter`: the drop, the config's bytes and, when the
-  /// previous quarter was run, its `tiers.csv` (for the CRM drift guardrail).
+  /// previous quarter has a complete run, its `tiers.csv` (for the CRM drift guardrail).
   static func input(
     _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog
   ) throws(RetierError) -> RunInput {
@@ -96,7 +96,10 @@ extension DropReader {
     let files = try read(
       folder: folder, readyMarker: loaded.configuration.readyMarker,
       maximumBytes: loaded.configuration.maxInputBytes)
-    let previous = try? FileReader.read(loaded.output.previousTiers(before: quarter))
+    // Only a complete previous run counts: its run.json names its quarter (SPEC §7, §8).
+    let previous =
+      loaded.output.isComplete(quarter.previous())
+      ? try? FileReader.read(loaded.output.previousTiers(before: quarter)) : nil
     let bytes = files.namedFiles.reduce(0) { $0 + $1.bytes.count }
     phases.log(
       "read",
