@@ -11,6 +11,8 @@ extension Configuration: Decodable {
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
     case poolOwnerID = "pool_owner_id"
+    case poolOwnerEmail = "pool_owner_email"
+    case poolOwnerCRMID = "pool_owner_crm_id"
     case csmLoadedCost = "csm_loaded_cost"
     case rubric
     case tiers
@@ -38,6 +40,8 @@ extension Configuration: Decodable {
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
+    poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
+    poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
     rubric = try value(.rubric, rubric)
     if let entries = try container.decodeIfPresent([TierEntry].self, forKey: .tiers) {

@@ -24,6 +24,12 @@ package struct Configuration: Sendable, Hashable {
   var overrideMaxDays = 92
   /// Owner id given to accounts of a pooled tier.
   var poolOwnerID = "cs-pool"
+  /// The pool owner's user email, the `Company owner` of pooled accounts in the HubSpot import;
+  /// `nil` leaves them out of it.
+  package var poolOwnerEmail: String?
+  /// The pool owner's CRM user id, the `OwnerId` of pooled accounts in the Salesforce import (a
+  /// user: Salesforce accounts cannot be owned by a queue); `nil` leaves them out of it.
+  package var poolOwnerCRMID: String?
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
   /// The rubric's constants.

@@ -167,7 +167,7 @@ enum DropLoader {
   ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int) {
     var table = try Table(
       file: DropFiles.Name.csms, bytes: bytes, required: ["csm_id", "tier"],
-      optional: ["name", "email", "max_accounts", "active"])
+      optional: ["name", "email", "max_accounts", "active", "crm_user_id"])
     let file = table.file
     let idColumn = table.column("csm_id")
     let tierColumn = table.column("tier")
@@ -175,6 +175,7 @@ enum DropLoader {
     let emailColumn = table.column("email")
     let maxAccountsColumn = table.column("max_accounts")
     let activeColumn = table.column("active")
+    let crmUserIDColumn = table.column("crm_user_id")
     var csms: [CSM] = []
     var rejections: [Rejection] = []
     var lineByID: [String: Int] = [:]
@@ -211,10 +212,12 @@ enum DropLoader {
         }
         return
       }
+      let crmUserID = row.trimmed(crmUserIDColumn)
       csms.append(
         CSM(
           line: line, id: id, name: row.text(nameColumn), email: row.trimmed(emailColumn),
-          tier: tierNumber, maxAccounts: maxAccounts.value, isActive: active.value ?? true))
+          crmUserID: crmUserID.isEmpty ? id : crmUserID, tier: tierNumber,
+          maxAccounts: maxAccounts.value, isActive: active.value ?? true))
     }
     return (csms, rejections, rowCount)
   }

@@ -21,13 +21,14 @@ enum OwnerFixtures {
     return Placed(account: account, finalTier: to)
   }
 
-  /// A roster row; `max` nil means the tier default.
+  /// A roster row; `max` nil means the tier default, `crmUserID` nil the csm id.
   static func csm(
-    _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil
+    _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil,
+    crmUserID: String? = nil
   ) -> CSM {
     CSM(
-      line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com", tier: tier,
-      maxAccounts: max, isActive: active)
+      line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com",
+      crmUserID: crmUserID ?? id, tier: tier, maxAccounts: max, isActive: active)
   }
 
   /// The tier decision of an account that simply lands in `finalTier` on the rubric.

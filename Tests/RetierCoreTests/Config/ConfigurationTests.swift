@@ -88,6 +88,57 @@ struct ConfigurationTests {
     }
   }
 
+  @Test(
+    "the pool's CRM identity is read when it looks right",
+    arguments: [
+      ("cs-pool@example.com", "005Hn0000000090AAC"), ("a.b+cs@mail.example.co.uk", "0051"),
+      ("ops@xn--exmple-cua.com", "pool_user-1"),
+    ])
+  func poolIdentity(email: String, crmID: String) throws {
+    let configuration = try load(
+      #"{"inbox": "i", "output": "o", "pool_owner_email": "\#(email)", "#
+        + #""pool_owner_crm_id": "\#(crmID)"}"#)
+    #expect(configuration.poolOwnerEmail == email)
+    #expect(configuration.poolOwnerCRMID == crmID)
+  }
+
+  @Test("without the pool's CRM identity both keys are unset")
+  func poolIdentityAbsent() throws {
+    let configuration = try load(#"{"inbox": "i", "output": "o", "pool_owner_email": null}"#)
+    #expect(configuration.poolOwnerEmail == nil)
+    #expect(configuration.poolOwnerCRMID == nil)
+  }
+
+  @Test(
+    "an email that does not look like one, or an id with spaces, is named (78)",
+    arguments: [
+      (#""pool_owner_email": "cs-pool""#, "pool_owner_email"),
+      (#""pool_owner_email": """#, "pool_owner_email"),
+      (#""pool_owner_email": "a@b@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@localhost""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@example.""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@.example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "cs pool@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@example.com\n""#, "pool_owner_email"),
+      (#""pool_owner_crm_id": "005 Hn""#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": """#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": "005\u0007""#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": "005\u200b""#, "pool_owner_crm_id"),
+    ])
+  func rejectsPoolIdentity(fragment: String, key: String) {
+    let messages = [
+      "pool_owner_email": "pool_owner_email is not an email address: one @, a name before it, "
+        + "a domain with a dot after it, no spaces",
+      "pool_owner_crm_id": "pool_owner_crm_id must be the pool owner's CRM user id (e.g. 005…): "
+        + "not empty, no spaces",
+    ]
+    #expect(throws: RetierError.configInvalid(path: "retier.json", problems: [messages[key]!])) {
+      try load(#"{"inbox": "i", "output": "o", \#(fragment)}"#)
+    }
+    #expect(ExitStatus(RetierError.configInvalid(path: "x", problems: [])) == .configError)
+  }
+
   @Test("a custom ladder fills defaults from position and coverage")
   func customLadderDefaults() throws {
     let configuration = try load(
