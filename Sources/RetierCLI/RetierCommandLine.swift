@@ -32,10 +32,10 @@ package enum RetierCommandLine {
     do {
       return try execute(try CommandLineArguments.parse(arguments), shell).rawValue
     } catch {
-      shell.console.log(error.description)
+      shell.console.log(error.lines)
       if case .usage = error {
-        shell.console.printError(CommandLineArguments.usage)
-        shell.console.printError("Run 'retier --help' for more.")
+        shell.console.printError(CommandLineArguments.usage.lines)
+        shell.console.printError(["Run 'retier --help' for more."])
       }
       return ExitStatus(error).rawValue
     }
@@ -54,7 +54,7 @@ package enum RetierCommandLine {
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
     case .help:
-      shell.console.print(CommandLineArguments.help)
+      shell.console.print(CommandLineArguments.help.lines)
       return .success
     case .version:
       shell.console.print("retier \(RetierVersion.current)")

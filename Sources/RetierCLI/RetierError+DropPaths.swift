@@ -13,6 +13,10 @@ extension RetierError {
       return .tooManyRejected(
         rejected: rejected, accounts: accounts, allowedShare: share,
         problems: problems.map { $0.locating(in: folder) })
+    case .incompleteBook(let file, let reason, let problems):
+      return .incompleteBook(
+        file: folder + "/" + file, reason: reason,
+        problems: problems.map { $0.locating(in: folder) })
     case .usage, .configUnreadable, .configInvalid, .dropMissing, .unknownAccount, .cannotWrite,
       .locked:
       return self

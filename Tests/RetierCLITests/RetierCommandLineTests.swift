@@ -21,6 +21,7 @@ struct RetierCommandLineTests {
           rejected: 2, accounts: 3, allowedShare: ExactDecimal(millionths: 10_000), problems: []),
         65
       ),
+      (.incompleteBook(file: "f", reason: "r", problems: []), 65),
       (.unknownAccount("a"), 65),
       (.cannotWrite(path: "p", reason: "r"), 73),
       (.locked(path: "p"), 75),

@@ -13,8 +13,7 @@ struct ExplainCommand {
     let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
     let book = result.book
     if let index = book.accounts.firstIndex(where: { $0.id == accountID }) {
-      shell.console.print(
-        AccountExplanation(result: result, index: index).lines.joined(separator: "\n"))
+      shell.console.print(AccountExplanation(result: result, index: index).lines)
       return .success
     }
     guard let rejected = book.rejectedAccounts.first(where: { $0.id == accountID }) else {
@@ -23,14 +22,14 @@ struct ExplainCommand {
     let tier = rejected.currentTier.map { "Tier \($0)" } ?? "no tier"
     let owner = rejected.ownerID.isEmpty ? "no owner" : "owner \(rejected.ownerID)"
     var lines = [
-      "\(rejected.id) \"\(rejected.name)\": \(quarter.label), run date \(result.runDate)",
+      "Account \(rejected.id) \"\(rejected.name)\": \(quarter.label), run date \(result.runDate)",
       "Rejected: its input rows cannot be used, so it is not scored; it keeps \(tier) and "
         + "\(owner) (reason invalid_input). Fix these rows in the drop:",
     ]
     let folder = loaded.dropFolder(quarter)
     lines += book.rejections.filter { $0.accountID == accountID }
       .map { "  " + $0.diagnostic.locating(in: folder).description }
-    shell.console.print(lines.joined(separator: "\n"))
+    shell.console.print(lines)
     return .success
   }
 }

@@ -57,7 +57,7 @@ struct RunCommand {
     if let kept = outcome.kept { shell.console.log("kept the earlier run as \(kept)") }
     shell.console.print(
       RunSummary.lines(result, destination: "Output: \(outcome.folder) (\(outputs.count) files)")
-        .joined(separator: "\n"))
+    )
     return .success
   }
 
@@ -77,7 +77,7 @@ struct RunCommand {
         result,
         destination: "Dry run: nothing written (a run writes \(outputs.count) files to "
           + "\(layout.runFolder(quarter))\(note))"
-      ).joined(separator: "\n"))
+      ))
     return .success
   }
 

@@ -24,7 +24,7 @@ struct ScheduleCommand {
       let status = loaded.output.isComplete(run.quarter) ? "done" : "upcoming"
       lines.append(line(run.quarter, run.runDate, status: status))
     }
-    shell.console.print(lines.joined(separator: "\n"))
+    shell.console.print(lines)
     return .success
   }
 

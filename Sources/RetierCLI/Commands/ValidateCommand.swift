@@ -14,7 +14,7 @@ struct ValidateCommand {
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
     let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
     let problems = Self.problems(result, dropFolder: loaded.dropFolder(quarter))
-    shell.console.print(problems.map(\.description).joined(separator: "\n"))
+    shell.console.print(problems.isEmpty ? [""] : problems.map(\.description))
     let errors = problems.count { $0.severity == .error }
     let book = result.book
     shell.console.print(

@@ -6,6 +6,7 @@ extension Configuration: Decodable {
     case holidays
     case businessDaysAfterQuarterEnd = "business_days_after_quarter_end"
     case readyMarker = "ready_marker"
+    case maxInputBytes = "max_input_bytes"
     case maxRejectedShare = "max_rejected_share"
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
@@ -34,6 +35,7 @@ extension Configuration: Decodable {
     if container.contains(.readyMarker) {
       readyMarker = try container.decodeIfPresent(String.self, forKey: .readyMarker)
     }
+    maxInputBytes = try value(.maxInputBytes, maxInputBytes)
     maxRejectedShare = try value(.maxRejectedShare, maxRejectedShare)
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)

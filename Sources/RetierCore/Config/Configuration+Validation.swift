@@ -37,6 +37,7 @@ extension Configuration {
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
     problems += rubric.problems
     problems += tierProblems
+    problems += boundProblems
     return problems
   }
 

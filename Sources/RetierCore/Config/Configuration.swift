@@ -13,6 +13,9 @@ package struct Configuration: Sendable, Hashable {
   package var businessDaysAfterQuarterEnd = 10
   /// File that RevOps writes last to say the drop is complete; `nil` disables the check.
   package var readyMarker: String? = "READY"
+  /// The most bytes any one input file may hold (`max_input_bytes`); a larger file is refused
+  /// before it is read.
+  package var maxInputBytes = Configuration.defaultMaxInputBytes
   /// Share of account rows that may be rejected before the run aborts.
   package var maxRejectedShare = ExactDecimal(millionths: 10_000)
   /// Quarters of tenure below which an account is a new logo.
@@ -33,6 +36,9 @@ package struct Configuration: Sendable, Hashable {
   package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.
   var tiers: [TierDefinition] = TierDefinition.defaultLadder
+
+  /// The default of `max_input_bytes`: 2 GiB.
+  package static let defaultMaxInputBytes = 1 << 31
 
   /// Creates a configuration with every default.
   init(inbox: String, output: String) {

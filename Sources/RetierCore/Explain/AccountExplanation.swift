@@ -24,7 +24,10 @@ package struct AccountExplanation {
   package var lines: [String] {
     let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
     var lines = [
-      "\(account.id) \(quoted(account.name)): \(result.quarter.label), run date \(result.runDate)",
+      // "Account" first: a line never starts with text from the drop, which could read as a
+      // `path:line: error:` diagnostic.
+      "Account \(account.id) \(quoted(account.name)): \(result.quarter.label), run date "
+        + "\(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
       "",

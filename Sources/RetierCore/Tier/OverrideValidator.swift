@@ -54,12 +54,12 @@ enum OverrideValidator {
       if overrides.count == 1 {
         valid[accountID] = overrides[0]
       } else {
-        let lines = overrides.map { String($0.row.line) }.joined(separator: ", ")
-        ignored += overrides.map {
-          IgnoredOverride(
-            row: $0.row,
-            reason: "conflicts with another valid override for the account (lines \(lines))")
-        }
+        // The count and the first line, not every line: n conflicting overrides of one account
+        // would otherwise make n reasons of n lines each.
+        let reason =
+          "conflicts with another valid override for the account (\(overrides.count) valid "
+          + "overrides; first on line \(overrides[0].row.line))"
+        ignored += overrides.map { IgnoredOverride(row: $0.row, reason: reason) }
       }
     }
     ignored.sort { ($0.row.accountID, $0.row.line) < ($1.row.accountID, $1.row.line) }

@@ -32,8 +32,7 @@ enum BookValidator {
         rejections.append(
           accountRejection(
             accounts[row],
-            "account_id is repeated on lines "
-              + repeated.map { String(accounts[$0].line) }.joined(separator: ", ")))
+            repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
       }
     }
 
@@ -144,6 +143,9 @@ enum BookValidator {
 
     let rejectedRowCount = rejected.count { $0 }
     rejections.sort()
+    try checkWhole(
+      accountRows: rowCount, orphanARR: orphanARR, orphanUsage: orphanUsage,
+      rowCounts: drop.rowCounts, maxRejectedShare: maxRejectedShare, rejections: rejections)
     if Int128(rejectedRowCount) * ExactDecimal.scale
       > maxRejectedShare.millionths * Int128(rowCount)
     {
@@ -164,18 +166,58 @@ enum BookValidator {
       rejectedAccountRowCount: rejectedRowCount)
   }
 
+  /// Refuses a book that is not whole (SPEC §2): an `accounts.csv` with no rows, or orphan ARR
+  /// lines or usage rows over the error budget as a share of their own file's rows, which is
+  /// what a truncated `accounts.csv` looks like. Cut lines and caps computed on part of the
+  /// book would be wrong for all of it.
+  private static func checkWhole(
+    accountRows: Int, orphanARR: Int, orphanUsage: Int, rowCounts: [String: Int],
+    maxRejectedShare: ExactDecimal, rejections: [Rejection]
+  ) throws(RetierError) {
+    guard accountRows > 0 else {
+      throw .incompleteBook(
+        file: DropFiles.Name.accounts,
+        reason: "no account rows (a header only, or an empty export); a quarter is never run "
+          + "on an empty book", problems: [])
+    }
+    for (file, orphans) in [(DropFiles.Name.arr, orphanARR), (DropFiles.Name.usage, orphanUsage)] {
+      let rows = rowCounts[file] ?? 0
+      guard Int128(orphans) * ExactDecimal.scale > maxRejectedShare.millionths * Int128(rows)
+      else { continue }
+      throw .incompleteBook(
+        file: file,
+        reason: "\(orphans) of \(rows) rows name an account that is not in accounts.csv, over "
+          + "the budget of max_rejected_share \(maxRejectedShare) of the file's rows (is "
+          + "accounts.csv truncated?)",
+        problems: rejections.filter { $0.file == file && orphanReasons.contains($0.reason) }
+          .map(\.diagnostic).sorted())
+    }
+  }
+
   /// The rejection of an `accounts.csv` row for `reason`.
   private static func accountRejection(_ account: Account, _ reason: String) -> Rejection {
     Rejection(
       file: DropFiles.Name.accounts, line: account.line, accountID: account.id, reason: reason)
   }
 
+  /// Why a row of a repeated id is rejected. It names the id's first line and how many rows
+  /// share it, never the other lines: with n rows of one id, listing them on every row would
+  /// make `rejected.csv` and the messages grow as n².
+  static func repeatedIDReason(count: Int, firstLine: Int) -> String {
+    "account_id is repeated (\(count) rows; first on line \(firstLine))"
+  }
+
   /// The rejection of an ARR line or usage row whose account is not in `accounts.csv`.
   private static func orphan(_ file: String, line: Int, accountID: String) -> Rejection {
     Rejection(
       file: file, line: line, accountID: accountID,
-      reason: accountID.isEmpty ? "account_id is empty" : "orphan: no such account in accounts.csv")
+      reason: accountID.isEmpty ? orphanReasons[0] : orphanReasons[1])
   }
+
+  /// The reasons of an orphan line: its id is empty, or names no account.
+  private static let orphanReasons = [
+    "account_id is empty", "orphan: no such account in accounts.csv",
+  ]
 
   /// Rearranges `accounts` in place so that it holds exactly the rows `order` lists, in that
   /// order. Elements are only ever moved, never copied: the kept rows slide down in runs (one

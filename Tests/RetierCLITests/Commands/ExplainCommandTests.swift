@@ -12,7 +12,7 @@ struct ExplainCommandTests {
     let outcome = workspace.run(["explain", "ACC-0007", "--quarter", "2026-Q3"])
     #expect(outcome.status == 0)
     let text = outcome.outputText
-    #expect(outcome.output.first == #"ACC-0007 "Account 7": 2026-Q3, run date 2026-10-14"#)
+    #expect(outcome.output.first == #"Account ACC-0007 "Account 7": 2026-Q3, run date 2026-10-14"#)
     for expected in [
       "ARR signal: ", "g(a) = ", "N = 40", "median ARR ", "Strategic fit signal: 1",
       "Expansion ceiling signal: ", "Total: 1 × ", "Rubric tier: ", "Target: ", "Final tier: ",

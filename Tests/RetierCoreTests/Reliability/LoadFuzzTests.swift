@@ -89,6 +89,11 @@ struct LoadFuzzTests {
       #expect(named == file)
     case .missingRequiredColumn:
       #expect(outcome.error == .missingColumn(file: file, column: removedColumn!))
+    case .headerOnly where file == DropFiles.Name.accounts:
+      guard case .failure(.incompleteBook(DropFiles.Name.accounts, _, [])) = outcome else {
+        Issue.record("a header-only accounts.csv must be refused, got \(outcome)")
+        return
+      }
     case .headerOnly, .unchanged:
       #expect(outcome.error == nil, "\(mutation) \(file): \(String(describing: outcome.error))")
     case .randomBytes, .truncated, .strayQuote, .flippedByte:
@@ -149,6 +154,12 @@ struct LoadFuzzTests {
       switch error {
       case .malformedCSV(let named, _), .missingColumn(let named, _):
         #expect(named == file, "\(error)")
+      case .incompleteBook:
+        // A damaged accounts.csv that lost rows: no rows left, or the lines of the other files
+        // name accounts it no longer holds.
+        #expect(file == DropFiles.Name.accounts, "\(error)")
+        #expect(error.lines.allSatisfy { !$0.contains("\n") })
+        return
       default:
         Issue.record("unexpected error for damaged \(file): \(error)")
       }

@@ -27,6 +27,13 @@ struct BookValidatorJoinTests {
     let lineIDs = seed % 3 == 2 ? Self.asciiIDs + ["GHOST"] : accountIDs + Self.unicodeIDs
     let drop = Self.randomDrop(accountIDs: accountIDs, lineIDs: lineIDs, random: &random)
     let loaded = try DropLoader.load(drop.files, tierCount: 3)
+    guard !loaded.accounts.isEmpty else {
+      // An empty book is refused before any join (see "an accounts.csv without rows…").
+      #expect(throws: RetierError.self) {
+        try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(1))
+      }
+      return
+    }
     let expected = ReferenceValidator.validate(loaded)
     let book = try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(1))
     let actual = Outcome(book)
@@ -54,7 +61,8 @@ struct BookValidatorJoinTests {
     #expect(book.accounts.map(\.id) == ["z"])
     #expect(book.rejectedAccounts.map { Array($0.id.utf8) } == [Array("é".utf8)])
     #expect(
-      book.rejections.count { $0.reason.hasPrefix("account_id is repeated on lines 2, 3") } == 2)
+      book.rejections.count { $0.reason == "account_id is repeated (2 rows; first on line 2)" } == 2
+    )
     #expect(book.orphanARRLines == 0)
   }
 
@@ -187,8 +195,8 @@ private enum ReferenceValidator {
         rejections.append(
           Rejection(
             file: "accounts.csv", line: row.line, accountID: row.id,
-            reason: "account_id is repeated on lines "
-              + repeated.map { String(rows[$0].line) }.joined(separator: ", ")))
+            reason: "account_id is repeated (\(repeated.count) rows; first on line "
+              + "\(rows[repeated[0]].line))"))
       }
     }
     var arrSums = [Money?](repeating: nil, count: rows.count)
