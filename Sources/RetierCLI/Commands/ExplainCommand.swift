@@ -10,7 +10,11 @@ struct ExplainCommand {
 
   /// Runs the command.
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
-    let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
+    let decision = try QuarterJob.decide(options, shell)
+    guard case .decided(let loaded, let quarter, let result) = decision else {
+      if case .nothingDue(let line) = decision { shell.console.print(line) }
+      return .success
+    }
     let book = result.book
     if let index = book.accounts.firstIndex(where: { $0.id == accountID }) {
       shell.console.print(

@@ -12,7 +12,11 @@ struct ValidateCommand {
 
   /// Runs the command.
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
-    let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
+    let decision = try QuarterJob.decide(options, shell)
+    guard case .decided(let loaded, let quarter, let result) = decision else {
+      if case .nothingDue(let line) = decision { shell.console.print(line) }
+      return .success
+    }
     let problems = Self.problems(result, dropFolder: loaded.dropFolder(quarter))
     shell.console.print(problems.map(\.description).joined(separator: "\n"))
     let errors = problems.count { $0.severity == .error }

@@ -72,7 +72,8 @@ package enum CommandLineArguments {
                  reassignments, memos, rejected rows, run.json), complete or not at all.
                  Without --quarter it runs the latest quarter whose run date (by default
                  the 10th business day after quarter end) is on or before today (the
-                 local date), and exits 0 at once when that quarter is already done.
+                 local date) and that is not before first_quarter (config), and exits 0
+                 at once when that quarter is already done or none is due yet.
                  After downtime that spans several run dates, only the latest due quarter
                  is run: earlier drops are superseded; run them by hand with --quarter
                  when they are still wanted.
