@@ -9,9 +9,9 @@ extension RetierError {
       return .malformedCSV(file: folder + "/" + file, error: error)
     case .missingColumn(let file, let column):
       return .missingColumn(file: folder + "/" + file, column: column)
-    case .tooManyRejected(let rejected, let accounts, let share, let problems):
+    case .tooManyRejected(let rejected, let accounts, let share, let rows, let problems):
       return .tooManyRejected(
-        rejected: rejected, accounts: accounts, allowedShare: share,
+        rejected: rejected, accounts: accounts, allowedShare: share, allowedRows: rows,
         problems: problems.map { $0.locating(in: folder) })
     case .usage, .configUnreadable, .configInvalid, .dropMissing, .unknownAccount, .cannotWrite,
       .locked:

@@ -24,7 +24,8 @@ struct ValidateCommand {
     shell.console.print(
       "\(quarter.label): \(book.accountRowCount) account rows, \(book.accounts.count) valid, "
         + "\(book.rejectedAccountRowCount) rejected (budget: max_rejected_share "
-        + "\(loaded.configuration.maxRejectedShare)); \(errors) error(s), "
+        + "\(loaded.configuration.maxRejectedShare), max_rejected_rows_floor "
+        + "\(loaded.configuration.maxRejectedRowsFloor)); \(errors) error(s), "
         + "\(problems.count - errors) warning(s); the drop can run")
     return .success
   }

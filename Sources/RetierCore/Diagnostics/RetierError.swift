@@ -12,9 +12,11 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   case malformedCSV(file: String, error: CSVError)
   /// A required column is missing from a file's header.
   case missingColumn(file: String, column: String)
-  /// More account rows were rejected than the error budget allows; every problem is listed.
+  /// More account rows were rejected than the error budget allows (over both
+  /// `max_rejected_share` and `max_rejected_rows_floor`); every problem is listed.
   case tooManyRejected(
-    rejected: Int, accounts: Int, allowedShare: ExactDecimal, problems: [Diagnostic])
+    rejected: Int, accounts: Int, allowedShare: ExactDecimal, allowedRows: Int,
+    problems: [Diagnostic])
   /// An account id given on the command line is not in the drop.
   case unknownAccount(String)
   /// The output cannot be written.
@@ -42,10 +44,12 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return "\(location): error: \(error.message)"
     case .missingColumn(let file, let column):
       return "\(file): error: required column '\(column)' is missing from the header"
-    case .tooManyRejected(let rejected, let accounts, let share, let problems):
+    case .tooManyRejected(let rejected, let accounts, let share, let rows, let problems):
+      // No "nothing was written": `validate` says it too, and it never writes.
       let header =
-        "error: \(rejected) of \(accounts) account rows rejected, over the budget of "
-        + "max_rejected_share \(share); nothing was written"
+        "error: \(rejected) of \(accounts) account rows rejected, more than max_rejected_share "
+        + "\(share) of them and more than max_rejected_rows_floor \(rows): the quarter cannot "
+        + "run until the rows below are fixed"
       return ([header] + problems.map(\.description)).joined(separator: "\n")
     case .unknownAccount(let id):
       return "error: account '\(id)' is not in accounts.csv"

@@ -20,7 +20,8 @@ package enum Retier {
           .map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
 
     let book = try BookValidator.validate(
-      loaded, maxRejectedShare: configuration.maxRejectedShare)
+      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
     log(
       PhaseReport(
         phase: .validate,

@@ -1,14 +1,16 @@
 /// Cross-checks a loaded drop (SPEC §2 "Row validity"): joins ARR and usage to accounts,
 /// rejects what cannot be scored, lists orphans, and enforces the error budget.
 enum BookValidator {
-  /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
-  /// when the rejected account rows exceed `maxRejectedShare` of the book.
+  /// Validates `drop`; throws
+  /// ``RetierError/tooManyRejected(rejected:accounts:allowedShare:allowedRows:problems:)`` when
+  /// the rejected account rows exceed both `maxRejectedShare` of the book and
+  /// `maxRejectedRowsFloor` rows (the floor lets a small book survive a typo).
   ///
   /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
   /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
   /// go once joined, so a million accounts are never held twice.
   static func validate(
-    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal
+    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int
   ) throws(RetierError) -> Book {
     var accounts = drop.accounts
     drop.accounts = []
@@ -145,11 +147,11 @@ enum BookValidator {
     let rejectedRowCount = rejected.count { $0 }
     rejections.sort()
     if Int128(rejectedRowCount) * ExactDecimal.scale
-      > maxRejectedShare.millionths * Int128(rowCount)
+      > maxRejectedShare.millionths * Int128(rowCount), rejectedRowCount > maxRejectedRowsFloor
     {
       throw .tooManyRejected(
         rejected: rejectedRowCount, accounts: rowCount, allowedShare: maxRejectedShare,
-        problems: rejections.map(\.diagnostic).sorted())
+        allowedRows: maxRejectedRowsFloor, problems: rejections.map(\.diagnostic).sorted())
     }
     let order = index.rowsInIDOrder(isValid, accounts: accounts)
     Self.keep(order, of: &accounts)

@@ -31,11 +31,26 @@ struct ValidateCommandTests {
   @Test("Over the error budget it exits 65 with every problem on stderr")
   func overBudget() {
     let workspace = Workspace()
-    workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 3))
+    workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 4))
     let outcome = workspace.run(["validate", "--quarter", "2026-Q3"])
     #expect(outcome.status == 65)
     #expect(
-      outcome.errors.count { $0.contains("/2026-Q3/accounts.csv:") && $0.contains("BAD-") } == 3)
+      outcome.errors.count { $0.contains("/2026-Q3/accounts.csv:") && $0.contains("BAD-") } == 4)
+    // validate never writes, so it does not say that nothing was written.
+    #expect(!outcome.errorText.contains("written"))
+    #expect(
+      outcome.errors.contains {
+        $0.hasSuffix("the quarter cannot run until the rows below are fixed")
+      })
+  }
+
+  @Test("A 40-account book with three typos runs: the floor of max_rejected_rows_floor holds")
+  func smallBookFloor() {
+    let workspace = Workspace()
+    workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 3))
+    let outcome = workspace.run(["validate", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.last?.contains("3 rejected") == true)
   }
 
   @Test("A missing column exits 65 naming the file and the column")
