@@ -15,7 +15,7 @@ struct RetierCommandLineTests {
       (.configInvalid(path: "c", problems: ["p"]), 78),
       (.dropMissing(path: "d", reason: "r"), 66),
       (.malformedCSV(file: "f", error: .unterminatedQuote(line: 1, column: 1)), 65),
-      (.missingColumn(file: "f", column: "c"), 65),
+      (.missingColumn(file: "f", column: "c", header: ["h"]), 65),
       (
         .tooManyRejected(
           rejected: 4, accounts: 5, allowedShare: ExactDecimal(millionths: 10_000), allowedRows: 3,

@@ -10,8 +10,8 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   case dropMissing(path: String, reason: String)
   /// A file is not valid CSV.
   case malformedCSV(file: String, error: CSVError)
-  /// A required column is missing from a file's header.
-  case missingColumn(file: String, column: String)
+  /// A required column is missing from a file's header; `header` is the header found.
+  case missingColumn(file: String, column: String, header: [String])
   /// More account rows were rejected than the error budget allows (over both
   /// `max_rejected_share` and `max_rejected_rows_floor`); every problem is listed.
   case tooManyRejected(
@@ -42,8 +42,9 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
         if let column = error.column { location += ":\(column)" }
       }
       return "\(location): error: \(error.message)"
-    case .missingColumn(let file, let column):
-      return "\(file): error: required column '\(column)' is missing from the header"
+    case .missingColumn(let file, let column, let header):
+      return "\(file): error: required column '\(column)' is missing from the header ("
+        + Self.headerSummary(header) + ")"
     case .tooManyRejected(let rejected, let accounts, let share, let rows, let problems):
       // No "nothing was written": `validate` says it too, and it never writes.
       let header =
@@ -58,5 +59,17 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
     case .locked(let path):
       return "\(path): error: another retier run holds the lock; exiting"
     }
+  }
+
+  /// The most header cells a message quotes: a header is input, and no message repeats a list
+  /// that grows with it.
+  static let quotedHeaderCells = 20
+
+  /// `found: account_id, strategic_fit`, the first ``quotedHeaderCells`` cells of a header and
+  /// how many more there are.
+  private static func headerSummary(_ header: [String]) -> String {
+    let shown = header.prefix(quotedHeaderCells).map { "'\($0)'" }.joined(separator: ", ")
+    let more = header.count - min(header.count, quotedHeaderCells)
+    return "found: " + shown + (more > 0 ? " and \(more) more" : "")
   }
 }

@@ -53,7 +53,7 @@ struct ValidateCommandTests {
     #expect(outcome.output.last?.contains("3 rejected") == true)
   }
 
-  @Test("A missing column exits 65 naming the file and the column")
+  @Test("A missing column exits 65 naming the file, the column and the header found")
   func missingColumn() {
     let workspace = Workspace()
     workspace.writeDrop(TestDrop(accountsText: "account_id,strategic_fit\nACC-1,3\n"))
@@ -62,6 +62,6 @@ struct ValidateCommandTests {
     #expect(
       outcome.errors.last
         == "retier: \(workspace.inbox)/2026-Q3/accounts.csv: error: required column "
-        + "'customer_since' is missing from the header")
+        + "'customer_since' is missing from the header (found: 'account_id', 'strategic_fit')")
   }
 }

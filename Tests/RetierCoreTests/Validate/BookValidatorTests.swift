@@ -60,7 +60,7 @@ struct BookValidatorTests {
       ("X,Name,0,,2020-01-01,3", "X,1\n", "current_tier 0"),
       ("X,Name,,,2020-01-01,3", "X,12.345\n", "is not money"),
       ("X,Name,,,2020-01-01,3", "X,$12\n", "is not money"),
-      ("X,Name, extra,,,2020-01-01,3", "X,1\n", "fields but the header has"),
+      ("X,Name, extra,,,2020-01-01,3", "X,1\n", "7 fields where the header has 6"),
     ])
   func rejectsInvalidAccounts(row: String, arrLines: String, expected: String) throws {
     let drop = TestDrop(accounts: accountsHeader + row + "\n", arr: "account_id,arr\n" + arrLines)
@@ -163,7 +163,10 @@ struct BookValidatorTests {
   func missingColumn() {
     let drop = TestDrop(
       accounts: "account_id,customer_since\nA,2020-01-01\n", arr: "account_id,arr\nA,1\n")
-    #expect(throws: RetierError.missingColumn(file: "accounts.csv", column: "strategic_fit")) {
+    #expect(
+      throws: RetierError.missingColumn(
+        file: "accounts.csv", column: "strategic_fit", header: ["account_id", "customer_since"])
+    ) {
       try validate(drop)
     }
   }
