@@ -1,6 +1,7 @@
 import RetierCore
 
-/// `retier validate`: checks the config and a quarter's drop and lists every problem, one
+/// `retier validate`: checks the config and a quarter's drop and lists every problem and what the
+/// run will warn of (CSMs short, named tiers without an active CSM, ignored overrides), one
 /// `path:line:column: severity: message` line each, on standard output. Writes nothing.
 ///
 /// Exits 78 for a bad config, 66 for a missing drop, 65 when a file is malformed or the
@@ -30,16 +31,12 @@ struct ValidateCommand {
     return .success
   }
 
-  /// Every problem of a drop that does not stop a run: rejected rows, warnings and ignored
-  /// overrides, with the drop's real file paths, sorted by file and line.
+  /// Every problem of a drop that does not stop a run, and what the run will report: rejected
+  /// rows, warnings, CSMs short and ignored overrides, with the drop's real file paths, sorted by
+  /// file and line.
   static func problems(_ result: RunResult, dropFolder: String) -> [Diagnostic] {
     let book = result.book
-    var problems = book.rejections.map(\.diagnostic) + book.warnings
-    problems += result.tiering.ignoredOverrides.map { ignored in
-      Diagnostic(
-        .warning, file: DropFiles.Name.overrides, line: ignored.row.line,
-        message: "override for account '\(ignored.row.accountID)' ignored: \(ignored.reason)")
-    }
+    let problems = book.rejections.map(\.diagnostic) + book.warnings + result.foreseenWarnings
     return problems.map { $0.locating(in: dropFolder) }.sorted()
   }
 }

@@ -21,11 +21,44 @@ struct ValidateCommandTests {
         $0.hasPrefix("\(folder)/accounts.csv:202: error: account 'BAD-0': strategic_fit 9")
       })
     #expect(
+      outcome.output.contains(
+        "\(folder)/overrides.csv:2: warning: override for account 'ACC-0003' will be ignored: "
+          + "approved by the same person twice ('ann'); two leaders must approve"))
+    // The pooled Tier 3 has no CSM at all: a hiring signal, as in the run's capacity table.
+    #expect(
       outcome.output.contains {
-        $0.hasPrefix("\(folder)/overrides.csv:2: warning: override for account 'ACC-0003' ignored")
+        $0.hasPrefix("\(folder)/csms.csv: warning: Tier 3 (Bronze) is 1 CSM(s) short: ")
+          && $0.hasSuffix(" accounts at 500 per CSM need 1, 0 active")
       })
-    #expect(outcome.output.last?.contains("1 error(s), 1 warning(s); the drop can run") == true)
+    #expect(outcome.output.last?.contains("1 error(s), 2 warning(s); the drop can run") == true)
     #expect(!workspace.exists("out"))
+  }
+
+  @Test("A named tier with no active CSM is foreseen with the accounts the run leaves unassigned")
+  func namedTierWithoutCSM() throws {
+    let workspace = Workspace()
+    workspace.writeDrop()
+    workspace.write(
+      "csm_id,name,email,tier,max_accounts,active\ncsm-1,Ada,ada@example.com,1,,true\n"
+        + "csm-2,Bo,bo@example.com,2,,false\n",
+      to: "inbox/2026-Q3/csms.csv")
+    let outcome = workspace.run(["validate", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 0)
+    let warning = try #require(outcome.output.first { $0.contains("Tier 2 (Silver)") })
+    #expect(workspace.run(["run", "--quarter", "2026-Q3"]).status == 0)
+    // The figure validate gave is the run's: Tier 2 accounts left without an owner.
+    let tiers = try CSVReader.parse(try FileReader.read(workspace.output + "/2026-Q3/tiers.csv"))
+    let toTier = try #require(tiers.columnIndex(named: "to_tier"))
+    let owner = try #require(tiers.columnIndex(named: "owner_id"))
+    let unassigned = (0..<tiers.rowCount).count {
+      tiers.field(row: $0, column: toTier) == "2" && tiers.field(row: $0, column: owner).isEmpty
+    }
+    #expect(unassigned > 0)
+    #expect(
+      warning
+        == "\(workspace.inbox)/2026-Q3/csms.csv: warning: Tier 2 (Silver) has named coverage but "
+        + "no active CSM, 1 CSM(s) short; the run will leave \(unassigned) of its accounts "
+        + "unassigned (capacity_shortfall)")
   }
 
   @Test("Over the error budget it exits 65 with every problem on stderr")
