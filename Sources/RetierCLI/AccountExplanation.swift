@@ -18,7 +18,8 @@ struct AccountExplanation {
   var lines: [String] {
     let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
     var lines = [
-      "\(account.id) \(quoted(account.name)): \(result.quarter.label), run date \(result.runDate)",
+      "\(ExplainText.oneLine(account.id)) \(quoted(account.name)): \(result.quarter.label), "
+        + "run date \(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
       "",
@@ -256,6 +257,6 @@ struct AccountExplanation {
     value.exactMoney.map(\.description) ?? value.description
   }
 
-  /// A name or reason in double quotes.
-  private func quoted(_ text: String) -> String { "\"\(text)\"" }
+  /// A name or reason in double quotes, on one line.
+  private func quoted(_ text: String) -> String { ExplainText.quoted(text) }
 }

@@ -22,7 +22,7 @@ struct RetierCommandLineTests {
           problems: []),
         65
       ),
-      (.unknownAccount("a"), 65),
+      (.unknownAccount("a", nearest: []), 65),
       (.cannotWrite(path: "p", reason: "r"), 73),
       (.locked(path: "p"), 75),
     ])

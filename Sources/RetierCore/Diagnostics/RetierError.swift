@@ -17,8 +17,9 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   case tooManyRejected(
     rejected: Int, accounts: Int, allowedShare: ExactDecimal, allowedRows: Int,
     problems: [Diagnostic])
-  /// An account id given on the command line is not in the drop.
-  case unknownAccount(String)
+  /// An account id given on the command line is not in the drop; `nearest` are the ids to
+  /// suggest (see ``NearestIDs``), nearest first.
+  case unknownAccount(String, nearest: [String])
   /// The output cannot be written.
   case cannotWrite(path: String, reason: String)
   /// Another run holds the lock.
@@ -52,8 +53,9 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
         + "\(share) of them and more than max_rejected_rows_floor \(rows): the quarter cannot "
         + "run until the rows below are fixed"
       return ([header] + problems.map(\.description)).joined(separator: "\n")
-    case .unknownAccount(let id):
+    case .unknownAccount(let id, let nearest):
       return "error: account '\(id)' is not in accounts.csv"
+        + (nearest.isEmpty ? "" : "; nearest ids: " + nearest.joined(separator: ", "))
     case .cannotWrite(let path, let reason):
       return "\(path): error: cannot write output: \(reason)"
     case .locked(let path):
