@@ -49,8 +49,9 @@ package enum RetierCommandLine {
       return try RunCommand(options: options, dryRun: dryRun, force: force).execute(shell)
     case .validate(let options):
       return try ValidateCommand(options: options).execute(shell)
-    case .explain(let accountID, let options):
-      return try ExplainCommand(accountID: accountID, options: options).execute(shell)
+    case .explain(let accountID, let options, let verbose):
+      return try ExplainCommand(accountID: accountID, options: options, verbose: verbose)
+        .execute(shell)
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
     case .help:

@@ -15,7 +15,10 @@ struct RunCommand {
     let phases = PhaseLog(shell)
     let loaded = try options.loadConfiguration(shell)
     let calendar = loaded.configuration.calendar
-    let quarter = options.quarterToRun(loaded.configuration, shell)
+    guard let quarter = options.quarterToRun(loaded.configuration, shell) else {
+      shell.console.log(loaded.nothingDue(asOf: options.today(shell)))
+      return .success
+    }
     let layout = loaded.output
     phases.log(
       "config",

@@ -26,8 +26,8 @@ package struct AccountExplanation {
     var lines = [
       // "Account" first: a line never starts with text from the drop, which could read as a
       // `path:line: error:` diagnostic.
-      "Account \(account.id) \(quoted(account.name)): \(result.quarter.label), run date "
-        + "\(result.runDate)",
+      "Account \(ExplainText.oneLine(account.id)) \(quoted(account.name)): "
+        + "\(result.quarter.label), run date \(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
       "",
@@ -189,6 +189,6 @@ package struct AccountExplanation {
     return "Tier \(tier) \(configuration.tier(tier).name)"
   }
 
-  /// A name or reason in double quotes.
-  private func quoted(_ text: String) -> String { "\"\(text)\"" }
+  /// A name or reason in double quotes, on one line.
+  private func quoted(_ text: String) -> String { ExplainText.quoted(text) }
 }

@@ -13,14 +13,21 @@ package enum Retier {
     input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
     let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
     let checksums = loaded.checksums
+    let blankRows = loaded.blankRowCounts
     log(
       PhaseReport(
         phase: .load,
         counts: loaded.rowCounts.sorted { $0.key < $1.key }
-          .map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
+          .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+          + (blankRows.isEmpty
+            ? ""
+            : " blank_rows_skipped="
+              + blankRows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }
+              .joined(separator: ","))))
 
     let book = try BookValidator.validate(
-      loaded, maxRejectedShare: configuration.maxRejectedShare)
+      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
     log(
       PhaseReport(
         phase: .validate,
@@ -59,7 +66,9 @@ package enum Retier {
       rubric: rubric, scores: scores, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
-        InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
+        InputFact(
+          name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256,
+          blankRows: blankRows[name] ?? 0)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
   }

@@ -38,4 +38,6 @@ struct InputFact: Sendable, Hashable {
   var rows: Int
   /// Lowercase hex SHA-256 of the bytes.
   var sha256: String
+  /// Rows skipped because every field was blank (spreadsheet leftovers).
+  var blankRows = 0
 }

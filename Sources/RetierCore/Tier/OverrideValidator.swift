@@ -12,6 +12,11 @@ enum OverrideValidator {
     // The window is checked as a count of days, not against `runDate.adding(days: maxDays)`:
     // `override_max_days` may reach past the years a date can hold.
     for row in rows {
+      // A misaligned row is ignored for its root cause, not the symptoms of shifted fields.
+      if let misalignment = row.misalignment {
+        ignored.append(IgnoredOverride(row: row, reason: misalignment))
+        continue
+      }
       var problems: [String] = []
       if row.accountID.isEmpty {
         problems.append("account_id is empty")

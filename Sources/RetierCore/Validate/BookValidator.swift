@@ -1,14 +1,16 @@
 /// Cross-checks a loaded drop (SPEC §2 "Row validity"): joins ARR and usage to accounts,
 /// rejects what cannot be scored, lists orphans, and enforces the error budget.
 enum BookValidator {
-  /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
-  /// when the rejected account rows exceed `maxRejectedShare` of the book.
+  /// Validates `drop`; throws
+  /// ``RetierError/tooManyRejected(rejected:accounts:allowedShare:allowedRows:problems:)`` when
+  /// the rejected account rows exceed both `maxRejectedShare` of the book and
+  /// `maxRejectedRowsFloor` rows (the floor lets a small book survive a typo).
   ///
   /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
   /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
   /// go once joined, so a million accounts are never held twice.
   static func validate(
-    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal
+    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int
   ) throws(RetierError) -> Book {
     var accounts = drop.accounts
     drop.accounts = []
@@ -145,13 +147,14 @@ enum BookValidator {
     rejections.sort()
     try checkWhole(
       accountRows: rowCount, orphanARR: orphanARR, orphanUsage: orphanUsage,
-      rowCounts: drop.rowCounts, maxRejectedShare: maxRejectedShare, rejections: rejections)
+      rowCounts: drop.rowCounts, maxRejectedShare: maxRejectedShare,
+      maxRejectedRowsFloor: maxRejectedRowsFloor, rejections: rejections)
     if Int128(rejectedRowCount) * ExactDecimal.scale
-      > maxRejectedShare.millionths * Int128(rowCount)
+      > maxRejectedShare.millionths * Int128(rowCount), rejectedRowCount > maxRejectedRowsFloor
     {
       throw .tooManyRejected(
         rejected: rejectedRowCount, accounts: rowCount, allowedShare: maxRejectedShare,
-        problems: rejections.map(\.diagnostic).sorted())
+        allowedRows: maxRejectedRowsFloor, problems: rejections.map(\.diagnostic).sorted())
     }
     let order = index.rowsInIDOrder(isValid, accounts: accounts)
     Self.keep(order, of: &accounts)
@@ -169,10 +172,11 @@ enum BookValidator {
   /// Refuses a book that is not whole (SPEC §2): an `accounts.csv` with no rows, or orphan ARR
   /// lines or usage rows over the error budget as a share of their own file's rows, which is
   /// what a truncated `accounts.csv` looks like. Cut lines and caps computed on part of the
-  /// book would be wrong for all of it.
+  /// book would be wrong for all of it. The budget is the one of rejected account rows, floor
+  /// included, so a small book survives a stray line or three as it survives a typo.
   private static func checkWhole(
     accountRows: Int, orphanARR: Int, orphanUsage: Int, rowCounts: [String: Int],
-    maxRejectedShare: ExactDecimal, rejections: [Rejection]
+    maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int, rejections: [Rejection]
   ) throws(RetierError) {
     guard accountRows > 0 else {
       throw .incompleteBook(
@@ -182,13 +186,14 @@ enum BookValidator {
     }
     for (file, orphans) in [(DropFiles.Name.arr, orphanARR), (DropFiles.Name.usage, orphanUsage)] {
       let rows = rowCounts[file] ?? 0
-      guard Int128(orphans) * ExactDecimal.scale > maxRejectedShare.millionths * Int128(rows)
+      guard Int128(orphans) * ExactDecimal.scale > maxRejectedShare.millionths * Int128(rows),
+        orphans > maxRejectedRowsFloor
       else { continue }
       throw .incompleteBook(
         file: file,
         reason: "\(orphans) of \(rows) rows name an account that is not in accounts.csv, over "
-          + "the budget of max_rejected_share \(maxRejectedShare) of the file's rows (is "
-          + "accounts.csv truncated?)",
+          + "the budget of max_rejected_share \(maxRejectedShare) of the file's rows and "
+          + "max_rejected_rows_floor \(maxRejectedRowsFloor) (is accounts.csv truncated?)",
         problems: rejections.filter { $0.file == file && orphanReasons.contains($0.reason) }
           .map(\.diagnostic).sorted())
     }

@@ -50,14 +50,16 @@ struct WholeBookTests {
     let kept = random.chance(30) ? count - random.below(2) : random.below(count + 1)
     let budget = random.pick(["0", "0.01", "0.05", "0.2"])
     let share = ExactDecimal(budget)!
+    let floor = random.pick([0, 3])
     let (drop, orphanARR, arrLines, orphanUsage, usageRows) = Self.truncatedDrop(
       count: count, kept: kept, random: &random)
     let loaded = try DropLoader.load(drop.files, tierCount: 3)
     func over(_ orphans: Int, _ rows: Int) -> Bool {
-      Int128(orphans) * 1_000_000 > share.millionths * Int128(rows)
+      Int128(orphans) * 1_000_000 > share.millionths * Int128(rows) && orphans > floor
     }
     do {
-      let book = try BookValidator.validate(loaded, maxRejectedShare: share)
+      let book = try BookValidator.validate(
+        loaded, maxRejectedShare: share, maxRejectedRowsFloor: floor)
       #expect(kept > 0 && !over(orphanARR, arrLines) && !over(orphanUsage, usageRows))
       #expect(book.orphanARRLines == orphanARR && book.orphanUsageRows == orphanUsage)
     } catch {
@@ -86,7 +88,8 @@ struct WholeBookTests {
         accounts: "account_id,customer_since,strategic_fit\n", arr: arr)
       #expect {
         try BookValidator.validate(
-          DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1))
+          DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1),
+          maxRejectedRowsFloor: 3)
       } throws: { error in
         guard case .incompleteBook("accounts.csv", let reason, _) = error as? RetierError else {
           return false
@@ -106,12 +109,38 @@ struct WholeBookTests {
     }
     let within = TestDrop(accounts: accounts, arr: arr + "GHOST,1\n")
     let book = try BookValidator.validate(
-      DropLoader.load(within.files, tierCount: 3), maxRejectedShare: ExactDecimal("0.01")!)
+      DropLoader.load(within.files, tierCount: 3), maxRejectedShare: ExactDecimal("0.01")!,
+      maxRejectedRowsFloor: 0)
     #expect(book.orphanARRLines == 1)
     let over = TestDrop(accounts: accounts, arr: arr + "GHOST,1\nGHOST-2,1\n")
     #expect(throws: RetierError.self) {
       try BookValidator.validate(
-        DropLoader.load(over.files, tierCount: 3), maxRejectedShare: ExactDecimal("0.01")!)
+        DropLoader.load(over.files, tierCount: 3), maxRejectedShare: ExactDecimal("0.01")!,
+        maxRejectedRowsFloor: 0)
+    }
+  }
+
+  @Test("orphans within max_rejected_rows_floor pass a small book, one more is refused")
+  func floorEdge() throws {
+    var accounts = "account_id,customer_since,strategic_fit\n"
+    var arr = "account_id,arr\n"
+    for index in 0..<40 {
+      accounts += "A\(index),2020-01-01,3\n"
+      arr += "A\(index),100\n"
+    }
+    func validate(orphans: Int) throws -> Book {
+      let ghosts = (0..<orphans).map { "GHOST-\($0),1\n" }.joined()
+      return try BookValidator.validate(
+        DropLoader.load(TestDrop(accounts: accounts, arr: arr + ghosts).files, tierCount: 3),
+        maxRejectedShare: ExactDecimal("0.01")!, maxRejectedRowsFloor: 3)
+    }
+    #expect(try validate(orphans: 3).orphanARRLines == 3)
+    #expect {
+      try validate(orphans: 4)
+    } throws: { error in
+      guard case .incompleteBook("arr.csv", let reason, let problems) = error as? RetierError
+      else { return false }
+      return reason.hasPrefix("4 of 44 rows name an account") && problems.count == 4
     }
   }
 }

@@ -30,12 +30,14 @@ struct BookValidatorJoinTests {
     guard !loaded.accounts.isEmpty else {
       // An empty book is refused before any join (see "an accounts.csv without rows…").
       #expect(throws: RetierError.self) {
-        try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(1))
+        try BookValidator.validate(
+          loaded, maxRejectedShare: ExactDecimal(1), maxRejectedRowsFloor: 0)
       }
       return
     }
     let expected = ReferenceValidator.validate(loaded)
-    let book = try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(1))
+    let book = try BookValidator.validate(
+      loaded, maxRejectedShare: ExactDecimal(1), maxRejectedRowsFloor: 0)
     let actual = Outcome(book)
     // Compared byte for byte: `String` equality would hide a change of normalisation.
     #expect(actual.bytes == expected.bytes, "seed \(seed)")
@@ -49,7 +51,8 @@ struct BookValidatorJoinTests {
       accounts: header + "K,2020-01-01,3\nL,2020-01-01,3\n",
       arr: "account_id,arr\n\u{212A},100\nL,5\n")
     var book = try BookValidator.validate(
-      DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1))
+      DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1),
+      maxRejectedRowsFloor: 0)
     #expect(book.accounts.map(\.arr) == [Money(units: 100), Money(units: 5)])
     #expect(book.orphanARRLines == 0)
     // Account ids in both normalisations: one repeated id, whose lines join its first row.
@@ -57,7 +60,8 @@ struct BookValidatorJoinTests {
       accounts: header + "é,2020-01-01,3\ne\u{301},2020-01-01,3\nz,2020-01-01,3\n",
       arr: "account_id,arr\ne\u{301},100\nz,1\n")
     book = try BookValidator.validate(
-      DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1))
+      DropLoader.load(drop.files, tierCount: 3), maxRejectedShare: ExactDecimal(1),
+      maxRejectedRowsFloor: 0)
     #expect(book.accounts.map(\.id) == ["z"])
     #expect(book.rejectedAccounts.map { Array($0.id.utf8) } == [Array("é".utf8)])
     #expect(
@@ -80,7 +84,7 @@ struct BookValidatorJoinTests {
     }
     let book = try BookValidator.validate(
       DropLoader.load(TestDrop(accounts: accounts, arr: arr).files, tierCount: 3),
-      maxRejectedShare: ExactDecimal(1))
+      maxRejectedShare: ExactDecimal(1), maxRejectedRowsFloor: 0)
     let valid = ids.enumerated().filter { $0.offset % 7 != 0 }.map(\.element)
     #expect(book.accounts.map(\.id) == valid.sorted())
     #expect(book.accounts.allSatisfy { $0.arr == Money(units: ids.firstIndex(of: $0.id)!) })
