@@ -44,6 +44,7 @@ enum RunSummary {
     lines.append(
       "Owners: \(owners.changeReasons.count { $0 != nil }) reassigned, "
         + "\(owners.owners.count { $0.isEmpty }) unassigned")
+    lines += CRMOwnerImport(result).summaryLines
     let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
     if !capacity.isEmpty {
       lines.append("Capacity:")

@@ -52,33 +52,6 @@ extension AccountMemo {
     text.append(".\n")
   }
 
-  /// Whether something other than the rubric set the tier, which the decision paragraph explains.
-  private static func hasDecisionParagraph(_ reason: TierReason) -> Bool {
-    switch reason {
-    case .rubric, .invalidInput: false
-    case .cap, .override, .newLogo: true
-    }
-  }
-
-  /// Why the tier differs from where the total lands (cap, override, new-logo hold); appends
-  /// nothing when the rubric alone decided.
-  static func writeDecisionParagraph(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
-  ) {
-    switch explainer.result.tiering.decisions[index].reason {
-    case .rubric, .invalidInput:
-      return
-    case .cap(let tier):
-      text.append("The Tier ", tier, " cap moved it below where its total lands: ")
-    case .override:
-      text.append("A dual-approved exception sets the tier instead of the rubric: ")
-    case .newLogo:
-      text.append("The new-logo hold sets the tier whatever the total: ")
-    }
-    text.appendEscapingMarkdown { explainer.writeCause(of: index, direction: nil, to: &$0) }
-    text.append(".")
-  }
-
   /// Appends `**Acme 7** (ACC-7)`, an account for prose by name and id (`**ACC-7**` when it
   /// has no name).
   static func writeAccountReference(

@@ -138,11 +138,11 @@ struct AccountMemoTests {
     // 1.2 × 80,000 = 96,000 scores expansion 3 (total 8).
     let text = try memo("X07", in: RunResultFixtures.rubricBook())
     #expect(text.contains("The total needs to reach the Tier 2 line of 8 (today 7, 1 short)."))
-    #expect(text.contains("- ARR: ARR of at least 109,382.72 (today 80,000) scores 3: total 8.\n"))
+    #expect(text.contains("- Growth: +29,382.72 of ARR, to 109,382.72: ARR scores 3, total 8.\n"))
     #expect(
       text.contains(
-        "- Expansion ceiling: an expansion ceiling of at least 96,000 (1.2 × ARR; today unknown) "
-          + "scores 3: total 8.\n"))
+        "- Expansion: evidence of an expansion ceiling of at least 96,000 (1.2 × ARR; today "
+          + "unknown): expansion scores 3, total 8.\n"))
   }
 
   @Test("raising ARR re-scores the ceiling; a multi-BU ceiling is the only single lever")
@@ -153,36 +153,35 @@ struct AccountMemoTests {
     let text = try memo("T06", in: RunResultFixtures.rubricBook())
     #expect(
       text.contains(
-        "- ARR: cannot lift it alone: even the top score of 5 (ARR of at least 1,000,000) gives "
-          + "a total of 11.\n"))
+        "- Growth: not enough alone: even +876,543.22 of ARR, to 1,000,000, the top ARR score of "
+          + "5, gives a total of 11.\n"))
     #expect(
       text.contains(
-        "- Expansion ceiling: a footprint in more than one business unit (multi-BU) and an "
-          + "expansion ceiling of at least 623,456.78 (ARR + 500,000; today 130,000) scores 5: "
-          + "total 12.\n"))
+        "- Expansion: a footprint in more than one business unit (multi-BU) and evidence of an "
+          + "expansion ceiling of at least 623,456.78 (ARR + 500,000; today 130,000): expansion "
+          + "scores 5, total 12.\n"))
   }
 
   @Test("ceiling thresholds are exact to the cent, rounded up")
   func ceilingThresholds() throws {
     let result = try RunResultFixtures.rubricBook()
-    let solver = AccountMemo.ReelevationSolver(
-      explainer: WhyMoved(result), index: try RunResultFixtures.index(of: "T06", in: result))
+    let rubric = result.rubric
     let arr = Money(cents: 12_345_678)
     // 1.2 × 12,345,678 = 14,814,813.6 cents → 148,148.14; 2 × = 246,913.56; + 500,000.
-    #expect(solver.minimumCeiling(forScore: 3, arr: arr) == Money(cents: 14_814_814))
-    #expect(solver.minimumCeiling(forScore: 4, arr: arr) == Money(cents: 24_691_356))
-    #expect(solver.minimumCeiling(forScore: 5, arr: arr) == Money(cents: 62_345_678))
+    #expect(rubric.leastCeiling(forExpansionScore: 3, arr: arr) == Money(cents: 14_814_814))
+    #expect(rubric.leastCeiling(forExpansionScore: 4, arr: arr) == Money(cents: 24_691_356))
+    #expect(rubric.leastCeiling(forExpansionScore: 5, arr: arr) == Money(cents: 62_345_678))
   }
 
   @Test("the ARR needed also covers the yearly support cost")
   func supportBreakEven() throws {
     let result = try RunResultFixtures.rubricBook()
-    let solver = AccountMemo.ReelevationSolver(
-      explainer: WhyMoved(result), index: try RunResultFixtures.index(of: "X10", in: result))
+    let account = result.book.accounts[try RunResultFixtures.index(of: "X10", in: result)]
+    let rubric = result.rubric
     // 4 × 20 hours × 85 = 6,800 > the floor line (5,500.01 for ARR 2).
-    #expect(solver.supportBreakEven == Money(units: 6_800))
-    #expect(solver.minimumARR(forScore: 2) == Money(units: 6_800))
-    #expect(solver.minimumARR(forScore: 3) == Money(cents: 10_938_272))
+    #expect(rubric.supportBreakEven(of: account.usage) == Money(units: 6_800))
+    #expect(rubric.leastARR(forARRScore: 2, of: account) == Money(units: 6_800))
+    #expect(rubric.leastARR(forARRScore: 3, of: account) == Money(cents: 10_938_272))
   }
 
   @Test("a lost sponsor or declining usage must clear before a ceiling counts")
@@ -192,18 +191,18 @@ struct AccountMemoTests {
     let x08 = try memo("X08", in: result)
     #expect(
       x08.contains(
-        "- Expansion ceiling: an active executive sponsor again and an expansion ceiling of at "
-          + "least 72,000 (1.2 × ARR; today unknown) scores 3: total 8.\n"))
+        "- Expansion: an active executive sponsor again and evidence of an expansion ceiling of "
+          + "at least 72,000 (1.2 × ARR; today unknown): expansion scores 3, total 8.\n"))
     #expect(x08.contains("While the sponsor is lost, expansion scores 0 whatever the ceiling."))
-    #expect(x08.contains("- ARR: ARR of at least 1,000,000 (today 60,000) scores 5: total 8.\n"))
+    #expect(x08.contains("- Growth: +940,000 of ARR, to 1,000,000: ARR scores 5, total 8.\n"))
     // X09: 2 + 3 + 1 = 6; 50 users against 100 (0.9 × 100 = 90 would have held), ceiling
     // 1.2 × 20,000 = 24,000.
     let x09 = try memo("X09", in: result)
     #expect(
       x09.contains(
-        "- Expansion ceiling: usage that stops declining (50 active users against 100 the "
-          + "quarter before; 90 would have held) and an expansion ceiling of at least 24,000 "
-          + "(1.2 × ARR; today unknown) scores 3: total 8.\n"))
+        "- Expansion: usage that stops declining (50 active users against 100 the quarter "
+          + "before; 90 would have held) and evidence of an expansion ceiling of at least 24,000 "
+          + "(1.2 × ARR; today unknown): expansion scores 3, total 8.\n"))
     #expect(
       x09.contains(
         "While usage declines (active users below 0.9 × the quarter before), expansion scores 1 "
@@ -219,13 +218,13 @@ struct AccountMemoTests {
     #expect(text.contains("on equal totals current Tier 1 accounts come first"))
     #expect(
       text.contains(
-        "- ARR: cannot lift it alone: even the top score of 5 (ARR of at least 900,000) gives a "
-          + "total of 12.\n"))
+        "- Growth: not enough alone: even +100,000 of ARR, to 900,000, the top ARR score of 5, "
+          + "gives a total of 12.\n"))
     #expect(
       text.contains(
-        "No single signal lifts the total above 13; together they do: ARR of at least 900,000 "
-          + "(scores 5) with a footprint in more than one business unit (multi-BU) (scores 5) "
-          + "gives a total of 14.\n"))
+        "Neither alone lifts the total above 13; together they do: +100,000 of ARR, to 900,000 "
+          + "(ARR scores 5) with a footprint in more than one business unit (multi-BU) (expansion "
+          + "scores 5): total 14.\n"))
   }
 
   @Test("when no signal can, the memo says fit must rise too")
@@ -250,6 +249,31 @@ struct AccountMemoTests {
       try memo("R5", in: overridden).contains(
         "A dual-approved override set this tier. It expires on 2026-12-31; after that the rubric "
           + "decides. On this quarter's figures the total of 11 lands in Tier 2"))
+  }
+
+  @Test("a held new logo and an override say where the total would land and what placed them")
+  func heldAndOverriddenWalkbacks() throws {
+    // R1: total 14 reaches the Tier 1 line of 12, but the hold keeps it in Tier 3; before, the
+    // memo read "Total of 14, which lands in Tier 1. The line is 12."
+    let held = try memo("R1", in: RunResultFixtures.reasonsBook())
+    #expect(held.contains("Total of 14, which on the rubric alone lands in Tier 1. As a new logo"))
+    #expect(held.contains("it is held in Tier 3 until the 2026-Q4 re-tier."))
+    #expect(held.contains("if the total still reaches the line when the hold ends, they re-enter"))
+    // R3: total 6 lands in Tier 3 (line 0); the override places it in Tier 1.
+    #expect(
+      try memo("R3", in: RunResultFixtures.reasonsBook()).contains(
+        "Total of 6, which on the rubric alone lands in Tier 3. A dual-approved exception sets "
+          + "Tier 1 instead: approved by Sam Sales (sales) and Casey CS (CS), expires 2026-12-31"))
+  }
+
+  @Test("a promotion the cap held below its rubric tier names the line its total reaches")
+  func cappedPromotionWalkback() throws {
+    // T3-UP: total 12 reaches the Tier 1 line, the Tier 1 cap seats it in Tier 2; before, the
+    // memo read "which lands in Tier 1. The line is 8." (the Tier 2 line).
+    #expect(
+      try memo("T3-UP", in: RunResultFixtures.capBook()).contains(
+        "Total of 12, which reaches the Tier 1 line of 12. It did not get one of the 2 seats under "
+          + "the Tier 1 cap: "))
   }
 
   @Test("the memo bytes are the memo text, for every moved account of every fixture")
