@@ -17,7 +17,9 @@ struct ScoreDistribution: Sendable, Hashable {
   init(_ result: RunResult) {
     var counts: [Int128: Int] = [:]
     for scores in result.scores { counts[scores.total.millionths, default: 0] += 1 }
-    bins = counts.keys.sorted().map { Bin(total: ExactDecimal(millionths: $0), accounts: counts[$0]!) }
+    bins = counts.keys.sorted().map {
+      Bin(total: ExactDecimal(millionths: $0), accounts: counts[$0]!)
+    }
   }
 
   /// The number of accounts in the tallest bar, 0 for an empty book.

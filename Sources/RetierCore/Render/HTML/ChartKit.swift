@@ -72,12 +72,15 @@ enum ChartKit {
       case .solid: break
       case .hatch:
         page.empty(
-          "line", ["x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#fff", "stroke-width": "3"])
+          "line",
+          ["x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#fff", "stroke-width": "3"])
       case .crossHatch:
         page.empty(
-          "line", ["x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#fff", "stroke-width": "2"])
+          "line",
+          ["x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#fff", "stroke-width": "2"])
         page.empty(
-          "line", ["x1": "0", "y1": "0", "x2": "8", "y2": "0", "stroke": "#fff", "stroke-width": "2"])
+          "line",
+          ["x1": "0", "y1": "0", "x2": "8", "y2": "0", "stroke": "#fff", "stroke-width": "2"])
       case .dots:
         page.empty("circle", ["cx": "4", "cy": "4", "r": "1.6", "fill": "#fff"])
       }
@@ -157,7 +160,8 @@ enum ChartKit {
   ) {
     var cursor = x
     for entry in entries {
-      rect(x: cursor, y: y - 11, width: 14, height: 14, fill: entry.fill, stroke: Color.ink,
+      rect(
+        x: cursor, y: y - 11, width: 14, height: 14, fill: entry.fill, stroke: Color.ink,
         to: &page)
       label(entry.label, x: cursor + 20, y: y, to: &page)
       // An estimate of the label's width: the legend only needs to not overlap.

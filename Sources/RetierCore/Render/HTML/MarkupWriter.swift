@@ -51,7 +51,8 @@ struct MarkupWriter {
 
   /// An element holding only escaped text: `<name a="v">text</name>`.
   mutating func element(
-    _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text content: String
+    _ name: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:],
+    text content: String
   ) {
     open(name, attributes)
     self.text(content)
@@ -100,7 +101,8 @@ struct MarkupWriter {
   /// the noncharacters U+FFFE and U+FFFF as U+FFFD.
   static func appendEscaped(_ content: String, to text: inout TextBuffer) {
     // Most text needs nothing: copy it whole.
-    guard content.utf8.contains(where: { $0 < 0x20 || Self.escapedBytes.contains($0) || $0 >= 0x7F })
+    guard
+      content.utf8.contains(where: { $0 < 0x20 || Self.escapedBytes.contains($0) || $0 >= 0x7F })
     else {
       text.append(content)
       return

@@ -40,7 +40,8 @@ extension ReviewPage {
         high: benchmark.arrPerCSM.high?.millionths,
         bandText: band(benchmark.arrPerCSM, CapacityTable.groupedUnits), flag: flag("ARR/CSM")),
       CapacityGauge(
-        name: "coverage cost", valueText: row.coverageCostShare.map(CapacityTable.roundedPercentText)
+        name: "coverage cost",
+        valueText: row.coverageCostShare.map(CapacityTable.roundedPercentText)
           ?? "no ARR",
         value: row.coverageCostShare?.millionths, low: nil, high: costMaximum?.millionths,
         bandText: costMaximum.map { "≤ \(CapacityTable.percentText($0))" } ?? "no band",
@@ -120,7 +121,8 @@ extension ReviewPage {
     // open band: twice its bottom), so both show.
     let reach = max(gauge.value ?? 0, gauge.high ?? (gauge.low ?? 0) * 2, gauge.low ?? 0)
     let maximum = max(reach + reach / 4, 1)
-    ChartKit.rect(x: x, y: y + 8, width: width, height: 16, fill: "#eeeeee", stroke: "#bbbbbb",
+    ChartKit.rect(
+      x: x, y: y + 8, width: width, height: 16, fill: "#eeeeee", stroke: "#bbbbbb",
       to: &page)
     if gauge.low != nil || gauge.high != nil {
       let start = ChartKit.scaled(gauge.low ?? 0, width, of: maximum)
@@ -157,7 +159,8 @@ extension ReviewPage {
       (row.accountsPerCSM.map(CapacityTable.oneDecimalText) ?? "—")
         + CapacityTable.bandSuffix(benchmark.accountsPerCSM, text: { $0.description }, prefix: " ("),
       (row.arrPerCSM?.groupedWholeUnits ?? "—")
-        + CapacityTable.bandSuffix(benchmark.arrPerCSM, text: CapacityTable.groupedUnits, prefix: " ("),
+        + CapacityTable.bandSuffix(
+          benchmark.arrPerCSM, text: CapacityTable.groupedUnits, prefix: " ("),
       grouped(row.csmsShort),
       (row.coverageCostShare.map(CapacityTable.roundedPercentText) ?? "—")
         + (benchmark.maximumCoverageCostShare.map { " (≤ \(CapacityTable.percentText($0)))" } ?? ""),

@@ -67,7 +67,8 @@ extension ReviewPage {
         .joined(separator: "; "), width: width, height: height, to: &page,
       draw: { page in
         ChartKit.definePatterns(Flow.allCases.map(\.fill), to: &page)
-        ChartKit.label("CRM tier (before)", x: leftX + nodeWidth, y: 20, anchor: "end",
+        ChartKit.label(
+          "CRM tier (before)", x: leftX + nodeWidth, y: 20, anchor: "end",
           weight: "600", to: &page)
         ChartKit.label("after this run", x: rightX, y: 20, weight: "600", to: &page)
         // The y of `count` accounts into the stack, below `node` gaps.

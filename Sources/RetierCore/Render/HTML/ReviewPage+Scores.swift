@@ -24,10 +24,13 @@ extension ReviewPage {
     let (left, right, top, bottom) = (72, 16, 56, 52)
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
-    let x = { (value: Int128) in left + ChartKit.scaled(value - lowest + unit / 2, plotWidth, of: span) }
+    let x = { (value: Int128) in
+      left + ChartKit.scaled(value - lowest + unit / 2, plotWidth, of: span)
+    }
     // Bars as wide as 0.7 of the closest two totals (at most a point apart).
     let totals = distribution.bins.map(\.total.millionths)
-    let closest = zip(totals, totals.dropFirst()).map { $1 - $0 }.min().map { min($0, unit) } ?? unit
+    let closest =
+      zip(totals, totals.dropFirst()).map { $1 - $0 }.min().map { min($0, unit) } ?? unit
     let barWidth = max(2, ChartKit.scaled(closest * 7 / 10, plotWidth, of: span))
     let fills = (1...configuration.tierCount).map { ChartKit.tierFill($0, chart: "scores") }
     let total = result.book.accounts.count

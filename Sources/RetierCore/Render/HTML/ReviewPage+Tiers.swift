@@ -130,7 +130,8 @@ extension ReviewPage {
         }
         for from in 0...tierCount {
           let y = top + cellHeight * from
-          ChartKit.label(rowNames[from], x: left - 10, y: y + cellHeight / 2 + 4, anchor: "end",
+          ChartKit.label(
+            rowNames[from], x: left - 10, y: y + cellHeight / 2 + 4, anchor: "end",
             to: &page)
           for to in 1...tierCount {
             let value = matrix.count(from: from, to: to)

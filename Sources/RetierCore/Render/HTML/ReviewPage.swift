@@ -117,7 +117,8 @@ enum ReviewPage {
     page.open("thead")
     page.open("tr")
     for (column, cell) in header.enumerated() {
-      page.element("th", ["scope": "col", "class": numeric.contains(column) ? "n" : "t"], text: cell)
+      page.element(
+        "th", ["scope": "col", "class": numeric.contains(column) ? "n" : "t"], text: cell)
     }
     page.close()
     page.close()
@@ -127,7 +128,8 @@ enum ReviewPage {
       page.open("tr")
       for (column, cell) in row.enumerated() {
         if column == 0 {
-          page.element("th", ["scope": "row", "class": numeric.contains(0) ? "n" : "t"], text: cell)
+          page.element(
+            "th", ["scope": "row", "class": numeric.contains(0) ? "n" : "t"], text: cell)
         } else {
           page.element("td", ["class": numeric.contains(column) ? "n" : "t"], text: cell)
         }
