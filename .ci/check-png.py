@@ -58,7 +58,11 @@ def main():
     path = sys.argv[1]
     minimum_bytes = int(sys.argv[sys.argv.index("--min-bytes") + 1]) if "--min-bytes" in sys.argv else 20000
     size = len(open(path, "rb").read())
-    width, height, channels, rows = decode(path)
+    try:
+        width, height, channels, rows = decode(path)
+    except (ValueError, TypeError, struct.error, zlib.error) as error:
+        print(f"check-png: {path} is not a readable PNG: {error}", file=sys.stderr)
+        sys.exit(1)
     # Sample every 4th pixel of every 4th row: enough to tell a page from a blank.
     counts = {}
     for row in rows[::4]:

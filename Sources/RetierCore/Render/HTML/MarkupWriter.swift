@@ -21,9 +21,6 @@ struct MarkupWriter {
     return text.bytes
   }
 
-  /// The number of elements open.
-  var depth: Int { openElements.count }
-
   /// Appends `<!DOCTYPE html>` and a line break.
   mutating func doctype() {
     text.append("<!DOCTYPE html>\n")

@@ -7,8 +7,9 @@ extension ReviewPage {
     var valueText: String
     /// The value in millionths; `nil` when the tier has no such figure.
     var value: Int128?
-    /// The band's bounds in millionths (either may be open).
+    /// The band's lowest value inside, in millionths; `nil` when open.
     var low: Int128?
+    /// The band's highest value inside, in millionths; `nil` when open.
     var high: Int128?
     /// The band as text ("8–20", "≥ 200", "≤ 15%"), or "no band".
     var bandText: String

@@ -65,10 +65,8 @@ struct MarkupWriterTests {
     writer.open("html", ["lang": "en"])
     writer.open("body")
     writer.empty("br")
-    #expect(writer.depth == 2)
     writer.close()
     writer.closeLine()
-    #expect(writer.depth == 0)
     #expect(
       String(decoding: writer.bytes, as: UTF8.self)
         == "<!DOCTYPE html>\n<html lang=\"en\"><body><br /></body></html>\n")

@@ -7,14 +7,19 @@
 struct StrictMarkup {
   /// Why a document is not accepted, with the byte offset.
   struct Failure: Error, CustomStringConvertible {
+    /// Where the problem is, in bytes from the start.
     var offset: Int
+    /// What the problem is.
     var message: String
+    /// `offset N: message`.
     var description: String { "offset \(offset): \(message)" }
   }
 
   /// An element's start tag.
   struct Element {
+    /// The element's name.
     var name: String
+    /// Its attributes in order, values decoded.
     var attributes: [(name: String, value: String)]
   }
 
