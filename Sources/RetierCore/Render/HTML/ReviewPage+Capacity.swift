@@ -65,10 +65,12 @@ extension ReviewPage {
       "Each tier's capacity against its benchmark band",
       summary: rows.map { row in
         "\(tierLabel(row.tier, result)): "
-          + gauges(row, configuration: configuration).map {
-            "\($0.name) \($0.valueText) (band \($0.bandText))\($0.flag.map { ", \($0)" } ?? "")"
-          }.joined(separator: ", ")
-      }.joined(separator: "; "), width: width, height: height, to: &page,
+          + gauges(row, configuration: configuration).map { gauge in
+            let band = gauge.bandText == "no band" ? "no band" : "band \(gauge.bandText)"
+            let flag = gauge.flag.map { $0 == gauge.valueText ? "" : ", \($0)" } ?? ""
+            return "\(gauge.name): \(gauge.valueText) (\(band))\(flag)"
+          }.joined(separator: "; ")
+      }.joined(separator: ". "), width: width, height: height, to: &page,
       draw: { page in
         ChartKit.definePatterns([bandFill], to: &page)
         ChartKit.legend(
@@ -117,7 +119,9 @@ extension ReviewPage {
     to page: inout MarkupWriter
   ) {
     ChartKit.label(gauge.name, x: 24, y: y + 14, to: &page)
-    ChartKit.label("band \(gauge.bandText)", x: 24, y: y + 28, size: 11, color: "#444", to: &page)
+    ChartKit.label(
+      gauge.bandText == "no band" ? "no band" : "band \(gauge.bandText)", x: 24, y: y + 28,
+      size: 11, color: "#444", to: &page)
     // The track runs from 0 to a quarter past the larger of the value and the band's top (an
     // open band: twice its bottom), so both show.
     let reach = max(gauge.value ?? 0, gauge.high ?? (gauge.low ?? 0) * 2, gauge.low ?? 0)

@@ -42,9 +42,10 @@ extension ReviewPage {
 
   /// The flows between tiers as bands from the CRM tiers (left) to the tiers after the run
   /// (right), each as wide as its number of accounts, with a table of every flow.
-  static func flowsSection(_ result: RunResult, to page: inout MarkupWriter) {
+  static func flowsSection(
+    _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
+  ) {
     let tierCount = result.configuration.tierCount
-    let matrix = TransitionMatrix(result)
     let total = matrix.total
     let leftNodes = (0...tierCount).filter { matrix.rowTotal($0) > 0 }
     let rightNodes = (1...tierCount).filter { matrix.columnTotal($0) > 0 }

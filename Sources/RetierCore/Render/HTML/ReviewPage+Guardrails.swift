@@ -1,10 +1,11 @@
 extension ReviewPage {
   /// The guardrails of `memo.md`: cap use, soft bands, ARR rank against tier, the low-ARR /
   /// high-expansion quadrant and CRM drift, each list stopping at ``ReviewMemo/listLimit``.
-  static func guardrailsSection(_ result: RunResult, to page: inout MarkupWriter) {
+  static func guardrailsSection(
+    _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
+  ) {
     let configuration = result.configuration
     let accounts = result.book.accounts
-    let matrix = TransitionMatrix(result)
     page.open("section", ["aria-label": "Guardrails"])
     page.element("h2", text: "Guardrails")
 

@@ -1,8 +1,9 @@
 extension ReviewPage {
   /// Tier counts before and after as grouped bars, with the table of `memo.md`.
-  static func tierCountsSection(_ result: RunResult, to page: inout MarkupWriter) {
+  static func tierCountsSection(
+    _ result: RunResult, counts: TierCounts, to page: inout MarkupWriter
+  ) {
     let tierCount = result.configuration.tierCount
-    let counts = TierCounts(result)
     // Tiers, then `no tier` when anything is counted there.
     let slots = Array(1...tierCount) + (counts.before[0] + counts.after[0] > 0 ? [0] : [])
     let names = slots.map { $0 == 0 ? "no tier" : tierLabel($0, result) }
@@ -95,9 +96,10 @@ extension ReviewPage {
 
   /// The transition matrix as a heat map (darker: more accounts; the diagonal outlined), with
   /// the table of `memo.md`.
-  static func transitionsSection(_ result: RunResult, to page: inout MarkupWriter) {
+  static func transitionsSection(
+    _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
+  ) {
     let tierCount = result.configuration.tierCount
-    let matrix = TransitionMatrix(result)
     let rowNames = ["new"] + (1...tierCount).map { "Tier \($0)" }
     let (cellWidth, cellHeight) = (104, 44)
     let (left, top) = (150, 64)

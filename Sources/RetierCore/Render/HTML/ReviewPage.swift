@@ -12,9 +12,12 @@ enum ReviewPage {
   /// The page's path in the run folder.
   static let fileName = "memo.html"
 
-  /// The page as a ``PiecewiseFile`` of one piece, so that it renders beside the other files.
+  /// The page as a ``PiecewiseFile`` of one piece. The page is rendered here, while the other
+  /// files sort their items on the other core, rather than as a piece of its own that would
+  /// render alone: it is small (some 90 kB at any size of book) and quick.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
-    PiecewiseFile(path: fileName, itemCount: 0) { _ in render(result) }
+    let bytes = render(result)
+    return PiecewiseFile(path: fileName, itemCount: 0) { _ in bytes }
   }
 
   /// The page's bytes.
@@ -37,15 +40,18 @@ enum ReviewPage {
     page.newline()
     page.element("h1", text: title)
     page.newline()
-    summary(result, to: &page)
-    tierCountsSection(result, to: &page)
-    transitionsSection(result, to: &page)
-    flowsSection(result, to: &page)
+    // Each figure is computed once and drawn by every section that shows it.
+    let counts = TierCounts(result)
+    let matrix = TransitionMatrix(result)
+    summary(result, counts: counts, to: &page)
+    tierCountsSection(result, counts: counts, to: &page)
+    transitionsSection(result, matrix: matrix, to: &page)
+    flowsSection(result, matrix: matrix, to: &page)
     capacitySection(result, to: &page)
     scoreSection(result, to: &page)
-    guardrailsSection(result, to: &page)
+    guardrailsSection(result, matrix: matrix, to: &page)
     exceptionsSection(result, to: &page)
-    movesSection(result, to: &page)
+    movesSection(counts: counts, to: &page)
     page.closeLine()
     page.closeLine()
     page.closeLine()
@@ -53,9 +59,8 @@ enum ReviewPage {
   }
 
   /// The one-paragraph summary and the run facts.
-  static func summary(_ result: RunResult, to page: inout MarkupWriter) {
+  static func summary(_ result: RunResult, counts: TierCounts, to page: inout MarkupWriter) {
     let book = result.book
-    let counts = TierCounts(result)
     let counted = ReviewMemo.counted
     page.element(
       "p", ["class": "summary"],
@@ -90,8 +95,7 @@ enum ReviewPage {
 
   /// Every walkback is in `memo.md` and each moved account's memo in `memos/`: the page names
   /// where, with the counts.
-  static func movesSection(_ result: RunResult, to page: inout MarkupWriter) {
-    let counts = TierCounts(result)
+  static func movesSection(counts: TierCounts, to page: inout MarkupWriter) {
     page.open("section", ["aria-label": "Promotions and demotions"])
     page.element("h2", text: "Promotions and demotions")
     page.element(
