@@ -78,7 +78,7 @@ struct ReviewPageTests {
     }
     let text = String(decoding: page, as: UTF8.self)
     for figure in text.split(separator: "<figure>").dropFirst() {
-      let body = figure.prefix { _ in true }.split(separator: "</figure>")[0]
+      let body = figure.split(separator: "</figure>")[0]
       #expect(body.contains("<svg") && body.contains("<table>"))
     }
     #expect(document.elements.first?.attributes.first { $0.name == "lang" }?.value == "en")
