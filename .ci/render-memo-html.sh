@@ -17,7 +17,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
 fi
-chromium --version
+chromium --version 2>/dev/null
 
 work="$(mktemp -d /tmp/retier-ci-html.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
