@@ -45,11 +45,18 @@ extension ReviewPage {
               grouped(value), x: center + offset + barWidth / 2,
               y: top + plotHeight - barHeight - 4, anchor: "middle", to: &page)
           }
+          // The number and the name on two lines, so that long names do not run together.
           ChartKit.label(
-            names[position], x: center, y: top + plotHeight + 20, anchor: "middle", to: &page)
+            slot == 0 ? "no tier" : "Tier \(slot)", x: center, y: top + plotHeight + 18,
+            anchor: "middle", to: &page)
+          if slot > 0 {
+            ChartKit.label(
+              result.configuration.tier(slot).name, x: center, y: top + plotHeight + 32,
+              anchor: "middle", size: 11, to: &page)
+          }
         }
         ChartKit.label(
-          "tier", x: left + plotWidth / 2, y: height - 8, anchor: "middle", weight: "600",
+          "tier", x: left + plotWidth / 2, y: height - 4, anchor: "middle", weight: "600",
           to: &page)
       },
       numbers: { page in
