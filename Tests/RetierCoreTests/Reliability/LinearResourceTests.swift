@@ -98,7 +98,7 @@ struct LinearResourceTests {
           files: Self.drop(repeats: repeats, valid: 3, overrideRepeats: 0, csmRepeats: 1),
           configuration: configuration, configBytes: []))
     } throws: { error in
-      guard case .tooManyRejected(_, _, _, let problems) = error as? RetierError else {
+      guard case .tooManyRejected(_, _, _, _, let problems) = error as? RetierError else {
         return false
       }
       let lines = (error as! RetierError).description.split(separator: "\n")
