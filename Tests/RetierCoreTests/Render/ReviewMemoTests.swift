@@ -203,7 +203,7 @@ extension ReviewMemoTests {
     // Valid: A in Tier 1 and C without a tier before, both in Tier 3 after; B is rejected.
     #expect(text.contains("| Tier 1 (Gold) | 1 | 0 | −1 |"))
     #expect(text.contains("| Tier 3 (Bronze) | 0 | 2 | +2 |"))
-    #expect(text.contains("| no tier (first placement) | 1 | 0 | −1 |"))
+    #expect(text.contains("| no tier | 1 | 0 | −1 |"))
     #expect(text.contains("| valid accounts | 2 | 2 | 0 |"))
     #expect(text.contains("| rejected (keep the tier they hold) | 1 | 1 | 0 |"))
     // Every other table counts the same valid accounts.

@@ -37,7 +37,7 @@ struct TierCountsTests {
   func memoAgrees() throws {
     let result = try Self.result()
     let memo = ReviewMemo.tierCounts(result)
-    #expect(memo.contains("| no tier (first placement) | 200 | 0 | −200 |"))
+    #expect(memo.contains("| no tier | 200 | 0 | −200 |"))
     #expect(memo.contains("| valid accounts | 200 | 200 | 0 |"))
     #expect(memo.contains("| rejected (keep the tier they hold) | 2 | 2 | 0 |"))
   }
