@@ -3,16 +3,6 @@
 /// and overrides, every first placement, promotion and demotion, and the conversations by owner.
 /// GitHub-flavoured Markdown, numbers first, readable at any book size.
 enum ReviewMemo {
-  /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
-    render(result, explainer: WhyMoved(result))
-  }
-
-  /// The file's bytes, with an explainer already built for the run.
-  static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
-    piecewise(result, explainer: explainer).wholeBytes
-  }
-
   /// The file as one piece: every list in it is cut at `memo_list_limit`, so its size does not
   /// grow with the book.
   static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {

@@ -25,7 +25,7 @@ struct DemoDropGoldenTests {
 
   @Test("every output file matches its golden file, and no file is missing or extra")
   func outputsMatchGoldenFiles() throws {
-    let files = try Retier.run(Self.demoInput()).files
+    let files = try RenderedRun.run(Self.demoInput()).files
     for file in files {
       GoldenFile.check(file.bytes, named: "2026-Q3/" + file.path)
     }
@@ -38,7 +38,7 @@ struct DemoDropGoldenTests {
 
   @Test("the file listing is recorded with the golden files")
   func listing() throws {
-    let paths = try Retier.run(Self.demoInput()).files.map(\.path)
+    let paths = try RenderedRun.run(Self.demoInput()).files.map(\.path)
     GoldenFile.check(Array((paths.joined(separator: "\n") + "\n").utf8), named: "2026-Q3/FILES")
   }
 
@@ -89,7 +89,7 @@ struct DemoDropGoldenTests {
 
   @Test("the four-tier drop's outputs match their golden files under four-tier/2026-Q3")
   func fourTierGoldenFiles() throws {
-    let files = try Retier.run(Self.fourTierInput()).files
+    let files = try RenderedRun.run(Self.fourTierInput()).files
     for file in files {
       GoldenFile.check(file.bytes, named: "four-tier/2026-Q3/" + file.path)
     }

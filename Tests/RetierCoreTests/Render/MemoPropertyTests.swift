@@ -37,7 +37,8 @@ struct MemoPropertyTests {
     let result = try result(seed: seed)
     let explainer = WhyMoved(result)
     for index in AccountMemo.memoIndices(result) {
-      let memo = AccountMemo.markdown(for: index, explainer: explainer)
+      let memo = String(
+        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
       let decision = result.tiering.decisions[index]
       let from = try #require(result.book.accounts[index].currentTier)
       let why = section("## Why it moved", of: memo)
@@ -96,7 +97,8 @@ struct MemoPropertyTests {
     for index in AccountMemo.memoIndices(result) {
       let from = try #require(accounts[index].currentTier)
       guard decisions[index].finalTier > from else { continue }
-      let memo = AccountMemo.markdown(for: index, explainer: explainer)
+      let memo = String(
+        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
       let reset = section("## What changes for the customer", of: memo)
       if let taker = explainer.displacement(of: index)?.takenBy {
         #expect(decisions[taker].finalTier == from)
@@ -145,7 +147,9 @@ struct MemoPropertyTests {
     let limit = 3
     let result = try result(seed: seed, listLimit: limit)
     let explainer = WhyMoved(result)
-    let text = String(decoding: ReviewMemo.render(result, explainer: explainer), as: UTF8.self)
+    let text = String(
+      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: explainer)),
+      as: UTF8.self)
     let sections: [(MovementDirection, String)] = [
       (.firstPlacement, "First placements"), (.promotion, "Promotions"), (.demotion, "Demotions"),
     ]
@@ -172,7 +176,9 @@ struct MemoPropertyTests {
     arguments: seeds)
   func countsAgree(seed: UInt64) throws {
     let result = try result(seed: seed)
-    let text = String(decoding: ReviewMemo.render(result), as: UTF8.self)
+    let text = String(
+      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: WhyMoved(result))),
+      as: UTF8.self)
     let tierCount = result.configuration.tierCount
     let valid = result.book.accounts.count
     func cells(_ line: Substring) -> [String] {
