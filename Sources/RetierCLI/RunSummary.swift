@@ -12,7 +12,7 @@ enum RunSummary {
     let counts = TierCounts(result)
     var lines = [
       "\(result.quarter.label) (run date \(result.runDate)): \(book.accountRowCount) account rows, "
-        + "\(book.accounts.count) valid, \(book.rejectedAccounts.count) rejected accounts"
+        + "\(book.ledger.count) valid, \(book.ledger.rejectedRefs.count) rejected accounts"
     ]
     let labels = (1...tierCount).map { "Tier \($0) \(configuration.tier($0).name)" }
     let width = (labels + ["unplaced", "rejected"]).map(\.count).max() ?? 0
@@ -41,9 +41,10 @@ enum RunSummary {
       "Overrides: \(result.tiering.validOverrides.count) applied, "
         + "\(result.tiering.ignoredOverrides.count) ignored")
     let owners = result.owners
+    let ledger = result.ledger
     lines.append(
-      "Owners: \(owners.changeReasons.count { $0 != nil }) reassigned, "
-        + "\(owners.owners.count { $0.isEmpty }) unassigned")
+      "Owners: \(ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }) reassigned, "
+        + "\(ledger.refs.count { ledger.owners[$0].isEmpty }) unassigned")
     lines += CRMOwnerImport(result).summaryLines
     let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
     if !capacity.isEmpty {

@@ -18,16 +18,19 @@ struct ExplainCommand {
       return .success
     }
     let book = result.book
-    if let index = book.accounts.firstIndex(where: { $0.id == accountID }) {
-      shell.console.print(AccountExplanation(result: result, index: index).lines)
+    let ledger = result.ledger
+    if let ref = ledger.ref(forID: accountID) {
+      shell.console.print(AccountExplanation(result: result, ref: ref).lines)
       return .success
     }
-    guard let rejected = book.rejectedAccounts.first(where: { $0.id == accountID }) else {
+    guard let rejectedRef = ledger.rejectedRef(forID: accountID) else {
       throw .unknownAccount(
         accountID,
         nearest: NearestIDs.suggestions(
-          for: accountID, among: book.accounts.map(\.id) + book.rejectedAccounts.map(\.id)))
+          for: accountID,
+          among: ledger.refs.map { ledger.id($0) } + ledger.rejectedRefs.map { ledger[$0].id }))
     }
+    let rejected = ledger[rejectedRef]
     let tier = rejected.currentTier.map { "Tier \($0)" } ?? "no tier"
     let owner =
       rejected.ownerID.isEmpty ? "no owner" : "owner \(ControlCharacters.escaped(rejected.ownerID))"

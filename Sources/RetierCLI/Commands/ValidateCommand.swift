@@ -23,7 +23,7 @@ struct ValidateCommand {
     let errors = problems.count { $0.severity == .error }
     let book = result.book
     shell.console.print(
-      "\(quarter.label): \(book.accountRowCount) account rows, \(book.accounts.count) valid, "
+      "\(quarter.label): \(book.accountRowCount) account rows, \(book.ledger.count) valid, "
         + "\(book.rejectedAccountRowCount) rejected (budget: max_rejected_share "
         + "\(loaded.configuration.maxRejectedShare), max_rejected_rows_floor "
         + "\(loaded.configuration.maxRejectedRowsFloor)); \(errors) error(s), "

@@ -5,9 +5,9 @@
 /// and the stored per-CSM figures are rounded half up only for display.
 package enum CapacityTable {
   /// One row per tier, Tier 1 first, for the valid accounts of `book` with their final tiers and
-  /// `owners` (aligned with ``Book/accounts``). Rejected accounts are not counted.
+  /// owners (from its ledger). Rejected accounts are not counted.
   static func rows(
-    book: Book, tiering: TieringResult, owners: [String], configuration: Configuration
+    book: Book, configuration: Configuration
   ) -> [CapacityRow] {
     let tierCount = configuration.tierCount
     var accounts = [Int](repeating: 0, count: tierCount + 1)
@@ -15,11 +15,12 @@ package enum CapacityTable {
     var unassigned = [Int](repeating: 0, count: tierCount + 1)
     var activeCSMs = [Int](repeating: 0, count: tierCount + 1)
     let isNamed = (0...tierCount).map { $0 > 0 && configuration.tier($0).coverage == .named }
-    for index in book.accounts.indices {
-      let tier = tiering.decisions[index].finalTier
+    let ledger = book.ledger
+    for ref in ledger.refs {
+      let tier = ledger.decisions.finalTier(ref)
       accounts[tier] += 1
-      arr[tier] += book.accounts[index].arr
-      if isNamed[tier] && owners[index].isEmpty { unassigned[tier] += 1 }
+      arr[tier] += ledger.arr(ref)
+      if isNamed[tier] && ledger.owners[ref].isEmpty { unassigned[tier] += 1 }
     }
     for csm in book.roster where csm.isActive && (1...tierCount).contains(csm.tier) {
       activeCSMs[csm.tier] += 1

@@ -10,12 +10,12 @@
 /// Runs in O(N log N + C log C) for N accounts and C CSMs: one sort of the kept candidates per
 /// CSM, one sort of the accounts to place, and a priority queue of CSMs per tier.
 enum OwnerAssigner {
-  /// Assigns owners for `book`'s valid accounts, aligned with ``Book/accounts``.
-  static func assign(
-    book: Book, tiering: TieringResult, configuration: Configuration
-  ) -> OwnerAssignment {
-    let accounts = book.accounts
-    let decisions = tiering.decisions
+  /// Assigns owners for `book`'s valid accounts, given their tier decisions, adding the
+  /// ledger's ``AccountLedger/owners`` and ``AccountLedger/ownerChangeReasons`` columns;
+  /// returns the capacity table.
+  static func assign(book: inout Book, configuration: Configuration) -> OwnerAssignment {
+    let ledger = book.ledger
+    let decisions = ledger.decisions
     var seats = activeSeats(roster: book.roster, configuration: configuration)
     let seatIndexByID = Dictionary(
       seats.indices.map { (seats[$0].csmID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -23,72 +23,75 @@ enum OwnerAssigner {
     let isPooled = (0...configuration.tierCount).map {
       $0 > 0 && configuration.tier($0).coverage == .pooled
     }
-    var owners = accounts.map(\.ownerID)
-    var reasons = [OwnerChangeReason?](repeating: nil, count: accounts.count)
-    var keepCandidates = [[Int]](repeating: [], count: seats.count)
-    var needsOwner: [Int] = []
-    needsOwner.reserveCapacity(accounts.count)
+    var owners = AccountColumn(repeating: "", count: ledger.count)
+    var reasons = AccountColumn<OwnerChangeReason?>(repeating: nil, count: ledger.count)
+    var keepCandidates = [[AccountRef]](repeating: [], count: seats.count)
+    var needsOwner: [AccountRef] = []
+    needsOwner.reserveCapacity(ledger.count)
 
-    for (index, account) in accounts.enumerated() {
-      let tier = decisions[index].finalTier
-      let reason = reasonForNewOwner(account, finalTier: tier)
+    for ref in ledger.refs {
+      let tier = decisions.finalTier(ref)
+      let currentTier = ledger.currentTier(ref)
+      let ownerID = ledger.ownerID(ref)
+      owners[ref] = ownerID
+      let reason = reasonForNewOwner(currentTier: currentTier, finalTier: tier)
       if isPooled[tier] {
-        owners[index] = configuration.poolOwnerID
-        reasons[index] = reason
-      } else if account.currentTier == tier, let seat = seatIndexByID[account.ownerID],
-        seats[seat].tier == tier
-      {
-        keepCandidates[seat].append(index)
+        owners[ref] = configuration.poolOwnerID
+        reasons[ref] = reason
+      } else if currentTier == tier, let seat = seatIndexByID[ownerID], seats[seat].tier == tier {
+        keepCandidates[seat].append(ref)
       } else {
-        reasons[index] = reason
-        needsOwner.append(index)
+        reasons[ref] = reason
+        needsOwner.append(ref)
       }
     }
 
     // Rule 1: an owner keeps the highest-ARR accounts up to capacity (ties: account id, which is
-    // index order because the book is sorted by id) and releases the rest.
+    // ref order because refs are in id order) and releases the rest.
     for seat in seats.indices where !keepCandidates[seat].isEmpty {
-      let ranked = keepCandidates[seat].sorted { byARRDescending(accounts, $0, $1) }
-      for (rank, index) in ranked.enumerated() {
+      let ranked = keepCandidates[seat].sorted { byARRDescending(ledger, $0, $1) }
+      for (rank, ref) in ranked.enumerated() {
         if rank < seats[seat].capacity {
-          seats[seat].take(accounts[index].arr)
+          seats[seat].take(ledger.arr(ref))
         } else {
-          reasons[index] = .ownerOverCapacity
-          needsOwner.append(index)
+          reasons[ref] = .ownerOverCapacity
+          needsOwner.append(ref)
         }
       }
     }
 
     // Rules 2 and 3: place the rest in ARR order with the CSM who has the most free seats.
-    needsOwner.sort { byARRDescending(accounts, $0, $1) }
+    needsOwner.sort { byARRDescending(ledger, $0, $1) }
     var queues = (0...configuration.tierCount).map { _ in SeatQueue() }
     for seat in seats.indices where seats[seat].freeSeats > 0 {
       queues[seats[seat].tier].push(seats[seat])
     }
-    for index in needsOwner {
-      let tier = decisions[index].finalTier
+    for ref in needsOwner {
+      let tier = decisions.finalTier(ref)
       guard var seat = queues[tier].popFirst() else {
-        owners[index] = ""
-        reasons[index] = .capacityShortfall
+        owners[ref] = ""
+        reasons[ref] = .capacityShortfall
         continue
       }
-      owners[index] = seat.csmID
-      seat.take(accounts[index].arr)
+      owners[ref] = seat.csmID
+      seat.take(ledger.arr(ref))
       if seat.freeSeats > 0 { queues[tier].push(seat) }
     }
 
-    for index in accounts.indices where owners[index] == accounts[index].ownerID {
-      reasons[index] = nil
+    for ref in ledger.refs where owners[ref] == ledger.ownerID(ref) {
+      reasons[ref] = nil
     }
-    let capacity = CapacityTable.rows(
-      book: book, tiering: tiering, owners: owners, configuration: configuration)
-    return OwnerAssignment(owners: owners, changeReasons: reasons, capacity: capacity)
+    book.ledger.owners = owners
+    book.ledger.ownerChangeReasons = reasons
+    return OwnerAssignment(
+      capacity: CapacityTable.rows(book: book, configuration: configuration))
   }
 
-  /// Why `account` would need a new owner in `finalTier`: it moved, it is placed for the first
-  /// time, or (tier unchanged) its owner may not be an active CSM of the tier.
-  static func reasonForNewOwner(_ account: Account, finalTier: Int) -> OwnerChangeReason {
-    guard let currentTier = account.currentTier else { return .firstPlacement }
+  /// Why an account now in `currentTier` would need a new owner in `finalTier`: it moved, it is
+  /// placed for the first time, or (tier unchanged) its owner may not be an active CSM of the
+  /// tier.
+  static func reasonForNewOwner(currentTier: Int?, finalTier: Int) -> OwnerChangeReason {
+    guard let currentTier else { return .firstPlacement }
     return currentTier == finalTier ? .ownerNotInTier : .tierChange
   }
 
@@ -104,10 +107,12 @@ enum OwnerAssigner {
     }
   }
 
-  /// Whether account `lhs` comes before `rhs`: ARR desc, then account id asc (index order).
-  private static func byARRDescending(_ accounts: [Account], _ lhs: Int, _ rhs: Int) -> Bool {
-    let left = accounts[lhs].arr
-    let right = accounts[rhs].arr
+  /// Whether account `lhs` comes before `rhs`: ARR desc, then account id asc (ref order).
+  private static func byARRDescending(
+    _ ledger: AccountLedger, _ lhs: AccountRef, _ rhs: AccountRef
+  ) -> Bool {
+    let left = ledger.arr(lhs)
+    let right = ledger.arr(rhs)
     return left != right ? right < left : lhs < rhs
   }
 }

@@ -1,9 +1,7 @@
-/// Who owns each account after the re-tier, and whether the team can carry the book (SPEC §5).
+/// Whether the team can carry the book after the re-tier (SPEC §5). Who owns each account, and
+/// why it changed, are the ledger's ``AccountLedger/owners`` and
+/// ``AccountLedger/ownerChangeReasons`` columns.
 package struct OwnerAssignment: Sendable {
-  /// New owner per valid account, aligned with ``Book/accounts``; "" when left unassigned.
-  package var owners: [String]
-  /// Why the owner changes, per valid account; `nil` when the owner stays.
-  package var changeReasons: [OwnerChangeReason?]
   /// One row per tier, Tier 1 first.
   package var capacity: [CapacityRow]
 }

@@ -4,18 +4,18 @@
 package struct AccountExplanation {
   /// The decided quarter.
   let result: RunResult
-  /// Index of the account in ``Book/accounts``.
-  let index: Int
+  /// The account explained.
+  let ref: AccountRef
 
-  /// The explanation of the account at `index` in `result`.
-  package init(result: RunResult, index: Int) {
+  /// The explanation of `ref`'s account in `result`.
+  package init(result: RunResult, ref: AccountRef) {
     self.result = result
-    self.index = index
+    self.ref = ref
   }
 
-  private var account: Account { result.book.accounts[index] }
-  private var scores: SignalScores { result.scores[index] }
-  private var decision: TierDecision { result.tiering.decisions[index] }
+  private var account: Account { result.ledger[ref] }
+  private var scores: SignalScores { result.ledger.scores[ref] }
+  private var decision: TierDecision { result.ledger.decisions[ref] }
   private var configuration: Configuration { result.configuration }
   private var rubric: RubricConstants { configuration.rubric }
   private var scoring: Rubric { result.rubric }
@@ -141,7 +141,7 @@ package struct AccountExplanation {
       let seats =
         "Tier \(report.tier) cap: ⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = "
         + "\(report.seats) seats, \(report.seatedCount) seated (\(report.overrideCount) by override)"
-      if let position = report.displaced.firstIndex(of: index) {
+      if let position = report.displaced.firstIndex(of: ref) {
         let competitors = report.seatedCount - report.overrideCount + report.displaced.count
         let rank = report.seatedCount - report.overrideCount + position + 1
         lines.append(
@@ -152,17 +152,17 @@ package struct AccountExplanation {
         lines.append("  \(seats); holds one of them")
       }
       for pair in report.pairs {
-        if pair.displaced == index, let taker = pair.takenBy {
+        if pair.displaced == ref, let taker = pair.takenBy {
           lines.append(
-            "  its seat went to \(result.book.accounts[taker].id) "
-              + "(total \(result.scores[taker].total))")
-        } else if pair.displaced == index {
+            "  its seat went to \(result.ledger.id(taker)) "
+              + "(total \(result.ledger.scores.total(taker)))")
+        } else if pair.displaced == ref {
           lines.append("  its seat was not taken by a newcomer: the cap itself shrank")
-        } else if pair.takenBy == index {
+        } else if pair.takenBy == ref {
           let displaced = pair.displaced
           lines.append(
-            "  took the seat of \(result.book.accounts[displaced].id) "
-              + "(total \(result.scores[displaced].total)), which moved down")
+            "  took the seat of \(result.ledger.id(displaced)) "
+              + "(total \(result.ledger.scores.total(displaced))), which moved down")
         }
       }
     }
@@ -170,9 +170,9 @@ package struct AccountExplanation {
   }
 
   private var ownerLine: String {
-    let owner = result.owners.owners[index]
+    let owner = result.ledger.owners[ref]
     let before = account.ownerID.isEmpty ? "(none)" : account.ownerID
-    guard let reason = result.owners.changeReasons[index] else {
+    guard let reason = result.ledger.ownerChangeReasons[ref] else {
       return "Owner: \(before), unchanged"
     }
     if owner.isEmpty {

@@ -3,7 +3,7 @@ extension DropLoader {
   /// that have any, and the number of blank rows skipped.
   static func loadAccounts(
     _ bytes: [UInt8], tierCount: Int
-  ) throws(RetierError) -> (accounts: [Account], problems: [RowProblems], blankRows: Int) {
+  ) throws(RetierError) -> (accounts: AccountColumns, problems: [RowProblems], blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.accounts, bytes: bytes,
       required: ["account_id", "customer_since", "strategic_fit"],
@@ -20,7 +20,7 @@ extension DropLoader {
     let ceilingColumn = table.column("expansion_ceiling_arr")
     let multiBUColumn = table.column("multi_bu")
     let sponsorColumn = table.column("sponsor_status")
-    var accounts: [Account] = []
+    var accounts = AccountColumns()
     // Reserved up front: growing a million accounts by doubling would briefly hold 1.5 copies.
     accounts.reserveCapacity(table.rowCountEstimate)
     var rowProblems: [RowProblems] = []

@@ -3,7 +3,7 @@ struct LoadedDrop: Sendable {
   /// `accounts.csv` rows in file order, each typed as the account it describes. Validation
   /// fills in `arr`, `usage` and `hasUsageRow` (zero, unknown and false until then) and keeps
   /// the valid ones; a row with problems holds placeholders where its fields did not parse.
-  var accounts: [Account]
+  var accounts: AccountColumns
   /// Why `accounts.csv` rows cannot be used on their own, for the rows that have problems, in
   /// row order.
   var accountProblems: [RowProblems]

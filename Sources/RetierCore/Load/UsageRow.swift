@@ -1,20 +1,15 @@
 /// Product-usage facts for one account; every field may be unknown.
 package struct Usage: Sendable, Hashable {
-  // Every account holds its usage for the whole run. Four `Int?` take 64 bytes (each optional
-  // pads to 16), so each is stored in one word: 32 bytes. The parsers give counts below 10^15
-  // and hundredths below 10^17, never negative, so every parsed value fits a word exactly and
-  // none is `Int.min`, which stands for nil.
-
   /// `licensed_seats`.
-  @WordSizedOptional package var licensedSeats: Int?
+  package var licensedSeats: Int?
   /// `active_users`.
-  @WordSizedOptional package var activeUsers: Int?
+  package var activeUsers: Int?
   /// `active_users_prev_quarter`.
-  @WordSizedOptional package var activeUsersPreviousQuarter: Int?
+  package var activeUsersPreviousQuarter: Int?
   /// `support_hours` in hundredths of an hour.
-  @WordSizedOptional package var supportHundredths: Int?
+  package var supportHundredths: Int?
 
-  /// Creates the facts; every value left out is unknown. No value may be `Int.min`.
+  /// Creates the facts; every value left out is unknown.
   init(
     licensedSeats: Int? = nil, activeUsers: Int? = nil, activeUsersPreviousQuarter: Int? = nil,
     supportHundredths: Int? = nil

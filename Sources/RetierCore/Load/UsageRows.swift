@@ -1,4 +1,4 @@
-/// The rows of `usage.csv` in file order, stored in 56 bytes each instead of a ``UsageRow``'s 64:
+/// The rows of `usage.csv` in file order, stored in 56 bytes each instead of a ``UsageRow``'s 96:
 /// a drop holds one per account. Reading an element builds its ``UsageRow``.
 struct UsageRows: RandomAccessCollection, Sendable {
   /// One entry per row.
@@ -17,7 +17,7 @@ struct UsageRows: RandomAccessCollection, Sendable {
     let row = stored[position]
     // A row with problems is stored with its line negated.
     return UsageRow(
-      line: abs(row.line), accountID: row.accountID, usage: row.usage,
+      line: abs(row.line), accountID: row.accountID, usage: row.usage.value,
       problems: row.line < 0 ? problems[position] ?? [] : [])
   }
 
@@ -37,13 +37,13 @@ struct UsageRows: RandomAccessCollection, Sendable {
     stored.append(
       Stored(
         accountID: row.accountID, line: row.problems.isEmpty ? row.line : -row.line,
-        usage: row.usage))
+        usage: PackedUsage(row.usage)))
   }
 
   /// One row as stored: the row without its problems.
   private struct Stored {
     var accountID: String
     var line: Int
-    var usage: Usage
+    var usage: PackedUsage
   }
 }

@@ -5,12 +5,12 @@ extension AccountMemo {
   /// Appends the way back for a demoted account, with concrete figures (SPEC §6): the ARR and the
   /// expansion ceiling that would lift the total to the line, or what else must happen first.
   static func writeReelevationPath(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.book.accounts[index]
-    let decision = result.tiering.decisions[index]
-    let scores = result.scores[index]
+    let account = result.ledger[ref]
+    let decision = result.ledger.decisions[ref]
+    let scores = result.ledger.scores[ref]
     let from = account.currentTier ?? decision.finalTier
     switch decision.reason {
     case .override:
@@ -21,15 +21,15 @@ extension AccountMemo {
         " lands in Tier ", decision.rubricTier, " (the Tier ", from, " line is ",
         explainer.line(ofTier: from), ").\n")
     case .newLogo:
-      writeNewLogoPath(index, explainer: explainer, to: &text)
+      writeNewLogoPath(ref, explainer: explainer, to: &text)
     case .cap where decision.rubricTier <= from:
-      writeCapPath(index, tier: from, explainer: explainer, to: &text)
+      writeCapPath(ref, tier: from, explainer: explainer, to: &text)
     case .cap, .rubric, .invalidInput:
       let line = explainer.line(ofTier: from)
       text.append(
         "The total needs to reach the Tier ", from, " line of ", line, " (today ", scores.total,
         ", ", line - scores.total, " short). ")
-      writeLevers(index, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
+      writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
       if explainer.capReport(ofTier: from) != nil {
         text.append("\nReaching the line is not all: Tier ", from, " is capped")
         if let lowest = explainer.lowestSeatedTotal(inTier: from) {
@@ -41,9 +41,9 @@ extension AccountMemo {
   }
 
   private static func writeCapPath(
-    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
-    let total = explainer.result.scores[index].total
+    let total = explainer.result.ledger.scores.total(ref)
     let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
     text.append(
       "The account lost its seat to the Tier ", tier, " cap, not to the line: its total of ",
@@ -60,21 +60,21 @@ extension AccountMemo {
       " accounts come first (next quarter this account is no longer one), then higher ARR, then ",
       "account id. A total above ", lowest, " holds a seat against every account seated this ",
       "quarter. ")
-    writeLevers(index, bar: Bar(total: lowest, isStrict: true), explainer: explainer, to: &text)
+    writeLevers(ref, bar: Bar(total: lowest, isStrict: true), explainer: explainer, to: &text)
   }
 
   private static func writeNewLogoPath(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let since = result.book.accounts[index].customerSince
+    let since = result.ledger[ref].customerSince
     // The same quarter the decision paragraph names (one computation, `newLogoHoldEnd`).
-    let (quarter, needed) = newLogoHoldEnd(index, result: result)
+    let (quarter, needed) = newLogoHoldEnd(ref, result: result)
     text.append(
       "The new-logo hold (customer since ", since, ") ends with the ", quarter.label,
       " re-tier, after ", needed, " full quarter", needed == 1 ? "" : "s", " as a customer. On ",
-      "this quarter's figures the total of ", result.scores[index].total,
-      " would then land in Tier ", result.tiering.decisions[index].rubricTier, ".\n")
+      "this quarter's figures the total of ", result.ledger.scores.total(ref),
+      " would then land in Tier ", result.ledger.decisions[ref].rubricTier, ".\n")
   }
 
   /// Appends the way back as customer outcomes (SPEC §6): the least ARR growth, the expansion
@@ -83,12 +83,12 @@ extension AccountMemo {
   /// total it gives. Every amount, score and total is the ``Rubric``'s own (see
   /// `Rubric+PathBack.swift`); this only words them.
   static func writeLevers(
-    _ index: Int, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
     let rubric = result.rubric
-    let account = result.book.accounts[index]
-    let scores = result.scores[index]
+    let account = result.ledger[ref]
+    let scores = result.ledger.scores[ref]
     text.append(
       "What would bring them back, under this quarter's cut lines and with everything else as it ",
       "is today:\n\n- Growth: ")

@@ -1,9 +1,9 @@
 extension AccountMemo {
   /// The memo of one moved account as the bytes of its file.
-  static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
+  static func markdownBytes(for ref: AccountRef, explainer: WhyMoved) -> [UInt8] {
     // Memos run to about 3 KB; one reservation covers nearly all of them.
     var text = TextBuffer(capacity: 4_096)
-    writeMarkdown(for: index, explainer: explainer, to: &text)
+    writeMarkdown(for: ref, explainer: explainer, to: &text)
     return text.bytes
   }
 
@@ -12,11 +12,11 @@ extension AccountMemo {
   /// time goes, the relationship, the way back); a promotion is the handoff (who owns it now,
   /// what the customer now gets, why it moved).
   static func writeMarkdown(
-    for index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    for ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.book.accounts[index]
-    let decision = result.tiering.decisions[index]
+    let account = result.ledger[ref]
+    let decision = result.ledger.decisions[ref]
     let from = account.currentTier ?? decision.finalTier
     let isDemotion = decision.finalTier > from
     let name = account.name.isEmpty ? account.id : account.name
@@ -25,27 +25,27 @@ extension AccountMemo {
       explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(account.id), ", ",
       isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
       " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
-    text.appendEscapingMarkdown { explainer.writeSentence(for: index, to: &$0) }
+    text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
     text.append("\n\n")
     if isDemotion {
-      writeOpener(index, explainer: explainer, to: &text)
+      writeOpener(ref, explainer: explainer, to: &text)
       text.append("\n## Why it moved\n\n")
-      writeReason(index, explainer: explainer, to: &text)
+      writeReason(ref, explainer: explainer, to: &text)
       text.append("\n## What changes for the customer\n\n")
-      writeServiceLevelReset(index, explainer: explainer, to: &text)
+      writeServiceLevelReset(ref, explainer: explainer, to: &text)
       text.append("\n## The relationship\n\n", relationshipLine, "\n")
       text.append("\n## The way back to ", explainer.tierLabel(from), "\n\n")
-      writeReelevationPath(index, explainer: explainer, to: &text)
+      writeReelevationPath(ref, explainer: explainer, to: &text)
       text.append("\n")
-      writeSnapshotLine(index, tier: from, explainer: explainer, to: &text)
+      writeSnapshotLine(ref, tier: from, explainer: explainer, to: &text)
     } else {
-      writeHandoffOpener(index, explainer: explainer, to: &text)
+      writeHandoffOpener(ref, explainer: explainer, to: &text)
       text.append("\n## Who owns it now\n\n")
-      writeOwnerLine(index, explainer: explainer, to: &text)
+      writeOwnerLine(ref, explainer: explainer, to: &text)
       text.append("\n## What the customer now gets\n\n")
-      writeServiceLevelReset(index, explainer: explainer, to: &text)
+      writeServiceLevelReset(ref, explainer: explainer, to: &text)
       text.append("\n## Why it moved\n\n")
-      writeReason(index, explainer: explainer, to: &text)
+      writeReason(ref, explainer: explainer, to: &text)
     }
   }
 
@@ -57,12 +57,12 @@ extension AccountMemo {
   /// The person a memo speaks to: the owner before the move for a demotion (who has the
   /// conversation), the owner after it for a promotion (who takes it over); the other one when
   /// that one is blank or the pool. `nil` when neither is a person.
-  static func addressee(_ index: Int, explainer: WhyMoved) -> String? {
+  static func addressee(_ ref: AccountRef, explainer: WhyMoved) -> String? {
     let result = explainer.result
-    let before = result.book.accounts[index].ownerID
-    let after = result.owners.owners[index]
-    let from = result.book.accounts[index].currentTier ?? 0
-    let isDemotion = result.tiering.decisions[index].finalTier > from
+    let before = result.ledger.ownerID(ref)
+    let after = result.ledger.owners[ref]
+    let from = result.ledger.currentTier(ref) ?? 0
+    let isDemotion = result.ledger.decisions.finalTier(ref) > from
     let candidates = isDemotion ? [before, after] : [after, before]
     return candidates.first { explainer.people.isPerson($0) }
   }
@@ -70,11 +70,11 @@ extension AccountMemo {
   /// `To Linh Nguyen:` and `I want to walk you through a tiering change before it shows up in your
   /// queue. Acme moved from Tier 1 to Tier 2 this quarter. This is not a comment on the work
   /// you've done — it is a comment on the numbers.`
-  static func writeOpener(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+  static func writeOpener(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
-    let account = result.book.accounts[index]
-    let finalTier = result.tiering.decisions[index].finalTier
-    if let person = addressee(index, explainer: explainer) {
+    let account = result.ledger[ref]
+    let finalTier = result.ledger.decisions.finalTier(ref)
+    if let person = addressee(ref, explainer: explainer) {
       text.append("To ", .escaped(explainer.people.name(of: person)), ":\n\n")
     }
     text.append(
@@ -87,12 +87,12 @@ extension AccountMemo {
 
   /// `To Linh Nguyen:` and `Acme moved from Tier 2 to Tier 1 this quarter and is yours now.`
   static func writeHandoffOpener(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.book.accounts[index]
-    let finalTier = result.tiering.decisions[index].finalTier
-    let owner = result.owners.owners[index]
+    let account = result.ledger[ref]
+    let finalTier = result.ledger.decisions.finalTier(ref)
+    let owner = result.ledger.owners[ref]
     let name = account.name.isEmpty ? account.id : account.name
     if explainer.people.isPerson(owner) {
       text.append("To ", .escaped(explainer.people.name(of: owner)), ":\n\n")
@@ -110,20 +110,20 @@ extension AccountMemo {
   /// The scores, then the true reason for the tier: the walkback when the rubric decided, the
   /// cap and who took the seat, the override with its approvers and expiry, or the new-logo
   /// hold with the quarter it ends; then each signal's rule.
-  static func writeReason(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+  static func writeReason(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
-    let decision = result.tiering.decisions[index]
+    let decision = result.ledger.decisions[ref]
     switch decision.reason {
     case .rubric, .invalidInput:
-      writeWalkback(index, explainer: explainer, to: &text)
+      writeWalkback(ref, explainer: explainer, to: &text)
     case .cap(let tier):
-      writeScores(index, explainer: explainer, to: &text)
+      writeScores(ref, explainer: explainer, to: &text)
       text.append(
         ", which reaches the Tier ", decision.targetTier, " line of ",
         explainer.line(ofTier: decision.targetTier), ". ")
-      writeCapReason(index, tier: tier, explainer: explainer, to: &text)
+      writeCapReason(ref, tier: tier, explainer: explainer, to: &text)
     case .override:
-      writeScores(index, explainer: explainer, to: &text)
+      writeScores(ref, explainer: explainer, to: &text)
       text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
       if let override = decision.override {
         text.append(
@@ -135,52 +135,53 @@ extension AccountMemo {
         text.append("A dual-approved exception sets Tier ", decision.finalTier, " instead.")
       }
     case .newLogo:
-      writeScores(index, explainer: explainer, to: &text)
-      let hold = newLogoHoldEnd(index, result: result)
+      writeScores(ref, explainer: explainer, to: &text)
+      let hold = newLogoHoldEnd(ref, result: result)
       text.append(
         ", which on the rubric alone lands in Tier ", decision.rubricTier, ". As a new logo ",
-        "(customer since ", result.book.accounts[index].customerSince, ", fewer than ",
+        "(customer since ", result.ledger[ref].customerSince, ", fewer than ",
         hold.quarters, " full quarter", hold.quarters == 1 ? "" : "s",
         ") it is held in Tier ", decision.finalTier, " until the ", hold.endsWith.label,
         " re-tier.")
     }
     text.append("\n\n")
-    writeSignalRules(index, explainer: explainer, to: &text)
+    writeSignalRules(ref, explainer: explainer, to: &text)
   }
 
   /// Why a capped tier did not seat the account: the account that took its seat, by name and
   /// id, or the cut-off it missed.
   private static func writeCapReason(
-    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
     let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
-    guard let displacement = explainer.displacement(of: index), displacement.tier == tier,
+    guard let displacement = explainer.displacement(of: ref), displacement.tier == tier,
       let taker = displacement.takenBy
     else {
       text.append("It did not get one of the ", seats, " seats under the Tier ", tier, " cap: ")
-      text.appendEscapingMarkdown { explainer.writeCause(of: index, direction: nil, to: &$0) }
+      text.appendEscapingMarkdown { explainer.writeCause(of: ref, direction: nil, to: &$0) }
       text.append(".")
       return
     }
     text.append(
       "Tier ", tier, " is capped at ", seats, " seats this quarter, and this seat went to ")
     writeAccountReference(taker, result, to: &text)
-    if result.tiering.decisions[taker].reason == .override {
+    if result.ledger.decisions.reason(taker) == .override {
       text.append(", whose dual-approved exception takes a seat first.")
     } else {
       text.append(
-        ", promoted with a total of ", result.scores[taker].total, ", which ranks above this ",
+        ", promoted with a total of ", result.ledger.scores.total(taker),
+        ", which ranks above this ",
         "account's.")
     }
   }
 
   /// The quarter whose re-tier ends a new logo's hold, and the quarters of tenure it needs.
   static func newLogoHoldEnd(
-    _ index: Int, result: RunResult
+    _ ref: AccountRef, result: RunResult
   ) -> (endsWith: FiscalQuarter, quarters: Int) {
     let configuration = result.configuration
-    let since = result.book.accounts[index].customerSince
+    let since = result.ledger[ref].customerSince
     let needed = configuration.newLogoQuarters
     var quarter = result.quarter
     var steps = 0
@@ -198,16 +199,16 @@ extension AccountMemo {
   /// Tier 1 (Gold) at the next re-tier.` A new logo's hold and an override hold past the next
   /// re-tier, so for them the line says when the rubric decides again.
   static func writeSnapshotLine(
-    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let decision = result.tiering.decisions[index]
+    let decision = result.ledger.decisions[ref]
     text.append("This is a quarterly snapshot, not a permanent downgrade: ")
     switch decision.reason {
     case .newLogo:
       text.append(
         "if the total still reaches the line when the hold ends, they re-enter ",
-        explainer.tierLabel(tier), " at the ", newLogoHoldEnd(index, result: result).endsWith.label,
+        explainer.tierLabel(tier), " at the ", newLogoHoldEnd(ref, result: result).endsWith.label,
         " re-tier.\n")
     case .override:
       text.append("if they get there, they re-enter ", explainer.tierLabel(tier))
@@ -224,14 +225,14 @@ extension AccountMemo {
   }
 
   /// The owner before and after, by name (the ids are in reassignments.csv).
-  static func writeOwnerLine(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+  static func writeOwnerLine(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
     let people = explainer.people
-    let old = result.book.accounts[index].ownerID
-    let new = result.owners.owners[index]
+    let old = result.ledger.ownerID(ref)
+    let new = result.ledger.owners[ref]
     if new.isEmpty {
       text.append(
-        "Nobody yet: no CSM of Tier ", result.tiering.decisions[index].finalTier,
+        "Nobody yet: no CSM of Tier ", result.ledger.decisions.finalTier(ref),
         " has a free seat (a capacity shortfall: see the hiring signal in memo.md).\n")
     } else if old == new {
       text.append(.escaped(people.name(of: new)), " keeps it.\n")

@@ -3,11 +3,11 @@ extension AccountMemo {
   /// ("monthly exec sync … → twice-yearly executive touch"), the CSM hours per month, and where
   /// the time goes (a demotion) or comes from (a promotion), by account.
   static func writeServiceLevelReset(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let finalTier = result.tiering.decisions[index].finalTier
-    let from = result.book.accounts[index].currentTier ?? finalTier
+    let finalTier = result.ledger.decisions.finalTier(ref)
+    let from = result.ledger.currentTier(ref) ?? finalTier
     // Cells are input text (config), escaped once per run.
     let before = explainer.escapedServiceLevels(ofTier: from)
     let after = explainer.escapedServiceLevels(ofTier: finalTier)
@@ -35,30 +35,30 @@ extension AccountMemo {
     let change = after.csmHoursPerMonth - before.csmHoursPerMonth
     writeSigned(change, to: &text)
     text.append(")\n\n")
-    writeTimeTransfer(index, hours: change, explainer: explainer, to: &text)
+    writeTimeTransfer(ref, hours: change, explainer: explainer, to: &text)
     text.append("\n")
   }
 
   /// Where the hours a demotion frees are reinvested, or where a promotion's extra hours come
   /// from, by account (``TimeReinvestment``).
   private static func writeTimeTransfer(
-    _ index: Int, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let from = result.book.accounts[index].currentTier ?? 0
-    let finalTier = result.tiering.decisions[index].finalTier
+    let from = result.ledger.currentTier(ref) ?? 0
+    let finalTier = result.ledger.decisions.finalTier(ref)
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
     if finalTier > from {
-      if let displacement = explainer.displacement(of: index), let taker = displacement.takenBy {
+      if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
         text.append("The ", magnitude, " hours per month are reinvested in ")
         writeAccountReference(taker, result, to: &text)
         text.append(", which took this account's seat in Tier ", displacement.tier, ".")
-      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) {
+      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: ref) {
         text.append("The ", magnitude, " hours per month are reinvested in ")
         writeAccountReference(promoted, result, to: &text)
         text.append(", promoted into Tier ", from, " this quarter.")
       } else {
-        let owner = result.book.accounts[index].ownerID
+        let owner = result.ledger.ownerID(ref)
         let promotions = explainer.reinvestment.promotionCount(intoTier: from)
         if promotions == 0 {
           text.append("No promotion into Tier ", from, " this quarter: the time returns to ")
@@ -80,11 +80,11 @@ extension AccountMemo {
           text.append("the Tier ", from, " team's book.")
         }
       }
-    } else if let displaced = explainer.seatTaken(by: index) {
+    } else if let displaced = explainer.seatTaken(by: ref) {
       text.append("The ", magnitude, " extra hours per month come from ")
       writeAccountReference(displaced, result, to: &text)
       text.append(", which this account displaced from Tier ", finalTier, " under the cap.")
-    } else if let demoted = explainer.reinvestment.demotion(reinvestedIn: index) {
+    } else if let demoted = explainer.reinvestment.demotion(reinvestedIn: ref) {
       text.append("The ", magnitude, " extra hours per month come from ")
       writeAccountReference(demoted, result, to: &text)
       text.append(", moved down from Tier ", finalTier, " this quarter.")

@@ -3,10 +3,10 @@ extension AccountMemo {
   /// strategic fit, 3. On expansion ceiling, 3. Total of 10, which lands in Tier 2. The line is
   /// 12.` The line is the one the move crossed: the old tier's for a demotion (and the one just
   /// above the new tier when it fell further), the new tier's for a promotion.
-  static func writeWalkback(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
-    let decision = explainer.result.tiering.decisions[index]
-    let from = explainer.result.book.accounts[index].currentTier ?? decision.finalTier
-    writeScores(index, explainer: explainer, to: &text)
+  static func writeWalkback(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
+    let decision = explainer.result.ledger.decisions[ref]
+    let from = explainer.result.ledger.currentTier(ref) ?? decision.finalTier
+    writeScores(ref, explainer: explainer, to: &text)
     text.append(", which lands in Tier ", decision.rubricTier, ".")
     if decision.finalTier > from + 1 {
       // It fell past more than one line: name the old tier's and the one just above it.
@@ -23,9 +23,9 @@ extension AccountMemo {
 
   /// `On current ARR they scored 4. On strategic fit, 3. On expansion ceiling, 3. Total of 10`,
   /// with the weights when they are not all 1 (no closing full stop).
-  static func writeScores(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+  static func writeScores(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
-    let scores = result.scores[index]
+    let scores = result.ledger.scores[ref]
     let rubric = result.configuration.rubric
     text.append(
       "On current ARR they scored ", scores.arr, ". On strategic fit, ", scores.fit,
@@ -40,24 +40,24 @@ extension AccountMemo {
 
   /// One bullet per signal: the rule that fired, in plain words.
   static func writeSignalRules(
-    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
-    let scores = explainer.result.scores[index]
+    let scores = explainer.result.ledger.scores[ref]
     text.append("- Current ARR, ", scores.arr, ": ")
-    explainer.writeARRRule(index, to: &text)
+    explainer.writeARRRule(ref, to: &text)
     text.append(".\n- Strategic fit, ", scores.fit, ": ")
-    explainer.writeFitText(index, to: &text)
+    explainer.writeFitText(ref, to: &text)
     text.append(".\n- Expansion ceiling, ", scores.expansion, ": ")
-    explainer.writeExpansionRule(index, to: &text)
+    explainer.writeExpansionRule(ref, to: &text)
     text.append(".\n")
   }
 
   /// Appends `**Acme 7** (ACC-7)`, an account for prose by name and id (`**ACC-7**` when it
   /// has no name).
   static func writeAccountReference(
-    _ index: Int, _ result: RunResult, to text: inout TextBuffer
+    _ ref: AccountRef, _ result: RunResult, to text: inout TextBuffer
   ) {
-    let account = result.book.accounts[index]
+    let account = result.ledger[ref]
     if account.name.isEmpty {
       text.append("**", .escaped(account.id), "**")
     } else {

@@ -8,41 +8,41 @@ enum AccountMemo {
   /// Longest file-name stem kept from an account id, before any checksum suffix.
   static let maximumStemLength = 80
 
-  /// The memo of each moved account: its index in the book and its path in the run folder,
+  /// The memo of each moved account: its ref in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
-  static func plan(_ explainer: WhyMoved) -> [(index: Int, path: String)] {
+  static func plan(_ explainer: WhyMoved) -> [(ref: AccountRef, path: String)] {
     // Paths are ASCII (see `safeStem`) and distinct, so `String` order is byte order and the
     // dictionary's order does not matter. (`String`'s `<` compares ASCII with `memcmp`: this
     // sort took half the time it did comparing the `utf8` views.)
     explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }.sorted { $0.path < $1.path }
   }
 
-  /// The memo file name of each account that gets a memo, by its index in the book.
-  static func memoNames(_ result: RunResult) -> [Int: String] {
-    let moved = memoIndices(result)
-    let names = fileNames(for: moved.map { result.book.accounts[$0].id })
+  /// The memo file name of each account that gets a memo, by its ref in the book.
+  static func memoNames(_ result: RunResult) -> [AccountRef: String] {
+    let moved = memoRefs(result)
+    let names = fileNames(for: moved.map { result.ledger.id($0) })
     // Valid accounts have distinct ids, so every moved account has its own name.
     return Dictionary(
-      uniqueKeysWithValues: moved.map { ($0, names[result.book.accounts[$0].id] ?? "") })
+      uniqueKeysWithValues: moved.map { ($0, names[result.ledger.id($0)] ?? "") })
   }
 
-  /// Valid accounts that were promoted or demoted, by account id (book order).
-  static func movedIndices(_ result: RunResult) -> [Int] {
-    let accounts = result.book.accounts
-    return accounts.indices.filter { index in
-      guard let from = accounts[index].currentTier else { return false }
-      return from != result.tiering.decisions[index].finalTier
+  /// Valid accounts that were promoted or demoted, by account id (ledger order).
+  static func movedRefs(_ result: RunResult) -> [AccountRef] {
+    let ledger = result.ledger
+    return ledger.refs.filter { ref in
+      guard let from = ledger.currentTier(ref) else { return false }
+      return from != ledger.decisions.finalTier(ref)
     }
   }
 
-  /// Moved accounts that get a memo, by account id (book order): those that moved into or out
+  /// Moved accounts that get a memo, by account id (ledger order): those that moved into or out
   /// of a tier with named coverage, a conversation between people. Moves between pooled tiers
   /// are covered by movements.csv and memo.md.
-  static func memoIndices(_ result: RunResult) -> [Int] {
+  static func memoRefs(_ result: RunResult) -> [AccountRef] {
     let tiers = result.configuration.tiers
-    return movedIndices(result).filter { index in
-      let from = result.book.accounts[index].currentTier ?? 1
-      let to = result.tiering.decisions[index].finalTier
+    return movedRefs(result).filter { ref in
+      let from = result.ledger.currentTier(ref) ?? 1
+      let to = result.ledger.decisions.finalTier(ref)
       return tiers[from - 1].coverage == .named || tiers[to - 1].coverage == .named
     }
   }

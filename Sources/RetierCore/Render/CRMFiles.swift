@@ -45,12 +45,12 @@ enum CRMFiles {
   static func ownerFile(
     _ path: String, header: [String], rows: [CRMOwnerImport.Row], _ result: RunResult
   ) -> PiecewiseFile {
-    let accounts = result.book.accounts
+    let ledger = result.ledger
     return PiecewiseFile(path: path, itemCount: rows.count) { items in
       var writer = CSVWriter(
         header: header, startingFile: items.lowerBound == 0, byteCapacity: 48 * items.count)
       for row in rows[items] {
-        writer.appendText(accounts[row.index].id)
+        writer.appendText(ledger[row.ref].id)
         writer.appendText(row.owner)
         writer.endRow()
       }
@@ -61,20 +61,20 @@ enum CRMFiles {
   /// `tier-field-update.csv`: each moved or first-placed account's new tier, its name, the
   /// `why_moved` sentence of `movements.csv` and the run date.
   static func tierFieldUpdate(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
-    let accounts = result.book.accounts
-    let listed = accounts.indices.filter { explainer.direction(of: $0) != nil }
+    let ledger = result.ledger
+    let listed = ledger.refs.filter { explainer.direction(of: $0) != nil }
     let effectiveDate = result.runDate.description
     return PiecewiseFile(path: tierFieldUpdatePath, itemCount: listed.count) { items in
-      let decisions = result.tiering.decisions
+      let decisions = result.ledger.decisions
       var writer = CSVWriter(
         header: tierFieldUpdateHeader, startingFile: items.lowerBound == 0,
         byteCapacity: 160 * items.count)
       var sentence = TextBuffer(capacity: 512)
-      for index in listed[items] {
+      for ref in listed[items] {
         sentence.removeAll()
-        explainer.writeSentence(for: index, to: &sentence)
-        let tier = decisions[index].finalTier
-        writer.appendText(accounts[index].id)
+        explainer.writeSentence(for: ref, to: &sentence)
+        let tier = decisions.finalTier(ref)
+        writer.appendText(ledger.id(ref))
         writer.appendRaw(tier)
         writer.appendText(result.configuration.tier(tier).name)
         writer.appendText(utf8: sentence.bytes)
@@ -88,26 +88,26 @@ enum CRMFiles {
   /// `unassigned.csv`: each account left without an owner, with its tier, ARR, the CSM hours a
   /// month its tier promises, where it came from, and how many CSMs its tier is short.
   static func unassigned(_ result: RunResult) -> PiecewiseFile {
-    let accounts = result.book.accounts
-    let listed = result.owners.owners.indices.filter { result.owners.owners[$0].isEmpty }
+    let ledger = result.ledger
+    let listed = ledger.refs.filter { ledger.owners[$0].isEmpty }
     var csmsShort: [Int: Int] = [:]
     for row in result.owners.capacity { csmsShort[row.tier] = row.csmsShort }
     return PiecewiseFile(path: unassignedPath, itemCount: listed.count) { items in
-      let decisions = result.tiering.decisions
+      let decisions = result.ledger.decisions
       var writer = CSVWriter(
         header: unassignedHeader, startingFile: items.lowerBound == 0,
         byteCapacity: 128 * items.count)
-      for index in listed[items] {
-        let tier = decisions[index].finalTier
+      for ref in listed[items] {
+        let tier = decisions.finalTier(ref)
         let definition = result.configuration.tier(tier)
-        writer.appendText(accounts[index].id)
-        writer.appendText(accounts[index].name)
+        writer.appendText(ledger.id(ref))
+        writer.appendText(ledger.name(ref))
         writer.appendRaw(tier)
         writer.appendText(definition.name)
-        writer.appendRaw(accounts[index].arr)
+        writer.appendRaw(ledger.arr(ref))
         writer.appendRaw(definition.serviceLevels.csmHoursPerMonth)
-        writer.appendRaw(accounts[index].currentTier)
-        writer.appendText(accounts[index].ownerID)
+        writer.appendRaw(ledger.currentTier(ref))
+        writer.appendText(ledger.ownerID(ref))
         writer.appendRaw(csmsShort[tier] ?? 0)
         writer.endRow()
       }

@@ -7,10 +7,10 @@
 /// whose roster row has no email cannot be matched by HubSpot. One pass decides both the files'
 /// rows and the run summary's lines about what was left out, so the two cannot disagree.
 package struct CRMOwnerImport: Sendable {
-  /// One import row: the account's index in ``Book/accounts`` and the owner cell.
+  /// One import row: the account and the owner cell.
   struct Row: Sendable, Hashable {
-    /// Index into ``Book/accounts``.
-    var index: Int
+    /// The account.
+    var ref: AccountRef
     /// The new owner as the CRM knows them: a user id (Salesforce) or an email (HubSpot).
     var owner: String
   }
@@ -44,27 +44,27 @@ package struct CRMOwnerImport: Sendable {
     let rosterByID = Dictionary(
       result.book.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var withoutEmail: Set<String> = []
-    let owners = result.owners.owners
-    for index in owners.indices where result.owners.changeReasons[index] != nil {
-      let owner = owners[index]
+    let owners = result.ledger.owners
+    for ref in result.ledger.refs where result.ledger.ownerChangeReasons[ref] != nil {
+      let owner = owners[ref]
       if owner.isEmpty { continue }
       if owner == poolOwner {
         poolChanges += 1
         if let id = configuration.poolOwnerCRMID {
-          salesforceRows.append(Row(index: index, owner: id))
+          salesforceRows.append(Row(ref: ref, owner: id))
         }
         if let email = configuration.poolOwnerEmail {
-          hubSpotRows.append(Row(index: index, owner: email))
+          hubSpotRows.append(Row(ref: ref, owner: email))
         }
         continue
       }
       guard let csm = rosterByID[owner] else { continue }
-      salesforceRows.append(Row(index: index, owner: csm.crmUserID))
+      salesforceRows.append(Row(ref: ref, owner: csm.crmUserID))
       if csm.email.isEmpty {
         changesToCSMsWithoutEmail += 1
         withoutEmail.insert(csm.id)
       } else {
-        hubSpotRows.append(Row(index: index, owner: csm.email))
+        hubSpotRows.append(Row(ref: ref, owner: csm.email))
       }
     }
     csmsWithoutEmail = withoutEmail.sorted()

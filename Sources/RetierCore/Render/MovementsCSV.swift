@@ -8,24 +8,24 @@ enum MovementsCSV {
 
   /// The file as pieces: one item per moved or newly placed account.
   static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
-    let accounts = result.book.accounts
+    let ledger = result.ledger
     // The book is in account id order already.
-    let listed = accounts.indices.compactMap { index in
-      explainer.direction(of: index).map { (index, $0) }
+    let listed = ledger.refs.compactMap { ref in
+      explainer.direction(of: ref).map { (ref, $0) }
     }
     return PiecewiseFile(path: "movements.csv", itemCount: listed.count) { items in
-      let decisions = result.tiering.decisions
+      let decisions = result.ledger.decisions
       var writer = CSVWriter(
         header: header, startingFile: items.lowerBound == 0, byteCapacity: 160 * items.count)
       // One sentence buffer for every row; the CSV writer quotes it as a text cell.
       var sentence = TextBuffer(capacity: 512)
-      for (index, direction) in listed[items] {
+      for (ref, direction) in listed[items] {
         sentence.removeAll()
-        explainer.writeSentence(for: index, to: &sentence)
-        writer.appendText(accounts[index].id)
-        writer.appendText(accounts[index].name)
-        writer.appendRaw(accounts[index].currentTier)
-        writer.appendRaw(decisions[index].finalTier)
+        explainer.writeSentence(for: ref, to: &sentence)
+        writer.appendText(ledger.id(ref))
+        writer.appendText(ledger.name(ref))
+        writer.appendRaw(ledger.currentTier(ref))
+        writer.appendRaw(decisions.finalTier(ref))
         writer.appendRaw(direction.rawValue)
         writer.appendText(utf8: sentence.bytes)
         writer.endRow()

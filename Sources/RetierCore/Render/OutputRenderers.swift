@@ -52,7 +52,7 @@ enum OutputRenderers {
       let rendered = Parallel.map(batch.count, minimumChunk: 64) { position in
         let memo = batch[batch.startIndex + position]
         let file = OutputFile(
-          path: memo.path, bytes: AccountMemo.markdownBytes(for: memo.index, explainer: explainer))
+          path: memo.path, bytes: AccountMemo.markdownBytes(for: memo.ref, explainer: explainer))
         return (file, OutputDigest(of: file))
       }
       try emit(rendered.map(\.0))

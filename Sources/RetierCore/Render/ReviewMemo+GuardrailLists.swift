@@ -1,16 +1,18 @@
 extension ReviewMemo {
   /// The valid accounts whose ARR-rank tier (`rankTiers`, from ``arrRankTiers(_:)``) and
   /// assigned tier are more than one tier apart, by account id.
-  static func arrRankGapIndices(_ result: RunResult, rankTiers: [Int]) -> [Int] {
-    result.book.accounts.indices.filter {
-      abs(rankTiers[$0] - result.tiering.decisions[$0].finalTier) > 1
+  static func arrRankGapRefs(
+    _ result: RunResult, rankTiers: AccountColumn<Int>
+  ) -> [AccountRef] {
+    result.ledger.refs.filter {
+      abs(rankTiers[$0] - result.ledger.decisions.finalTier($0)) > 1
     }
   }
 
   /// The valid accounts scoring 2 or less on ARR and 4 or more on expansion, by account id.
-  static func growthQuadrantIndices(_ result: RunResult) -> [Int] {
-    result.book.accounts.indices.filter {
-      result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4
+  static func growthQuadrantRefs(_ result: RunResult) -> [AccountRef] {
+    result.ledger.refs.filter {
+      result.ledger.scores[$0].arr <= 2 && result.ledger.scores[$0].expansion >= 4
     }
   }
 
@@ -22,10 +24,10 @@ extension ReviewMemo {
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
         switch source {
-        case .valid(let index):
-          (result.book.accounts[index].id, result.book.accounts[index].currentTier)
-        case .rejected(let index):
-          (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
+        case .valid(let ref):
+          (result.ledger.id(ref), result.ledger.currentTier(ref))
+        case .rejected(let ref):
+          (result.ledger[ref].id, result.ledger[ref].currentTier)
         }
       guard let before = previous[accountID], before != fromTier else { return }
       drifted.append((result.tierRow(source), before))

@@ -38,7 +38,7 @@ extension ReviewMemo {
     text += table(
       ["tier", "max share", "seats", "seated", "overrides", "moved down by the cap", "status"],
       rows, rightAligned: [1, 2, 3, 4, 5])
-    text += "\nSeats are ⌊max share × \(result.book.accounts.count) valid accounts⌋; overrides "
+    text += "\nSeats are ⌊max share × \(result.ledger.count) valid accounts⌋; overrides "
     text += "take seats first and are honoured even past the cap.\n"
     if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n\n") + "\n" }
     return text
@@ -52,9 +52,9 @@ extension ReviewMemo {
       configuration.tier($0).expectedShare != nil
     }
     guard !banded.isEmpty else { return text + "No tier has an expected share.\n" }
-    let total = result.book.accounts.count
+    let total = result.ledger.count
     var counts = [Int](repeating: 0, count: configuration.tierCount + 1)
-    for decision in result.tiering.decisions { counts[decision.finalTier] += 1 }
+    for ref in result.ledger.refs { counts[result.ledger.decisions.finalTier(ref)] += 1 }
     var rows: [[String]] = []
     for tier in banded {
       guard let band = configuration.tier(tier).expectedShare else { continue }
@@ -73,44 +73,27 @@ extension ReviewMemo {
   }
 
   /// The tier every valid account would hold if the tiers were filled purely by ARR rank with
-  /// this run's final count per tier (ARR desc, then account id), aligned with the book.
-  static func arrRankTiers(_ result: RunResult) -> [Int] {
-    let accounts = result.book.accounts
+  /// this run's final count per tier (ARR desc, then account id).
+  static func arrRankTiers(_ result: RunResult) -> AccountColumn<Int> {
+    let ledger = result.ledger
     let tierCount = result.configuration.tierCount
     var remaining = [Int](repeating: 0, count: tierCount + 1)
-    for decision in result.tiering.decisions { remaining[decision.finalTier] += 1 }
-    let order = arrRankOrder(accounts)
-    var tiers = [Int](repeating: tierCount, count: accounts.count)
+    for ref in ledger.refs { remaining[ledger.decisions.finalTier(ref)] += 1 }
+    var tiers = AccountColumn(repeating: tierCount, count: ledger.count)
     var tier = 1
-    for index in order {
+    for ref in ledger.refsByARRDescending() {
       while tier < tierCount, remaining[tier] == 0 { tier += 1 }
-      tiers[index] = tier
+      tiers[ref] = tier
       remaining[tier] -= 1
     }
     return tiers
   }
 
-  /// Indices of `accounts` by ARR, highest first, then by index. The book is sorted by id, so on
-  /// equal ARR the lower index is the lower id.
-  private static func arrRankOrder(_ accounts: [Account]) -> [Int] {
-    let cents = accounts.map(\.arr.cents)
-    guard cents.allSatisfy({ UInt64(exactly: $0) != nil }) else {
-      return accounts.indices.sorted { cents[$0] != cents[$1] ? cents[$0] > cents[$1] : $0 < $1 }
-    }
-    // One key per account, ARR descending in the high half and the index in the low half, sorts
-    // in the natural order of integers, nearly three times faster than through a closure.
-    var keys = cents.indices.map { index in
-      UInt128(UInt64.max - UInt64(cents[index])) << 64 | UInt128(index)
-    }
-    keys.sort()
-    return keys.map { Int(truncatingIfNeeded: $0) }
-  }
-
   /// Accounts whose ARR-rank tier and assigned tier are more than one tier apart.
   static func arrRankGaps(_ result: RunResult) -> String {
     let rankTiers = arrRankTiers(result)
-    let accounts = result.book.accounts
-    let gaps = arrRankGapIndices(result, rankTiers: rankTiers)
+    let ledger = result.ledger
+    let gaps = arrRankGapRefs(result, rankTiers: rankTiers)
     var text = "### ARR rank against tier\n\n"
     text += "The ARR-rank tier is the tier an account would hold if the tiers were filled purely "
     text += "by ARR rank (highest ARR first, ties by account id) with this run's final number of "
@@ -124,11 +107,11 @@ extension ReviewMemo {
         "account", "name", "ARR (\(escaped(result.configuration.currency)))", "ARR-rank tier",
         "tier", "reason",
       ],
-      shown.map { index in
-        let decision = result.tiering.decisions[index]
+      shown.map { ref in
+        let decision = result.ledger.decisions[ref]
         return [
-          escaped(accounts[index].id), escaped(accounts[index].name),
-          WhyMoved.amount(accounts[index].arr), String(rankTiers[index]),
+          escaped(ledger.id(ref)), escaped(ledger.name(ref)),
+          WhyMoved.amount(ledger.arr(ref)), String(rankTiers[ref]),
           String(decision.finalTier), "`\(decision.reason)`",
         ]
       }, rightAligned: [2, 3, 4])
@@ -138,8 +121,8 @@ extension ReviewMemo {
 
   /// Accounts scoring 2 or less on ARR and 4 or more on expansion, for review by hand.
   static func growthQuadrant(_ result: RunResult) -> String {
-    let accounts = result.book.accounts
-    let quadrant = growthQuadrantIndices(result)
+    let ledger = result.ledger
+    let quadrant = growthQuadrantRefs(result)
     var text = "### Low ARR, high expansion\n\n"
     text += "Accounts scoring 2 or less on ARR and 4 or more on expansion ceiling: small today, "
     text += "large potential; the rubric cannot weigh that, so review them by hand. "
@@ -153,14 +136,14 @@ extension ReviewMemo {
         "ceiling (\(escaped(result.configuration.currency)))", "ARR score", "expansion", "total",
         "tier",
       ],
-      shown.map { index in
-        let account = accounts[index]
-        let scores = result.scores[index]
+      shown.map { ref in
+        let account = ledger[ref]
+        let scores = result.ledger.scores[ref]
         return [
           escaped(account.id), escaped(account.name), WhyMoved.amount(account.arr),
           account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
           String(scores.expansion), scores.total.description,
-          String(result.tiering.decisions[index].finalTier),
+          String(result.ledger.decisions.finalTier(ref)),
         ]
       }, rightAligned: [2, 3, 4, 5, 6, 7])
     if let more { text += "\n" + more + "\n" }

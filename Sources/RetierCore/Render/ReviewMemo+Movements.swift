@@ -4,10 +4,10 @@ extension ReviewMemo {
   /// (the `why_moved` sentence) and its memo. A list longer than `memo_list_limit` shows the
   /// first that many by ARR and points to movements.csv for the rest.
   static func movements(_ result: RunResult, explainer: WhyMoved) -> String {
-    var byDirection: [MovementDirection: [Int]] = [:]
-    for index in result.book.accounts.indices {
-      if let direction = explainer.direction(of: index) {
-        byDirection[direction, default: []].append(index)
+    var byDirection: [MovementDirection: [AccountRef]] = [:]
+    for ref in result.ledger.refs {
+      if let direction = explainer.direction(of: ref) {
+        byDirection[direction, default: []].append(ref)
       }
     }
     let sections: [(MovementDirection, String)] = [
@@ -15,17 +15,17 @@ extension ReviewMemo {
     ]
     var text = ""
     for (direction, title) in sections {
-      let indices = byDirection[direction] ?? []
-      text += "## \(title) (\(indices.count))\n\n"
-      guard !indices.isEmpty else {
+      let refs = byDirection[direction] ?? []
+      text += "## \(title) (\(refs.count))\n\n"
+      guard !refs.isEmpty else {
         text += "None.\n\n"
         continue
       }
-      let (shown, cut) = firstByARR(indices, result: result)
+      let (shown, cut) = firstByARR(refs, result: result)
       text += movementTable(shown, explainer: explainer)
       if cut > 0 {
-        text += "\nShowing the \(shown.count) with the most ARR of \(indices.count) (the "
-        text += "`memo_list_limit`); movements.csv lists all \(indices.count) (direction "
+        text += "\nShowing the \(shown.count) with the most ARR of \(refs.count) (the "
+        text += "`memo_list_limit`); movements.csv lists all \(refs.count) (direction "
         text += "`\(direction.rawValue)`).\n"
       }
       text += "\n"
@@ -33,49 +33,50 @@ extension ReviewMemo {
     return text
   }
 
-  /// The first `memo_list_limit` of `indices` by ARR (desc, then account id), in the order the
+  /// The first `memo_list_limit` of `refs` by ARR (desc, then account id), in the order the
   /// memo lists them: tier after the run, then ARR desc, then account id; and how many were cut.
-  static func firstByARR(_ indices: [Int], result: RunResult) -> (shown: [Int], cut: Int) {
-    let accounts = result.book.accounts
-    func byARR(_ left: Int, _ right: Int) -> Bool {
-      if accounts[left].arr != accounts[right].arr {
-        return accounts[left].arr > accounts[right].arr
+  static func firstByARR(_ refs: [AccountRef], result: RunResult) -> (shown: [AccountRef], cut: Int)
+  {
+    let ledger = result.ledger
+    func byARR(_ left: AccountRef, _ right: AccountRef) -> Bool {
+      if ledger.arr(left) != ledger.arr(right) {
+        return ledger.arr(left) > ledger.arr(right)
       }
-      return accounts[left].id < accounts[right].id
+      return ledger.id(left) < ledger.id(right)
     }
     let limit = result.configuration.memoListLimit
-    var shown = indices
+    var shown = refs
     if shown.count > limit {
       // A partial selection would do; the sort is of moved accounts only and runs once.
       shown.sort(by: byARR)
       shown.removeLast(shown.count - limit)
     }
-    let decisions = result.tiering.decisions
+    let decisions = result.ledger.decisions
     shown.sort { left, right in
-      let (leftTier, rightTier) = (decisions[left].finalTier, decisions[right].finalTier)
+      let (leftTier, rightTier) = (decisions.finalTier(left), decisions.finalTier(right))
       return leftTier != rightTier ? leftTier < rightTier : byARR(left, right)
     }
-    return (shown, indices.count - shown.count)
+    return (shown, refs.count - shown.count)
   }
 
   /// One table row per account: account, ARR, tiers, owners by name, reason, memo.
-  private static func movementTable(_ indices: [Int], explainer: WhyMoved) -> String {
+  private static func movementTable(_ refs: [AccountRef], explainer: WhyMoved) -> String {
     let result = explainer.result
     let people = explainer.people
     let currency = escaped(result.configuration.currency)
     return table(
       ["account", "ARR (\(currency))", "from → to", "owner from → to", "reason", "memo"],
-      indices.map { index in
-        let account = result.book.accounts[index]
-        let decision = result.tiering.decisions[index]
+      refs.map { ref in
+        let account = result.ledger[ref]
+        let decision = result.ledger.decisions[ref]
         let name = account.name.isEmpty ? "" : " (\(escaped(account.name)))"
-        let memo = explainer.memoNames[index].map { "[memo](\(AccountMemo.folder)/\($0))" } ?? "—"
+        let memo = explainer.memoNames[ref].map { "[memo](\(AccountMemo.folder)/\($0))" } ?? "—"
         return [
           "**\(escaped(account.id))**\(name)", WhyMoved.amount(account.arr),
           "\(account.currentTier.map { "Tier \($0)" } ?? "new") → Tier \(decision.finalTier)",
           "\(escaped(people.name(of: account.ownerID))) → "
-            + escaped(people.name(of: result.owners.owners[index])),
-          "\(escaped(explainer.sentence(for: index) ?? "")) (`\(decision.reason)`)", memo,
+            + escaped(people.name(of: result.ledger.owners[ref])),
+          "\(escaped(explainer.sentence(for: ref) ?? "")) (`\(decision.reason)`)", memo,
         ]
       }, rightAligned: [1])
   }
@@ -84,9 +85,9 @@ extension ReviewMemo {
   /// before a demotion, the owner after a promotion), by name, with those accounts by ARR and a
   /// link to each memo; memos addressed to nobody (pooled or unassigned) come last.
   static func conversations(_ result: RunResult, explainer: WhyMoved) -> String {
-    var byOwner: [String: [Int]] = [:]
-    for index in AccountMemo.memoIndices(result) {
-      byOwner[AccountMemo.addressee(index, explainer: explainer) ?? "", default: []].append(index)
+    var byOwner: [String: [AccountRef]] = [:]
+    for ref in AccountMemo.memoRefs(result) {
+      byOwner[AccountMemo.addressee(ref, explainer: explainer) ?? "", default: []].append(ref)
     }
     let people = explainer.people
     let owners = byOwner.keys.filter { !$0.isEmpty }.sorted { left, right in
@@ -115,24 +116,24 @@ extension ReviewMemo {
   }
 
   /// One bullet per account, the first `memo_list_limit` by ARR.
-  private static func conversationList(_ indices: [Int], explainer: WhyMoved) -> String {
+  private static func conversationList(_ refs: [AccountRef], explainer: WhyMoved) -> String {
     let result = explainer.result
-    let accounts = result.book.accounts
-    var sorted = indices
+    let ledger = result.ledger
+    var sorted = refs
     sorted.sort { left, right in
-      if accounts[left].arr != accounts[right].arr {
-        return accounts[left].arr > accounts[right].arr
+      if ledger.arr(left) != ledger.arr(right) {
+        return ledger.arr(left) > ledger.arr(right)
       }
-      return accounts[left].id < accounts[right].id
+      return ledger.id(left) < ledger.id(right)
     }
     let limit = result.configuration.memoListLimit
     var text = ""
-    for index in sorted.prefix(limit) {
-      let account = accounts[index]
+    for ref in sorted.prefix(limit) {
+      let account = ledger[ref]
       let label = account.name.isEmpty ? account.id : "\(account.name) (\(account.id))"
       let from = account.currentTier ?? 0
-      let to = result.tiering.decisions[index].finalTier
-      text += "- [\(escaped(label))](\(AccountMemo.folder)/\(explainer.memoNames[index] ?? "")): "
+      let to = result.ledger.decisions.finalTier(ref)
+      text += "- [\(escaped(label))](\(AccountMemo.folder)/\(explainer.memoNames[ref] ?? "")): "
       text += "Tier \(from) → Tier \(to), \(to > from ? "demotion" : "handoff")\n"
     }
     if sorted.count > limit {

@@ -1,8 +1,8 @@
 extension ReviewMemo {
   /// An account whose total is within one point of a tier line, either side.
   struct NearLine: Sendable, Hashable {
-    /// The account's index in the book.
-    var index: Int
+    /// The account's ref in the book.
+    var ref: AccountRef
     /// The tier whose line it is near (the highest such tier).
     var tier: Int
     /// Its total minus the line: negative below, zero on it, positive above.
@@ -17,12 +17,12 @@ extension ReviewMemo {
     let lines = (1..<configuration.tierCount).map { configuration.tier($0).minScore }
     let one = ExactDecimal(1)
     var near: [NearLine] = []
-    for index in result.book.accounts.indices {
-      let total = result.scores[index].total
+    for ref in result.ledger.refs {
+      let total = result.ledger.scores.total(ref)
       for (offset, line) in lines.enumerated() {
         let distance = total - line
         if ExactDecimal.zero - one <= distance, distance <= one {
-          near.append(NearLine(index: index, tier: offset + 1, distance: distance))
+          near.append(NearLine(ref: ref, tier: offset + 1, distance: distance))
           break
         }
       }
@@ -43,17 +43,17 @@ extension ReviewMemo {
     text += counted(near.count, "account")
     guard !near.isEmpty else { return text + ".\n" }
     text += ":\n\n"
-    let byIndex = Dictionary(uniqueKeysWithValues: near.map { ($0.index, $0) })
-    let (shown, cut) = firstByARR(near.map(\.index), result: result)
-    let accounts = result.book.accounts
+    let byIndex = Dictionary(uniqueKeysWithValues: near.map { ($0.ref, $0) })
+    let (shown, cut) = firstByARR(near.map(\.ref), result: result)
+    let ledger = result.ledger
     text += table(
       [
         "account", "ARR (\(escaped(result.configuration.currency)))", "total", "line", "side",
         "tier after",
       ],
-      shown.compactMap { index in
-        guard let entry = byIndex[index] else { return nil }
-        let account = accounts[index]
+      shown.compactMap { ref in
+        guard let entry = byIndex[ref] else { return nil }
+        let account = ledger[ref]
         let side: String
         if entry.distance == .zero {
           side = "on the line"
@@ -65,9 +65,9 @@ extension ReviewMemo {
         let name = account.name.isEmpty ? "" : " (\(escaped(account.name)))"
         return [
           "**\(escaped(account.id))**\(name)", WhyMoved.amount(account.arr),
-          result.scores[index].total.description,
+          result.ledger.scores.total(ref).description,
           "Tier \(entry.tier): \(explainer.line(ofTier: entry.tier))", side,
-          "Tier \(result.tiering.decisions[index].finalTier)",
+          "Tier \(result.ledger.decisions.finalTier(ref))",
         ]
       }, rightAligned: [1, 2])
     if cut > 0 {

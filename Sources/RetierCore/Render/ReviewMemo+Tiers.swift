@@ -4,7 +4,7 @@ extension ReviewMemo {
   static func tierCounts(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
-    let valid = result.book.accounts.count
+    let valid = result.ledger.count
     var rows = (1...tierCount).map { tier in
       [
         escaped(WhyMoved.tierLabel(tier, in: result.configuration)),
@@ -53,7 +53,7 @@ extension ReviewMemo {
   static func capacity(_ result: RunResult) -> String {
     let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
     var text = "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
-    let unassigned = result.owners.owners.count { $0.isEmpty }
+    let unassigned = result.ledger.refs.count { result.ledger.owners[$0].isEmpty }
     if unassigned > 0 {
       text += "\nAccounts without an owner: \(unassigned), listed in `\(CRMFiles.unassignedPath)` "
       text += "for the hiring decision.\n"

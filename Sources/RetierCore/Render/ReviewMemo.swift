@@ -27,12 +27,12 @@ enum ReviewMemo {
   /// The title and the one-paragraph summary.
   static func summary(_ result: RunResult, explainer: WhyMoved) -> String {
     var counts: [MovementDirection: Int] = [:]
-    for index in result.book.accounts.indices {
+    for index in result.ledger.refs {
       if let direction = explainer.direction(of: index) { counts[direction, default: 0] += 1 }
     }
     let book = result.book
     var text = "# Re-tier review memo: \(result.quarter.label)\n\n"
-    text += "Run date \(result.runDate). \(counted(book.accounts.count, "valid account")): "
+    text += "Run date \(result.runDate). \(counted(book.ledger.count, "valid account")): "
     text += "\(counted(counts[.promotion] ?? 0, "promotion")), "
     text += "\(counted(counts[.demotion] ?? 0, "demotion")), "
     text += "\(counted(counts[.firstPlacement] ?? 0, "first placement")). "
@@ -53,7 +53,7 @@ enum ReviewMemo {
         ["run date", result.runDate.description],
         ["tool version", "retier \(escaped(result.toolVersion))"],
         ["config sha256", "`\(result.configSHA256)`"],
-        ["valid accounts", String(book.accounts.count)],
+        ["valid accounts", String(book.ledger.count)],
         ["account rows rejected", String(book.rejectedAccountRowCount)],
         ["orphan ARR lines", String(book.orphanARRLines)],
         ["orphan usage rows", String(book.orphanUsageRows)],

@@ -70,7 +70,7 @@ package enum RunManifest {
         "counts",
         .object([
           ("account_rows", .integer(book.accountRowCount)),
-          ("valid_accounts", .integer(book.accounts.count)),
+          ("valid_accounts", .integer(book.ledger.count)),
           ("rejected_accounts", .integer(counts.rejected)),
           ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
           ("rejected_rows_all_files", .integer(book.rejections.count)),

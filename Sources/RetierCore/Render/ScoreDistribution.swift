@@ -16,7 +16,8 @@ struct ScoreDistribution: Sendable, Hashable {
   /// Counts the totals of `result`'s valid accounts.
   init(_ result: RunResult) {
     var counts: [Int128: Int] = [:]
-    for scores in result.scores { counts[scores.total.millionths, default: 0] += 1 }
+    let ledger = result.ledger
+    for ref in ledger.refs { counts[ledger.scores.total(ref).millionths, default: 0] += 1 }
     bins = counts.keys.sorted().map {
       Bin(total: ExactDecimal(millionths: $0), accounts: counts[$0]!)
     }

@@ -1,19 +1,19 @@
 /// One line of `tiers.csv`: a valid account with its scores, or a rejected one kept as is.
 struct TierRow: Sendable {
-  /// Where a line comes from: a valid account or a rejected one, by its index in the book.
+  /// Where a line comes from: a valid account or a rejected one of the ledger.
   enum Source: Sendable, Hashable {
-    /// Index into ``Book/accounts``.
-    case valid(Int)
-    /// Index into ``Book/rejectedAccounts``.
-    case rejected(Int)
+    /// A valid account.
+    case valid(AccountRef)
+    /// A rejected account with a usable id.
+    case rejected(RejectedRef)
   }
 
   /// `account_id`.
   var accountID: String
   /// `account_name`.
   var accountName: String
-  /// Index into ``Book/accounts`` for a valid account; `nil` for a rejected one.
-  var validIndex: Int?
+  /// The valid account of the line; `nil` for a rejected one.
+  var validRef: AccountRef?
   /// `from_tier`: the CRM's current tier.
   var fromTier: Int?
   /// `to_tier`: the tier after the run (a rejected account keeps its tier).
@@ -28,24 +28,25 @@ extension RunResult {
   /// Every account with a usable id, valid or rejected, sorted by account id.
   var tierRows: [TierRow] {
     var rows: [TierRow] = []
-    rows.reserveCapacity(book.accounts.count + book.rejectedAccounts.count)
+    rows.reserveCapacity(tierRowCount)
     forEachTierRowSource { rows.append(tierRow($0)) }
     return rows
   }
 
   /// The number of ``tierRows`` lines: every valid and every rejected account.
-  var tierRowCount: Int { book.accounts.count + book.rejectedAccounts.count }
+  var tierRowCount: Int { book.ledger.count + book.ledger.rejectedRefs.count }
 
   /// Where each rejected account's line falls among the ``tierRows`` lines, ascending; with
   /// these, any range of lines is found without walking the lines before it.
   var rejectedTierRowPositions: [Int] {
     // Both lists are sorted by id and share no id (a repeated id is rejected on every row), so
     // one merge gives the sorted list; valid accounts go first on a tie, as a stable sort would.
-    let accounts = book.accounts
+    let ledger = book.ledger
     var next = 0
-    return book.rejectedAccounts.enumerated().map { rejectedIndex, rejected in
-      while next < accounts.count, !(rejected.id < accounts[next].id) { next += 1 }
-      return next + rejectedIndex
+    return ledger.rejectedRefs.map { rejected in
+      let rejectedID = ledger[rejected].id
+      while next < ledger.count, !(rejectedID < ledger.id(ledger.refs[next])) { next += 1 }
+      return next + rejected.row
     }
   }
 
@@ -72,10 +73,10 @@ extension RunResult {
     var rejectedBefore = low
     for line in lines {
       if rejectedBefore < rejectedPositions.count, rejectedPositions[rejectedBefore] == line {
-        try body(.rejected(rejectedBefore))
+        try body(.rejected(RejectedRef(row: rejectedBefore)))
         rejectedBefore += 1
       } else {
-        try body(.valid(line - rejectedBefore))
+        try body(.valid(AccountRef(row: line - rejectedBefore)))
       }
     }
   }
@@ -83,16 +84,15 @@ extension RunResult {
   /// The `tiers.csv` line of `source`.
   func tierRow(_ source: TierRow.Source) -> TierRow {
     switch source {
-    case .valid(let index):
-      let account = book.accounts[index]
+    case .valid(let ref):
       return TierRow(
-        accountID: account.id, accountName: account.name, validIndex: index,
-        fromTier: account.currentTier, toTier: tiering.decisions[index].finalTier,
-        reason: tiering.decisions[index].reason, ownerID: owners.owners[index])
-    case .rejected(let index):
-      let rejected = book.rejectedAccounts[index]
+        accountID: ledger.id(ref), accountName: ledger.name(ref), validRef: ref,
+        fromTier: ledger.currentTier(ref), toTier: ledger.decisions.finalTier(ref),
+        reason: ledger.decisions.reason(ref), ownerID: ledger.owners[ref])
+    case .rejected(let ref):
+      let rejected = ledger[ref]
       return TierRow(
-        accountID: rejected.id, accountName: rejected.name, validIndex: nil,
+        accountID: rejected.id, accountName: rejected.name, validRef: nil,
         fromTier: rejected.currentTier, toTier: rejected.currentTier, reason: .invalidInput,
         ownerID: rejected.ownerID)
     }

@@ -14,37 +14,36 @@ enum TiersCSV {
       TierReason.cap(tier: $0).description
     }
     return PiecewiseFile(path: "tiers.csv", itemCount: result.tierRowCount) { lines in
-      let book = result.book
-      let accounts = book.accounts
-      let decisions = result.tiering.decisions
-      let owners = result.owners.owners
+      let ledger = result.ledger
+      let decisions = ledger.decisions
+      let owners = ledger.owners
       // About 70 bytes a line; reserving once saves copying while the piece grows.
       var writer = CSVWriter(
         header: header, startingFile: lines.lowerBound == 0, byteCapacity: 96 * (lines.count + 1))
       result.forEachTierRowSource(in: lines, rejectedPositions: rejectedPositions) { source in
         switch source {
-        case .valid(let index):
-          // Fields are read in place: copying an `Account` retains each of its strings.
-          let score = result.scores[index]
-          let decision = decisions[index]
-          writer.appendText(accounts[index].id)
-          writer.appendText(accounts[index].name)
-          writer.appendRaw(accounts[index].arr)
+        case .valid(let ref):
+          // Fields are read from their columns: building an `Account` retains each string.
+          let score = ledger.scores[ref]
+          let decision = decisions[ref]
+          writer.appendText(ledger.id(ref))
+          writer.appendText(ledger.name(ref))
+          writer.appendRaw(ledger.arr(ref))
           writer.appendRaw(score.arr)
           writer.appendRaw(score.fit)
           writer.appendRaw(score.expansion)
           writer.appendRaw(score.total)
           writer.appendRaw(decision.rubricTier)
-          writer.appendRaw(accounts[index].currentTier)
+          writer.appendRaw(ledger.currentTier(ref))
           writer.appendRaw(decision.finalTier)
           switch decision.reason {
           case .cap(let tier) where capReasons.indices.contains(tier):
             writer.appendRaw(capReasons[tier])
           default: writer.appendRaw(decision.reason.description)
           }
-          writer.appendText(owners[index])
-        case .rejected(let index):
-          let rejected = book.rejectedAccounts[index]
+          writer.appendText(owners[ref])
+        case .rejected(let ref):
+          let rejected = ledger[ref]
           writer.appendText(rejected.id)
           writer.appendText(rejected.name)
           writer.appendEmptyFields(6)

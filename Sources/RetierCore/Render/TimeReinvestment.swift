@@ -5,39 +5,37 @@
 /// cap demotion are not paired again; a demotion left without a promotion returns its time to
 /// its owner's book.
 struct TimeReinvestment: Sendable {
-  /// The promotion each paired non-cap demotion's time goes to, by index.
-  private let promotionByDemotion: [Int: Int]
+  /// The promotion each paired non-cap demotion's time goes to, by ref.
+  private let promotionByDemotion: [AccountRef: AccountRef]
   /// The reverse: the non-cap demotion whose time a paired promotion takes.
-  private let demotionByPromotion: [Int: Int]
+  private let demotionByPromotion: [AccountRef: AccountRef]
   /// Promotions into each tier this quarter not paired by a cap, by tier number.
   private let promotionCounts: [Int]
 
   /// Pairs the moves of `result`; `isCapPaired` says whether an account is a cap-displaced
   /// incumbent or a newcomer that took a cap seat (those are paired by the cap already).
-  init(_ result: RunResult, isCapPaired: (Int) -> Bool) {
-    let accounts = result.book.accounts
-    let decisions = result.tiering.decisions
+  init(_ result: RunResult, isCapPaired: (AccountRef) -> Bool) {
+    let ledger = result.ledger
+    let decisions = ledger.decisions
     let tierCount = result.configuration.tierCount
-    var promotions = [[Int]](repeating: [], count: tierCount + 1)
-    var demotions = [[Int]](repeating: [], count: tierCount + 1)
-    for index in accounts.indices {
-      guard let from = accounts[index].currentTier else { continue }
-      let to = decisions[index].finalTier
-      guard from != to, !isCapPaired(index) else { continue }
-      if to < from { promotions[to].append(index) } else { demotions[from].append(index) }
+    var promotions = [[AccountRef]](repeating: [], count: tierCount + 1)
+    var demotions = [[AccountRef]](repeating: [], count: tierCount + 1)
+    for ref in ledger.refs {
+      guard let from = ledger.currentTier(ref) else { continue }
+      let to = decisions.finalTier(ref)
+      guard from != to, !isCapPaired(ref) else { continue }
+      if to < from { promotions[to].append(ref) } else { demotions[from].append(ref) }
     }
     // Cap order: total desc, then ARR desc, then account id asc (no incumbent tie-break: the
     // promotions are all newcomers and the demotions all incumbents of the tier).
-    func ranksAbove(_ left: Int, _ right: Int) -> Bool {
-      let (leftTotal, rightTotal) = (result.scores[left].total, result.scores[right].total)
+    func ranksAbove(_ left: AccountRef, _ right: AccountRef) -> Bool {
+      let (leftTotal, rightTotal) = (ledger.scores.total(left), ledger.scores.total(right))
       if leftTotal != rightTotal { return leftTotal > rightTotal }
-      if accounts[left].arr != accounts[right].arr {
-        return accounts[left].arr > accounts[right].arr
-      }
-      return accounts[left].id < accounts[right].id
+      if ledger.arr(left) != ledger.arr(right) { return ledger.arr(left) > ledger.arr(right) }
+      return left < right
     }
-    var promotionByDemotion: [Int: Int] = [:]
-    var demotionByPromotion: [Int: Int] = [:]
+    var promotionByDemotion: [AccountRef: AccountRef] = [:]
+    var demotionByPromotion: [AccountRef: AccountRef] = [:]
     for tier in promotions.indices {
       let risers = promotions[tier].sorted(by: ranksAbove)
       let fallers = demotions[tier].sorted(by: ranksAbove).reversed()
@@ -53,7 +51,7 @@ struct TimeReinvestment: Sendable {
 
   /// The promotion into the tier a non-cap demotion left that its time is reinvested in, `nil`
   /// when no promotion was left to pair with it.
-  func promotion(reinvestedFrom demoted: Int) -> Int? { promotionByDemotion[demoted] }
+  func promotion(reinvestedFrom demoted: AccountRef) -> AccountRef? { promotionByDemotion[demoted] }
 
   /// How many promotions into `tier` this quarter were open to pairing (not paired by a cap).
   func promotionCount(intoTier tier: Int) -> Int {
@@ -61,5 +59,5 @@ struct TimeReinvestment: Sendable {
   }
 
   /// The non-cap demotion out of its new tier whose time a promotion takes, when paired.
-  func demotion(reinvestedIn promoted: Int) -> Int? { demotionByPromotion[promoted] }
+  func demotion(reinvestedIn promoted: AccountRef) -> AccountRef? { demotionByPromotion[promoted] }
 }

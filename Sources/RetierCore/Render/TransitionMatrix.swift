@@ -12,9 +12,9 @@ struct TransitionMatrix: Sendable, Hashable {
     tierCount = result.configuration.tierCount
     var cells = [[Int]](
       repeating: [Int](repeating: 0, count: tierCount + 1), count: tierCount + 1)
-    let accounts = result.book.accounts
-    for index in accounts.indices {
-      cells[accounts[index].currentTier ?? 0][result.tiering.decisions[index].finalTier] += 1
+    let ledger = result.ledger
+    for ref in ledger.refs {
+      cells[ledger.currentTier(ref) ?? 0][result.ledger.decisions.finalTier(ref)] += 1
     }
     self.cells = cells
   }

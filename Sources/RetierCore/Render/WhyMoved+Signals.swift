@@ -1,27 +1,27 @@
 extension WhyMoved {
   /// The rule that set the ARR signal, in plain words with this quarter's figures (see
   /// ``Rubric/writeARRRule(_:of:to:)``).
-  func arrRuleText(_ index: Int) -> String {
+  func arrRuleText(_ ref: AccountRef) -> String {
     var text = TextBuffer(capacity: 160)
-    writeARRRule(index, to: &text)
+    writeARRRule(ref, to: &text)
     return text.string
   }
 
-  /// Appends the rule that set the ARR signal of the account at `index`.
-  func writeARRRule(_ index: Int, to text: inout TextBuffer) {
+  /// Appends the rule that set the ARR signal of the account at `ref`.
+  func writeARRRule(_ ref: AccountRef, to text: inout TextBuffer) {
     result.rubric.writeARRRule(
-      result.scores[index].arrRule, of: result.book.accounts[index], to: &text)
+      result.ledger.scores[ref].arrRule, of: result.ledger[ref], to: &text)
   }
 
-  /// Appends the strategic-fit signal of the account at `index` in plain words.
-  func writeFitText(_ index: Int, to text: inout TextBuffer) {
-    result.rubric.writeFitText(result.scores[index].fit, to: &text)
+  /// Appends the strategic-fit signal of the account at `ref` in plain words.
+  func writeFitText(_ ref: AccountRef, to text: inout TextBuffer) {
+    result.rubric.writeFitText(result.ledger.scores[ref].fit, to: &text)
   }
 
-  /// Appends the rule that set the expansion-ceiling signal of the account at `index`.
-  func writeExpansionRule(_ index: Int, to text: inout TextBuffer) {
+  /// Appends the rule that set the expansion-ceiling signal of the account at `ref`.
+  func writeExpansionRule(_ ref: AccountRef, to text: inout TextBuffer) {
     result.rubric.writeExpansionRule(
-      result.scores[index].expansionRule, of: result.book.accounts[index], to: &text)
+      result.ledger.scores[ref].expansionRule, of: result.ledger[ref], to: &text)
   }
 
   /// `Tier 1 (Gold)` for `configuration`, or `Tier 1` when the tier has no name.

@@ -3,14 +3,14 @@
 /// the lowest total seated under each cap. Every figure about a score comes from the run's
 /// ``Rubric``.
 ///
-/// Build one per run and ask it about accounts by their index into ``Book/accounts``.
+/// Build one per run and ask it about accounts by their ``AccountRef``.
 struct WhyMoved: Sendable {
   /// A cap pairing seen from the displaced incumbent.
   struct Displacement: Sendable, Hashable {
     /// The capped tier the incumbent lost its seat in.
     var tier: Int
     /// The newcomer seated in its place; `nil` when the cap seated no newcomer for it.
-    var takenBy: Int?
+    var takenBy: AccountRef?
   }
 
   /// The run being explained.
@@ -20,9 +20,9 @@ struct WhyMoved: Sendable {
   /// The run date, `2026-10-14`.
   let runDateText: String
   /// Cap pairings by displaced incumbent.
-  private let displacements: [Int: Displacement]
+  private let displacements: [AccountRef: Displacement]
   /// Cap pairings by newcomer: the incumbent whose seat it took.
-  private let seatsTaken: [Int: Int]
+  private let seatsTaken: [AccountRef: AccountRef]
   /// Lowest total among the accounts the rubric seated in each capped tier (overrides aside), by
   /// tier number.
   private let lowestSeatedTotals: [ExactDecimal?]
@@ -36,17 +36,17 @@ struct WhyMoved: Sendable {
   let people: PeopleDirectory
   /// Where each demotion's freed CSM time goes.
   let reinvestment: TimeReinvestment
-  /// Each moved account's memo file name, by index: `memo.md` links the memos and the memos are
+  /// Each moved account's memo file name, by ref: `memo.md` links the memos and the memos are
   /// written under these names, so they are assigned once per run.
-  let memoNames: [Int: String]
+  let memoNames: [AccountRef: String]
 
   /// Indexes the cap reports of `result`.
   init(_ result: RunResult) {
     self.result = result
     self.quarterLabel = result.quarter.label
     self.runDateText = result.runDate.description
-    var displacements: [Int: Displacement] = [:]
-    var seatsTaken: [Int: Int] = [:]
+    var displacements: [AccountRef: Displacement] = [:]
+    var seatsTaken: [AccountRef: AccountRef] = [:]
     for report in result.tiering.capReports {
       for pair in report.pairs {
         displacements[pair.displaced] = Displacement(tier: report.tier, takenBy: pair.takenBy)
@@ -60,11 +60,13 @@ struct WhyMoved: Sendable {
       isCapped[report.tier] = true
     }
     var lowest = [ExactDecimal?](repeating: nil, count: tierSlots)
-    for (index, decision) in result.tiering.decisions.enumerated()
-    where isCapped[decision.finalTier] && decision.reason != .override {
-      let total = result.scores[index].total
-      if let current = lowest[decision.finalTier], current <= total { continue }
-      lowest[decision.finalTier] = total
+    let ledger = result.ledger
+    for ref in ledger.refs {
+      let finalTier = ledger.decisions.finalTier(ref)
+      guard isCapped[finalTier], ledger.decisions.reason(ref) != .override else { continue }
+      let total = ledger.scores.total(ref)
+      if let current = lowest[finalTier], current <= total { continue }
+      lowest[finalTier] = total
     }
     self.displacements = displacements
     self.seatsTaken = seatsTaken
@@ -98,10 +100,10 @@ struct WhyMoved: Sendable {
   }
 
   /// The cap pairing of a displaced incumbent, when it lost its seat to a cap.
-  func displacement(of index: Int) -> Displacement? { displacements[index] }
+  func displacement(of ref: AccountRef) -> Displacement? { displacements[ref] }
 
   /// The displaced incumbent whose seat the account took, when it is a paired newcomer.
-  func seatTaken(by index: Int) -> Int? { seatsTaken[index] }
+  func seatTaken(by ref: AccountRef) -> AccountRef? { seatsTaken[ref] }
 
   /// The lowest total the rubric seated in a capped tier, `nil` when overrides took every seat.
   func lowestSeatedTotal(inTier tier: Int) -> ExactDecimal? {
@@ -114,50 +116,50 @@ struct WhyMoved: Sendable {
   }
 
   /// The movement direction of an account, `nil` when it kept its tier.
-  func direction(of index: Int) -> MovementDirection? {
+  func direction(of ref: AccountRef) -> MovementDirection? {
     MovementDirection(
-      from: result.book.accounts[index].currentTier,
-      to: result.tiering.decisions[index].finalTier)
+      from: result.ledger.currentTier(ref),
+      to: result.ledger.decisions.finalTier(ref))
   }
 
   /// The one-line explanation of a moved or first-placed account, `nil` when it kept its tier,
   /// e.g. `Tier 1 → Tier 2: total 10 (ARR 4, fit 3, expansion 3) is below the Tier 1 line of 12`.
-  func sentence(for index: Int) -> String? {
+  func sentence(for ref: AccountRef) -> String? {
     var text = TextBuffer(capacity: 128)
-    guard writeSentence(for: index, to: &text) else { return nil }
+    guard writeSentence(for: ref, to: &text) else { return nil }
     return text.string
   }
 
   /// Appends ``sentence(for:)`` to `text`; returns `false`, having appended nothing, when the
   /// account kept its tier.
   @discardableResult
-  func writeSentence(for index: Int, to text: inout TextBuffer) -> Bool {
-    guard let direction = direction(of: index) else { return false }
-    let finalTier = result.tiering.decisions[index].finalTier
-    if let from = result.book.accounts[index].currentTier {
+  func writeSentence(for ref: AccountRef, to text: inout TextBuffer) -> Bool {
+    guard let direction = direction(of: ref) else { return false }
+    let finalTier = result.ledger.decisions.finalTier(ref)
+    if let from = result.ledger.currentTier(ref) {
       text.append("Tier ", from, " → Tier ", finalTier, ": ")
     } else {
       text.append("First placement in Tier ", finalTier, ": ")
     }
-    writeCause(of: index, direction: direction, to: &text)
+    writeCause(of: ref, direction: direction, to: &text)
     return true
   }
 
   /// Appends why the account ends where it does, without the `Tier a → Tier b` head.
   func writeCause(
-    of index: Int, direction: MovementDirection?, to text: inout TextBuffer
+    of ref: AccountRef, direction: MovementDirection?, to text: inout TextBuffer
   ) {
-    switch result.tiering.decisions[index].reason {
-    case .override: writeOverrideClause(index, to: &text)
-    case .newLogo: writeNewLogoClause(index, to: &text)
-    case .cap: writeCapClause(index, to: &text)
-    case .rubric, .invalidInput: writeRubricClause(index, direction: direction, to: &text)
+    switch result.ledger.decisions.reason(ref) {
+    case .override: writeOverrideClause(ref, to: &text)
+    case .newLogo: writeNewLogoClause(ref, to: &text)
+    case .cap: writeCapClause(ref, to: &text)
+    case .rubric, .invalidInput: writeRubricClause(ref, direction: direction, to: &text)
     }
   }
 
   /// Appends `total 10 (ARR 4, fit 3, expansion 3)`.
-  func writeSignalsSummary(_ index: Int, to text: inout TextBuffer) {
-    let scores = result.scores[index]
+  func writeSignalsSummary(_ ref: AccountRef, to text: inout TextBuffer) {
+    let scores = result.ledger.scores[ref]
     text.append(
       "total ", scores.total, " (ARR ", scores.arr, ", fit ", scores.fit, ", expansion ",
       scores.expansion, ")")
@@ -167,11 +169,11 @@ struct WhyMoved: Sendable {
   func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
 
   private func writeRubricClause(
-    _ index: Int, direction: MovementDirection?, to text: inout TextBuffer
+    _ ref: AccountRef, direction: MovementDirection?, to text: inout TextBuffer
   ) {
-    let finalTier = result.tiering.decisions[index].finalTier
+    let finalTier = result.ledger.decisions.finalTier(ref)
     let tierCount = result.configuration.tierCount
-    let total = result.scores[index].total
+    let total = result.ledger.scores.total(ref)
     let isBelowTierAbove: Bool
     switch direction {
     case .demotion: isBelowTierAbove = true
@@ -180,7 +182,7 @@ struct WhyMoved: Sendable {
       // The last tier's own line (usually 0) says little; the line it missed says more.
       isBelowTierAbove = finalTier == tierCount && tierCount > 1
     }
-    writeSignalsSummary(index, to: &text)
+    writeSignalsSummary(ref, to: &text)
     if isBelowTierAbove {
       text.append(" is below the Tier ", finalTier - 1, " line of ", line(ofTier: finalTier - 1))
       return
@@ -189,8 +191,8 @@ struct WhyMoved: Sendable {
     text.append(verb, " the Tier ", finalTier, " line of ", line(ofTier: finalTier))
   }
 
-  private func writeOverrideClause(_ index: Int, to text: inout TextBuffer) {
-    guard let override = result.tiering.decisions[index].override else {
+  private func writeOverrideClause(_ ref: AccountRef, to text: inout TextBuffer) {
+    guard let override = result.ledger.decisions[ref].override else {
       text.append("override (no approved exception on file)")
       return
     }
@@ -200,23 +202,23 @@ struct WhyMoved: Sendable {
       .oneLine(row.approvedByCS), ", expires ", override.expires, ": ", .oneLine(row.reason))
   }
 
-  private func writeNewLogoClause(_ index: Int, to text: inout TextBuffer) {
+  private func writeNewLogoClause(_ ref: AccountRef, to text: inout TextBuffer) {
     let quarters = result.configuration.newLogoQuarters
     text.append(
-      "new logo (customer since ", result.book.accounts[index].customerSince, ", fewer than ",
+      "new logo (customer since ", result.ledger[ref].customerSince, ", fewer than ",
       quarters, " full quarter", quarters == 1 ? "" : "s", ") held in Tier ",
       result.configuration.tierCount)
   }
 
-  private func writeCapClause(_ index: Int, to text: inout TextBuffer) {
-    let account = result.book.accounts[index]
-    let decision = result.tiering.decisions[index]
+  private func writeCapClause(_ ref: AccountRef, to text: inout TextBuffer) {
+    let account = result.ledger[ref]
+    let decision = result.ledger.decisions[ref]
     let target = decision.targetTier
-    let displacement = displacements[index]
+    let displacement = displacements[ref]
     // A pairing in the target tier says it all; otherwise the signals and lines lead.
     let leadsWithPairing = target < decision.finalTier && displacement?.tier == target
     if !leadsWithPairing {
-      writeSignalsSummary(index, to: &text)
+      writeSignalsSummary(ref, to: &text)
       text.append(" ")
       if let from = account.currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")
@@ -229,7 +231,7 @@ struct WhyMoved: Sendable {
       let seats = capReport(ofTier: tier)?.seats ?? 0
       if let displacement, displacement.tier == tier {
         if let taker = displacement.takenBy {
-          let takerAccount = result.book.accounts[taker]
+          let takerAccount = result.ledger[taker]
           text.append("seat taken by ")
           if !takerAccount.name.isEmpty { text.append(.oneLine(takerAccount.name), " (") }
           text.append(.oneLine(takerAccount.id), takerAccount.name.isEmpty ? " (" : ", ")
@@ -249,11 +251,11 @@ struct WhyMoved: Sendable {
   }
 
   /// `total 14` for a newcomer seated by the rubric, `override to Tier 1` for an override.
-  private func writeTakerStanding(_ taker: Int, tier: Int, to text: inout TextBuffer) {
-    if result.tiering.decisions[taker].reason == .override {
+  private func writeTakerStanding(_ taker: AccountRef, tier: Int, to text: inout TextBuffer) {
+    if result.ledger.decisions.reason(taker) == .override {
       text.append("override to Tier ", tier)
     } else {
-      text.append("total ", result.scores[taker].total)
+      text.append("total ", result.ledger.scores.total(taker))
     }
   }
 

@@ -25,29 +25,29 @@ package enum Retier {
               + blankRows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }
               .joined(separator: ","))))
 
-    let book = try BookValidator.validate(
+    var book = try BookValidator.validate(
       loaded, maxRejectedShare: configuration.maxRejectedShare,
       maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
     log(
       PhaseReport(
         phase: .validate,
-        counts: "valid=\(book.accounts.count) rejected_rows=\(book.rejectedAccountRowCount) "
+        counts: "valid=\(book.ledger.count) rejected_rows=\(book.rejectedAccountRowCount) "
           + "orphan_arr=\(book.orphanARRLines) orphan_usage=\(book.orphanUsageRows) "
           + "without_usage=\(book.accountsWithoutUsage.count)"))
 
-    let (rubric, scores) = Rubric.scoring(book.accounts, constants: configuration.rubric)
+    let rubric = Rubric.scoring(&book.ledger, constants: configuration.rubric)
     log(
       PhaseReport(
         phase: .score,
-        counts: "scored=\(scores.count) median_arr=\(rubric.cutLines.median)"))
+        counts: "scored=\(book.ledger.scores.count) median_arr=\(rubric.cutLines.median)"))
 
     let runDate = configuration.calendar.runDate(of: input.quarter)
     let tiering = TierAssigner(
       configuration: configuration, quarter: input.quarter, runDate: runDate
     )
-    .assign(book, scores: scores)
+    .assign(&book)
     var perTier = [Int](repeating: 0, count: configuration.tierCount + 1)
-    for decision in tiering.decisions { perTier[decision.finalTier] += 1 }
+    for ref in book.ledger.refs { perTier[book.ledger.decisions.finalTier(ref)] += 1 }
     log(
       PhaseReport(
         phase: .tier,
@@ -56,14 +56,15 @@ package enum Retier {
           + " overrides=\(tiering.validOverrides.count) ignored_overrides="
           + "\(tiering.ignoredOverrides.count)"))
 
-    let owners = OwnerAssigner.assign(book: book, tiering: tiering, configuration: configuration)
-    let unassigned = owners.owners.count { $0.isEmpty }
-    let changed = owners.changeReasons.count { $0 != nil }
+    let owners = OwnerAssigner.assign(book: &book, configuration: configuration)
+    let ledger = book.ledger
+    let unassigned = ledger.refs.count { ledger.owners[$0].isEmpty }
+    let changed = ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
-      rubric: rubric, scores: scores, tiering: tiering, owners: owners,
+      rubric: rubric, tiering: tiering, owners: owners,
       previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(

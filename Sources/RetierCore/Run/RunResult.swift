@@ -6,16 +6,15 @@ package struct RunResult: Sendable {
   package var runDate: CalendarDate
   /// The configuration used.
   package var configuration: Configuration
-  /// The validated book.
+  /// The validated book; its ledger holds every account with each phase's column (scores,
+  /// tier decision, owner), read by ``AccountRef``.
   package var book: Book
   /// The rubric of the quarter: its constants, cut lines and ARR ranking; every score and
   /// every figure about a score comes from it.
   package var rubric: Rubric
-  /// Scores aligned with ``Book/accounts``.
-  package var scores: [SignalScores]
-  /// Tier decisions.
+  /// Overrides and caps.
   package var tiering: TieringResult
-  /// Owners and capacity.
+  /// Capacity.
   package var owners: OwnerAssignment
   /// `to_tier` per account id from the previous quarter's `tiers.csv`, when one exists.
   var previousTiers: [String: Int]?
@@ -25,6 +24,9 @@ package struct RunResult: Sendable {
   var configSHA256: String
   /// The tool's version.
   var toolVersion: String
+
+  /// Every account of the run and what each phase decided about it.
+  package var ledger: AccountLedger { book.ledger }
 
   /// This quarter's ARR cut lines.
   package var cutLines: RubricCutLines { rubric.cutLines }

@@ -22,10 +22,10 @@ package struct TierCounts: Sendable, Hashable {
     let slots = result.configuration.tierCount + 1
     before = [Int](repeating: 0, count: slots)
     after = [Int](repeating: 0, count: slots)
-    let accounts = result.book.accounts
-    for index in accounts.indices {
-      let from = accounts[index].currentTier
-      let to = result.tiering.decisions[index].finalTier
+    let ledger = result.ledger
+    for ref in ledger.refs {
+      let from = ledger.currentTier(ref)
+      let to = result.ledger.decisions.finalTier(ref)
       before[from ?? 0] += 1
       after[to] += 1
       switch MovementDirection(from: from, to: to) {
@@ -35,6 +35,6 @@ package struct TierCounts: Sendable, Hashable {
       case nil: break
       }
     }
-    rejected = result.book.rejectedAccounts.count
+    rejected = result.ledger.rejectedRefs.count
   }
 }

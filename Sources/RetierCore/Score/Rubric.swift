@@ -31,25 +31,24 @@ package struct Rubric: Sendable {
       healthyARR: Money(cents: healthy), floorARR: Money(cents: floor))
   }
 
-  /// The rubric of the valid accounts `accounts` (N, median, decile and quartile counts).
-  init(constants: RubricConstants, accounts: [Account]) {
-    var descending = accounts.map(\.arr.cents)
-    descending.sort(by: >)
-    self.init(constants: constants, descendingARRCents: descending)
-  }
-
-  /// The rubric of `accounts` and every account's scores, in their order, from one sort of
-  /// their ARR: `g(a)` of each account is its rank in that sort, the same count
+  /// Scores every valid account of `ledger`, adding its ``AccountLedger/scores`` column, and
+  /// returns the rubric of the book (N, median, decile and quartile counts). One sort of the
+  /// ARRs serves both: `g(a)` of each account is its rank in that sort, the same count
   /// ``strictlyGreaterCount(than:)`` gives, so scoring a million accounts is O(N log N).
   static func scoring(
-    _ accounts: [Account], constants: RubricConstants
-  ) -> (rubric: Rubric, scores: [SignalScores]) {
-    let ranks = ranks(accounts.map(\.arr.cents))
+    _ ledger: inout AccountLedger, constants: RubricConstants
+  ) -> Rubric {
+    let refs = ledger.refs
+    let ranks = ranks(refs.map { ledger.arr($0).cents })
     let rubric = Rubric(constants: constants, descendingARRCents: ranks.descending)
-    let scores = accounts.indices.map {
-      rubric.scores(of: accounts[$0], strictlyGreater: ranks.strictlyGreater[$0])
+    var scores = ScoreColumn()
+    scores.reserveCapacity(refs.count)
+    for (position, ref) in refs.enumerated() {
+      scores.append(
+        rubric.scores(of: ledger[ref], strictlyGreater: ranks.strictlyGreater[position]))
     }
-    return (rubric, scores)
+    ledger.scores = scores
+    return rubric
   }
 
   // MARK: g(a) and the support cost

@@ -2,10 +2,10 @@
 package struct CapReport: Sendable, Hashable {
   /// A cap-displaced incumbent and the newcomer that took its seat.
   package struct Pair: Sendable, Hashable {
-    /// Index (into the book's valid accounts) of the incumbent that moved down.
-    package var displaced: Int
-    /// Index of the account seated in its place; `nil` when the cap itself shrank.
-    package var takenBy: Int?
+    /// The incumbent that moved down.
+    package var displaced: AccountRef
+    /// The account seated in its place; `nil` when the cap itself shrank.
+    package var takenBy: AccountRef?
   }
 
   /// The capped tier.
@@ -17,7 +17,7 @@ package struct CapReport: Sendable, Hashable {
   /// Accounts seated in the tier, overrides included.
   package var seatedCount: Int
   /// Accounts that aimed for the tier and moved down, in rank order.
-  package var displaced: [Int]
+  package var displaced: [AccountRef]
   /// Incumbents displaced by the cap, each paired with its taker.
   package var pairs: [Pair]
 

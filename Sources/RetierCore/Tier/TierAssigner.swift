@@ -9,25 +9,26 @@ struct TierAssigner: Sendable {
   /// The run date of that quarter.
   let runDate: CalendarDate
 
-  /// Assigns every valid account of `book`, given its scores (aligned with `book.accounts`).
-  func assign(_ book: Book, scores: [SignalScores]) -> TieringResult {
-    let accounts = book.accounts
+  /// Assigns every valid account of `book`, given its scores, adding the ledger's
+  /// ``AccountLedger/decisions`` column; returns the overrides and what each cap did.
+  func assign(_ book: inout Book) -> TieringResult {
+    let ledger = book.ledger
     let tierCount = configuration.tierCount
-    // Only the few ids that overrides name need looking up; both lists are sorted by id.
+    // Only the few ids that overrides name need looking up.
     let named = Set(book.overrideRows.map(\.accountID))
-    let validIDs = named.filter { Self.containsID($0, in: accounts, id: \.id) }
-    let knownIDs = validIDs.union(
-      named.filter { Self.containsID($0, in: book.rejectedAccounts, id: \.id) })
+    let validIDs = named.filter { ledger.ref(forID: $0) != nil }
+    let knownIDs = validIDs.union(named.filter { ledger.rejectedRef(forID: $0) != nil })
     let overrides = OverrideValidator.validate(
       book.overrideRows, validAccountIDs: validIDs, knownAccountIDs: knownIDs,
       tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
     let calendar = configuration.calendar
 
-    var decisions: [TierDecision] = []
-    decisions.reserveCapacity(accounts.count)
-    var buckets = [[Int]](repeating: [], count: tierCount + 1)
-    for (index, account) in accounts.enumerated() {
-      let rubricTier = rubricTier(for: scores[index].total)
+    var decisions = DecisionColumn()
+    decisions.reserveCapacity(ledger.count)
+    var buckets = [[AccountRef]](repeating: [], count: tierCount + 1)
+    for ref in ledger.refs {
+      let account = ledger[ref]
+      let rubricTier = rubricTier(for: ledger.scores.total(ref))
       let override = overrides.valid[account.id]
       let isNewLogo =
         calendar.quartersStarting(onOrAfter: account.customerSince, through: quarter)
@@ -45,43 +46,41 @@ struct TierAssigner: Sendable {
         TierDecision(
           rubricTier: rubricTier, targetTier: target, finalTier: target, reason: reason,
           override: override, isNewLogo: override == nil && isNewLogo))
-      buckets[target].append(index)
+      buckets[target].append(ref)
     }
 
     var capReports: [CapReport] = []
     for tier in 1...tierCount {
       guard let share = configuration.tier(tier).maxShare, tier < tierCount else { continue }
-      let seats = share.floorOfProduct(with: accounts.count)
-      let overridden = buckets[tier].filter { decisions[$0].reason == .override }
-      let ranked = buckets[tier].filter { decisions[$0].reason != .override }.sorted {
-        isRankedHigher($0, $1, tier: tier, accounts: accounts, scores: scores)
+      let seats = share.floorOfProduct(with: ledger.count)
+      let overridden = buckets[tier].filter { decisions.reason($0) == .override }
+      let ranked = buckets[tier].filter { decisions.reason($0) != .override }.sorted {
+        isRankedHigher($0, $1, tier: tier, ledger: ledger)
       }
       let free = max(0, seats - overridden.count)
       let seated = Array(ranked.prefix(free))
       let displaced = Array(ranked.dropFirst(free))
-      for index in displaced {
-        decisions[index].finalTier = tier + 1
-        decisions[index].reason = .cap(tier: tier)
-        buckets[tier + 1].append(index)
+      for ref in displaced {
+        decisions.move(ref, to: tier + 1, reason: .cap(tier: tier))
+        buckets[tier + 1].append(ref)
       }
       buckets[tier] = overridden + seated
-      // Newcomers in seat order (overrides take seats first); the highest-ranked newcomer is
-      // paired with the lowest-ranked displaced incumbent.
-      let newcomers = (overridden.sorted { accounts[$0].id < accounts[$1].id } + seated).filter {
-        accounts[$0].currentTier != tier
-      }
-      let displacedIncumbents = displaced.filter { accounts[$0].currentTier == tier }
-      let pairs = displacedIncumbents.reversed().enumerated().map { offset, index in
+      // Newcomers in seat order (overrides take seats first; refs are in id order); the
+      // highest-ranked newcomer is paired with the lowest-ranked displaced incumbent.
+      let newcomers = (overridden.sorted() + seated).filter { ledger.currentTier($0) != tier }
+      let displacedIncumbents = displaced.filter { ledger.currentTier($0) == tier }
+      let pairs = displacedIncumbents.reversed().enumerated().map { offset, ref in
         CapReport.Pair(
-          displaced: index, takenBy: offset < newcomers.count ? newcomers[offset] : nil)
+          displaced: ref, takenBy: offset < newcomers.count ? newcomers[offset] : nil)
       }
       capReports.append(
         CapReport(
           tier: tier, seats: seats, overrideCount: overridden.count,
           seatedCount: overridden.count + seated.count, displaced: displaced, pairs: pairs))
     }
+    book.ledger.decisions = decisions
     return TieringResult(
-      decisions: decisions, validOverrides: overrides.valid, ignoredOverrides: overrides.ignored,
+      validOverrides: overrides.valid, ignoredOverrides: overrides.ignored,
       capReports: capReports)
   }
 
@@ -95,27 +94,18 @@ struct TierAssigner: Sendable {
 
   /// Cap ranking: total desc, incumbents of the tier first, ARR desc, account id asc.
   private func isRankedHigher(
-    _ lhs: Int, _ rhs: Int, tier: Int, accounts: [Account], scores: [SignalScores]
+    _ lhs: AccountRef, _ rhs: AccountRef, tier: Int, ledger: AccountLedger
   ) -> Bool {
-    if scores[lhs].total != scores[rhs].total { return scores[lhs].total > scores[rhs].total }
-    let lhsIncumbent = accounts[lhs].currentTier == tier
-    let rhsIncumbent = accounts[rhs].currentTier == tier
+    let lhsTotal = ledger.scores.total(lhs)
+    let rhsTotal = ledger.scores.total(rhs)
+    if lhsTotal != rhsTotal { return lhsTotal > rhsTotal }
+    let lhsIncumbent = ledger.currentTier(lhs) == tier
+    let rhsIncumbent = ledger.currentTier(rhs) == tier
     if lhsIncumbent != rhsIncumbent { return lhsIncumbent }
-    if accounts[lhs].arr != accounts[rhs].arr { return accounts[lhs].arr > accounts[rhs].arr }
-    // The book is sorted by id, so the lower index is the lower id.
+    let lhsARR = ledger.arr(lhs)
+    let rhsARR = ledger.arr(rhs)
+    if lhsARR != rhsARR { return lhsARR > rhsARR }
+    // Refs are in id order.
     return lhs < rhs
-  }
-
-  /// Whether `elements`, sorted by `id`, hold one whose id is `wanted` (binary search).
-  private static func containsID<Element>(
-    _ wanted: String, in elements: [Element], id: (Element) -> String
-  ) -> Bool {
-    var low = 0
-    var high = elements.count
-    while low < high {
-      let middle = (low + high) / 2
-      if id(elements[middle]) < wanted { low = middle + 1 } else { high = middle }
-    }
-    return low < elements.count && id(elements[low]) == wanted
   }
 }

@@ -1,7 +1,6 @@
-/// The outcome of the tier step for a whole book.
+/// The outcome of the tier step for a whole book, besides each account's decision (the
+/// ledger's ``AccountLedger/decisions`` column).
 package struct TieringResult: Sendable {
-  /// One decision per valid account, aligned with ``Book/accounts``.
-  package var decisions: [TierDecision]
   /// Overrides applied, by account id.
   package var validOverrides: [String: ValidOverride]
   /// Overrides not applied, with why, sorted by account id and line.

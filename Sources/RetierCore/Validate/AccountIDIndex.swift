@@ -23,23 +23,23 @@ struct AccountIDIndex {
   /// only once a line id that is not ASCII must be looked up.
   private var rowsByString: [String: Int]?
 
-  /// Indexes the ids of `accounts` (in file order).
-  init(_ accounts: [Account]) {
-    let count = accounts.count
+  /// Indexes `ids`, the account ids (in file order).
+  init(_ ids: [String]) {
+    let count = ids.count
     firstRow = [Int](repeating: -1, count: count)
     isRepeated = [Bool](repeating: false, count: count)
-    var entries = Self.entries(count: count) { accounts[$0].id }
+    var entries = Self.entries(count: count) { ids[$0] }
     var kept = 0
     for entry in entries where entry.key != .empty {
       guard entry.key != .notASCII else {
-        indexByString(accounts)
+        indexByString(ids)
         return
       }
       entries[kept] = entry
       kept += 1
     }
     entries.removeLast(entries.count - kept)
-    let id = { (row: Int) in accounts[row].id }
+    let id = { (row: Int) in ids[row] }
     Self.sort(&entries, leftID: id, rightID: id)
     var groupStart = 0
     for position in entries.indices {
@@ -61,10 +61,10 @@ struct AccountIDIndex {
 
   /// For each of `count` lines (ARR lines, usage rows) whose account ids `id` gives, the first
   /// account row with an equal id, or -1 when there is none (or the id is empty).
-  mutating func join(count: Int, accounts: [Account], id: (Int) -> String) -> [Int32] {
+  mutating func join(count: Int, ids: [String], id: (Int) -> String) -> [Int32] {
     var result = [Int32](repeating: -1, count: count)
     if comparesStrings {
-      let rows = stringIndex(accounts)
+      let rows = stringIndex(ids)
       for line in 0..<count {
         result[line] = Int32(truncatingIfNeeded: rows[id(line)] ?? -1)
       }
@@ -75,14 +75,14 @@ struct AccountIDIndex {
     for entry in lines where entry.key != .empty {
       guard entry.key != .notASCII else {
         let lineID = id(Int(entry.index))
-        result[Int(entry.index)] = Int32(truncatingIfNeeded: stringIndex(accounts)[lineID] ?? -1)
+        result[Int(entry.index)] = Int32(truncatingIfNeeded: stringIndex(ids)[lineID] ?? -1)
         continue
       }
       lines[kept] = entry
       kept += 1
     }
     lines.removeLast(lines.count - kept)
-    let accountID = { (row: Int) in accounts[row].id }
+    let accountID = { (row: Int) in ids[row] }
     Self.sort(&lines, leftID: id, rightID: id)
     var cursor = 0
     for line in lines {
@@ -102,25 +102,25 @@ struct AccountIDIndex {
 
   /// The rows for which `isIncluded` is true, ordered by id as `String` orders them; they must
   /// be first rows (distinct ids).
-  func rowsInIDOrder(_ isIncluded: [Bool], accounts: [Account]) -> [Int] {
+  func rowsInIDOrder(_ isIncluded: [Bool], ids: [String]) -> [Int] {
     guard !comparesStrings else {
       return isIncluded.indices.filter { isIncluded[$0] }.sorted {
-        accounts[$0].id < accounts[$1].id
+        ids[$0] < ids[$1]
       }
     }
     return sorted.lazy.map { Int($0.index) }.filter { isIncluded[$0] }
   }
 
   /// Indexes every row by string, for ids that are not all ASCII.
-  private mutating func indexByString(_ accounts: [Account]) {
+  private mutating func indexByString(_ ids: [String]) {
     comparesStrings = true
     var rows: [String: Int] = [:]
-    rows.reserveCapacity(accounts.count)
-    for row in accounts.indices where !accounts[row].id.isEmpty {
-      if let first = rows[accounts[row].id] {
+    rows.reserveCapacity(ids.count)
+    for row in ids.indices where !ids[row].isEmpty {
+      if let first = rows[ids[row]] {
         markRepeated(row, first: first)
       } else {
-        rows[accounts[row].id] = row
+        rows[ids[row]] = row
         firstRow[row] = row
       }
     }
@@ -136,11 +136,11 @@ struct AccountIDIndex {
   }
 
   /// First rows by id string, built on first use when the index works on keys.
-  private mutating func stringIndex(_ accounts: [Account]) -> [String: Int] {
+  private mutating func stringIndex(_ ids: [String]) -> [String: Int] {
     if let rowsByString { return rowsByString }
     var rows: [String: Int] = [:]
     for row in firstRow.indices where firstRow[row] == row {
-      rows[accounts[row].id] = row
+      rows[ids[row]] = row
     }
     rowsByString = rows
     return rows

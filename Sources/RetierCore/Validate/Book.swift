@@ -1,9 +1,8 @@
 /// The validated book of one drop: valid accounts, rejected rows, orphans and the roster.
 package struct Book: Sendable {
-  /// Valid accounts, sorted by id.
-  package var accounts: [Account]
-  /// Rejected accounts with a usable id, sorted by id, one per id.
-  package var rejectedAccounts: [RejectedAccount]
+  /// The valid accounts and the rejected ones with a usable id, each in id order; the later
+  /// phases add their columns to it.
+  package var ledger: AccountLedger
   /// Every unused row of every file, sorted for `rejected.csv`.
   package var rejections: [Rejection]
   /// Problems that did not stop a row from being used (e.g. no usage row).

@@ -6,16 +6,16 @@ enum BookValidator {
   /// the rejected account rows exceed both `maxRejectedShare` of the book and
   /// `maxRejectedRowsFloor` rows (the floor lets a small book survive a typo).
   ///
-  /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
-  /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
-  /// go once joined, so a million accounts are never held twice.
+  /// The drop is consumed: its accounts become the book's ledger (ARR and usage joined, the
+  /// rejected rows dropped, the rest put in id order one column at a time), and its ARR lines
+  /// and usage rows are let go once joined, so a million accounts are never held twice.
   static func validate(
     _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int
   ) throws(RetierError) -> Book {
     var accounts = drop.accounts
-    drop.accounts = []
+    drop.accounts = AccountColumns()
     let rowCount = accounts.count
-    var index = AccountIDIndex(accounts)
+    var index = AccountIDIndex(accounts.ids)
     var rejections: [Rejection] = drop.rosterRejections
     // Per row: whether it is rejected.
     var rejected = [Bool](repeating: false, count: rowCount)
@@ -25,7 +25,7 @@ enum BookValidator {
       if let rowProblems = nextProblems, rowProblems.row == row {
         rejected[row] = true
         for problem in rowProblems.problems {
-          rejections.append(accountRejection(accounts[row], problem))
+          rejections.append(accountRejection(accounts, row, problem))
         }
         nextProblems = problems.next()
       }
@@ -33,8 +33,8 @@ enum BookValidator {
         rejected[row] = true
         rejections.append(
           accountRejection(
-            accounts[row],
-            repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
+            accounts, row,
+            repeatedIDReason(count: repeated.count, firstLine: accounts.line(repeated[0]))))
       }
     }
 
@@ -45,7 +45,7 @@ enum BookValidator {
       // Moved out of the drop so that the lines are freed at the end of this block.
       let arrLines = drop.arrLines
       drop.arrLines = ARRLines()
-      let rows = index.join(count: arrLines.count, accounts: accounts) {
+      let rows = index.join(count: arrLines.count, ids: accounts.ids) {
         arrLines.accountID(at: $0)
       }
       for (line, row) in zip(arrLines, rows) {
@@ -63,7 +63,7 @@ enum BookValidator {
               file: DropFiles.Name.arr, line: line.line, accountID: line.accountID,
               reason: problem))
         } else if let amount = line.arr {
-          accounts[row].arr += amount
+          accounts.addARR(amount, to: row)
           hasARR[row] = true
         }
       }
@@ -74,7 +74,7 @@ enum BookValidator {
     do {
       let usageRows = drop.usageRows
       drop.usageRows = UsageRows()
-      let rows = index.join(count: usageRows.count, accounts: accounts) {
+      let rows = index.join(count: usageRows.count, ids: accounts.ids) {
         usageRows.accountID(at: $0)
       }
       for (usageRow, row) in zip(usageRows, rows) {
@@ -92,8 +92,7 @@ enum BookValidator {
           usageLine[row] = usageRow.line
         }
         if problems.isEmpty {
-          accounts[row].usage = usageRow.usage
-          accounts[row].hasUsageRow = true
+          accounts.setUsage(PackedUsage(usageRow.usage), of: row)
         } else {
           rejected[row] = true
           rejections += problems.map {
@@ -114,31 +113,31 @@ enum BookValidator {
       if !rejected[row] {
         if !hasARR[row] {
           rejected[row] = true
-          rejections.append(accountRejection(accounts[row], "no ARR line in arr.csv"))
-        } else if accounts[row].arr < .zero {
+          rejections.append(accountRejection(accounts, row, "no ARR line in arr.csv"))
+        } else if accounts.arr(row) < .zero {
           rejected[row] = true
           rejections.append(
-            accountRejection(accounts[row], "ARR sum \(accounts[row].arr) is negative"))
+            accountRejection(accounts, row, "ARR sum \(accounts.arr(row)) is negative"))
         }
       }
       if index.isRepeated(row), let repeated = index.repeatedRows[row] {
         rejectedAccounts.append(Self.representative(of: repeated.map { accounts[$0] }))
         continue
       }
-      let account = accounts[row]
       if rejected[row] {
         rejectedAccounts.append(
           RejectedAccount(
-            id: account.id, name: account.name, currentTier: account.currentTier,
-            ownerID: account.ownerID))
+            id: accounts.id(row), name: accounts.name(row),
+            currentTier: accounts.currentTier(row), ownerID: accounts.ownerID(row)))
         continue
       }
-      if !account.hasUsageRow {
-        withoutUsage.append(account.id)
+      if !accounts.hasUsageRow(row) {
+        let id = accounts.id(row)
+        withoutUsage.append(id)
         warnings.append(
           Diagnostic(
             .warning, file: DropFiles.Name.usage,
-            message: "account '\(account.id)' has no usage row; scored with unknown usage"))
+            message: "account '\(id)' has no usage row; scored with unknown usage"))
       }
       isValid[row] = true
     }
@@ -156,12 +155,12 @@ enum BookValidator {
         rejected: rejectedRowCount, accounts: rowCount, allowedShare: maxRejectedShare,
         allowedRows: maxRejectedRowsFloor, problems: rejections.map(\.diagnostic).sorted())
     }
-    let order = index.rowsInIDOrder(isValid, accounts: accounts)
-    Self.keep(order, of: &accounts)
+    let order = index.rowsInIDOrder(isValid, ids: accounts.ids)
     rejectedAccounts.sort { $0.id < $1.id }
     withoutUsage.sort()
     return Book(
-      accounts: accounts, rejectedAccounts: rejectedAccounts, rejections: rejections,
+      ledger: AccountLedger(accounts: accounts.keeping(order), rejected: rejectedAccounts),
+      rejections: rejections,
       warnings: warnings.sorted { $0.message < $1.message }, orphanARRLines: orphanARR,
       orphanUsageRows: orphanUsage, accountsWithoutUsage: withoutUsage,
       overrideRows: drop.overrideRows, roster: drop.roster.sorted { $0.id < $1.id },
@@ -199,10 +198,13 @@ enum BookValidator {
     }
   }
 
-  /// The rejection of an `accounts.csv` row for `reason`.
-  private static func accountRejection(_ account: Account, _ reason: String) -> Rejection {
+  /// The rejection of the `accounts.csv` row `row` for `reason`.
+  private static func accountRejection(
+    _ accounts: AccountColumns, _ row: Int, _ reason: String
+  ) -> Rejection {
     Rejection(
-      file: DropFiles.Name.accounts, line: account.line, accountID: account.id, reason: reason)
+      file: DropFiles.Name.accounts, line: accounts.line(row), accountID: accounts.id(row),
+      reason: reason)
   }
 
   /// Why a row of a repeated id is rejected. It names the id's first line and how many rows
@@ -223,62 +225,6 @@ enum BookValidator {
   private static let orphanReasons = [
     "account_id is empty", "orphan: no such account in accounts.csv",
   ]
-
-  /// Rearranges `accounts` in place so that it holds exactly the rows `order` lists, in that
-  /// order. Elements are only ever moved, never copied: the kept rows slide down in runs (one
-  /// `memmove` per run) with the others set aside and dropped, and only when `order` is not
-  /// file order are the kept rows then permuted by swaps.
-  private static func keep(_ order: [Int], of accounts: inout [Account]) {
-    let count = accounts.count
-    var isKept = [Bool](repeating: false, count: count)
-    for row in order { isKept[row] = true }
-    // The position of each kept row once the others are gone.
-    var compacted = [Int](repeating: 0, count: count)
-    var kept = 0
-    for row in 0..<count where isKept[row] {
-      compacted[row] = kept
-      kept += 1
-    }
-    accounts.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      let dropped = UnsafeMutablePointer<Account>.allocate(capacity: count - kept)
-      defer { dropped.deallocate() }
-      var droppedCount = 0
-      var row = 0
-      while row < count {
-        guard isKept[row] else {
-          (dropped + droppedCount).moveInitialize(from: base + row, count: 1)
-          droppedCount += 1
-          row += 1
-          continue
-        }
-        var runEnd = row + 1
-        while runEnd < count && isKept[runEnd] { runEnd += 1 }
-        let target = compacted[row]
-        if target != row { (base + target).moveInitialize(from: base + row, count: runEnd - row) }
-        row = runEnd
-      }
-      (base + kept).moveInitialize(from: dropped, count: droppedCount)
-    }
-    accounts.removeLast(count - kept)
-    // `source[i]` is the compacted position of the row that must end at position i.
-    let source = order.map { compacted[$0] }
-    guard source.indices.contains(where: { source[$0] != $0 }) else { return }
-    var placed = [Bool](repeating: false, count: kept)
-    accounts.withUnsafeMutableBufferPointer { buffer in
-      for start in 0..<kept where !placed[start] {
-        // Follow the cycle through `start`: each swap settles one position.
-        var position = start
-        while true {
-          placed[position] = true
-          let next = source[position]
-          if next == start { break }
-          buffer.swapAt(position, next)
-          position = next
-        }
-      }
-    }
-  }
 
   /// The one `tiers.csv` entry of a repeated id. Its rows may disagree, so the choice must not
   /// depend on row order: tier and owner are kept only when every row agrees (blank otherwise),

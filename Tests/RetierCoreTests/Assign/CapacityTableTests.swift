@@ -120,7 +120,7 @@ struct CapacityTableTests {
         OwnerFixtures.csm("t3", tier: 3),
       ],
       rejected: [RejectedAccount(id: "R", name: "R", currentTier: 1, ownerID: "t1")])
-    let rows = scenario.assign().capacity
+    let rows = scenario.assign().assignment.capacity
     #expect(rows.map(\.accounts) == [2, 1, 1])
     #expect(
       rows.map(\.arr) == [Money(units: 1_500_000), Money(units: 300_000), Money(units: 1_000)])
@@ -132,7 +132,7 @@ struct CapacityTableTests {
   @Test("markdown table and hiring signal for the worked example")
   func markdown() {
     let scenario = OwnerFixtures.workedExample
-    let rows = scenario.assign().capacity
+    let rows = scenario.assign().assignment.capacity
     let expected = """
       | Tier | Accounts | ARR (USD) | CSMs | Accounts/CSM (band) | ARR/CSM, USD (band) \
       | CSMs short | Coverage cost (max) | Flags |
@@ -190,7 +190,7 @@ struct CapacityTableTests {
   @Test("summary lines: one per tier, then the hiring signal")
   func summaryLines() {
     let scenario = OwnerFixtures.workedExample
-    let rows = scenario.assign().capacity
+    let rows = scenario.assign().assignment.capacity
     #expect(
       CapacityTable.summaryLines(rows, configuration: scenario.configuration) == [
         "Tier 1 (Gold): 60 accounts, ARR 12,000,000, 6 active CSMs, 10 accounts/CSM (band 8–20), "

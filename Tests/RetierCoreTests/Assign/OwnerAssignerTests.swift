@@ -11,15 +11,16 @@ struct OwnerAssignerTests {
     configuration: Configuration = OwnerFixtures.configuration()
   ) -> [String: Outcome] {
     let scenario = OwnerFixtures.Scenario(placed, roster: roster, configuration: configuration)
-    return OwnerFixtures.outcomes(scenario, scenario.assign())
+    return OwnerFixtures.outcomes(scenario.assign().book)
   }
 
   @Test("SPEC §5 worked example: Tier 1 takes the whole team, Tier 2 is 3 CSMs short")
   func workedExample() throws {
     let scenario = OwnerFixtures.workedExample
-    let assignment = scenario.assign()
-    let outcomes = OwnerFixtures.outcomes(scenario, assignment)
-    #expect(scenario.book.accounts.reduce(Money.zero) { $0 + $1.arr } == Money(units: 24_000_000))
+    let (book, assignment) = scenario.assign()
+    let outcomes = OwnerFixtures.outcomes(book)
+    #expect(
+      scenario.book.ledger.accounts.reduce(Money.zero) { $0 + $1.arr } == Money(units: 24_000_000))
     // Every Tier 1 owner keeps its ten accounts.
     for number in 1...60 {
       let id = "ACC-" + String(repeating: "0", count: 3 - String(number).count) + String(number)
@@ -28,8 +29,8 @@ struct OwnerAssignerTests {
     #expect(outcomes["ACC-061"] == Outcome(owner: "", reason: .capacityShortfall))
     #expect(outcomes["ACC-240"] == Outcome(owner: "", reason: .capacityShortfall))
     #expect(outcomes["ACC-241"] == Outcome(owner: "cs-pool", reason: nil))
-    #expect(assignment.changeReasons.count { $0 == .capacityShortfall } == 180)
-    #expect(assignment.changeReasons.count { $0 != nil } == 180)
+    #expect(book.ledger.changeReasonList.count { $0 == .capacityShortfall } == 180)
+    #expect(book.ledger.changeReasonList.count { $0 != nil } == 180)
 
     let tier2 = try #require(assignment.capacity.first { $0.tier == 2 })
     #expect(tier2.csmsShort == 3)
@@ -89,12 +90,12 @@ struct OwnerAssignerTests {
       ],
       roster: [OwnerFixtures.csm("mm-a", tier: 3), OwnerFixtures.csm("mm-b", tier: 3)],
       configuration: configuration)
-    let assignment = scenario.assign()
+    let (book, assignment) = scenario.assign()
     #expect(assignment.capacity.map(\.tier) == [1, 2, 3, 4])
     #expect(assignment.capacity.map(\.activeCSMs) == [0, 0, 2, 0])
     #expect(assignment.capacity.map(\.unassigned) == [1, 0, 0, 0])
     #expect(assignment.capacity.map(\.csmsShort) == [1, 0, 0, 0])
-    #expect(assignment.owners == ["cs-pool", ""])
+    #expect(book.ledger.ownerList == ["cs-pool", ""])
   }
 
   @Test("the CSM with the most free seats gets the account, whatever the ARR they hold")
@@ -275,8 +276,8 @@ struct OwnerAssignerTests {
       [OwnerFixtures.placed("V1", arr: "100", from: nil, to: 1)],
       roster: [OwnerFixtures.csm("csm-a", tier: 1, max: 1)],
       rejected: [RejectedAccount(id: "R1", name: "Rejected", currentTier: 1, ownerID: "csm-a")])
-    let assignment = scenario.assign()
-    #expect(assignment.owners == ["csm-a"])
+    let (book, assignment) = scenario.assign()
+    #expect(book.ledger.ownerList == ["csm-a"])
     #expect(assignment.capacity[0].accounts == 1)
   }
 
@@ -321,15 +322,15 @@ struct OwnerAssignerTests {
       OwnerFixtures.csm("t2-c", tier: 2, max: 500),
     ]
     let scenario = OwnerFixtures.Scenario(placed, roster: roster)
-    let assignment = scenario.assign()
+    let book = scenario.assign().book
     let reference = ReferenceAssigner.assign(scenario)
-    let mismatches = scenario.book.accounts.indices.filter {
-      assignment.owners[$0] != reference.owners[$0]
-        || assignment.changeReasons[$0] != reference.reasons[$0]
+    let mismatches = book.ledger.accounts.indices.filter {
+      book.ledger.ownerList[$0] != reference.owners[$0]
+        || book.ledger.changeReasonList[$0] != reference.reasons[$0]
     }
     #expect(mismatches.isEmpty)
     // The generated book exercises every reason.
-    let reasons = Set(assignment.changeReasons.compactMap { $0 })
+    let reasons = Set(book.ledger.changeReasonList.compactMap { $0 })
     #expect(reasons == Set(OwnerChangeReason.allCases))
   }
 }
@@ -339,9 +340,9 @@ private enum ReferenceAssigner {
   static func assign(
     _ scenario: OwnerFixtures.Scenario
   ) -> (owners: [String], reasons: [OwnerChangeReason?]) {
-    let accounts = scenario.book.accounts
+    let accounts = scenario.book.ledger.accounts
     let configuration = scenario.configuration
-    let tiers = scenario.tiering.decisions.map(\.finalTier)
+    let tiers = scenario.book.ledger.refs.map { scenario.book.ledger.decisions.finalTier($0) }
     let active = scenario.book.roster.filter {
       $0.isActive && configuration.tier($0.tier).coverage == .named
     }

@@ -74,8 +74,6 @@ enum OwnerFixtures {
   struct Scenario {
     /// The validated book (accounts sorted by id).
     var book: Book
-    /// Decisions aligned with the book.
-    var tiering: TieringResult
     /// The configuration.
     var configuration: Configuration
 
@@ -86,30 +84,33 @@ enum OwnerFixtures {
       rejected: [RejectedAccount] = []
     ) {
       let sorted = placed.sorted { $0.account.id < $1.account.id }
-      var book = TestAccounts.book(sorted.map(\.account), roster: roster.sorted { $0.id < $1.id })
-      book.rejectedAccounts = rejected
+      var book = TestAccounts.book(
+        sorted.map(\.account), rejected: rejected, roster: roster.sorted { $0.id < $1.id })
+      var decisions = DecisionColumn()
+      for placed in sorted { decisions.append(OwnerFixtures.decision(finalTier: placed.finalTier)) }
+      book.ledger.decisions = decisions
       self.book = book
-      self.tiering = TieringResult(
-        decisions: sorted.map { OwnerFixtures.decision(finalTier: $0.finalTier) },
-        validOverrides: [:], ignoredOverrides: [], capReports: [])
       self.configuration = configuration
     }
 
-    /// Runs the owner assignment.
-    func assign() -> OwnerAssignment {
-      OwnerAssigner.assign(book: book, tiering: tiering, configuration: configuration)
+    /// Runs the owner assignment: the book with its owner columns, and the capacity table.
+    func assign() -> (book: Book, assignment: OwnerAssignment) {
+      var book = book
+      let assignment = OwnerAssigner.assign(book: &book, configuration: configuration)
+      return (book, assignment)
     }
 
     /// A run result for rendering, dated `runDate`.
     func runResult(
       runDate: CalendarDate = CalendarDate(year: 2026, month: 10, day: 14)!
     ) -> RunResult {
-      RunResult(
+      var (book, owners) = assign()
+      let rubric = Rubric.scoring(&book.ledger, constants: configuration.rubric)
+      return RunResult(
         quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
-        configuration: configuration, book: book,
-        rubric: Rubric(constants: configuration.rubric, accounts: book.accounts),
-        scores: [], tiering: tiering, owners: assign(), previousTiers: nil, inputs: [],
-        configSHA256: "", toolVersion: "test")
+        configuration: configuration, book: book, rubric: rubric,
+        tiering: TieringResult(validOverrides: [:], ignoredOverrides: [], capReports: []),
+        owners: owners, previousTiers: nil, inputs: [], configSHA256: "", toolVersion: "test")
     }
   }
 
@@ -126,11 +127,12 @@ enum OwnerFixtures {
   }
 
   /// Every account's outcome by id.
-  static func outcomes(_ scenario: Scenario, _ assignment: OwnerAssignment) -> [String: Outcome] {
+  static func outcomes(_ book: Book) -> [String: Outcome] {
+    let ledger = book.ledger
     var outcomes: [String: Outcome] = [:]
-    for (index, account) in scenario.book.accounts.enumerated() {
-      outcomes[account.id] = Outcome(
-        owner: assignment.owners[index], reason: assignment.changeReasons[index])
+    for ref in ledger.refs {
+      outcomes[ledger.id(ref)] = Outcome(
+        owner: ledger.owners[ref], reason: ledger.ownerChangeReasons[ref])
     }
     return outcomes
   }

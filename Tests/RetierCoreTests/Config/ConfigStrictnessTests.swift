@@ -260,7 +260,7 @@ struct ConfigStrictnessTests {
     drop.usage = usage
     drop.csms = csms
     let (result, files) = try RenderedRun.run(drop.input(configuration))
-    #expect(result.book.accounts.count == result.scores.count)
+    #expect(result.book.ledger.accounts.count == result.ledger.scoreList.count)
     #expect(!files.isEmpty)
   }
 }

@@ -46,8 +46,8 @@ struct DemoDropGoldenTests {
   func workedExample() throws {
     let result = try Retier.decide(Self.demoInput())
     // 600 valid accounts, about 24M of ARR; the median and the cut lines of the rubric.
-    #expect(result.book.accounts.count == 600)
-    let bookARR = result.book.accounts.reduce(Money.zero) { $0 + $1.arr }
+    #expect(result.book.ledger.accounts.count == 600)
+    let bookARR = result.book.ledger.accounts.reduce(Money.zero) { $0 + $1.arr }
     #expect(bookARR.groupedWholeUnits == "23,939,554")
     #expect(result.cutLines.median == Money(units: 17_500))
     #expect(result.cutLines.topDecileCount == 60)
@@ -102,11 +102,11 @@ struct DemoDropGoldenTests {
   func fourTierMemos() throws {
     let result = try Retier.decide(Self.fourTierInput())
     let tiers = result.configuration.tiers
-    let memos = Set(AccountMemo.memoIndices(result))
-    let moved = AccountMemo.movedIndices(result)
+    let memos = Set(AccountMemo.memoRefs(result))
+    let moved = AccountMemo.movedRefs(result)
     let betweenPooled = moved.filter { index in
-      let from = result.book.accounts[index].currentTier ?? 0
-      let to = result.tiering.decisions[index].finalTier
+      let from = result.ledger[index].currentTier ?? 0
+      let to = result.ledger.decisions[index].finalTier
       return tiers[from - 1].coverage == .pooled && tiers[to - 1].coverage == .pooled
     }
     // Mid-Market ↔ SMB moves happen in this book and get no memo; every other move gets one.
@@ -119,8 +119,8 @@ struct DemoDropGoldenTests {
   func fourTier() throws {
     let result = try Retier.decide(Self.demoInput(config: "config/four-tier.json"))
     #expect(result.configuration.tierCount == 4)
-    #expect(result.tiering.decisions.allSatisfy { (1...4).contains($0.finalTier) })
-    let strategic = result.tiering.decisions.count { $0.finalTier == 1 }
+    #expect(result.ledger.decisionList.allSatisfy { (1...4).contains($0.finalTier) })
+    let strategic = result.ledger.decisionList.count { $0.finalTier == 1 }
     let overridesIntoTierOne = result.tiering.validOverrides.values.count { $0.tier == 1 }
     #expect(strategic <= 30 + overridesIntoTierOne)
   }

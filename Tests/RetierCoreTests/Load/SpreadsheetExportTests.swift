@@ -188,7 +188,7 @@ struct SpreadsheetExportTests {
     #expect(loaded.blankRowCounts == ["accounts.csv": 4, "arr.csv": 1])
     #expect(loaded.rowCounts["accounts.csv"] == 2)
     #expect(loaded.rowCounts["arr.csv"] == 2)
-    #expect(loaded.accounts.map(\.line) == [3, 6])
+    #expect(loaded.accounts.rows.map(\.line) == [3, 6])
     let book = try BookValidator.validate(
       loaded, maxRejectedShare: ExactDecimal(1), maxRejectedRowsFloor: 0)
     #expect(book.accountRowCount == 2)

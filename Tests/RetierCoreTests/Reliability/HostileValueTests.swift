@@ -79,7 +79,7 @@ struct HostileValueTests {
       }
     }
     let memos = files.filter { $0.path.hasPrefix("memos/") }
-    #expect(memos.count == AccountMemo.movedIndices(result).count)
+    #expect(memos.count == AccountMemo.movedRefs(result).count)
     #expect(memos.count >= 5)
     #expect(Set(memos.map { $0.path.lowercased() }).count == memos.count)
   }
@@ -155,8 +155,6 @@ struct HostileValueTests {
 extension RunResult {
   /// Valid accounts that moved or were placed for the first time (rows of `movements.csv`).
   fileprivate var movementCount: Int {
-    (0..<book.accounts.count).count { index in
-      book.accounts[index].currentTier != tiering.decisions[index].finalTier
-    }
+    ledger.refs.count { ledger.currentTier($0) != ledger.decisions.finalTier($0) }
   }
 }

@@ -199,7 +199,7 @@ struct LoadFuzzTests {
     #expect(book.accountRowCount == Self.nonBlankRows(accounts).count)
     let idColumn = try #require(accounts.columnIndex(named: "account_id"))
     var ids: Set<String> = []
-    let validIDs = Set(book.accounts.map(\.id))
+    let validIDs = Set(book.ledger.accounts.map(\.id))
     let rejectedLines = Set(
       book.rejections.filter { $0.file == DropFiles.Name.accounts }.map(\.line))
     for row in Self.nonBlankRows(accounts) {

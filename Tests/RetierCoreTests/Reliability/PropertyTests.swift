@@ -37,7 +37,7 @@ struct PropertyTests {
     // …and every row of a rejected account is in rejected.csv with its line.
     let rejectedLines = Set(
       result.book.rejections.filter { $0.file == DropFiles.Name.accounts }.map(\.line))
-    let validIDs = Set(result.book.accounts.map(\.id))
+    let validIDs = Set(result.book.ledger.accounts.map(\.id))
     let document = try CSVReader.parse(drop.files().accounts)
     for row in 0..<document.rowCount {
       let id = String(document.field(row: row, column: 0).trimmingSpaces)
@@ -48,14 +48,16 @@ struct PropertyTests {
         || result.book.rejections.contains { $0.accountID == id && !id.isEmpty }
       #expect(isListed, "row on line \(line) (\(id)) is neither valid nor rejected")
     }
-    #expect(result.book.accounts.count + result.book.rejectedAccounts.count == usableIDs.count)
+    #expect(
+      result.book.ledger.accounts.count + result.book.ledger.rejectedAccounts.count
+        == usableIDs.count)
   }
 
   @Test("no capped tier holds more than its seats, except by overrides", arguments: seeds)
   func capsHold(seed: UInt64) throws {
     let (result, _) = try run(GeneratedDrop(seed: seed).files())
     for report in result.tiering.capReports {
-      let inTier = result.tiering.decisions.filter { $0.finalTier == report.tier }
+      let inTier = result.ledger.decisionList.filter { $0.finalTier == report.tier }
       let overrides = inTier.count { $0.reason == .override }
       #expect(inTier.count <= max(report.seats, overrides))
       #expect(inTier.count - overrides <= max(0, report.seats - overrides))
@@ -107,7 +109,7 @@ struct PropertyTests {
     let (result, _) = try run(GeneratedDrop(seed: seed).files())
     let configuration = result.configuration
     var load: [String: Int] = [:]
-    for owner in result.owners.owners where !owner.isEmpty { load[owner, default: 0] += 1 }
+    for owner in result.ledger.ownerList where !owner.isEmpty { load[owner, default: 0] += 1 }
     for csm in result.book.roster where csm.isActive {
       guard configuration.tier(csm.tier).coverage == .named else { continue }
       let capacity = csm.maxAccounts ?? configuration.tier(csm.tier).capacity
@@ -117,8 +119,8 @@ struct PropertyTests {
     let active = Dictionary(
       result.book.roster.filter(\.isActive).map { ($0.id, $0.tier) },
       uniquingKeysWith: { first, _ in first })
-    for (index, owner) in result.owners.owners.enumerated() where !owner.isEmpty {
-      let tier = result.tiering.decisions[index].finalTier
+    for (index, owner) in result.ledger.ownerList.enumerated() where !owner.isEmpty {
+      let tier = result.ledger.decisionList[index].finalTier
       if configuration.tier(tier).coverage == .pooled {
         #expect(owner == configuration.poolOwnerID)
       } else {

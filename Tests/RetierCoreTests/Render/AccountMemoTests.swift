@@ -7,7 +7,7 @@ struct AccountMemoTests {
   private func memo(_ id: String, in result: RunResult) throws -> String {
     String(
       decoding: AccountMemo.markdownBytes(
-        for: try RunResultFixtures.index(of: id, in: result), explainer: WhyMoved(result)),
+        for: try RunResultFixtures.ref(of: id, in: result), explainer: WhyMoved(result)),
       as: UTF8.self)
   }
 
@@ -98,7 +98,7 @@ struct AccountMemoTests {
           + "out).\n"))
     let explainer = WhyMoved(result)
     #expect(
-      explainer.arrRuleText(try RunResultFixtures.index(of: "X10", in: result))
+      explainer.arrRuleText(try RunResultFixtures.ref(of: "X10", in: result))
         == "ARR of 5,000 less the yearly support cost of 6,800 (4 × 20 support hours × 85) is "
         + "below zero")
   }
@@ -178,7 +178,7 @@ struct AccountMemoTests {
   @Test("the ARR needed also covers the yearly support cost")
   func supportBreakEven() throws {
     let result = try RunResultFixtures.rubricBook()
-    let account = result.book.accounts[try RunResultFixtures.index(of: "X10", in: result)]
+    let account = result.ledger[try RunResultFixtures.ref(of: "X10", in: result)]
     let rubric = result.rubric
     // 4 × 20 hours × 85 = 6,800 > the floor line (5,500.01 for ARR 2).
     #expect(rubric.supportBreakEven(of: account.usage) == Money(units: 6_800))

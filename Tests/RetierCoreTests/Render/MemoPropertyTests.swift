@@ -36,11 +36,11 @@ struct MemoPropertyTests {
   func reasonMatchesDecision(seed: UInt64) throws {
     let result = try result(seed: seed)
     let explainer = WhyMoved(result)
-    for index in AccountMemo.memoIndices(result) {
+    for index in AccountMemo.memoRefs(result) {
       let memo = String(
         decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
-      let decision = result.tiering.decisions[index]
-      let from = try #require(result.book.accounts[index].currentTier)
+      let decision = result.ledger.decisions[index]
+      let from = try #require(result.ledger[index].currentTier)
       let why = section("## Why it moved", of: memo)
       #expect(memo.contains(" moved from Tier \(from) to Tier \(decision.finalTier) this quarter"))
       switch decision.reason {
@@ -50,7 +50,7 @@ struct MemoPropertyTests {
         #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
         if let taker = explainer.displacement(of: index)?.takenBy {
           #expect(why.contains("Tier \(tier) is capped at "))
-          #expect(why.contains(ReviewMemo.escaped(result.book.accounts[taker].id)))
+          #expect(why.contains(ReviewMemo.escaped(result.ledger[taker].id)))
         } else {
           #expect(why.contains("It did not get one of the "))
         }
@@ -91,11 +91,11 @@ struct MemoPropertyTests {
   func reinvestmentIsARealPromotion(seed: UInt64) throws {
     let result = try result(seed: seed)
     let explainer = WhyMoved(result)
-    let accounts = result.book.accounts
-    let decisions = result.tiering.decisions
-    var used: Set<Int> = []
-    for index in AccountMemo.memoIndices(result) {
-      let from = try #require(accounts[index].currentTier)
+    let ledger = result.ledger
+    let decisions = result.ledger.decisions
+    var used: Set<AccountRef> = []
+    for index in AccountMemo.memoRefs(result) {
+      let from = try #require(ledger[index].currentTier)
       guard decisions[index].finalTier > from else { continue }
       let memo = String(
         decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
@@ -103,31 +103,31 @@ struct MemoPropertyTests {
       if let taker = explainer.displacement(of: index)?.takenBy {
         #expect(decisions[taker].finalTier == from)
         #expect(reset.contains("are reinvested in "))
-        #expect(reset.contains(ReviewMemo.escaped(accounts[taker].id)))
+        #expect(reset.contains(ReviewMemo.escaped(ledger[taker].id)))
       } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) {
         // A promotion into the tier this account left, this quarter, used once.
-        let promotedFrom = try #require(accounts[promoted].currentTier)
+        let promotedFrom = try #require(ledger[promoted].currentTier)
         #expect(decisions[promoted].finalTier == from && promotedFrom > from)
         #expect(explainer.seatTaken(by: promoted) == nil)
         #expect(used.insert(promoted).inserted)
         #expect(reset.contains("promoted into Tier \(from) this quarter."))
-        #expect(reset.contains(ReviewMemo.escaped(accounts[promoted].id)))
+        #expect(reset.contains(ReviewMemo.escaped(ledger[promoted].id)))
       } else {
         #expect(reset.contains("the time returns to "))
       }
     }
     // Pairs go in rank order: a paired demotion never outranks an unpaired one of its tier, and
     // an unpaired promotion never outranks a paired one.
-    func rank(_ index: Int) -> (ExactDecimal, Money) {
-      (result.scores[index].total, accounts[index].arr)
+    func rank(_ index: AccountRef) -> (ExactDecimal, Money) {
+      (result.ledger.scores[index].total, ledger[index].arr)
     }
-    for index in accounts.indices {
+    for index in ledger.refs {
       guard let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) else { continue }
       #expect(explainer.reinvestment.demotion(reinvestedIn: promoted) == index)
     }
     for tier in 1...result.configuration.tierCount {
-      let demotions = accounts.indices.filter {
-        accounts[$0].currentTier == tier && decisions[$0].finalTier > tier
+      let demotions = ledger.refs.filter {
+        ledger[$0].currentTier == tier && decisions[$0].finalTier > tier
           && explainer.displacement(of: $0) == nil
       }
       let paired = demotions.filter { explainer.reinvestment.promotion(reinvestedFrom: $0) != nil }
@@ -154,18 +154,18 @@ struct MemoPropertyTests {
       (.firstPlacement, "First placements"), (.promotion, "Promotions"), (.demotion, "Demotions"),
     ]
     for (direction, title) in sections {
-      let moved = result.book.accounts.indices.filter { explainer.direction(of: $0) == direction }
+      let moved = result.ledger.refs.filter { explainer.direction(of: $0) == direction }
       let body = section("## \(title) (\(moved.count))", of: text)
       let rows = body.split(separator: "\n").filter { $0.hasPrefix("| **") }
       #expect(rows.count == min(moved.count, limit))
       #expect(body.contains("movements.csv lists all \(moved.count)") == (moved.count > limit))
       // The rows shown are the `limit` with the most ARR.
       let byARR = moved.sorted {
-        let (left, right) = (result.book.accounts[$0], result.book.accounts[$1])
+        let (left, right) = (result.ledger[$0], result.ledger[$1])
         return left.arr != right.arr ? left.arr > right.arr : left.id < right.id
       }
       for index in byARR.prefix(limit) {
-        let cell = "| **\(ReviewMemo.escaped(result.book.accounts[index].id))**"
+        let cell = "| **\(ReviewMemo.escaped(result.ledger[index].id))**"
         #expect(rows.contains { $0.hasPrefix(cell) })
       }
     }
@@ -180,7 +180,7 @@ struct MemoPropertyTests {
       decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: WhyMoved(result))),
       as: UTF8.self)
     let tierCount = result.configuration.tierCount
-    let valid = result.book.accounts.count
+    let valid = result.book.ledger.accounts.count
     func cells(_ line: Substring) -> [String] {
       line.split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }
     }
@@ -203,7 +203,7 @@ struct MemoPropertyTests {
       #expect(after == String(result.owners.capacity[tier - 1].accounts))
     }
     #expect(counts.contains { $0 == "| valid accounts | \(valid) | \(valid) | 0 |" })
-    let rejected = result.book.rejectedAccounts.count
+    let rejected = result.book.ledger.rejectedAccounts.count
     #expect(
       counts.contains {
         $0 == "| rejected (keep the tier they hold) | \(rejected) | \(rejected) | 0 |"

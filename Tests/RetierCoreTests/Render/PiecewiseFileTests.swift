@@ -65,7 +65,9 @@ struct PiecewiseFileTests {
         separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       #expect(lines.count == file.itemCount + 2, "\(file.path)")
     }
-    #expect(files[0].itemCount == result.book.accounts.count + result.book.rejectedAccounts.count)
+    #expect(
+      files[0].itemCount == result.book.ledger.accounts.count
+        + result.book.ledger.rejectedAccounts.count)
     // The cap book has 2 promotions and 1 demotion, and no first placement.
     #expect(files[3].itemCount == 3)
     // memo.md cuts every list at memo_list_limit, so it is one piece whatever the book.
@@ -76,7 +78,8 @@ struct PiecewiseFileTests {
   func emptyMovements() throws {
     var result = try RunResultFixtures.result([.init(id: "A-1", arr: "1000")])
     // The CRM already holds the tier the run gives it: nothing moves.
-    result.book.accounts[0].currentTier = result.tiering.decisions[0].finalTier
+    let finalTier = result.ledger.decisionList[0].finalTier
+    result.book.ledger = result.ledger.changingAccounts { $0[0].currentTier = finalTier }
     let memo = ReviewMemo.piecewise(result, explainer: WhyMoved(result))
     let text = String(decoding: memo.renderItems(0..<memo.itemCount), as: UTF8.self)
     #expect(text.contains("## First placements (0)\n\nNone.\n\n## Promotions (0)\n\nNone.\n\n"))

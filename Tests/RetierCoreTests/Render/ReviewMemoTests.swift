@@ -61,7 +61,7 @@ struct ReviewMemoTests {
   func overridesPastCap() throws {
     let overrides = ["F06", "F07", "F08"].map { "\($0),1,Board ask,Sam,Casey,2026-12-31" }
     let base = try RunResultFixtures.capBook()
-    let accounts = base.book.accounts
+    let accounts = base.book.ledger.accounts
     let result = try RunResultFixtures.result(
       accounts.map { account in
         var line = RunResultFixtures.AccountLine(
@@ -91,7 +91,8 @@ struct ReviewMemoTests {
   @Test("ARR-rank tiers fill the final counts by ARR, ties by account id")
   func arrRankTiers() throws {
     let result = try RunResultFixtures.reasonsBook()
-    #expect(ReviewMemo.arrRankTiers(result) == [1, 2, 3, 3, 3])
+    let rankTiers = ReviewMemo.arrRankTiers(result)
+    #expect(result.ledger.refs.map { rankTiers[$0] } == [1, 2, 3, 3, 3])
   }
 
   @Test(
@@ -100,9 +101,12 @@ struct ReviewMemoTests {
   func arrRankTiersBeyondSixtyFourBits(hugeCents: Int128) throws {
     var result = try RunResultFixtures.reasonsBook()
     // R5 (the last account, 10,000) now has the most ARR; R1 and R2 tie below it.
-    result.book.accounts[4].arr = Money(cents: hugeCents)
-    result.book.accounts[1].arr = result.book.accounts[0].arr
-    #expect(ReviewMemo.arrRankTiers(result) == [2, 3, 3, 3, 1])
+    result.book.ledger = result.ledger.changingAccounts { accounts in
+      accounts[4].arr = Money(cents: hugeCents)
+      accounts[1].arr = accounts[0].arr
+    }
+    let rankTiers = ReviewMemo.arrRankTiers(result)
+    #expect(result.ledger.refs.map { rankTiers[$0] } == [2, 3, 3, 3, 1])
   }
 
   @Test("CRM drift compares with the previous run, or says there is none")

@@ -75,9 +75,9 @@ enum RunResultFixtures {
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
   }
 
-  /// The index of an account in the book.
-  static func index(of id: String, in result: RunResult) throws -> Int {
-    try #require(result.book.accounts.firstIndex { $0.id == id })
+  /// The valid account `id` of the run.
+  static func ref(of id: String, in result: RunResult) throws -> AccountRef {
+    try #require(result.ledger.ref(forID: id))
   }
 
   /// The configuration with Tier 1 uncapped, for tests of the rubric alone.

@@ -39,7 +39,12 @@ struct TiersCSVTests {
     let result = try Self.mixedBook()
     var sources: [TierRow.Source] = []
     result.forEachTierRowSource { sources.append($0) }
-    #expect(sources == [.valid(0), .rejected(0), .valid(1), .rejected(1)])
+    let ledger = result.ledger
+    #expect(
+      sources == [
+        .valid(ledger.refs[0]), .rejected(ledger.rejectedRefs[0]), .valid(ledger.refs[1]),
+        .rejected(ledger.rejectedRefs[1]),
+      ])
     #expect(result.tierRows.map(\.accountID) == ["A", "B", "C", "D"])
     #expect(sources.map { result.tierRow($0).accountID } == ["A", "B", "C", "D"])
   }

@@ -5,7 +5,7 @@ import Testing
 @Suite("WhyMoved")
 struct WhyMovedTests {
   private func sentence(_ id: String, in result: RunResult) throws -> String? {
-    WhyMoved(result).sentence(for: try RunResultFixtures.index(of: id, in: result))
+    WhyMoved(result).sentence(for: try RunResultFixtures.ref(of: id, in: result))
   }
 
   @Test(

@@ -92,8 +92,10 @@ struct PathBackPropertyTests {
 
   /// The account at `index` re-scored after `change`, at the run's cut lines: `g(a)` counted
   /// here over the other accounts, the rules the rubric's own.
-  static func rescored(_ index: Int, in result: RunResult, after change: Change) -> SignalScores {
-    var account = result.book.accounts[index]
+  static func rescored(_ index: AccountRef, in result: RunResult, after change: Change)
+    -> SignalScores
+  {
+    var account = result.ledger[index]
     if let arr = change.arr { account.arr = arr }
     if let ceiling = change.ceiling { account.expansionCeiling = ceiling }
     if change.addsMultiBU { account.multiBU = true }
@@ -101,8 +103,8 @@ struct PathBackPropertyTests {
       account.sponsorLost = false
       account.usage.activeUsersPreviousQuarter = nil
     }
-    let greater = result.book.accounts.indices.count {
-      $0 != index && result.book.accounts[$0].arr > account.arr
+    let greater = result.ledger.refs.count {
+      $0 != index && result.ledger[$0].arr > account.arr
     }
     return result.rubric.scores(of: account, strictlyGreater: greater)
   }
@@ -167,7 +169,7 @@ struct PathBackPropertyTests {
   func pathBackClaimsHold(seed: UInt64) throws {
     for result in try Self.results(seed: seed) {
       let explainer = WhyMoved(result)
-      for index in result.book.accounts.indices where explainer.direction(of: index) == .demotion {
+      for index in result.ledger.refs where explainer.direction(of: index) == .demotion {
         let memo = String(
           decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
         try checkPathBack(memo, index: index, result: result)
@@ -175,9 +177,9 @@ struct PathBackPropertyTests {
     }
   }
 
-  private func checkPathBack(_ memo: String, index: Int, result: RunResult) throws {
-    let id = result.book.accounts[index].id
-    let scores = result.scores[index]
+  private func checkPathBack(_ memo: String, index: AccountRef, result: RunResult) throws {
+    let id = result.ledger[index].id
+    let scores = result.ledger.scores[index]
     guard let bar = try Self.bar(in: memo) else { return }
     #expect(!bar.isMet(by: scores.total), "\(id): today's total already clears the bar")
     // ARR alone: "+Δ of ARR, to A", where Δ is A less today's ARR.
@@ -187,7 +189,7 @@ struct PathBackPropertyTests {
     {
       let arr = try #require(Self.money(claim[1]))
       let growth = try #require(Self.money(claim[0]))
-      #expect(growth + result.book.accounts[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
+      #expect(growth + result.ledger[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
       let stated = Self.rescored(index, in: result, after: Change(arr: arr))
       #expect(
         stated.arr == Int(claim[2]), "\(id): ARR \(arr) scores \(stated.arr), not \(claim[2])")
@@ -204,7 +206,7 @@ struct PathBackPropertyTests {
     {
       let arr = try #require(Self.money(claim[1]))
       let growth = try #require(Self.money(claim[0]))
-      #expect(growth + result.book.accounts[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
+      #expect(growth + result.ledger[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
       let top = Self.rescored(index, in: result, after: Change(arr: arr))
       #expect(top.arr == 5 && top.total == Self.decimal(claim[2]), "\(id): top ARR claim")
       #expect(!bar.isMet(by: top.total), "\(id): the top ARR clears the bar after all")
@@ -241,7 +243,7 @@ struct PathBackPropertyTests {
       var change = try Self.plan(claim[3])
       change.arr = Self.money(claim[1])
       let growth = try #require(Self.money(claim[0]))
-      #expect(growth + result.book.accounts[index].arr == change.arr, "\(id): growth")
+      #expect(growth + result.ledger[index].arr == change.arr, "\(id): growth")
       let stated = Self.rescored(index, in: result, after: change)
       #expect(stated.arr == Int(claim[2]) && stated.expansion == Int(claim[4]), "\(id)")
       #expect(stated.total == Self.decimal(claim[5]) && bar.isMet(by: stated.total), "\(id)")
@@ -252,11 +254,11 @@ struct PathBackPropertyTests {
   func sentencesAgreeWithDecision(seed: UInt64) throws {
     for result in try Self.results(seed: seed) {
       let explainer = WhyMoved(result)
-      for index in result.book.accounts.indices {
+      for index in result.ledger.refs {
         guard let direction = explainer.direction(of: index) else { continue }
-        let decision = result.tiering.decisions[index]
-        let scores = result.scores[index]
-        let id = result.book.accounts[index].id
+        let decision = result.ledger.decisions[index]
+        let scores = result.ledger.scores[index]
+        let id = result.ledger[index].id
         // The account memo's "why it moved": the walkback for a rubric move, the scores and the
         // true reason otherwise.
         var walkback = TextBuffer(capacity: 512)

@@ -8,9 +8,8 @@ struct RubricTests {
 
   /// Scores `accounts` and returns the scores by id.
   private func scores(_ accounts: [Account]) -> [String: SignalScores] {
-    Dictionary(
-      uniqueKeysWithValues: zip(
-        accounts.map(\.id), Rubric.scoring(accounts, constants: constants).scores))
+    let ledger = TestAccounts.scored(accounts, constants: constants).ledger
+    return Dictionary(uniqueKeysWithValues: ledger.refs.map { (ledger.id($0), ledger.scores[$0]) })
   }
 
   @Test("ties at the decile cut all score 5; the next value scores 4")
@@ -49,7 +48,7 @@ struct RubricTests {
     let accounts = amounts.enumerated().map {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
-    let rubric = Rubric(constants: constants, accounts: accounts)
+    let rubric = TestAccounts.scored(accounts, constants: constants).rubric
     #expect(rubric.cutLines.median == Money(units: 25_000))
     #expect(rubric.cutLines.healthyARR == Money(units: 20_000))
     let result = scores(accounts)
@@ -66,7 +65,8 @@ struct RubricTests {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
     #expect(
-      Rubric(constants: constants, accounts: accounts).cutLines.median == Money(units: 200))
+      TestAccounts.scored(accounts, constants: constants).rubric.cutLines.median
+        == Money(units: 200))
   }
 
   @Test("negative margin after support load scores 0; exactly break-even does not")
@@ -113,7 +113,7 @@ struct RubricTests {
     let account = TestAccounts.account(
       "X", arr: arr, ceiling: ceiling, multiBU: multiBU, sponsorLost: sponsorLost,
       usage: Usage(licensedSeats: seats, activeUsers: active, activeUsersPreviousQuarter: previous))
-    let rubric = Rubric(constants: constants, accounts: [account])
+    let rubric = TestAccounts.scored([account], constants: constants).rubric
     #expect(rubric.expansionRule(account) == expected)
   }
 
@@ -123,7 +123,7 @@ struct RubricTests {
     weighted.arrWeight = try #require(ExactDecimal("1.5"))
     weighted.fitWeight = try #require(ExactDecimal("0.5"))
     let account = TestAccounts.account("W", arr: "100000", fit: 3, ceiling: "200000")
-    let score = Rubric.scoring([account], constants: weighted).scores[0]
+    let score = TestAccounts.scored([account], constants: weighted).ledger.scoreList[0]
     // Alone in the book: top decile (5). 1.5 × 5 + 0.5 × 3 + 1 × 4 = 13.
     #expect(score.total == ExactDecimal(13))
     #expect(score.arr == 5 && score.fit == 3 && score.expansion == 4)
@@ -140,7 +140,7 @@ struct RubricTests {
   @Test("the least ARR per score follows the cut lines, leaving the account's own ARR out")
   func leastARR() {
     let accounts = (1...20).map { TestAccounts.account("A\($0)", arr: "\($0 * 10_000)") }
-    let rubric = Rubric(constants: constants, accounts: accounts)
+    let rubric = TestAccounts.scored(accounts, constants: constants).rubric
     let lowest = accounts[0]
     // Decile cut 2: the 2nd largest of the others (190,000); quartile cut 5: 160,000.
     #expect(rubric.leastARR(forARRScore: 5, of: lowest) == Money(units: 190_000))
@@ -161,7 +161,7 @@ struct RubricTests {
     let accounts = amounts.enumerated().map {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
-    let rubric = Rubric(constants: constants, accounts: accounts)
+    let rubric = TestAccounts.scored(accounts, constants: constants).rubric
     let arrs = accounts.map(\.arr)
     var probes = [Money.zero, Money(cents: -1), Money(cents: Int128.max)]
     for amount in arrs {
@@ -182,7 +182,7 @@ struct RubricTests {
     // 4 × 12.35 h × 85.125 = 4205.175.
     let usage = Usage(supportHundredths: 1_235)
     let account = TestAccounts.account("S", arr: "4205.17", usage: usage)
-    let rubric = Rubric(constants: fractional, accounts: [account])
+    let rubric = TestAccounts.scored([account], constants: fractional).rubric
     #expect(rubric.annualSupportCost(of: usage) == ExactDecimal("4205.175"))
     #expect(rubric.supportBreakEven(of: usage) == Money(cents: 420_518))
     #expect(rubric.hasNegativeMargin(arr: Money(cents: 420_517), usage: usage))

@@ -15,12 +15,33 @@ enum TestAccounts {
       hasUsageRow: usage != .unknown, line: 2)
   }
 
-  /// A book of valid accounts, no rejections, an optional roster and override rows.
+  /// A ledger of `accounts` and `rejected`, each put in id order as ``BookValidator`` does.
+  static func ledger(
+    _ accounts: [Account], rejected: [RejectedAccount] = []
+  ) -> AccountLedger {
+    var columns = AccountColumns()
+    for account in accounts.sorted(by: { $0.id < $1.id }) { columns.append(account) }
+    return AccountLedger(accounts: columns, rejected: rejected.sorted { $0.id < $1.id })
+  }
+
+  /// Scores `accounts` (put in id order) under `constants`: the rubric of the book and the
+  /// ledger with its scores column.
+  static func scored(
+    _ accounts: [Account], constants: RubricConstants = RubricConstants()
+  ) -> (rubric: Rubric, ledger: AccountLedger) {
+    var ledger = ledger(accounts)
+    let rubric = Rubric.scoring(&ledger, constants: constants)
+    return (rubric, ledger)
+  }
+
+  /// A book of valid accounts, the given rejected accounts (no rejection rows), an optional
+  /// roster and override rows.
   static func book(
-    _ accounts: [Account], overrides: [OverrideRow] = [], roster: [CSM] = []
+    _ accounts: [Account], rejected: [RejectedAccount] = [], overrides: [OverrideRow] = [],
+    roster: [CSM] = []
   ) -> Book {
     Book(
-      accounts: accounts.sorted { $0.id < $1.id }, rejectedAccounts: [], rejections: [],
+      ledger: ledger(accounts, rejected: rejected), rejections: [],
       warnings: [], orphanARRLines: 0, orphanUsageRows: 0, accountsWithoutUsage: [],
       overrideRows: overrides, roster: roster, rowCounts: [:], accountRowCount: accounts.count,
       rejectedAccountRowCount: 0)
@@ -28,4 +49,48 @@ enum TestAccounts {
 
   /// A configuration with every default.
   static let configuration = Configuration(inbox: "inbox", output: "out")
+}
+
+extension AccountLedger {
+  /// Every valid account, in id order.
+  var accounts: [Account] { refs.map { self[$0] } }
+
+  /// Every rejected account with a usable id, in id order.
+  var rejectedAccounts: [RejectedAccount] { rejectedRefs.map { self[$0] } }
+
+  /// The scores of every valid account, in id order.
+  var scoreList: [SignalScores] { refs.map { scores[$0] } }
+
+  /// The decision of every valid account, in id order.
+  var decisionList: [TierDecision] { refs.map { decisions[$0] } }
+
+  /// The owner of every valid account after the run, in id order.
+  var ownerList: [String] { refs.map { owners[$0] } }
+
+  /// Why every valid account's owner changed, in id order.
+  var changeReasonList: [OwnerChangeReason?] { refs.map { ownerChangeReasons[$0] } }
+
+  /// The ledger with its valid accounts changed by `change` (ids unchanged) and every column
+  /// kept: for tests that alter a fact of a decided run.
+  func changingAccounts(_ change: (inout [Account]) -> Void) -> AccountLedger {
+    var changed = accounts
+    change(&changed)
+    var ledger = TestAccounts.ledger(changed, rejected: rejectedAccounts)
+    ledger.scores = scores
+    ledger.decisions = decisions
+    ledger.owners = owners
+    ledger.ownerChangeReasons = ownerChangeReasons
+    return ledger
+  }
+
+  /// The valid account whose id is `id`; fails the test when there is none.
+  func requireRef(_ id: String) -> AccountRef {
+    guard let ref = ref(forID: id) else { fatalError("no account \(id) in the ledger") }
+    return ref
+  }
+}
+
+extension AccountColumns {
+  /// Every account, in row order.
+  var rows: [Account] { (0..<count).map { self[$0] } }
 }

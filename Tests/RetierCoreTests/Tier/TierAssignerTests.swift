@@ -7,22 +7,28 @@ struct TierAssignerTests {
   private let quarter = FiscalQuarter(label: "2026-Q3")!
   private let runDate = CalendarDate(year: 2026, month: 10, day: 14)!
 
-  /// Assigns `book` with hand-made totals (by account id) and the default ladder.
+  /// Assigns `book` with hand-made totals (by account id) and the default ladder: the ledger
+  /// with its decisions, and the tiering result.
   private func assign(
     _ book: Book, totals: [String: Int], configuration: Configuration = TestAccounts.configuration
-  ) -> TieringResult {
-    let scores = book.accounts.map {
-      SignalScores(
-        arrRule: .healthy, fit: 0, expansionRule: .maxedOut,
-        total: ExactDecimal(totals[$0.id] ?? 0))
+  ) -> (ledger: AccountLedger, result: TieringResult) {
+    var book = book
+    var scores = ScoreColumn()
+    for account in book.ledger.accounts {
+      scores.append(
+        SignalScores(
+          arrRule: .healthy, fit: 0, expansionRule: .maxedOut,
+          total: ExactDecimal(totals[account.id] ?? 0)))
     }
-    return TierAssigner(configuration: configuration, quarter: quarter, runDate: runDate)
-      .assign(book, scores: scores)
+    book.ledger.scores = scores
+    let result = TierAssigner(configuration: configuration, quarter: quarter, runDate: runDate)
+      .assign(&book)
+    return (book.ledger, result)
   }
 
-  private func finalTiers(_ book: Book, _ result: TieringResult) -> [String: Int] {
+  private func finalTiers(_ ledger: AccountLedger) -> [String: Int] {
     Dictionary(
-      uniqueKeysWithValues: zip(book.accounts.map(\.id), result.decisions.map(\.finalTier)))
+      uniqueKeysWithValues: ledger.refs.map { (ledger.id($0), ledger.decisions.finalTier($0)) })
   }
 
   @Test(
@@ -46,14 +52,14 @@ struct TierAssignerTests {
     ]
     accounts += (1...17).map { TestAccounts.account("F\($0)", arr: "1000", currentTier: 3) }
     let book = TestAccounts.book(accounts)
-    let result = assign(book, totals: ["NEW-BIG": 13, "INC-SMALL": 13, "TOP": 15])
-    let tiers = finalTiers(book, result)
+    let (ledger, _) = assign(book, totals: ["NEW-BIG": 13, "INC-SMALL": 13, "TOP": 15])
+    let tiers = finalTiers(ledger)
     #expect(tiers["TOP"] == 1)
     #expect(tiers["INC-SMALL"] == 1)
     #expect(tiers["NEW-BIG"] == 2)
-    let index = book.accounts.firstIndex { $0.id == "NEW-BIG" }!
-    #expect(result.decisions[index].reason == .cap(tier: 1))
-    #expect(result.decisions[index].rubricTier == 1)
+    let ref = ledger.requireRef("NEW-BIG")
+    #expect(ledger.decisions[ref].reason == .cap(tier: 1))
+    #expect(ledger.decisions[ref].rubricTier == 1)
   }
 
   @Test("equal totals and no incumbent: higher ARR wins, then lower account id")
@@ -66,11 +72,11 @@ struct TierAssignerTests {
     accounts += (1...7).map { TestAccounts.account("F\($0)", arr: "100", currentTier: 3) }
     // N = 10 → one seat.
     let book = TestAccounts.book(accounts)
-    var tiers = finalTiers(book, assign(book, totals: ["A": 12, "B": 12, "C": 12]))
+    var tiers = finalTiers(assign(book, totals: ["A": 12, "B": 12, "C": 12]).ledger)
     #expect(tiers["C"] == 1 && tiers["A"] == 2 && tiers["B"] == 2)
     let withoutC = TestAccounts.book(
       accounts.filter { $0.id != "C" } + [TestAccounts.account("F8", arr: "1")])
-    tiers = finalTiers(withoutC, assign(withoutC, totals: ["A": 12, "B": 12]))
+    tiers = finalTiers(assign(withoutC, totals: ["A": 12, "B": 12]).ledger)
     #expect(tiers["A"] == 1 && tiers["B"] == 2)
   }
 
@@ -85,16 +91,17 @@ struct TierAssignerTests {
     ]
     accounts += (1...16).map { TestAccounts.account("F\($0)", arr: "10", currentTier: 3) }
     let book = TestAccounts.book(accounts)
-    let result = assign(book, totals: ["P-HIGH": 15, "P-LOW": 14, "I-HIGH": 13, "I-LOW": 12])
+    let (ledger, result) = assign(
+      book, totals: ["P-HIGH": 15, "P-LOW": 14, "I-HIGH": 13, "I-LOW": 12])
     let report = try #require(result.capReports.first)
     #expect(report.tier == 1 && report.seats == 2 && report.seatedCount == 2)
-    let id = { (index: Int?) in index.map { book.accounts[$0].id } }
+    let id = { (ref: AccountRef?) in ref.map { ledger.id($0) } }
     let pairs = report.pairs.map { (id($0.displaced)!, id($0.takenBy)) }
     // Highest-ranked promotion ↔ lowest-ranked displaced incumbent.
     #expect(pairs.map(\.0) == ["I-LOW", "I-HIGH"])
     #expect(pairs.map(\.1) == ["P-HIGH", "P-LOW"])
     // Tier 2 has no cap: the displaced land there.
-    let tiers = finalTiers(book, result)
+    let tiers = finalTiers(ledger)
     #expect(tiers["I-HIGH"] == 2 && tiers["I-LOW"] == 2)
   }
 
@@ -107,11 +114,11 @@ struct TierAssignerTests {
     ]
     accounts += (1...9).map { TestAccounts.account("F\($0)", arr: "10", currentTier: 3) }
     let book = TestAccounts.book(accounts)
-    let result = assign(book, totals: ["I1": 12, "I2": 12])
+    let (ledger, result) = assign(book, totals: ["I1": 12, "I2": 12])
     let report = try #require(result.capReports.first)
     #expect(report.pairs.count == 1)
     #expect(report.pairs[0].takenBy == nil)
-    #expect(book.accounts[report.pairs[0].displaced].id == "I2")
+    #expect(ledger.id(report.pairs[0].displaced) == "I2")
   }
 
   @Test("overrides take seats first and are honoured past the cap")
@@ -128,14 +135,14 @@ struct TierAssignerTests {
         approvedBySales: "Sam Sales", approvedByCS: "Cat CS", expiresText: "2026-12-31")
     }
     let book = TestAccounts.book(accounts, overrides: overrides)
-    let result = assign(book, totals: ["R1": 15])
-    let tiers = finalTiers(book, result)
+    let (ledger, result) = assign(book, totals: ["R1": 15])
+    let tiers = finalTiers(ledger)
     #expect(tiers["O1"] == 1 && tiers["O2"] == 1 && tiers["R1"] == 2)
     let report = try #require(result.capReports.first)
     #expect(report.isOverriddenPastCap)
     #expect(report.seatedCount == 2)
     // The override with the lower id takes the displaced incumbent's seat.
-    #expect(report.pairs.map { book.accounts[$0.takenBy!].id } == ["O1"])
+    #expect(report.pairs.map { ledger.id($0.takenBy!) } == ["O1"])
   }
 
   @Test(
@@ -149,7 +156,7 @@ struct TierAssignerTests {
       "N", arr: "100", currentTier: 2, customerSince: try #require(CalendarDate(iso: since)))
     let book = TestAccounts.book([account])
     // Total 9 reaches the uncapped Tier 2 line.
-    let decision = assign(book, totals: ["N": 9]).decisions[0]
+    let decision = assign(book, totals: ["N": 9]).ledger.decisionList[0]
     #expect(decision.isNewLogo == isNewLogo)
     #expect(decision.finalTier == (isNewLogo ? 3 : 2))
     #expect(decision.reason == (isNewLogo ? .newLogo : .rubric))

@@ -24,10 +24,10 @@ struct BookValidatorTests {
         + "A,Second,2,csm-2,2020-01-01,3\n",
       arr: "account_id,arr\nA,100\nB,200\n")
     let book = try validate(drop, budget: "1")
-    #expect(book.accounts.map(\.id) == ["B"])
+    #expect(book.ledger.accounts.map(\.id) == ["B"])
     // The rows disagree on tier and owner, so neither is kept (whatever the row order).
     #expect(
-      book.rejectedAccounts == [
+      book.ledger.rejectedAccounts == [
         RejectedAccount(id: "A", name: "First", currentTier: nil, ownerID: "")
       ])
     #expect(book.rejectedAccountRowCount == 2)
@@ -41,7 +41,7 @@ struct BookValidatorTests {
       arr: "account_id,arr\nA,100\n")
     let book = try validate(drop, budget: "1")
     #expect(
-      book.rejectedAccounts == [
+      book.ledger.rejectedAccounts == [
         RejectedAccount(id: "A", name: "Alpha", currentTier: 2, ownerID: "csm-1")
       ])
   }
@@ -65,7 +65,7 @@ struct BookValidatorTests {
   func rejectsInvalidAccounts(row: String, arrLines: String, expected: String) throws {
     let drop = TestDrop(accounts: accountsHeader + row + "\n", arr: "account_id,arr\n" + arrLines)
     let book = try validate(drop, budget: "1")
-    #expect(book.accounts.isEmpty)
+    #expect(book.ledger.accounts.isEmpty)
     #expect(book.rejections.contains { $0.reason.contains(expected) })
   }
 
@@ -75,7 +75,7 @@ struct BookValidatorTests {
       accounts: accountsHeader + "Z,Zero,,,2020-01-01,3\nC,Credit,,,2020-01-01,3\n",
       arr: "account_id,arr\nZ,0\nC,100.50\nC,-0.50\n")
     let book = try validate(drop)
-    #expect(book.accounts.map(\.arr) == [Money(units: 100), .zero])
+    #expect(book.ledger.accounts.map(\.arr) == [Money(units: 100), .zero])
   }
 
   @Test("orphan ARR and usage rows are counted and listed; missing usage is a warning")
@@ -89,7 +89,7 @@ struct BookValidatorTests {
     #expect(book.rejections.map(\.accountID).sorted() == ["GHOST", "PHANTOM"])
     #expect(book.accountsWithoutUsage == ["B"])
     #expect(book.warnings.count == 1)
-    #expect(book.accounts.first { $0.id == "A" }?.usage.activeUsers == 9)
+    #expect(book.ledger.accounts.first { $0.id == "A" }?.usage.activeUsers == 9)
   }
 
   @Test("the error budget allows exactly its share and aborts one row over")
@@ -108,7 +108,7 @@ struct BookValidatorTests {
       of: "A1,Name,,,2020-01-01,9", with: "A1,Name,,,2020-01-01,3")
     let book = try validate(TestDrop(accounts: oneBad, arr: arr), budget: "0.01")
     #expect(book.rejectedAccountRowCount == 1)
-    #expect(book.accounts.count == 99)
+    #expect(book.ledger.accounts.count == 99)
   }
 
   @Test(
@@ -177,7 +177,7 @@ struct BookValidatorTests {
       accounts: " Strategic_Fit ,Industry,CUSTOMER_SINCE,Account_ID\n4,Retail,2021-03-04,A\n",
       arr: "ARR,account_id\n10.5,A\n")
     let book = try validate(drop)
-    #expect(book.accounts.first?.strategicFit == 4)
-    #expect(book.accounts.first?.arr == Money("10.50"))
+    #expect(book.ledger.accounts.first?.strategicFit == 4)
+    #expect(book.ledger.accounts.first?.arr == Money("10.50"))
   }
 }

@@ -13,10 +13,10 @@ struct ForeseenWarningsTests {
     var configuration = TestAccounts.configuration
     configuration.tiers[1].capacity = 2
     let result = try Retier.decide(drop.input(configuration))
-    let finalTiers = result.tiering.decisions.map(\.finalTier)
+    let finalTiers = result.ledger.decisionList.map(\.finalTier)
     let silver = finalTiers.count { $0 == 2 }
     let bronze = finalTiers.count { $0 == 3 }
-    let silverUnassigned = zip(finalTiers, result.owners.owners).count { $0 == 2 && $1.isEmpty }
+    let silverUnassigned = zip(finalTiers, result.ledger.ownerList).count { $0 == 2 && $1.isEmpty }
     #expect(silver > 4 && bronze > 0 && !finalTiers.contains(1))
     #expect(silverUnassigned == silver - 2)
     #expect(

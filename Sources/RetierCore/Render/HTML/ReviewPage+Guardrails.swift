@@ -5,7 +5,7 @@ extension ReviewPage {
     _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
   ) {
     let configuration = result.configuration
-    let accounts = result.book.accounts
+    let ledger = result.ledger
     page.open("section", ["aria-label": "Guardrails"])
     page.element("h2", text: "Guardrails")
 
@@ -44,14 +44,14 @@ extension ReviewPage {
           return [
             tierLabel(tier, result),
             "\(ReviewMemo.percent(band.low))–\(ReviewMemo.percent(band.high))", grouped(count),
-            ReviewMemo.percent(count, of: accounts.count),
-            band.contains(count, of: accounts.count) ? "inside" : "warning: outside",
+            ReviewMemo.percent(count, of: ledger.count),
+            band.contains(count, of: ledger.count) ? "inside" : "warning: outside",
           ]
         }, numeric: [2, 3], to: &page)
     }
 
     let rankTiers = ReviewMemo.arrRankTiers(result)
-    let gaps = ReviewMemo.arrRankGapIndices(result, rankTiers: rankTiers)
+    let gaps = ReviewMemo.arrRankGapRefs(result, rankTiers: rankTiers)
     page.element("h3", text: "ARR rank against tier")
     page.element(
       "p",
@@ -61,15 +61,15 @@ extension ReviewPage {
     cappedTable(
       ["account", "name", "ARR", "ARR-rank tier", "tier", "reason"], gaps,
       numeric: [2, 3, 4], to: &page
-    ) { index in
-      let decision = result.tiering.decisions[index]
+    ) { ref in
+      let decision = result.ledger.decisions[ref]
       return [
-        accounts[index].id, accounts[index].name, WhyMoved.amount(accounts[index].arr),
-        String(rankTiers[index]), String(decision.finalTier), decision.reason.description,
+        ledger.id(ref), ledger.name(ref), WhyMoved.amount(ledger.arr(ref)),
+        String(rankTiers[ref]), String(decision.finalTier), decision.reason.description,
       ]
     }
 
-    let quadrant = ReviewMemo.growthQuadrantIndices(result)
+    let quadrant = ReviewMemo.growthQuadrantRefs(result)
     page.element("h3", text: "Low ARR, high expansion")
     page.element(
       "p",
@@ -79,14 +79,14 @@ extension ReviewPage {
     cappedTable(
       ["account", "name", "ARR", "ceiling", "ARR score", "expansion", "total", "tier"], quadrant,
       numeric: [2, 3, 4, 5, 6, 7], to: &page
-    ) { index in
-      let account = accounts[index]
-      let scores = result.scores[index]
+    ) { ref in
+      let account = ledger[ref]
+      let scores = result.ledger.scores[ref]
       return [
         account.id, account.name, WhyMoved.amount(account.arr),
         account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
         String(scores.expansion), scores.total.description,
-        String(result.tiering.decisions[index].finalTier),
+        String(result.ledger.decisions.finalTier(ref)),
       ]
     }
 
@@ -169,9 +169,9 @@ extension ReviewPage {
 
   /// A table of the first ``listLimit`` items, then `…and N more` when some were
   /// left out; `None.` for no items.
-  static func cappedTable(
-    _ header: [String], _ items: [Int], numeric: Set<Int>, seeAlso: String = "memo.md",
-    to page: inout MarkupWriter, cells: (Int) -> [String]
+  static func cappedTable<Item>(
+    _ header: [String], _ items: [Item], numeric: Set<Int>, seeAlso: String = "memo.md",
+    to page: inout MarkupWriter, cells: (Item) -> [String]
   ) {
     guard !items.isEmpty else {
       page.element("p", text: "None.")

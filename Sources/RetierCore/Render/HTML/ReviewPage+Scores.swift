@@ -33,7 +33,7 @@ extension ReviewPage {
       zip(totals, totals.dropFirst()).map { $1 - $0 }.min().map { min($0, unit) } ?? unit
     let barWidth = max(2, ChartKit.scaled(closest * 7 / 10, plotWidth, of: span))
     let fills = (1...configuration.tierCount).map { ChartKit.tierFill($0, chart: "scores") }
-    let total = result.book.accounts.count
+    let total = result.ledger.count
 
     page.open("section", ["aria-label": "Score distribution"])
     page.element("h2", text: "Score distribution")

@@ -62,7 +62,7 @@ extension ReviewPage {
       numbers: { page in
         // Valid accounts by tier, as every table of memo.md counts them (``TierCounts``);
         // rejected accounts are a row of their own.
-        let total = result.book.accounts.count
+        let total = result.ledger.count
         var rows = slots.indices.map { position in
           let slot = slots[position]
           return [

@@ -67,7 +67,7 @@ enum ReviewPage {
     let counted = ReviewMemo.counted
     page.element(
       "p", ["class": "summary"],
-      text: "Run date \(result.runDate). \(counted(book.accounts.count, "valid account", nil)): "
+      text: "Run date \(result.runDate). \(counted(book.ledger.count, "valid account", nil)): "
         + "\(counted(counts.promotions, "promotion", nil)), "
         + "\(counted(counts.demotions, "demotion", nil)), "
         + "\(counted(counts.firstPlacements, "first placement", nil)). "
@@ -84,7 +84,7 @@ enum ReviewPage {
         ["run date", result.runDate.description],
         ["tool version", "retier \(result.toolVersion)"],
         ["config sha256", result.configSHA256],
-        ["valid accounts", grouped(book.accounts.count)],
+        ["valid accounts", grouped(book.ledger.count)],
         ["account rows rejected", grouped(book.rejectedAccountRowCount)],
         ["orphan ARR lines", grouped(book.orphanARRLines)],
         ["orphan usage rows", grouped(book.orphanUsageRows)],

@@ -120,10 +120,10 @@ struct ReviewPageTests {
     let result = try Self.demo()
     let rows = try Self.tableRows(after: "Score distribution", in: ReviewPage.render(result))
     var expected: [String: Int] = [:]
-    for scores in result.scores { expected[scores.total.description, default: 0] += 1 }
+    for scores in result.ledger.scoreList { expected[scores.total.description, default: 0] += 1 }
     #expect(rows.count == expected.count)
     for row in rows { #expect(Int(row[1]) == expected[row[0]], "total \(row[0])") }
-    #expect(rows.map { Int(row: $0) }.reduce(0, +) == result.book.accounts.count)
+    #expect(rows.map { Int(row: $0) }.reduce(0, +) == result.book.ledger.accounts.count)
   }
 
   /// A book of `count` accounts over every tier and score, 1 in 4 placed for the first time.
@@ -183,11 +183,11 @@ struct ReviewPageTests {
     // Every valid hostile account is listed, its id and name read back with control
     // characters as spaces.
     let cells = Set(document.texts.map(\.text))
-    let quadrant = ReviewMemo.growthQuadrantIndices(result)
-    #expect(quadrant.count == result.book.accounts.count - 40)
+    let quadrant = ReviewMemo.growthQuadrantRefs(result)
+    #expect(quadrant.count == result.book.ledger.accounts.count - 40)
     #expect(quadrant.count >= ids.count - 2)
     for index in quadrant.prefix(ReviewPage.listLimit) {
-      let account = result.book.accounts[index]
+      let account = result.ledger[index]
       #expect(cells.contains(Self.asText(account.id)), "\(account.id.prefix(40))")
       #expect(cells.contains(Self.asText(account.name)), "\(account.name.prefix(40))")
     }

@@ -1,0 +1,153 @@
+/// The accounts of `accounts.csv`, one column per field: the compact storage behind the
+/// ``AccountLedger``. The load appends one row per data row of the file, validation joins ARR
+/// and usage into them by file row and then keeps the valid ones in id order.
+///
+/// A run holds every account from load to render, so each field is kept in its narrowest
+/// form: tier and fit as `Int32`, the presence of each optional and the yes/no facts in one
+/// byte, usage in four words (``PackedUsage``); about 136 bytes an account where a plain
+/// ``Account`` takes 240. Columns also have no padding between fields.
+struct AccountColumns: Sendable {
+  /// `account_id`.
+  private(set) var ids: [String] = []
+  /// `account_name`.
+  private var names: [String] = []
+  /// `owner_id`.
+  private var ownerIDs: [String] = []
+  /// ARR sums.
+  private var arrs: [Money] = []
+  /// Expansion ceilings; zero when ``Flags/hasExpansionCeiling`` is not set.
+  private var ceilings: [Money] = []
+  /// Lines in `accounts.csv`.
+  private var lines: [Int] = []
+  /// Current tiers; zero when ``Flags/hasCurrentTier`` is not set.
+  private var currentTiers: [Int32] = []
+  /// Strategic fits.
+  private var fits: [Int32] = []
+  /// Customer since.
+  private var customerSince: [CalendarDate] = []
+  /// Usage facts.
+  private var usages: [PackedUsage] = []
+  /// The optionals' presence and the yes/no facts.
+  private var flags: [Flags] = []
+
+  /// No accounts yet.
+  init() {}
+
+  /// How many accounts.
+  var count: Int { ids.count }
+
+  /// Makes room for `count` accounts.
+  mutating func reserveCapacity(_ count: Int) {
+    ids.reserveCapacity(count)
+    names.reserveCapacity(count)
+    ownerIDs.reserveCapacity(count)
+    arrs.reserveCapacity(count)
+    ceilings.reserveCapacity(count)
+    lines.reserveCapacity(count)
+    currentTiers.reserveCapacity(count)
+    fits.reserveCapacity(count)
+    customerSince.reserveCapacity(count)
+    usages.reserveCapacity(count)
+    flags.reserveCapacity(count)
+  }
+
+  /// Appends `account`. Its tier and fit must fit an `Int32`: a tier is 1…K for a ladder of K
+  /// configured tiers, and the fit is 0–5.
+  mutating func append(_ account: Account) {
+    ids.append(account.id)
+    names.append(account.name)
+    ownerIDs.append(account.ownerID)
+    arrs.append(account.arr)
+    ceilings.append(account.expansionCeiling ?? .zero)
+    lines.append(account.line)
+    currentTiers.append(Int32(account.currentTier ?? 0))
+    fits.append(Int32(account.strategicFit))
+    customerSince.append(account.customerSince)
+    usages.append(PackedUsage(account.usage))
+    flags.append(Flags(account))
+  }
+
+  /// The account of `row`.
+  subscript(row: Int) -> Account {
+    let flags = flags[row]
+    return Account(
+      id: ids[row], name: names[row],
+      currentTier: flags.contains(.hasCurrentTier) ? Int(currentTiers[row]) : nil,
+      ownerID: ownerIDs[row], customerSince: customerSince[row], strategicFit: Int(fits[row]),
+      expansionCeiling: flags.contains(.hasExpansionCeiling) ? ceilings[row] : nil,
+      multiBU: flags.contains(.multiBU), sponsorLost: flags.contains(.sponsorLost),
+      arr: arrs[row], usage: usages[row].value, hasUsageRow: flags.contains(.hasUsageRow),
+      line: lines[row])
+  }
+
+  /// `account_id` of `row`.
+  func id(_ row: Int) -> String { ids[row] }
+  /// `account_name` of `row`.
+  func name(_ row: Int) -> String { names[row] }
+  /// `owner_id` of `row`.
+  func ownerID(_ row: Int) -> String { ownerIDs[row] }
+  /// The ARR of `row`.
+  func arr(_ row: Int) -> Money { arrs[row] }
+  /// The line of `row` in `accounts.csv`.
+  func line(_ row: Int) -> Int { lines[row] }
+  /// The current tier of `row`; `nil` for a first placement.
+  func currentTier(_ row: Int) -> Int? {
+    flags[row].contains(.hasCurrentTier) ? Int(currentTiers[row]) : nil
+  }
+  /// Whether `row` had a usage row.
+  func hasUsageRow(_ row: Int) -> Bool { flags[row].contains(.hasUsageRow) }
+
+  /// Adds `amount` to the ARR of `row`.
+  mutating func addARR(_ amount: Money, to row: Int) {
+    arrs[row] += amount
+  }
+
+  /// Sets the usage of `row`, from its usage row.
+  mutating func setUsage(_ usage: PackedUsage, of row: Int) {
+    usages[row] = usage
+    flags[row].insert(.hasUsageRow)
+  }
+
+  /// The accounts of the rows `order` lists, in that order. Each column is gathered in turn and
+  /// the old one let go at once, so at most one column is held twice.
+  consuming func keeping(_ order: [Int]) -> AccountColumns {
+    ids = order.map { ids[$0] }
+    names = order.map { names[$0] }
+    ownerIDs = order.map { ownerIDs[$0] }
+    arrs = order.map { arrs[$0] }
+    ceilings = order.map { ceilings[$0] }
+    lines = order.map { lines[$0] }
+    currentTiers = order.map { currentTiers[$0] }
+    fits = order.map { fits[$0] }
+    customerSince = order.map { customerSince[$0] }
+    usages = order.map { usages[$0] }
+    flags = order.map { flags[$0] }
+    return self
+  }
+
+  /// The one-bit facts of an account.
+  private struct Flags: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    static let hasExpansionCeiling = Flags(rawValue: 1 << 0)
+    static let hasCurrentTier = Flags(rawValue: 1 << 1)
+    static let multiBU = Flags(rawValue: 1 << 2)
+    static let sponsorLost = Flags(rawValue: 1 << 3)
+    static let hasUsageRow = Flags(rawValue: 1 << 4)
+
+    init(rawValue: UInt8) {
+      self.rawValue = rawValue
+    }
+
+    /// The facts of `account`.
+    init(_ account: Account) {
+      var flags: Flags = []
+      if account.expansionCeiling != nil { flags.insert(.hasExpansionCeiling) }
+      if account.currentTier != nil { flags.insert(.hasCurrentTier) }
+      if account.multiBU { flags.insert(.multiBU) }
+      if account.sponsorLost { flags.insert(.sponsorLost) }
+      if account.hasUsageRow { flags.insert(.hasUsageRow) }
+      self = flags
+    }
+  }
+}
