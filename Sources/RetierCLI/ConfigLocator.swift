@@ -39,10 +39,12 @@ enum ConfigLocator {
     } catch {
       throw .configUnreadable(path: path, reason: error.reason)
     }
-    let configuration = try Configuration.load(json: bytes, path: path)
+    let file = try Configuration.decode(ConfigFile.self, json: bytes, path: path)
+    let problems = file.problems
+    guard problems.isEmpty else { throw .configInvalid(path: path, problems: problems) }
     let folder = (path as NSString).deletingLastPathComponent
-    let inbox = absolute(configuration.inbox, against: folder)
-    let output = absolute(configuration.output, against: folder)
+    let inbox = absolute(file.inbox, against: folder)
+    let output = absolute(file.output, against: folder)
     if overlap(inbox, output) {
       throw .configInvalid(
         path: path,
@@ -52,7 +54,7 @@ enum ConfigLocator {
         ])
     }
     return LoadedConfiguration(
-      path: path, bytes: bytes, configuration: configuration, inbox: inbox,
+      path: path, bytes: bytes, configuration: file.configuration, inbox: inbox,
       output: OutputLayout(root: output))
   }
 

@@ -64,4 +64,41 @@ struct ConfigLocatorTests {
     #expect(error.description.contains(ConfigLocator.systemPath))
     #expect(error.description.contains("--config"))
   }
+
+  @Test(
+    "the folders are required, named when missing or empty, and checked with the rules",
+    arguments: [
+      (#"{"output": "o"}"#, "configUnreadable", "missing key 'inbox'"),
+      (#"{"inbox": "i"}"#, "configUnreadable", "missing key 'output'"),
+      (#"{"inbox": 1, "output": "o"}"#, "configUnreadable", "inbox: expected String"),
+      (
+        #"{"inbox": "i", "output": "o", "outbox": "x"}"#, "configUnreadable", "unknown key 'outbox'"
+      ),
+      (
+        #"{"inbox": "i", "\u0069nbox": "j", "output": "o"}"#, "configUnreadable",
+        "key 'inbox' is given twice"
+      ),
+      (#"{"inbox": "", "output": "o"}"#, "configInvalid", "inbox is empty"),
+      (
+        #"{"inbox": "i", "output": "", "max_rejected_share": 2}"#, "configInvalid",
+        "output is empty|max_rejected_share 2 is not in 0…1"
+      ),
+    ])
+  func folderKeys(json: String, kind: String, expected: String) throws {
+    let workspace = Workspace(config: json)
+    let error = try #require(throws: RetierError.self) {
+      try ConfigLocator.load(explicitPath: nil, environment: [:], currentDirectory: workspace.root)
+    }
+    #expect(ExitStatus(error) == .configError)
+    switch error {
+    case .configUnreadable(let path, let reason) where kind == "configUnreadable":
+      #expect(path == workspace.configPath)
+      #expect(reason.contains(expected), "\(reason)")
+    case .configInvalid(let path, let problems) where kind == "configInvalid":
+      #expect(path == workspace.configPath)
+      #expect(problems == expected.split(separator: "|").map(String.init))
+    default:
+      Issue.record("unexpected \(error)")
+    }
+  }
 }

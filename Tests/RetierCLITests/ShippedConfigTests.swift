@@ -31,7 +31,9 @@ struct ShippedConfigTests {
   @Test("The four-tier config has the agreed ladder")
   func fourTierLadder() throws {
     let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent("four-tier.json")))
-    let configuration = try Configuration.load(json: bytes, path: "four-tier.json")
+    let file = try Configuration.decode(ConfigFile.self, json: bytes, path: "four-tier.json")
+    #expect(file.problems.isEmpty)
+    let configuration = file.configuration
     #expect(configuration.tiers.map(\.name) == ["Strategic", "Enterprise", "Mid-Market", "SMB"])
     #expect(configuration.tiers.map(\.minScore) == [14, 11, 7, 0].map { ExactDecimal($0) })
     #expect(
@@ -39,6 +41,6 @@ struct ShippedConfigTests {
         == [ExactDecimal(millionths: 50_000), ExactDecimal(millionths: 150_000), nil, nil])
     #expect(configuration.tiers.map(\.coverage) == [.named, .named, .pooled, .pooled])
     #expect(configuration.tiers.prefix(2).map(\.capacity) == [10, 25])
-    #expect(configuration.output == "../out-four-tier")
+    #expect(file.output == "../out-four-tier")
   }
 }

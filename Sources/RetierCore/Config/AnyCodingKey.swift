@@ -15,11 +15,14 @@ struct AnyCodingKey: CodingKey {
 }
 
 extension Decoder {
-  /// Throws when the JSON object being decoded holds a key that `Keys` does not name, so a typo
-  /// in the config is an error that names the key rather than a silently ignored setting.
-  func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+  /// Throws when the JSON object being decoded holds a key that neither `Keys` nor `allowing`
+  /// names, so a typo in the config is an error that names the key rather than a silently
+  /// ignored setting.
+  package func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(
+    _ keys: Keys.Type, allowing extra: Set<String> = []
+  ) throws {
     let container = try container(keyedBy: AnyCodingKey.self)
-    let known = Set(Keys.allCases.map(\.stringValue))
+    let known = Set(Keys.allCases.map(\.stringValue)).union(extra)
     for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })
     where !known.contains(key.stringValue) {
       throw DecodingError.dataCorrupted(

@@ -1,7 +1,5 @@
 extension Configuration: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case inbox
-    case output
+  package enum CodingKeys: String, CodingKey, CaseIterable {
     case fiscalYearStartMonth = "fiscal_year_start_month"
     case holidays
     case businessDaysAfterQuarterEnd = "business_days_after_quarter_end"
@@ -24,11 +22,16 @@ extension Configuration: Decodable {
 
   /// Decodes the JSON config; absent keys take their defaults, unknown keys are rejected.
   package init(from decoder: any Decoder) throws {
-    try decoder.rejectUnknownKeys(CodingKeys.self)
+    try self.init(from: decoder, hostKeys: [])
+  }
+
+  /// Decodes the configuration from a JSON object that also holds `hostKeys`, the keys its host
+  /// decodes itself (the executable's `inbox` and `output`); every other unknown key is
+  /// rejected.
+  package init(from decoder: any Decoder, hostKeys: Set<String>) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self, allowing: hostKeys)
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      inbox: try container.decode(String.self, forKey: .inbox),
-      output: try container.decode(String.self, forKey: .output))
+    self.init()
     func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
       try container.decodeIfPresent(T.self, forKey: key) ?? fallback
     }

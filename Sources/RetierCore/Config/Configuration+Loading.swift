@@ -1,23 +1,25 @@
 import Foundation
 
 extension Configuration {
-  /// Decodes and validates a JSON config. `path` only names the file in errors.
-  package static func load(json: [UInt8], path: String) throws(RetierError) -> Configuration {
+  /// Decodes a JSON config file as `Document`: a `Configuration` (see
+  /// ``init(from:hostKeys:)``) with whatever its host reads from the same file. A key given twice
+  /// in one object, an unknown key, a missing one or a value of the wrong type throws
+  /// ``RetierError/configUnreadable(path:reason:)`` naming the key; `path` only names the file
+  /// in errors. The caller then checks ``problems``.
+  package static func decode<Document: Decodable>(
+    _ document: Document.Type, json: [UInt8], path: String
+  ) throws(RetierError) -> Document {
     if let repeated = JSONDuplicateKeys.first(in: json) {
       throw .configUnreadable(
         path: path, reason: "key '\(repeated)' is given twice; every key may appear once")
     }
-    let configuration: Configuration
     do {
-      configuration = try JSONDecoder().decode(Configuration.self, from: Data(json))
+      return try JSONDecoder().decode(Document.self, from: Data(json))
     } catch let error as DecodingError {
       throw .configUnreadable(path: path, reason: Self.describe(error))
     } catch {
       throw .configUnreadable(path: path, reason: "\(error)")
     }
-    let problems = configuration.problems
-    guard problems.isEmpty else { throw .configInvalid(path: path, problems: problems) }
-    return configuration
   }
 
   /// One line naming the key path and what is wrong with it.

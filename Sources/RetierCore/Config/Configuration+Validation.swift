@@ -1,13 +1,11 @@
 extension Configuration {
   /// Every semantic problem of the configuration, in key order; empty when it is usable.
-  var problems: [String] {
+  package var problems: [String] {
     var problems: [String] = []
     let unit = ExactDecimal(1)
     func checkShare(_ value: ExactDecimal, _ key: String) {
       if value < .zero || unit < value { problems.append("\(key) \(value) is not in 0…1") }
     }
-    if inbox.isEmpty { problems.append("inbox is empty") }
-    if output.isEmpty { problems.append("output is empty") }
     if !(1...12).contains(fiscalYearStartMonth) {
       problems.append("fiscal_year_start_month \(fiscalYearStartMonth) is not in 1…12")
     }

@@ -1,10 +1,7 @@
-/// The job's configuration: where the drop and the output live, the calendar, the rubric and
-/// the tier ladder. Every key but `inbox` and `output` has the default of SPEC.md.
+/// The job's rules: the calendar, the error budget, the rubric and the tier ladder. Every key has
+/// the default of SPEC.md. Where the drops and the outputs live (`inbox`, `output`) is the
+/// executable's business: it decodes them from the same file and resolves them.
 package struct Configuration: Sendable, Hashable {
-  /// Folder holding one drop folder per quarter, as written in the file (resolved by the caller).
-  package var inbox: String
-  /// Folder receiving one output folder per quarter, as written in the file.
-  package var output: String
   /// First month of the fiscal year, 1–12.
   package var fiscalYearStartMonth = 1
   /// Days that are not business days for the run-date count.
@@ -52,10 +49,7 @@ package struct Configuration: Sendable, Hashable {
   package static let defaultMaxInputBytes = 1 << 31
 
   /// Creates a configuration with every default.
-  init(inbox: String, output: String) {
-    self.inbox = inbox
-    self.output = output
-  }
+  package init() {}
 
   /// The fiscal calendar the configuration describes.
   package var calendar: FiscalCalendar {

@@ -193,7 +193,7 @@ struct ConfigStrictnessTests {
   /// The config with every bounded value at its largest, or, with a generator, each value drawn
   /// from zero, one and its largest.
   static func configurationAtBounds(_ random: inout SplitMix64?) -> Configuration {
-    var configuration = Configuration(inbox: "i", output: "o")
+    var configuration = Configuration()
     func draw(_ maximum: ExactDecimal) -> ExactDecimal {
       guard random != nil else { return maximum }
       return [.zero, ExactDecimal(1), maximum][random!.below(3)]

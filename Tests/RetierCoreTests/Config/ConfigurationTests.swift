@@ -12,7 +12,7 @@ struct ConfigurationTests {
   @Test("a file with only inbox and output means every default")
   func minimalFileTakesDefaults() throws {
     let configuration = try load(#"{"inbox": "in", "output": "out"}"#)
-    #expect(configuration == Configuration(inbox: "in", output: "out"))
+    #expect(configuration == Configuration())
     #expect(configuration.tiers.map(\.name) == ["Gold", "Silver", "Bronze"])
     #expect(configuration.tiers.map(\.minScore) == [ExactDecimal(12), ExactDecimal(8), .zero])
     #expect(configuration.tiers[0].maxShare == ExactDecimal("0.10"))
@@ -68,16 +68,6 @@ struct ConfigurationTests {
     } throws: { error in
       guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
       return reason.contains("unknown key '\(key)'")
-    }
-  }
-
-  @Test("a missing inbox is named")
-  func missingInbox() {
-    #expect {
-      try load(#"{"output": "o"}"#)
-    } throws: { error in
-      guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
-      return reason.contains("inbox")
     }
   }
 

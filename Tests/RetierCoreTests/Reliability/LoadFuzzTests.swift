@@ -11,7 +11,7 @@ import Testing
 struct LoadFuzzTests {
   /// A configuration that never aborts on the error budget, so every readable drop renders.
   static let configuration: Configuration = {
-    var configuration = Configuration(inbox: "in", output: "out")
+    var configuration = Configuration()
     configuration.maxRejectedShare = ExactDecimal(1)
     return configuration
   }()

@@ -12,7 +12,7 @@ struct PropertyTests {
 
   /// A configuration that never aborts on the error budget, so every book reaches the outputs.
   static let configuration: Configuration = {
-    var configuration = Configuration(inbox: "in", output: "out")
+    var configuration = Configuration()
     configuration.maxRejectedShare = ExactDecimal(1)
     return configuration
   }()

@@ -13,7 +13,7 @@ struct MemoPropertyTests {
   static let seeds: [UInt64] = Array(1...120)
 
   private func result(seed: UInt64, listLimit: Int = 200) throws -> RunResult {
-    var configuration = Configuration(inbox: "in", output: "out")
+    var configuration = Configuration()
     configuration.maxRejectedShare = ExactDecimal(1)
     configuration.memoListLimit = listLimit
     return try Retier.decide(

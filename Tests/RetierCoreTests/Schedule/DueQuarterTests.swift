@@ -5,7 +5,7 @@ import Testing
 @Suite("Due quarter and first_quarter")
 struct DueQuarterTests {
   private func configuration(firstQuarter: String?) -> Configuration {
-    var configuration = Configuration(inbox: "in", output: "out")
+    var configuration = Configuration()
     configuration.firstQuarter = firstQuarter.flatMap(FiscalQuarter.init(label:))
     return configuration
   }

@@ -13,7 +13,7 @@ struct PathBackPropertyTests {
 
   /// A configuration that never aborts on the error budget.
   static let configuration: Configuration = {
-    var configuration = Configuration(inbox: "in", output: "out")
+    var configuration = Configuration()
     configuration.maxRejectedShare = ExactDecimal(1)
     return configuration
   }()

@@ -48,7 +48,7 @@ enum TestAccounts {
   }
 
   /// A configuration with every default.
-  static let configuration = Configuration(inbox: "inbox", output: "out")
+  static let configuration = Configuration()
 }
 
 extension AccountLedger {
