@@ -169,7 +169,8 @@ struct AccountIDIndex {
     }
     var outliers: [Entry] = []
     var kept = 0
-    entries.withUnsafeMutableBufferPointer { buffer in
+    do {
+      var buffer = entries.mutableSpan
       for position in buffer.indices {
         let entry = buffer[position]
         // An entry below the run's end sets aside the run's larger entries (each entry is set

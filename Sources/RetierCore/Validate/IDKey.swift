@@ -27,21 +27,19 @@ struct IDKey: Equatable {
 
   /// The key of `id`; `nil` when `id` is not ASCII.
   init?(_ id: String) {
-    let key =
-      id.utf8.withContiguousStorageIfAvailable { IDKey(bytes: $0) }
-      ?? Array(id.utf8).withUnsafeBufferPointer { IDKey(bytes: $0) }
-    guard let key else { return nil }
-    self = key
+    self.init(bytes: id.utf8.span)
   }
 
   /// The key of an id's UTF-8 bytes; `nil` when they are not ASCII.
-  init?(bytes: UnsafeBufferPointer<UInt8>) {
+  init?(bytes: Span<UInt8>) {
     high = Self.word(bytes, at: 0)
     low = Self.word(bytes, at: 8)
     isWhole = bytes.count <= 16
     var tail: UInt8 = 0
-    if !isWhole {
-      for byte in UnsafeBufferPointer(rebasing: bytes[16...]) { tail |= byte }
+    var position = 16
+    while position < bytes.count {
+      tail |= bytes[position]
+      position += 1
     }
     guard (high | low) & 0x8080_8080_8080_8080 == 0, tail < 0x80 else { return nil }
   }
@@ -51,7 +49,7 @@ struct IDKey: Equatable {
 
   /// A hash of all of an id's bytes that equals ``wholeHash`` for an id of at most 16 bytes.
   static func hash(of id: String) -> UInt64 {
-    func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    func hash(_ bytes: Span<UInt8>) -> UInt64 {
       var hash = mix(word(bytes, at: 0), word(bytes, at: 8))
       var offset = 16
       while offset < bytes.count {
@@ -60,17 +58,12 @@ struct IDKey: Equatable {
       }
       return hash
     }
-    return id.utf8.withContiguousStorageIfAvailable(hash)
-      ?? Array(id.utf8).withUnsafeBufferPointer(hash)
+    return hash(id.utf8.span)
   }
 
   /// Eight bytes from `offset` as a big-endian word, zero-padded past the end.
-  private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-    let available = bytes.count - offset
-    if available >= 8 {
-      return UInt64(
-        bigEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-    }
+  private static func word(_ bytes: Span<UInt8>, at offset: Int) -> UInt64 {
+    let available = min(bytes.count - offset, 8)
     var word: UInt64 = 0
     var index = 0
     while index < available {
