@@ -68,6 +68,23 @@ struct CSVRecordScanner: ~Copyable {
     }
   }
 
+  /// Scans the next record of `bytes` (the input the scanner was made for) and returns what
+  /// `body` makes of it; `nil` at the end of the input. The loader reads every file this way,
+  /// so the pointers into its bytes never leave the scanner.
+  mutating func nextRecord<Result>(
+    in bytes: [UInt8], _ body: (Record) -> Result
+  ) throws(CSVError) -> Result? {
+    try bytes.withUnsafeBufferPointer { input throws(CSVError) in
+      guard try nextRecord(in: input) else { return nil }
+      return withRecord(in: input, body)
+    }
+  }
+
+  /// ``recordCountEstimate(_:)-(UnsafeBufferPointer<UInt8>)`` of an input held in an array.
+  static func recordCountEstimate(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { recordCountEstimate($0) }
+  }
+
   /// Calls `body` with the record that ``nextRecord(in:)`` just scanned from `input`.
   func withRecord<Result>(
     in input: UnsafeBufferPointer<UInt8>, _ body: (Record) -> Result
@@ -399,6 +416,21 @@ extension CSVRecordScanner {
         return UnsafeBufferPointer(start: input! + start, count: end - start)
       }
       return UnsafeBufferPointer(start: unescaped! + ~start, count: ~end - ~start)
+    }
+
+    /// Calls `body` with the unescaped bytes of field `index` (empty when the record has no
+    /// such field) as a span, valid only inside `body`.
+    @inline(__always)
+    func withField<Result>(_ index: Int, _ body: (Span<UInt8>) -> Result) -> Result {
+      body(Span(_unsafeElements: self[field: index]))
+    }
+
+    /// The text of field `index`, or of the bytes at `range` of it; the scanner has checked
+    /// that the input is UTF-8.
+    func string(field index: Int, in range: Range<Int>? = nil) -> String {
+      let bytes = self[field: index]
+      guard let range else { return String(decoding: bytes, as: UTF8.self) }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Whether every field is empty or only spaces and tabs: the rows a spreadsheet leaves

@@ -1,32 +1,32 @@
 /// Parsers for the word and number fields of the drop (SPEC §2), straight from a field's bytes.
 enum FieldParsers {
   /// `true` / `false`, case-insensitive.
-  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func boolean(_ bytes: Span<UInt8>) -> Bool? {
     word(bytes, matches: "true") ? true : (word(bytes, matches: "false") ? false : nil)
   }
 
   /// `lost` → true, `active` → false, case-insensitive.
-  static func sponsorLost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func sponsorLost(_ bytes: Span<UInt8>) -> Bool? {
     word(bytes, matches: "lost") ? true : (word(bytes, matches: "active") ? false : nil)
   }
 
   /// A non-negative integer of at most ``Money/maximumIntegerDigits`` digits.
-  static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func count(_ bytes: Span<UInt8>) -> Int? {
     fixedPoint(bytes, fractionDigits: 0, allowsSign: false)
   }
 
   /// Money with at most two decimals, possibly negative.
-  static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+  static func money(_ bytes: Span<UInt8>) -> Money? {
     fixedPoint(bytes, fractionDigits: 2, allowsSign: true).map { Money(cents: Int128($0)) }
   }
 
   /// A non-negative decimal with at most two decimals, in hundredths (support hours).
-  static func hundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func hundredths(_ bytes: Span<UInt8>) -> Int? {
     fixedPoint(bytes, fractionDigits: 2, allowsSign: false)
   }
 
   /// A strict `YYYY-MM-DD` date.
-  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+  static func date(_ bytes: Span<UInt8>) -> CalendarDate? {
     CalendarDate(isoBytes: bytes)
   }
 
@@ -37,7 +37,7 @@ enum FieldParsers {
   /// The digit limits keep every value below 10^17, so it is computed in `Int` rather than
   /// `Int128`, and over-long digit runs are refused before they could overflow.
   static func fixedPoint(
-    _ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int, allowsSign: Bool
+    _ bytes: Span<UInt8>, fractionDigits: Int, allowsSign: Bool
   ) -> Int? {
     let count = bytes.count
     var index = 0
@@ -79,11 +79,10 @@ enum FieldParsers {
   }
 
   /// Whether `bytes` equal the lowercase ASCII `word`, ignoring ASCII case.
-  private static func word(_ bytes: UnsafeBufferPointer<UInt8>, matches word: StaticString) -> Bool
-  {
-    guard bytes.count == word.utf8CodeUnitCount else { return false }
-    let expected = word.utf8Start
-    for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] {
+  private static func word(_ bytes: Span<UInt8>, matches word: String) -> Bool {
+    let expected = word.utf8.span
+    guard bytes.count == expected.count else { return false }
+    for index in bytes.indices where bytes[index] | 0x20 != expected[index] {
       return false
     }
     return true

@@ -26,11 +26,11 @@ struct Table: ~Copyable {
     if let problem = Self.exportProblem(bytes) { throw .malformedCSV(file: file, error: problem) }
     var scanner = CSVRecordScanner(bytes)
     let header: [String]
-    do {
-      header = try bytes.withUnsafeBufferPointer { input throws(CSVError) in
-        guard try scanner.nextRecord(in: input) else { throw .empty }
-        return scanner.withRecord(in: input) { $0.strings }
+    do throws(CSVError) {
+      guard let strings = try scanner.nextRecord(in: bytes, { $0.strings }) else {
+        throw .empty
       }
+      header = strings
     } catch {
       throw .malformedCSV(file: file, error: error)
     }
@@ -64,7 +64,7 @@ struct Table: ~Copyable {
   /// At least the number of data rows for ordinary files (see
   /// `CSVRecordScanner.recordCountEstimate`), to reserve room for typed rows.
   var rowCountEstimate: Int {
-    bytes.withUnsafeBufferPointer { CSVRecordScanner.recordCountEstimate($0) }
+    CSVRecordScanner.recordCountEstimate(bytes)
   }
 
   /// Calls `body` with every data row in file order, blank rows skipped (counted in
@@ -86,15 +86,15 @@ struct Table: ~Copyable {
     var rowCount = 0
     var blankCount = 0
     do {
-      try bytes.withUnsafeBufferPointer { input throws(CSVError) in
-        while try scanner.nextRecord(in: input) {
-          let used = scanner.withRecord(in: input) { record in
-            if record.isBlank { return false }
-            body(TableRow(record: record, headerCount: headerCount))
-            return true
-          }
-          if used { rowCount += 1 } else { blankCount += 1 }
-        }
+      while let used = try scanner.nextRecord(
+        in: bytes,
+        { record in
+          if record.isBlank { return false }
+          body(TableRow(record: record, headerCount: headerCount))
+          return true
+        })
+      {
+        if used { rowCount += 1 } else { blankCount += 1 }
       }
     } catch {
       throw .malformedCSV(file: file, error: error)

@@ -29,62 +29,48 @@ struct TableRow {
     return "\(count) fields where the header has \(headerCount) (\(hint))"
   }
 
-  /// The field's bytes; empty for an absent column or a row too short to hold it.
-  @inline(__always)
-  func bytes(_ column: Int?) -> UnsafeBufferPointer<UInt8> {
-    guard let column else { return UnsafeBufferPointer(start: nil, count: 0) }
-    return record[field: column]
-  }
-
   /// The field's text, spaces kept; "" for an absent column.
   func text(_ column: Int?) -> String {
-    String(decoding: bytes(column), as: UTF8.self)
+    guard let column else { return "" }
+    return record.string(field: column)
   }
 
   /// The field's text without surrounding spaces and tabs, exactly as `String.trimmingSpaces`
   /// trims it (character by character).
-  func trimmed(_ column: Int?) -> String {
-    Self.trimmedText(bytes(column))
-  }
-
-  /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
-  /// Spaces and tabs around the value are ignored.
-  @inline(__always)
-  func value<T>(
-    _ column: Int?, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
-  ) -> FieldValue<T> {
-    guard let column else { return .blank }
-    let trimmed = record[field: column].trimmingSpaces
-    if trimmed.isEmpty { return .blank }
-    if let value = parse(trimmed) { return .value(value) }
-    return .invalid(String(decoding: trimmed, as: UTF8.self))
-  }
-
-  /// `bytes` as text without surrounding spaces and tabs, as `String.trimmingSpaces` gives it.
   ///
   /// That trims whole characters, and a space is not a whole character when a combining mark
   /// follows it (or a prepended mark precedes it). Such marks are never ASCII, so trimming bytes
   /// gives the same text whenever the bytes next to what was trimmed are ASCII; otherwise the
   /// string is trimmed as a string.
-  static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    let kept = bytes.spaceTrimmedRange
-    let leadingCut = kept.lowerBound > 0 && !kept.isEmpty && bytes[kept.lowerBound] >= 0x80
-    let trailingCut =
-      kept.upperBound < bytes.count && !kept.isEmpty
-      && bytes[kept.upperBound - 1] >= 0x80
-    if leadingCut || trailingCut {
-      return String(String(decoding: bytes, as: UTF8.self).trimmingSpaces)
+  func trimmed(_ column: Int?) -> String {
+    guard let column else { return "" }
+    let (kept, cutsNextToNonASCII) = record.withField(column) { bytes in
+      let kept = bytes.spaceTrimmedRange
+      let leadingCut = kept.lowerBound > 0 && !kept.isEmpty && bytes[kept.lowerBound] >= 0x80
+      let trailingCut =
+        kept.upperBound < bytes.count && !kept.isEmpty && bytes[kept.upperBound - 1] >= 0x80
+      return (kept, leadingCut || trailingCut)
     }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+    if cutsNextToNonASCII { return String(record.string(field: column).trimmingSpaces) }
+    return record.string(field: column, in: kept)
+  }
+
+  /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
+  /// Spaces and tabs around the value are ignored.
+  @inline(__always)
+  func value<T>(_ column: Int?, _ parse: (Span<UInt8>) -> T?) -> FieldValue<T> {
+    guard let column else { return .blank }
+    let (kept, value) = record.withField(column) { bytes -> (Range<Int>, T?) in
+      let kept = bytes.spaceTrimmedRange
+      return (kept, kept.isEmpty ? nil : parse(bytes.extracting(kept)))
+    }
+    if kept.isEmpty { return .blank }
+    if let value { return .value(value) }
+    return .invalid(record.string(field: column, in: kept))
   }
 }
 
-extension UnsafeBufferPointer<UInt8> {
-  /// The bytes without leading and trailing ASCII spaces and tabs.
-  var trimmingSpaces: UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(rebasing: self[spaceTrimmedRange])
-  }
-
+extension Span<UInt8> {
   /// The indices of the bytes left once leading and trailing ASCII spaces and tabs are removed.
   var spaceTrimmedRange: Range<Int> {
     var start = 0

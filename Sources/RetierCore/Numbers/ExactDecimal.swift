@@ -24,11 +24,8 @@ package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Parses `12`, `0.1`, `-1.25`; `nil` when not a plain decimal with at most six fraction digits.
   init?(_ text: String) {
-    var text = text
-    let parsed = text.withUTF8 {
-      FixedPointParser.parse(
-        $0, maximumFractionDigits: Self.maximumFractionDigits, allowsSign: true)
-    }
+    let parsed = FixedPointParser.parse(
+      text.utf8.span, maximumFractionDigits: Self.maximumFractionDigits, allowsSign: true)
     guard let parsed else { return nil }
     self.millionths = parsed
   }

@@ -2,7 +2,7 @@ extension Money {
   /// Parses a plain decimal with at most two decimals (`1234`, `1234.5`, `-12.34`), no currency
   /// symbol, no grouping, no exponent, no surrounding spaces. Returns `nil` when the text is not
   /// money.
-  init?(bytes: UnsafeBufferPointer<UInt8>) {
+  init?(bytes: Span<UInt8>) {
     guard let value = FixedPointParser.parse(bytes, maximumFractionDigits: 2, allowsSign: true)
     else { return nil }
     self.init(cents: value)
@@ -10,9 +10,7 @@ extension Money {
 
   /// Parses money from text; see ``init(bytes:)``.
   init?(_ text: String) {
-    var text = text
-    guard let money = text.withUTF8({ Money(bytes: $0) }) else { return nil }
-    self = money
+    self.init(bytes: text.utf8.span)
   }
 }
 
@@ -22,7 +20,7 @@ enum FixedPointParser {
   /// decimal with at most that many fraction digits and at most ``Money/maximumIntegerDigits``
   /// integer digits.
   static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, maximumFractionDigits: Int, allowsSign: Bool
+    _ bytes: Span<UInt8>, maximumFractionDigits: Int, allowsSign: Bool
   ) -> Int128? {
     var index = 0
     var negative = false
@@ -59,7 +57,7 @@ enum FixedPointParser {
   }
 
   /// Parses a non-negative integer of at most 15 digits.
-  static func parseCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func parseCount(_ bytes: Span<UInt8>) -> Int? {
     guard let value = parse(bytes, maximumFractionDigits: 0, allowsSign: false) else { return nil }
     return Int(value)
   }

@@ -3,17 +3,12 @@ extension CalendarDate {
   /// year, two-digit month and day, hyphens, nothing around them. Returns nil for anything else,
   /// including dates that do not exist ("2026-02-30").
   package init?(iso: String) {
-    // Native strings are contiguous UTF-8; the array copy is only for a bridged string.
-    let parsed =
-      iso.utf8.withContiguousStorageIfAvailable { CalendarDate(isoBytes: $0) }
-      ?? Array(iso.utf8).withUnsafeBufferPointer { CalendarDate(isoBytes: $0) }
-    guard let parsed else { return nil }
-    self = parsed
+    self.init(isoBytes: iso.utf8.span)
   }
 
   /// Parses a strict "YYYY-MM-DD" date from raw bytes, with the rules of `init?(iso:)`; the fast
   /// path for CSV fields, which never become a `String`.
-  init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+  init?(isoBytes: Span<UInt8>) {
     guard isoBytes.count == 10, isoBytes[4] == UInt8(ascii: "-"), isoBytes[7] == UInt8(ascii: "-")
     else { return nil }
     guard let year = Self.decimal(isoBytes, 0..<4),
@@ -24,7 +19,7 @@ extension CalendarDate {
   }
 
   /// The value of the ASCII digits at `range`, or nil when any byte there is not a digit.
-  private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+  private static func decimal(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
     var value = 0
     for index in range {
       let digit = Int(bytes[index]) &- Int(UInt8(ascii: "0"))

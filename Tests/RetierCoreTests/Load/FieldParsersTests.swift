@@ -23,7 +23,8 @@ struct FieldParsersTests {
 
   @Test("numbers parse exactly as the contract says", arguments: cases)
   func parsesNumbers(_ text: String, _ count: Int?, _ cents: Int?, _ hundredths: Int?) {
-    Array(text.utf8).withUnsafeBufferPointer { bytes in
+    do {
+      let bytes = text.utf8.span
       #expect(FieldParsers.count(bytes) == count)
       #expect(FieldParsers.money(bytes) == cents.map { Money(cents: Int128($0)) })
       #expect(FieldParsers.hundredths(bytes) == hundredths)
@@ -34,13 +35,12 @@ struct FieldParsersTests {
   func refusesOverlongDigits() {
     for length in [16, 19, 20, 39, 40, 200] {
       let digits = Array(String(repeating: "9", count: length).utf8)
-      digits.withUnsafeBufferPointer { bytes in
+      do {
+        let bytes = digits.span
         #expect(FieldParsers.count(bytes) == nil)
         #expect(FieldParsers.money(bytes) == nil)
       }
-      Array(("1." + String(repeating: "9", count: length)).utf8).withUnsafeBufferPointer {
-        #expect(FieldParsers.money($0) == nil)
-      }
+      #expect(FieldParsers.money(("1." + String(repeating: "9", count: length)).utf8.span) == nil)
     }
   }
 
@@ -56,7 +56,8 @@ struct FieldParsersTests {
         if text.utf8.count + piece.utf8.count > 24 || random.chance(15) { break }
         text += piece
       }
-      Array(text.utf8).withUnsafeBufferPointer { bytes in
+      do {
+        let bytes = text.utf8.span
         #expect(FieldParsers.count(bytes) == FixedPointParser.parseCount(bytes), "\(text)")
         #expect(FieldParsers.money(bytes) == Money(bytes: bytes), "\(text)")
         #expect(
@@ -76,7 +77,8 @@ struct FieldParsersTests {
       ("truee", nil, nil), ("", nil, nil), ("ＴＲＵＥ", nil, nil),
     ] as [(String, Bool?, Bool?)])
   func parsesWords(_ text: String, _ boolean: Bool?, _ sponsorLost: Bool?) {
-    Array(text.utf8).withUnsafeBufferPointer { bytes in
+    do {
+      let bytes = text.utf8.span
       #expect(FieldParsers.boolean(bytes) == boolean)
       #expect(FieldParsers.sponsorLost(bytes) == sponsorLost)
     }
@@ -91,6 +93,6 @@ struct FieldParsersTests {
       ("2026/01/01", nil), ("2026-01-01T00:00", nil),
     ] as [(String, CalendarDate?)])
   func parsesDates(_ text: String, _ expected: CalendarDate?) {
-    Array(text.utf8).withUnsafeBufferPointer { #expect(FieldParsers.date($0) == expected) }
+    #expect(FieldParsers.date(text.utf8.span) == expected)
   }
 }

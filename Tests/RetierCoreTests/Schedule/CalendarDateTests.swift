@@ -104,17 +104,15 @@ struct CalendarDateTests {
     ])
   func rejectsMalformedISO(text: String) {
     #expect(CalendarDate(iso: text) == nil)
-    let fromBytes = Array(text.utf8).withUnsafeBufferPointer { CalendarDate(isoBytes: $0) }
-    #expect(fromBytes == nil)
+    #expect(CalendarDate(isoBytes: text.utf8.span) == nil)
   }
 
   @Test("byte parsing reads a field inside a larger buffer")
   func parsesBytesSlice() {
     let line = Array("a,2026-10-14,b".utf8)
-    let date = line.withUnsafeBufferPointer { buffer in
-      CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: buffer[2..<12]))
-    }
-    #expect(date == CalendarDate(year: 2026, month: 10, day: 14))
+    #expect(
+      CalendarDate(isoBytes: line.span.extracting(2..<12))
+        == CalendarDate(year: 2026, month: 10, day: 14))
   }
 
   @Test(
