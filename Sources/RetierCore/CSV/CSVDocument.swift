@@ -32,27 +32,13 @@ struct CSVDocument: Sendable {
 
   /// The field at `column` of data row `row` as a string; `""` when the row is shorter.
   func field(row: Int, column: Int) -> String {
-    withFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+    guard let range = byteRange(row: row, column: column) else { return "" }
+    return String(decoding: fieldBytes[range], as: UTF8.self)
   }
 
   /// All fields of data row `row`, in order.
   func fields(ofRow row: Int) -> [String] {
     (0..<fieldCount(ofRow: row)).map { field(row: row, column: $0) }
-  }
-
-  /// Calls `body` with the unescaped UTF-8 bytes of a field, without copying them; the buffer is
-  /// empty when the row is shorter than `column + 1`. The buffer must not escape `body`.
-  func withFieldBytes<R>(
-    row: Int,
-    column: Int,
-    _ body: (UnsafeBufferPointer<UInt8>) throws -> R
-  ) rethrows -> R {
-    guard let range = byteRange(row: row, column: column) else {
-      return try body(UnsafeBufferPointer(start: nil, count: 0))
-    }
-    return try fieldBytes.withUnsafeBufferPointer { all in
-      try body(UnsafeBufferPointer(rebasing: all[range]))
-    }
   }
 
   /// Whether the field is empty or missing (the row is shorter than `column + 1`).

@@ -46,19 +46,17 @@ struct CSVWriter {
 
   /// Appends a `.text` field: free text, neutralised against formulas and quoted when needed.
   mutating func appendText(_ text: String) {
-    var text = text
-    text.withUTF8 { appendField($0, neutralised: true) }
+    appendField(text.utf8, neutralised: true)
   }
 
   /// Appends a `.text` field given as UTF-8 bytes.
   mutating func appendText(utf8 text: [UInt8]) {
-    text.withUnsafeBufferPointer { appendField($0, neutralised: true) }
+    appendField(text, neutralised: true)
   }
 
   /// Appends a `.raw` field: written as given, quoted when needed.
   mutating func appendRaw(_ raw: String) {
-    var raw = raw
-    raw.withUTF8 { appendField($0, neutralised: false) }
+    appendField(raw.utf8, neutralised: false)
   }
 
   /// Appends an integer as a `.raw` field.
@@ -113,7 +111,7 @@ struct CSVWriter {
 
   /// Appends one field: with the `'` prefix when `neutralised` and it starts like a formula,
   /// then quoted when it needs to be.
-  private mutating func appendField(_ field: UnsafeBufferPointer<UInt8>, neutralised: Bool) {
+  private mutating func appendField(_ field: some Collection<UInt8>, neutralised: Bool) {
     startField()
     let atFileStart = startsFile && rowStart == 0 && fieldsInRow == 1
     let prefixed = neutralised && field.first.map { Self.isFormulaTrigger[Int($0)] } ?? false
@@ -130,19 +128,19 @@ struct CSVWriter {
       bytes.append(contentsOf: field)
       return
     }
-    var runStart = 0
+    var runStart = field.startIndex
     for index in field.indices where field[index] == Self.quote {
       // Copy up to and including the quote, then double it.
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[runStart...index]))
+      bytes.append(contentsOf: field[runStart...index])
       bytes.append(Self.quote)
-      runStart = index + 1
+      runStart = field.index(after: index)
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[runStart...]))
+    bytes.append(contentsOf: field[runStart...])
     bytes.append(Self.quote)
   }
 
   /// Whether a field contains a comma, quote, CR or LF and so must be quoted.
-  private static func needsQuoting(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func needsQuoting(_ field: some Collection<UInt8>) -> Bool {
     // Every byte that forces quotes is at most a comma; most text is above it.
     for byte in field where byte <= comma {
       if byte == comma || byte == quote || byte == lineFeed || byte == carriageReturn {

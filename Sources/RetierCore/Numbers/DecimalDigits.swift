@@ -32,21 +32,21 @@ enum DecimalDigits {
       bytes.append(zero + UInt8(truncatingIfNeeded: value))
       return
     }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumDigits) { digits in
-      // Digits are produced last first, so they fill the scratch space from its end.
-      var start = maximumDigits
-      var rest = value
-      repeat {
-        start -= 1
-        digits[start] = zero + UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      } while rest > 0
-      while maximumDigits - start < minimumDigits {
-        start -= 1
-        digits[start] = zero
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+    var digitCount = 1
+    var rest = value / 10
+    while rest > 0 {
+      digitCount += 1
+      rest /= 10
     }
+    // Room for the digits and their padding, then the digits written last first from its end.
+    bytes.append(contentsOf: repeatElement(zero, count: max(digitCount, minimumDigits)))
+    var position = bytes.count
+    rest = value
+    repeat {
+      position -= 1
+      bytes[position] = zero + UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    } while rest > 0
   }
 
   /// Appends `magnitude` in decimal with a comma between groups of three digits, e.g.

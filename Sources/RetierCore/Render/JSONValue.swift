@@ -116,30 +116,29 @@ indirect enum JSONValue: Sendable, Hashable {
 
   /// Appends ``quoted(_:)`` to `output`.
   private static func writeQuoted(_ string: String, to output: inout TextBuffer) {
-    var string = string
     output.bytes.append(quote)
-    string.withUTF8 { utf8 in
-      // Only ASCII bytes are escaped, and every byte of a multi-byte character is 0x80 or above,
-      // so runs of other bytes are copied as they are.
-      var runStart = 0
-      for (offset, byte) in utf8.enumerated()
-      where byte < 0x20 || byte == quote || byte == backslash {
-        output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-        runStart = offset + 1
-        switch byte {
-        case quote: output.append("\\\"")
-        case backslash: output.append("\\\\")
-        case UInt8(ascii: "\n"): output.append("\\n")
-        case UInt8(ascii: "\r"): output.append("\\r")
-        case UInt8(ascii: "\t"): output.append("\\t")
-        default:
-          output.append("\\u00")
-          output.bytes.append(hexDigits[Int(byte >> 4)])
-          output.bytes.append(hexDigits[Int(byte & 0x0F)])
-        }
+    // Only ASCII bytes are escaped, and every byte of a multi-byte character is 0x80 or above,
+    // so runs of other bytes are copied as they are.
+    let utf8 = string.utf8
+    var runStart = utf8.startIndex
+    for index in utf8.indices {
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == quote || byte == backslash else { continue }
+      output.bytes.append(contentsOf: utf8[runStart..<index])
+      runStart = utf8.index(after: index)
+      switch byte {
+      case quote: output.append("\\\"")
+      case backslash: output.append("\\\\")
+      case UInt8(ascii: "\n"): output.append("\\n")
+      case UInt8(ascii: "\r"): output.append("\\r")
+      case UInt8(ascii: "\t"): output.append("\\t")
+      default:
+        output.append("\\u00")
+        output.bytes.append(hexDigits[Int(byte >> 4)])
+        output.bytes.append(hexDigits[Int(byte & 0x0F)])
       }
-      output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
+    output.bytes.append(contentsOf: utf8[runStart...])
     output.bytes.append(quote)
   }
 

@@ -43,28 +43,29 @@ extension TextBuffer {
     let end = bytes.count
     if bytes[start] == Self.space || bytes[end - 1] == Self.space { return true }
     guard classes & (Self.control | Self.separatorLead) != 0 else { return false }
-    return bytes.withUnsafeBufferPointer { buffer in
-      for offset in start..<end {
-        let byte = buffer[offset]
-        if byte < 0x20 || byte == 0x7F { return true }
-        if byte == 0xC2, offset + 1 < end, (0x80...0x9F).contains(buffer[offset + 1]) {
-          return true
-        }
-        if byte == 0xE2, offset + 2 < end, buffer[offset + 1] == 0x80,
-          (0xA8...0xA9).contains(buffer[offset + 2])
-        {
-          return true
-        }
+    let buffer = bytes.span
+    for offset in start..<end {
+      let byte = buffer[offset]
+      if byte < 0x20 || byte == 0x7F { return true }
+      if byte == 0xC2, offset + 1 < end, (0x80...0x9F).contains(buffer[offset + 1]) {
+        return true
       }
-      return false
+      if byte == 0xE2, offset + 2 < end, buffer[offset + 1] == 0x80,
+        (0xA8...0xA9).contains(buffer[offset + 2])
+      {
+        return true
+      }
     }
+    return false
   }
 
   /// Replaces each control character and separator from `start` on with a space, then trims the
   /// spaces at both ends.
   private mutating func rewriteOnOneLine(from start: Int) {
     let end = bytes.count
-    let newEnd = bytes.withUnsafeMutableBufferPointer { buffer in
+    let newEnd: Int
+    do {
+      var buffer = bytes.mutableSpan
       // Each replacement is one space for one or more bytes, so the text only shrinks and can be
       // rewritten in place, front to back.
       var read = start
@@ -92,21 +93,18 @@ extension TextBuffer {
       var last = write
       while last > first, buffer[last - 1] == Self.space { last -= 1 }
       for offset in 0..<(last - first) { buffer[start + offset] = buffer[first + offset] }
-      return start + (last - first)
+      newEnd = start + (last - first)
     }
     bytes.removeSubrange(newEnd...)
   }
 
   /// The union of the classes of the bytes from `start` on (see ``byteClassTable``).
   private func byteClasses(from start: Int) -> UInt8 {
-    let table = Self.byteClassTable
-    return bytes.withUnsafeBufferPointer { buffer in
-      table.withUnsafeBufferPointer { table in
-        var classes: UInt8 = 0
-        for offset in start..<buffer.count { classes |= table[Int(buffer[offset])] }
-        return classes
-      }
-    }
+    let table = Self.byteClassTable.span
+    let buffer = bytes.span
+    var classes: UInt8 = 0
+    for offset in start..<buffer.count { classes |= table[Int(buffer[offset])] }
+    return classes
   }
 
   /// Whether a byte is backslash-escaped in text taken from the inputs: emphasis, links, HTML,

@@ -2,6 +2,13 @@ import Dispatch
 
 /// Runs independent pieces of work on every core and returns their results in index order, so
 /// the output never depends on thread scheduling.
+///
+/// Why this type keeps unsafe code: the work is the renderers' closures, which capture the run
+/// (not `Sendable` closures) and return values that need not be `Sendable`, and each result is
+/// written by exactly one thread into a slot no other thread touches, then read only after
+/// `concurrentPerform` has returned. Swift's checker cannot see that the slots are disjoint, so
+/// the writes go through a pointer into the result array (`map`) or `nonisolated(unsafe)`
+/// variables (`both`). Everything else runs on one thread and never needs this.
 package enum Parallel {
   /// `transform` of every index in `0..<count`, in index order, computed concurrently in
   /// contiguous chunks of at least `minimumChunk` indices.
