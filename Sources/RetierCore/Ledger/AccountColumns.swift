@@ -4,8 +4,8 @@
 ///
 /// A run holds every account from load to render, so each field is kept in its narrowest
 /// form: tier and fit as `Int32`, the presence of each optional and the yes/no facts in one
-/// byte, usage in four words (``PackedUsage``); about 136 bytes an account where a plain
-/// ``Account`` takes 240. Columns also have no padding between fields.
+/// byte, usage in four words (``PackedUsage``): 137 bytes an account where a plain
+/// ``Account`` takes 208, as columns have no padding between fields.
 struct AccountColumns: Sendable {
   /// `account_id`.
   private(set) var ids: [String] = []
