@@ -63,6 +63,14 @@ struct IDKey: Equatable {
 
   /// Eight bytes from `offset` as a big-endian word, zero-padded past the end.
   private static func word(_ bytes: Span<UInt8>, at offset: Int) -> UInt64 {
+    if offset >= 0, offset + 8 <= bytes.count {
+      // Eight bytes in one expression after one range check: compiled to a single load and a
+      // byte swap.
+      return UInt64(bytes[offset]) << 56 | UInt64(bytes[offset + 1]) << 48
+        | UInt64(bytes[offset + 2]) << 40 | UInt64(bytes[offset + 3]) << 32
+        | UInt64(bytes[offset + 4]) << 24 | UInt64(bytes[offset + 5]) << 16
+        | UInt64(bytes[offset + 6]) << 8 | UInt64(bytes[offset + 7])
+    }
     let available = min(bytes.count - offset, 8)
     var word: UInt64 = 0
     var index = 0
