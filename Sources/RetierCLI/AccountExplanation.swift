@@ -191,6 +191,11 @@ struct AccountExplanation {
         + "\(result.quarter.label) start on or after customer_since \(account.customerSince), "
         + "fewer than new_logo_quarters \(configuration.newLogoQuarters)"
     }
+    if decision.isHeldBySkippedReviews, let current = account.currentTier {
+      return "held one tier below \(tierName(current)), whose CSM runs business reviews: "
+        + "reviews_skipped \(account.reviewsSkipped) ≥ reviews_skipped_limit "
+        + "\(configuration.reviewsSkippedLimit) (path back: \(SkippedReviewsRule.pathBack))"
+    }
     return "the rubric tier"
   }
 

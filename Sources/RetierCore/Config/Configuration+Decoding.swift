@@ -9,6 +9,7 @@ extension Configuration: Decodable {
     case maxRejectedShare = "max_rejected_share"
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
+    case reviewsSkippedLimit = "reviews_skipped_limit"
     case poolOwnerID = "pool_owner_id"
     case csmLoadedCost = "csm_loaded_cost"
     case rubric
@@ -35,6 +36,7 @@ extension Configuration: Decodable {
     maxRejectedShare = try value(.maxRejectedShare, maxRejectedShare)
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
+    reviewsSkippedLimit = try value(.reviewsSkippedLimit, reviewsSkippedLimit)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
     rubric = try value(.rubric, rubric)

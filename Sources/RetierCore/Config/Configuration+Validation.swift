@@ -23,6 +23,11 @@ extension Configuration {
     }
     checkShare(maxRejectedShare, "max_rejected_share")
     if newLogoQuarters < 0 { problems.append("new_logo_quarters \(newLogoQuarters) is negative") }
+    if reviewsSkippedLimit < 1 {
+      problems.append(
+        "reviews_skipped_limit \(reviewsSkippedLimit) must be at least 1 (at 0 every named-tier "
+          + "account would move down)")
+    }
     if overrideMaxDays < 0 { problems.append("override_max_days \(overrideMaxDays) is negative") }
     if poolOwnerID.isEmpty { problems.append("pool_owner_id is empty") }
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }

@@ -23,6 +23,10 @@ extension AccountMemo {
     let decision = result.tiering.decisions[index]
     let scores = result.scores[index]
     let from = account.currentTier ?? decision.finalTier
+    if decision.isHeldBySkippedReviews {
+      writeSkippedReviewsPath(index, explainer: explainer, to: &text)
+      return
+    }
     switch decision.reason {
     case .override:
       text.append("A dual-approved override set this tier.")
@@ -35,7 +39,7 @@ extension AccountMemo {
       writeNewLogoPath(index, explainer: explainer, to: &text)
     case .cap where decision.rubricTier <= from:
       writeCapPath(index, tier: from, explainer: explainer, to: &text)
-    case .cap, .rubric, .invalidInput:
+    case .cap, .rubric, .invalidInput, .skippedReviews:
       let line = explainer.line(ofTier: from)
       text.append(
         "The total needs to reach the Tier ", from, " line of ", line, " (today ", scores.total,
@@ -49,6 +53,41 @@ extension AccountMemo {
         text.append(".\n")
       }
     }
+  }
+
+  /// The path back of an account held down by skipped reviews: hold the next review, and, when
+  /// the total is below the old tier's line as well, the levers that lift it there.
+  private static func writeSkippedReviewsPath(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let account = result.book.accounts[index]
+    let decision = result.tiering.decisions[index]
+    let total = result.scores[index].total
+    let from = account.currentTier ?? decision.finalTier
+    let line = explainer.line(ofTier: from)
+    let limit = result.configuration.reviewsSkippedLimit
+    text.append(
+      "First, ", SkippedReviewsRule.pathBack, ": the account moved down for ",
+      SkippedReviewsRule.skippedPhrase(account.reviewsSkipped), " (the limit is ", limit,
+      "), and once the customer holds a business review the count starts again from zero. ")
+    if total >= line {
+      text.append(
+        "Its total of ", total, " reaches the Tier ", from, " line of ", line,
+        ", so nothing else is needed on this quarter's figures")
+      if explainer.capReport(ofTier: from) != nil {
+        text.append(", though Tier ", from, " is capped")
+        if let lowest = explainer.lowestSeatedTotal(inTier: from) {
+          text.append(" (this quarter the lowest total seated in it was ", lowest, ")")
+        }
+      }
+      text.append(".\n")
+      return
+    }
+    text.append(
+      "The total also needs to reach the Tier ", from, " line of ", line, " (today ", total, ", ",
+      line - total, " short). ")
+    writeLevers(index, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
   }
 
   private static func writeCapPath(

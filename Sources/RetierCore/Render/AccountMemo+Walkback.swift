@@ -88,7 +88,7 @@ extension AccountMemo {
   private static func hasDecisionParagraph(_ reason: TierReason) -> Bool {
     switch reason {
     case .rubric, .invalidInput: false
-    case .cap, .override, .newLogo: true
+    case .cap, .override, .newLogo, .skippedReviews: true
     }
   }
 
@@ -106,6 +106,15 @@ extension AccountMemo {
       text.append("A dual-approved exception sets the tier instead of the rubric: ")
     case .newLogo:
       text.append("The new-logo hold sets the tier whatever the total: ")
+    case .skippedReviews:
+      let account = explainer.result.book.accounts[index]
+      let from = account.currentTier ?? 0
+      text.append(
+        "Skipped business reviews move it down one tier, whatever its total: the Tier ", from,
+        " CSM runs business reviews with the account, which has ",
+        SkippedReviewsRule.skippedPhrase(account.reviewsSkipped), " (the limit is ",
+        explainer.result.configuration.reviewsSkippedLimit, ").")
+      return
     }
     text.appendEscapingMarkdown { explainer.writeCause(of: index, direction: nil, to: &$0) }
     text.append(".")

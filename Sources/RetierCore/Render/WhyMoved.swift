@@ -155,6 +155,7 @@ struct WhyMoved: Sendable {
     switch result.tiering.decisions[index].reason {
     case .override: writeOverrideClause(index, to: &text)
     case .newLogo: writeNewLogoClause(index, to: &text)
+    case .skippedReviews: writeSkippedReviewsClause(index, to: &text)
     case .cap: writeCapClause(index, to: &text)
     case .rubric, .invalidInput: writeRubricClause(index, direction: direction, to: &text)
     }
@@ -213,6 +214,11 @@ struct WhyMoved: Sendable {
       result.configuration.tierCount)
   }
 
+  /// `two business reviews skipped in a row`.
+  private func writeSkippedReviewsClause(_ index: Int, to text: inout TextBuffer) {
+    text.append(SkippedReviewsRule.skippedPhrase(result.book.accounts[index].reviewsSkipped))
+  }
+
   private func writeCapClause(_ index: Int, to text: inout TextBuffer) {
     let account = result.book.accounts[index]
     let decision = result.tiering.decisions[index]
@@ -223,7 +229,12 @@ struct WhyMoved: Sendable {
     if !leadsWithPairing {
       writeSignalsSummary(index, to: &text)
       text.append(" ")
-      if let from = account.currentTier, from < target {
+      if decision.isHeldBySkippedReviews, let from = account.currentTier {
+        // Held below its tier whatever its total: the line it missed is not the reason.
+        text.append(
+          "is held below Tier ", from, " by ",
+          SkippedReviewsRule.skippedPhrase(account.reviewsSkipped), ", ")
+      } else if let from = account.currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")
       }
       text.append("reaches the Tier ", target, " line of ", line(ofTier: target), " but ")

@@ -1,4 +1,5 @@
-/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric; then hard caps top down,
+/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric held one tier below the
+/// current one after skipped business reviews; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
 struct TierAssigner: Sendable {
@@ -22,6 +23,7 @@ struct TierAssigner: Sendable {
       book.overrideRows, validAccountIDs: validIDs, knownAccountIDs: knownIDs,
       tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
     let calendar = configuration.calendar
+    let skippedReviews = SkippedReviewsRule(configuration)
 
     var decisions: [TierDecision] = []
     decisions.reserveCapacity(accounts.count)
@@ -38,13 +40,19 @@ struct TierAssigner: Sendable {
         (target, reason) = (override.tier, .override)
       } else if isNewLogo {
         (target, reason) = (tierCount, .newLogo)
+      } else if let held = skippedReviews.heldTier(
+        currentTier: account.currentTier, reviewsSkipped: account.reviewsSkipped,
+        rubricTier: rubricTier)
+      {
+        (target, reason) = (held, .skippedReviews)
       } else {
         (target, reason) = (rubricTier, .rubric)
       }
       decisions.append(
         TierDecision(
           rubricTier: rubricTier, targetTier: target, finalTier: target, reason: reason,
-          override: override, isNewLogo: override == nil && isNewLogo))
+          override: override, isNewLogo: override == nil && isNewLogo,
+          isHeldBySkippedReviews: reason == .skippedReviews))
       buckets[target].append(index)
     }
 

@@ -11,6 +11,9 @@ package struct TierDecision: Sendable, Hashable {
   package var reason: TierReason
   /// Whether it was held in the last tier as a new logo.
   package var isNewLogo: Bool
+  /// Whether skipped business reviews held its target one tier below its current one (the
+  /// reason says so until a cap moves it further down).
+  package var isHeldBySkippedReviews: Bool
   /// `rubricTier`.
   private var storedRubricTier: Int32
   /// `targetTier`.
@@ -21,11 +24,12 @@ package struct TierDecision: Sendable, Hashable {
   /// Creates a decision; the tiers must fit an `Int32`.
   init(
     rubricTier: Int, targetTier: Int, finalTier: Int, reason: TierReason,
-    override: ValidOverride?, isNewLogo: Bool
+    override: ValidOverride?, isNewLogo: Bool, isHeldBySkippedReviews: Bool = false
   ) {
     self.overrideBox = override.map(OverrideBox.init)
     self.reason = reason
     self.isNewLogo = isNewLogo
+    self.isHeldBySkippedReviews = isHeldBySkippedReviews
     storedRubricTier = Int32(rubricTier)
     storedTargetTier = Int32(targetTier)
     storedFinalTier = Int32(finalTier)

@@ -4,8 +4,9 @@ package struct Account: Sendable {
   // small: amounts as two words each (an `Int128` would align the record to 16 bytes), tier and
   // fit as `Int32`, whether each optional is set and the yes/no facts in one byte, and the
   // stored properties ordered widest alignment first so that no padding falls between them:
-  // 136 bytes where plain `Int?`, `Money?` and `Bool` fields took 224. Callers still read and
-  // write `Int`, `Int?`, `Money`, `Money?` and `Bool` through the accessors below.
+  // 144 bytes (136 before `reviews_skipped`) where plain `Int?`, `Money?` and `Bool` fields
+  // took 224. Callers still read and write `Int`, `Int?`, `Money`, `Money?` and `Bool` through
+  // the accessors below.
 
   /// `arr`.
   private var storedARR: PackedInt128
@@ -25,6 +26,8 @@ package struct Account: Sendable {
   private var storedCurrentTier: Int32
   /// `strategicFit`.
   private var storedStrategicFit: Int32
+  /// `reviewsSkipped`, saturated at `Int32.max` (any count that large is far past every limit).
+  private var storedReviewsSkipped: Int32
   /// Customer since.
   package var customerSince: CalendarDate
   /// The optionals' presence and the yes/no facts.
@@ -35,7 +38,7 @@ package struct Account: Sendable {
   init(
     id: String, name: String, currentTier: Int?, ownerID: String, customerSince: CalendarDate,
     strategicFit: Int, expansionCeiling: Money?, multiBU: Bool, sponsorLost: Bool, arr: Money,
-    usage: Usage, hasUsageRow: Bool, line: Int
+    usage: Usage, hasUsageRow: Bool, line: Int, reviewsSkipped: Int = 0
   ) {
     storedARR = PackedInt128(arr.cents)
     storedExpansionCeiling = PackedInt128(expansionCeiling?.cents ?? 0)
@@ -46,6 +49,7 @@ package struct Account: Sendable {
     self.line = line
     storedCurrentTier = Int32(currentTier ?? 0)
     storedStrategicFit = Int32(strategicFit)
+    storedReviewsSkipped = Int32(clamping: reviewsSkipped)
     self.customerSince = customerSince
     flags = []
     flags.set(.hasExpansionCeiling, expansionCeiling != nil)
@@ -68,6 +72,13 @@ package struct Account: Sendable {
   var strategicFit: Int {
     get { Int(storedStrategicFit) }
     set { storedStrategicFit = Int32(newValue) }
+  }
+
+  /// Scheduled business reviews in a row the customer did not hold, up to the drop (0 when
+  /// blank).
+  package var reviewsSkipped: Int {
+    get { Int(storedReviewsSkipped) }
+    set { storedReviewsSkipped = Int32(clamping: newValue) }
   }
 
   /// The ARR the account could reach within 24 months; `nil` when unknown.

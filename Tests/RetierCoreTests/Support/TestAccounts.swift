@@ -6,13 +6,14 @@ enum TestAccounts {
   static func account(
     _ id: String, arr: String, fit: Int = 3, currentTier: Int? = nil, ceiling: String? = nil,
     multiBU: Bool = false, sponsorLost: Bool = false, usage: Usage = .unknown,
-    customerSince: CalendarDate = CalendarDate(year: 2020, month: 1, day: 1)!, owner: String = ""
+    customerSince: CalendarDate = CalendarDate(year: 2020, month: 1, day: 1)!, owner: String = "",
+    reviewsSkipped: Int = 0
   ) -> Account {
     Account(
       id: id, name: "Account \(id)", currentTier: currentTier, ownerID: owner,
       customerSince: customerSince, strategicFit: fit, expansionCeiling: ceiling.map { Money($0)! },
       multiBU: multiBU, sponsorLost: sponsorLost, arr: Money(arr)!, usage: usage,
-      hasUsageRow: usage != .unknown, line: 2)
+      hasUsageRow: usage != .unknown, line: 2, reviewsSkipped: reviewsSkipped)
   }
 
   /// A book of valid accounts, no rejections, an optional roster and override rows.
