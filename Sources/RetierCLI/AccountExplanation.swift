@@ -206,8 +206,8 @@ struct AccountExplanation {
     for report in result.tiering.capReports {
       let free = report.seats - min(report.overrideCount, report.seats)
       let seats =
-        "Tier \(report.tier) cap: ⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = "
-        + "\(report.seats) seats, \(report.seatedCount) seated (\(report.overrideCount) by override)"
+        "Tier \(report.tier) cap: \(capBounds(report)) seats, \(report.seatedCount) seated "
+        + "(\(report.overrideCount) by override)"
       if let position = report.displaced.firstIndex(of: index) {
         let competitors = report.seatedCount - report.overrideCount + report.displaced.count
         let rank = report.seatedCount - report.overrideCount + position + 1
@@ -234,6 +234,17 @@ struct AccountExplanation {
       }
     }
     return lines
+  }
+
+  /// `⌊0.1 × N⌋ = 60`, `capacity of its active CSMs = 40`, or both with the smaller holding:
+  /// `min(⌊0.3 × N⌋ = 300, capacity of its active CSMs = 240) = 240`.
+  private func capBounds(_ report: CapReport) -> String {
+    let share = report.shareSeats.map {
+      "⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = \($0)"
+    }
+    let capacity = report.capacitySeats.map { "capacity of its active CSMs = \($0)" }
+    if let share, let capacity { return "min(\(share), \(capacity)) = \(report.seats)" }
+    return share ?? capacity ?? String(report.seats)
   }
 
   private var ownerLine: String {

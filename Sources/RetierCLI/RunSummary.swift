@@ -43,6 +43,13 @@ enum RunSummary {
     lines.append(
       "Owners: \(owners.changeReasons.count { $0 != nil }) reassigned, "
         + "\(owners.owners.count { $0.isEmpty }) unassigned")
+    // Which bound holds, for the tiers that can be capped by capacity.
+    for report in result.tiering.capReports where report.capacitySeats != nil {
+      lines.append(
+        "Tier \(report.tier) cap: \(report.seats) seats (\(report.bindingBound.rawValue) bound"
+          + (report.shareSeats.map { "; max share \($0), capacity \(report.capacitySeats ?? 0)" }
+            ?? "") + "), \(report.seatedCount) seated")
+    }
     let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
     if !capacity.isEmpty {
       lines.append("Capacity:")

@@ -60,6 +60,16 @@ extension Configuration {
           problems.append("\(key) max_share: the last tier cannot be capped (nowhere to move down)")
         }
       }
+      if tier.capByCapacity {
+        if tier.coverage == .pooled {
+          problems.append(
+            "\(key) cap_by_capacity: a pooled tier has no named headcount to cap by (its "
+              + "capacity is only reported)")
+        } else if index == tiers.count - 1 {
+          problems.append(
+            "\(key) cap_by_capacity: the last tier cannot be capped (nowhere to move down)")
+        }
+      }
       if let band = tier.expectedShare {
         if band.low < .zero || unit < band.high || band.high < band.low {
           problems.append("\(key) expected_share [\(band.low), \(band.high)] is not a band in 0…1")

@@ -57,9 +57,12 @@ struct TierAssigner: Sendable {
     }
 
     var capReports: [CapReport] = []
-    for tier in 1...tierCount {
-      guard let share = configuration.tier(tier).maxShare, tier < tierCount else { continue }
-      let seats = share.floorOfProduct(with: accounts.count)
+    let capacitySeats = Self.capacitySeats(book.roster, configuration: configuration)
+    for tier in 1..<max(tierCount, 1) {
+      let definition = configuration.tier(tier)
+      let shareSeats = definition.maxShare.map { $0.floorOfProduct(with: accounts.count) }
+      let capacityCap = definition.capByCapacity ? capacitySeats[tier] : nil
+      guard let seats = [shareSeats, capacityCap].compactMap({ $0 }).min() else { continue }
       let overridden = buckets[tier].filter { decisions[$0].reason == .override }
       let ranked = buckets[tier].filter { decisions[$0].reason != .override }.sorted {
         isRankedHigher($0, $1, tier: tier, accounts: accounts, scores: scores)
@@ -85,12 +88,26 @@ struct TierAssigner: Sendable {
       }
       capReports.append(
         CapReport(
-          tier: tier, seats: seats, overrideCount: overridden.count,
+          tier: tier, seats: seats, shareSeats: shareSeats, capacitySeats: capacityCap,
+          overrideCount: overridden.count,
           seatedCount: overridden.count + seated.count, displaced: displaced, pairs: pairs))
     }
     return TieringResult(
       decisions: decisions, validOverrides: overrides.valid, ignoredOverrides: overrides.ignored,
       capReports: capReports)
+  }
+
+  /// The seats each tier's active CSMs can carry, by tier number: the sum of each active CSM's
+  /// `max_accounts`, or the tier's default capacity where it is blank (0 for a tier with no
+  /// active CSM). Saturates rather than overflows.
+  static func capacitySeats(_ roster: [CSM], configuration: Configuration) -> [Int] {
+    var seats = [Int](repeating: 0, count: configuration.tierCount + 1)
+    for csm in roster where csm.isActive && (1...configuration.tierCount).contains(csm.tier) {
+      let capacity = csm.maxAccounts ?? configuration.tier(csm.tier).capacity
+      let (sum, overflow) = seats[csm.tier].addingReportingOverflow(capacity)
+      seats[csm.tier] = overflow ? Int.max : sum
+    }
+    return seats
   }
 
   /// The highest tier whose `min_score` the total reaches; the last tier when none does.
