@@ -51,6 +51,11 @@ package enum RetierCommandLine {
       return try ValidateCommand(options: options).execute(shell)
     case .explain(let accountID, let options):
       return try ExplainCommand(accountID: accountID, options: options).execute(shell)
+    case .compare(let options, let alternative, let roster, let out):
+      return try CompareCommand(
+        options: options, alternativePath: alternative, rosterPath: roster, outPath: out
+      )
+      .execute(shell)
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
     case .help:

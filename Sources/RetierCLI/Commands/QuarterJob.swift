@@ -3,11 +3,14 @@ import RetierCore
 /// The core job on a quarter's drop, as the commands share it: the drop is read, the job runs
 /// in memory, and problems name the drop's real file paths.
 enum QuarterJob {
-  /// Decides every account of the quarter (run, validate, explain).
+  /// Decides every account of the quarter (run, validate, explain, compare); `roster`, when
+  /// given, replaces the drop's `csms.csv`.
   static func decide(
-    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
+    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog,
+    roster: [UInt8]? = nil
   ) throws(RetierError) -> RunResult {
-    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    var input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    if let roster { input = input.replacingRoster(with: roster) }
     do {
       return try Retier.decide(input, log: phases.log)
     } catch {

@@ -7,6 +7,10 @@ package enum Command: Sendable, Hashable {
   case validate(CommandOptions)
   /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered.
   case explain(accountID: String, CommandOptions)
+  /// `retier compare --with ALT.json`: decide the quarter under the config and under the
+  /// alternative config (with `roster` in place of the drop's `csms.csv` when given) and print
+  /// them side by side; `out` also writes the comparison as Markdown.
+  case compare(CommandOptions, alternative: String, roster: String?, out: String?)
   /// `retier schedule`: the latest due quarter and the next `count` run dates.
   case schedule(CommandOptions, count: Int)
   /// `retier --help`, `retier help` or `--help` after a command.

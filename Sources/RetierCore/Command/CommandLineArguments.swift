@@ -32,6 +32,14 @@ package enum CommandLineArguments {
     case "explain":
       try words.expectOperands(["ACCOUNT_ID"])
       return .explain(accountID: words.operands[0], common)
+    case "compare":
+      try words.expectOperands([])
+      guard let alternative = try words.path("--with") else {
+        throw .usage("retier compare needs --with ALT.json")
+      }
+      return .compare(
+        common, alternative: alternative, roster: try words.path("--roster"),
+        out: try words.path("--out"))
     default:
       try words.expectOperands([])
       return .schedule(common, count: try words.count())
@@ -44,6 +52,7 @@ package enum CommandLineArguments {
     "validate": ([], ["--config", "--quarter", "--as-of"]),
     "explain": ([], ["--config", "--quarter", "--as-of"]),
     "schedule": ([], ["--config", "--count", "--as-of"]),
+    "compare": ([], ["--config", "--quarter", "--as-of", "--with", "--roster", "--out"]),
   ]
 
   /// The number of upcoming runs `retier schedule` lists by default.
@@ -58,6 +67,8 @@ package enum CommandLineArguments {
            retier validate [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier schedule [--config FILE] [--count N] [--as-of YYYY-MM-DD]
+           retier compare --with ALT.json [--roster ALT-csms.csv] [--out FILE] [--config FILE]
+                          [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier --help | --version
     """
 
@@ -81,6 +92,12 @@ package enum CommandLineArguments {
       explain    Show how one account was scored and tiered: each signal's rule with
                  its numbers, the total, the tier decision and the owner. Writes nothing.
       schedule   List the latest due quarter and the next run dates, and which are done.
+      compare    What-if: decide the quarter under the config and under ALT.json (another
+                 rubric, lines, caps, ladder or weights; its inbox and output are not used),
+                 with ALT-csms.csv in place of the drop's roster when given, and print both
+                 side by side as Markdown: tier counts, movements, seats and the bound that
+                 binds, capacity, book balance per tier and the accounts that land in a
+                 different tier. Writes nothing but --out FILE; takes no lock.
 
     Options:
       --config FILE       Config file. Default: $RETIER_CONFIG, then ./config/retier.json,
@@ -93,6 +110,9 @@ package enum CommandLineArguments {
       --force             run: re-run a quarter that is already done; the earlier run is
                           kept, renamed <QUARTER>.replaced-<n>.
       --count N           schedule: number of upcoming runs to list (default 4).
+      --with FILE         compare: the alternative config file.
+      --roster FILE       compare: the alternative roster, in the format of csms.csv.
+      --out FILE          compare: also write the comparison to FILE as Markdown.
       --help, -h          Show this help.
       --version           Show the version.
 
@@ -184,6 +204,13 @@ private struct ParsedWords {
   func configPath() throws(RetierError) -> String? {
     guard let path = values["--config"] else { return nil }
     guard !path.isEmpty else { throw .usage("option --config needs a file path") }
+    return path
+  }
+
+  /// A file path option, which must not be empty; `nil` when not given.
+  func path(_ option: String) throws(RetierError) -> String? {
+    guard let path = values[option] else { return nil }
+    guard !path.isEmpty else { throw .usage("option \(option) needs a file path") }
     return path
   }
 

@@ -27,6 +27,15 @@ package struct RunInput: Sendable {
   }
 }
 
+extension RunInput {
+  /// The same inputs with `csms` in place of the drop's roster (`retier compare --roster`).
+  package func replacingRoster(with csms: [UInt8]) -> RunInput {
+    var input = self
+    input.files.csms = csms
+    return input
+  }
+}
+
 /// The tool's version.
 package enum RetierVersion {
   /// Semantic version of this build.
