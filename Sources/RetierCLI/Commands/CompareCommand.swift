@@ -49,7 +49,8 @@ struct CompareCommand {
 
     let labels = Self.labels(
       base: loaded.path, alternative: alternativeFile, roster: roster?.path)
-    let base = ComparisonSide(try QuarterJob.decide(quarter, loaded, phases), label: labels.base)
+    let base = ComparisonSide(
+      try QuarterJob.decide(quarter, loaded, phases), label: labels.base, keepsDetail: false)
     let second = ComparisonSide(
       try QuarterJob.decide(quarter, alternative, phases, roster: roster?.bytes),
       label: labels.alternative)

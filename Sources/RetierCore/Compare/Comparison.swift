@@ -82,8 +82,10 @@ package struct Comparison: Sendable {
           alternativeTier: Int(alternative.finalTiers[index]),
           alternativeReason: alternative.reasons[index])
       }
+      let names = base.accountNames
       return Landing(
-        accountID: base.accountIDs[entry.index], name: base.accountNames[entry.index],
+        accountID: base.accountIDs[entry.index],
+        name: names.indices.contains(entry.index) ? names[entry.index] : "",
         arrCents: base.arrCents[entry.index], baseTier: Int(base.finalTiers[entry.index]),
         alternativeTier: nil, alternativeReason: nil)
     }

@@ -41,13 +41,17 @@ package struct ComparisonSide: Sendable {
   package var finalTiers: [Int32]
   /// Each valid account's ARR in cents, aligned with ``accountIDs``.
   package var arrCents: [Int128]
-  /// Each valid account's name, aligned with ``accountIDs``.
+  /// Each valid account's name, aligned with ``accountIDs``; empty when the side keeps no
+  /// detail.
   package var accountNames: [String]
-  /// Each valid account's reason, aligned with ``accountIDs``.
+  /// Each valid account's reason, aligned with ``accountIDs``; empty when the side keeps no
+  /// detail.
   package var reasons: [TierReason]
 
-  /// The side of `result`, named `label`.
-  package init(_ result: RunResult, label: String) {
+  /// The side of `result`, named `label`. The comparison lists names and reasons from the
+  /// alternative's side; the base side drops them (`keepsDetail` false) to stay small while the
+  /// alternative is decided, and a base-only account is then listed by its id.
+  package init(_ result: RunResult, label: String, keepsDetail: Bool = true) {
     let configuration = result.configuration
     self.label = label
     tierLabels = (1...configuration.tierCount).map { WhyMoved.tierLabel($0, in: configuration) }
@@ -68,8 +72,8 @@ package struct ComparisonSide: Sendable {
     accountIDs = accounts.map(\.id)
     finalTiers = result.tiering.decisions.map { Int32($0.finalTier) }
     arrCents = accounts.map(\.arr.cents)
-    accountNames = accounts.map(\.name)
-    reasons = result.tiering.decisions.map(\.reason)
+    accountNames = keepsDetail ? accounts.map(\.name) : []
+    reasons = keepsDetail ? result.tiering.decisions.map(\.reason) : []
   }
 
   /// Number of tiers of the side's ladder.
