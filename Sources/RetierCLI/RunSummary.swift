@@ -50,6 +50,7 @@ enum RunSummary {
           + (report.shareSeats.map { "; max share \($0), capacity \(report.capacitySeats ?? 0)" }
             ?? "") + "), \(report.seatedCount) seated")
     }
+    lines += CRMOwnerImport(result).summaryLines
     let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
     if !capacity.isEmpty {
       lines.append("Capacity:")

@@ -42,17 +42,24 @@ extension DemoDrop {
       ("Ava Chen", "true"), ("Mateo Alvarez", "TRUE"), ("Hannah Okafor", ""),
       ("Lukas Becker", "true"), ("Nguyen, Linh", "True"), ("Sofia Rossi", "true"),
     ]
-    for (id, person) in zip(Self.tierOneCSMs, tierOne) {
+    for (number, (id, person)) in zip(Self.tierOneCSMs, tierOne).enumerated() {
       tables.appendCSM(
         id: id, name: person.0, email: Self.email(person.0), tier: "1", maxAccounts: 10,
-        active: person.1)
+        active: person.1, crmUserID: Self.salesforceUserID(number + 1))
     }
     tables.appendCSM(
       id: Self.inactiveTierTwoCSM, name: "Priya Raman", email: Self.email("Priya Raman"),
-      tier: "2", maxAccounts: nil, active: "false")
+      tier: "2", maxAccounts: nil, active: "false", crmUserID: Self.salesforceUserID(7))
     tables.appendCSM(
       id: "csm-08", name: "Jonas \"JJ\" Berg", email: "jonas.berg@example.com", tier: "4",
-      maxAccounts: 80, active: "true")
+      maxAccounts: 80, active: "true", crmUserID: Self.salesforceUserID(8))
+  }
+
+  /// An 18-character Salesforce user id (`005…`) for the demo's CSM `number`; the pool owner
+  /// of `config/retier.json` is user 90.
+  static func salesforceUserID(_ number: Int) -> String {
+    let digits = String(number)
+    return "005Hn00000" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "AAC"
   }
 
   /// `first.last@example.com` from a display name (`Last, First` is turned around).

@@ -49,7 +49,7 @@ struct DropTables {
     overrides.row([
       "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
     ])
-    csms.row(["csm_id", "name", "email", "tier", "max_accounts", "active"])
+    csms.row(["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id"])
   }
 
   /// Appends an account row, and its usage row when it has one.
@@ -133,9 +133,11 @@ struct DropTables {
     overrides.endRow()
   }
 
-  /// Appends a csms.csv row; `tier` and `active` are text so a roster can hold bad values.
+  /// Appends a csms.csv row; `tier` and `active` are text so a roster can hold bad values. An
+  /// empty `crmUserID` leaves the CRM user id to default to the csm id.
   mutating func appendCSM(
-    id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String
+    id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String,
+    crmUserID: String = ""
   ) {
     csms.text(id)
     csms.text(name)
@@ -143,6 +145,7 @@ struct DropTables {
     csms.text(tier)
     csms.integer(maxAccounts)
     csms.text(active)
+    csms.text(crmUserID)
     csms.endRow()
   }
 

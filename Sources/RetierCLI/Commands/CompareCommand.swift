@@ -19,7 +19,10 @@ struct CompareCommand {
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
     let phases = PhaseLog(shell)
     let loaded = try options.loadConfiguration(shell)
-    let quarter = options.quarterToRun(loaded.configuration, shell)
+    guard let quarter = options.quarterToRun(loaded.configuration, shell) else {
+      shell.console.print(loaded.nothingDue(asOf: options.today(shell)))
+      return .success
+    }
     let alternativeFile = ConfigLocator.absolute(alternativePath, against: shell.currentDirectory)
     let alternativeBytes: [UInt8]
     do {
@@ -64,7 +67,10 @@ struct CompareCommand {
       }
       shell.console.log("wrote the comparison to \(file)")
     }
-    shell.console.print(markdown)
+    // The Markdown ends with a line feed; every other line is printed as it is written.
+    var lines = markdown.lines
+    if lines.last == "" { lines.removeLast() }
+    shell.console.print(lines)
     return .success
   }
 

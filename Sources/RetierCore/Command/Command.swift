@@ -5,8 +5,9 @@ package enum Command: Sendable, Hashable {
   case run(CommandOptions, dryRun: Bool, force: Bool)
   /// `retier validate`: check the config and a drop, list every problem.
   case validate(CommandOptions)
-  /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered.
-  case explain(accountID: String, CommandOptions)
+  /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered; the phase log
+  /// only with `verbose`.
+  case explain(accountID: String, CommandOptions, verbose: Bool)
   /// `retier compare --with ALT.json`: decide the quarter under the config and under the
   /// alternative config (with `roster` in place of the drop's `csms.csv` when given) and print
   /// them side by side; `out` also writes the comparison as Markdown.

@@ -6,11 +6,16 @@ extension Configuration: Decodable {
     case holidays
     case businessDaysAfterQuarterEnd = "business_days_after_quarter_end"
     case readyMarker = "ready_marker"
+    case maxInputBytes = "max_input_bytes"
+    case firstQuarter = "first_quarter"
     case maxRejectedShare = "max_rejected_share"
+    case maxRejectedRowsFloor = "max_rejected_rows_floor"
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
     case reviewsSkippedLimit = "reviews_skipped_limit"
     case poolOwnerID = "pool_owner_id"
+    case poolOwnerEmail = "pool_owner_email"
+    case poolOwnerCRMID = "pool_owner_crm_id"
     case csmLoadedCost = "csm_loaded_cost"
     case rubric
     case tiers
@@ -33,11 +38,16 @@ extension Configuration: Decodable {
     if container.contains(.readyMarker) {
       readyMarker = try container.decodeIfPresent(String.self, forKey: .readyMarker)
     }
+    maxInputBytes = try value(.maxInputBytes, maxInputBytes)
+    firstQuarter = try container.decodeIfPresent(FiscalQuarter.self, forKey: .firstQuarter)
     maxRejectedShare = try value(.maxRejectedShare, maxRejectedShare)
+    maxRejectedRowsFloor = try value(.maxRejectedRowsFloor, maxRejectedRowsFloor)
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
     reviewsSkippedLimit = try value(.reviewsSkippedLimit, reviewsSkippedLimit)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
+    poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
+    poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
     rubric = try value(.rubric, rubric)
     if let entries = try container.decodeIfPresent([TierEntry].self, forKey: .tiers) {

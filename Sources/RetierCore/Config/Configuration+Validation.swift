@@ -22,6 +22,9 @@ extension Configuration {
       problems.append("ready_marker '\(readyMarker)' must be a plain file name (or null)")
     }
     checkShare(maxRejectedShare, "max_rejected_share")
+    if maxRejectedRowsFloor < 0 {
+      problems.append("max_rejected_rows_floor \(maxRejectedRowsFloor) is negative")
+    }
     if newLogoQuarters < 0 { problems.append("new_logo_quarters \(newLogoQuarters) is negative") }
     if reviewsSkippedLimit < 1 {
       problems.append(
@@ -30,10 +33,40 @@ extension Configuration {
     }
     if overrideMaxDays < 0 { problems.append("override_max_days \(overrideMaxDays) is negative") }
     if poolOwnerID.isEmpty { problems.append("pool_owner_id is empty") }
+    if let poolOwnerEmail, !Self.looksLikeEmail(poolOwnerEmail) {
+      problems.append(
+        "pool_owner_email is not an email address: one @, a name before it, a domain with a dot "
+          + "after it, no spaces")
+    }
+    if let poolOwnerCRMID, !Self.isPlainID(poolOwnerCRMID) {
+      problems.append(
+        "pool_owner_crm_id must be the pool owner's CRM user id (e.g. 005…): not empty, no spaces")
+    }
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
     problems += rubric.problems
     problems += tierProblems
+    problems += boundProblems
     return problems
+  }
+
+  /// Whether `text` looks like an email address: one `@` with a non-empty part before it, a
+  /// domain after it whose dot-separated labels are non-empty and at least two, and no space or
+  /// control character anywhere.
+  static func looksLikeEmail(_ text: String) -> Bool {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, isPlainID(text) else { return false }
+    let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+    return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+  }
+
+  /// Whether `text` is non-empty and holds no space or control character (an id a CRM accepts
+  /// as one cell).
+  static func isPlainID(_ text: String) -> Bool {
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        !$0.properties.isWhitespace && $0.properties.generalCategory != .control
+          && $0.properties.generalCategory != .format
+      }
   }
 
   private var tierProblems: [String] {

@@ -13,8 +13,17 @@ package struct Configuration: Sendable, Hashable {
   package var businessDaysAfterQuarterEnd = 10
   /// File that RevOps writes last to say the drop is complete; `nil` disables the check.
   package var readyMarker: String? = "READY"
+  /// The most bytes any one input file may hold (`max_input_bytes`); a larger file is refused
+  /// before it is read.
+  package var maxInputBytes = Configuration.defaultMaxInputBytes
+  /// The quarter the installation starts with: a run without `--quarter` never picks an earlier
+  /// one, so a fresh install has nothing due until this quarter's run date; `nil` = no limit.
+  package var firstQuarter: FiscalQuarter?
   /// Share of account rows that may be rejected before the run aborts.
   package var maxRejectedShare = ExactDecimal(millionths: 10_000)
+  /// Rejected account rows always tolerated, whatever the share: the run aborts only when the
+  /// rejected rows exceed both this and ``maxRejectedShare`` (so a small book survives a typo).
+  package var maxRejectedRowsFloor = 3
   /// Quarters of tenure below which an account is a new logo.
   package var newLogoQuarters = 2
   /// Business reviews skipped in a row at which a named-tier account moves down one tier.
@@ -23,12 +32,21 @@ package struct Configuration: Sendable, Hashable {
   var overrideMaxDays = 92
   /// Owner id given to accounts of a pooled tier.
   var poolOwnerID = "cs-pool"
+  /// The pool owner's user email, the `Company owner` of pooled accounts in the HubSpot import;
+  /// `nil` leaves them out of it.
+  package var poolOwnerEmail: String?
+  /// The pool owner's CRM user id, the `OwnerId` of pooled accounts in the Salesforce import (a
+  /// user: Salesforce accounts cannot be owned by a queue); `nil` leaves them out of it.
+  package var poolOwnerCRMID: String?
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
   /// The rubric's constants.
   package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.
   var tiers: [TierDefinition] = TierDefinition.defaultLadder
+
+  /// The default of `max_input_bytes`: 2 GiB.
+  package static let defaultMaxInputBytes = 1 << 31
 
   /// Creates a configuration with every default.
   init(inbox: String, output: String) {

@@ -8,6 +8,9 @@ package struct CSM: Sendable, Hashable {
   var name: String
   /// `email`, trimmed.
   package var email: String
+  /// `crm_user_id`, trimmed: the CRM's user record id, the `OwnerId` of an account owner import;
+  /// ``id`` when the column is absent or blank.
+  package var crmUserID: String
   /// The tier whose book the CSM carries.
   var tier: Int
   /// `max_accounts`; `nil` means the tier's default capacity.

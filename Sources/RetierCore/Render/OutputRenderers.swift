@@ -1,5 +1,5 @@
 /// Renders a run's output files in the order they are handed out: the five top-level files
-/// first, then the account memos in batches. `run.json` is added by
+/// first, then the four `crm/` files, then the account memos in batches. `run.json` is added by
 /// ``Retier/render(_:emit:)`` after these, because it holds their checksums.
 enum OutputRenderers {
   /// Account memos per batch: about 10 MB of text, enough to keep both cores busy and little
@@ -28,7 +28,7 @@ enum OutputRenderers {
     let explainer = WhyMoved(result)
     // Each file sorts or groups its items first; the files are independent, so that runs on
     // every core too.
-    let files = Parallel.map(5) { index -> PiecewiseFile in
+    var files = Parallel.map(5) { index -> PiecewiseFile in
       switch index {
       case 0: TiersCSV.piecewise(result)
       case 1: RejectedCSV.piecewise(result)
@@ -37,6 +37,7 @@ enum OutputRenderers {
       default: ReviewMemo.piecewise(result, explainer: explainer)
       }
     }
+    files += CRMFiles.piecewise(result, explainer: explainer)
     var digests: [OutputDigest] = []
     for file in files {
       digests.append(try emitPieces(of: file, itemsPerPiece: itemsPerPiece, emit: emit))

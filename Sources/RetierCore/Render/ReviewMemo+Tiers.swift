@@ -53,9 +53,17 @@ extension ReviewMemo {
     return text
   }
 
-  /// The capacity table and the hiring signal, as ``CapacityTable`` writes them.
+  /// The capacity table and the hiring signal, as ``CapacityTable`` writes them, then where the
+  /// accounts without an owner are listed and what the CRM import files left out.
   static func capacity(_ result: RunResult) -> String {
     let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
-    return "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
+    var text = "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
+    let unassigned = result.owners.owners.count { $0.isEmpty }
+    if unassigned > 0 {
+      text += "\nAccounts without an owner: \(unassigned), listed in `\(CRMFiles.unassignedPath)` "
+      text += "for the hiring decision.\n"
+    }
+    for line in CRMOwnerImport(result).summaryLines { text += "\n" + escaped(line) + "\n" }
+    return text
   }
 }

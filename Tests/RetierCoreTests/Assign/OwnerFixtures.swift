@@ -21,13 +21,14 @@ enum OwnerFixtures {
     return Placed(account: account, finalTier: to)
   }
 
-  /// A roster row; `max` nil means the tier default.
+  /// A roster row; `max` nil means the tier default, `crmUserID` nil the csm id.
   static func csm(
-    _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil
+    _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil,
+    crmUserID: String? = nil
   ) -> CSM {
     CSM(
-      line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com", tier: tier,
-      maxAccounts: max, isActive: active)
+      line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com",
+      crmUserID: crmUserID ?? id, tier: tier, maxAccounts: max, isActive: active)
   }
 
   /// The tier decision of an account that simply lands in `finalTier` on the rubric.
@@ -106,10 +107,7 @@ enum OwnerFixtures {
       RunResult(
         quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
         configuration: configuration, book: book,
-        cutLines: RubricCutLines(
-          accountCount: book.accounts.count, doubledMedianCents: 0, topDecileCount: 0,
-          topQuartileCount: 0, topDecileARR: nil, topQuartileARR: nil, healthyARR: .zero,
-          floorARR: .zero),
+        rubric: Rubric(constants: configuration.rubric, accounts: book.accounts),
         scores: [], tiering: tiering, owners: assign(), previousTiers: nil, inputs: [],
         configSHA256: "", toolVersion: "test")
     }

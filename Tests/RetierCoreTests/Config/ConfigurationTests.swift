@@ -23,6 +23,28 @@ struct ConfigurationTests {
     #expect(configuration.rubric.minContractARR == ExactDecimal(5000))
     #expect(configuration.poolOwnerID == "cs-pool")
     #expect(configuration.newLogoQuarters == 2)
+    #expect(configuration.firstQuarter == nil)
+    #expect(configuration.maxRejectedRowsFloor == 3)
+  }
+
+  @Test("first_quarter and max_rejected_rows_floor are read")
+  func operatingKeys() throws {
+    let configuration = try load(
+      #"{"inbox": "i", "output": "o", "first_quarter": "2027-Q1", "max_rejected_rows_floor": 0}"#)
+    #expect(configuration.firstQuarter == FiscalQuarter(fiscalYear: 2027, quarter: 1))
+    #expect(configuration.maxRejectedRowsFloor == 0)
+  }
+
+  @Test(
+    "first_quarter must be a quarter label YYYY-Qn",
+    arguments: [#""2026-q3""#, #""2026-Q5""#, #""Q3""#, "2026"])
+  func rejectsBadFirstQuarter(value: String) {
+    #expect {
+      try load(#"{"inbox": "i", "output": "o", "first_quarter": \#(value)}"#)
+    } throws: { error in
+      guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
+      return reason.hasPrefix("first_quarter: ")
+    }
   }
 
   @Test(
@@ -75,6 +97,7 @@ struct ConfigurationTests {
         "band"
       ),
       (#""max_rejected_share": 2"#, "max_rejected_share"),
+      (#""max_rejected_rows_floor": -1"#, "max_rejected_rows_floor -1 is negative"),
       (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
       (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),
       (#""ready_marker": "../READY""#, "ready_marker"),
@@ -86,6 +109,57 @@ struct ConfigurationTests {
       guard case .configInvalid(_, let problems) = error as? RetierError else { return false }
       return problems.contains { $0.contains(expected) }
     }
+  }
+
+  @Test(
+    "the pool's CRM identity is read when it looks right",
+    arguments: [
+      ("cs-pool@example.com", "005Hn0000000090AAC"), ("a.b+cs@mail.example.co.uk", "0051"),
+      ("ops@xn--exmple-cua.com", "pool_user-1"),
+    ])
+  func poolIdentity(email: String, crmID: String) throws {
+    let configuration = try load(
+      #"{"inbox": "i", "output": "o", "pool_owner_email": "\#(email)", "#
+        + #""pool_owner_crm_id": "\#(crmID)"}"#)
+    #expect(configuration.poolOwnerEmail == email)
+    #expect(configuration.poolOwnerCRMID == crmID)
+  }
+
+  @Test("without the pool's CRM identity both keys are unset")
+  func poolIdentityAbsent() throws {
+    let configuration = try load(#"{"inbox": "i", "output": "o", "pool_owner_email": null}"#)
+    #expect(configuration.poolOwnerEmail == nil)
+    #expect(configuration.poolOwnerCRMID == nil)
+  }
+
+  @Test(
+    "an email that does not look like one, or an id with spaces, is named (78)",
+    arguments: [
+      (#""pool_owner_email": "cs-pool""#, "pool_owner_email"),
+      (#""pool_owner_email": """#, "pool_owner_email"),
+      (#""pool_owner_email": "a@b@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@localhost""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@example.""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@.example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "cs pool@example.com""#, "pool_owner_email"),
+      (#""pool_owner_email": "pool@example.com\n""#, "pool_owner_email"),
+      (#""pool_owner_crm_id": "005 Hn""#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": """#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": "005\u0007""#, "pool_owner_crm_id"),
+      (#""pool_owner_crm_id": "005\u200b""#, "pool_owner_crm_id"),
+    ])
+  func rejectsPoolIdentity(fragment: String, key: String) {
+    let messages = [
+      "pool_owner_email": "pool_owner_email is not an email address: one @, a name before it, "
+        + "a domain with a dot after it, no spaces",
+      "pool_owner_crm_id": "pool_owner_crm_id must be the pool owner's CRM user id (e.g. 005…): "
+        + "not empty, no spaces",
+    ]
+    #expect(throws: RetierError.configInvalid(path: "retier.json", problems: [messages[key]!])) {
+      try load(#"{"inbox": "i", "output": "o", \#(fragment)}"#)
+    }
+    #expect(ExitStatus(RetierError.configInvalid(path: "x", problems: [])) == .configError)
   }
 
   @Test("a custom ladder fills defaults from position and coverage")

@@ -33,7 +33,11 @@ struct OutputRenderersTests {
     }
     #expect(
       files.map(\.path)
-        == ["tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md"])
+        == [
+          "tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md",
+          CRMFiles.hubSpotPath, CRMFiles.salesforcePath, CRMFiles.tierFieldUpdatePath,
+          CRMFiles.unassignedPath,
+        ])
     #expect(files[0].bytes == TiersCSV.render(result))
     #expect(files[4].bytes == ReviewMemo.render(result))
     #expect(

@@ -30,7 +30,7 @@ struct GeneratedDrop {
         "support_hours",
       ]
     ]
-    csms = [["csm_id", "name", "email", "tier", "max_accounts", "active"]]
+    csms = [["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id"]]
     overrides = [
       ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"]
     ]
@@ -73,10 +73,13 @@ struct GeneratedDrop {
     }
     arr.append(["GHOST", "100"])
     for index in 0..<random.below(8) {
+      // CRM user ids and blank emails by position, so that the random draws stay as they were:
+      // blank (the csm id stands in), one with a comma, quotes and non-ASCII, a plain one.
       csms.append([
-        "csm-\(index + 1)", "CSM \(index + 1)", "csm\(index + 1)@example.com",
+        "csm-\(index + 1)", "CSM \(index + 1)", index == 2 ? "" : "csm\(index + 1)@example.com",
         random.pick(["1", "1", "2", "3"]), random.pick(["", "1", "2", "5"]),
         random.pick(["", "true", "false"]),
+        ["", "005,\"Ω\"\(index)", "005Hn\(index)"][index % 3],
       ])
     }
   }

@@ -17,7 +17,8 @@ struct CapByCapacityTests {
 
   private func csm(_ id: String, tier: Int, max: Int? = nil, active: Bool = true) -> CSM {
     CSM(
-      line: 2, id: id, name: id, email: "\(id)@example.com", tier: tier, maxAccounts: max,
+      line: 2, id: id, name: id, email: "\(id)@example.com", crmUserID: id, tier: tier,
+      maxAccounts: max,
       isActive: active)
   }
 

@@ -256,7 +256,8 @@ struct SkippedReviewsTests {
       accounts: "account_id,customer_since,strategic_fit,reviews_skipped\nA,2020-01-01,3,\(text)\n",
       arr: "account_id,arr\nA,100\n")
     let loaded = try DropLoader.load(drop.files, tierCount: 3)
-    let book = try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(1))
+    let book = try BookValidator.validate(
+      loaded, maxRejectedShare: ExactDecimal(1), maxRejectedRowsFloor: 3)
     if let value {
       #expect(book.accounts.map(\.reviewsSkipped) == [value])
     } else {

@@ -1,0 +1,117 @@
+/// Renders the `crm/` files, which import as they are: no column to add, no row to filter
+/// (SPEC §6). Rows are in account id order.
+///
+/// - `salesforce-account-owners.csv` and `hubspot-company-owners.csv`: the owner changes of
+///   `reassignments.csv` that have a real owner (see ``CRMOwnerImport``), under the headers the
+///   CRMs' import tools map by name.
+/// - `tier-field-update.csv`: the rows of `movements.csv`, as the tier field and the note.
+/// - `unassigned.csv`: the accounts no CSM could take, for the hiring decision; never imported.
+enum CRMFiles {
+  /// Path of the Salesforce account owner import.
+  static let salesforcePath = "crm/salesforce-account-owners.csv"
+  /// Path of the HubSpot company owner import.
+  static let hubSpotPath = "crm/hubspot-company-owners.csv"
+  /// Path of the tier field and note import.
+  static let tierFieldUpdatePath = "crm/tier-field-update.csv"
+  /// Path of the capacity shortfall list.
+  static let unassignedPath = "crm/unassigned.csv"
+
+  /// Salesforce Data Loader's and Data Import Wizard's field names for an Account update.
+  static let salesforceHeader = ["Id", "OwnerId"]
+  /// HubSpot's column names for a company import that updates existing records.
+  static let hubSpotHeader = ["Record ID", "Company owner"]
+  /// The tier field update's header.
+  static let tierFieldUpdateHeader = [
+    "account_id", "tier", "tier_name", "why_moved", "effective_date",
+  ]
+  /// The capacity shortfall list's header.
+  static let unassignedHeader = [
+    "account_id", "account_name", "tier", "tier_name", "arr", "csm_hours_per_month",
+    "from_tier", "from_owner_id", "tier_csms_short",
+  ]
+
+  /// The four files, in path order.
+  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> [PiecewiseFile] {
+    let owners = CRMOwnerImport(result)
+    return [
+      ownerFile(hubSpotPath, header: hubSpotHeader, rows: owners.hubSpotRows, result),
+      ownerFile(salesforcePath, header: salesforceHeader, rows: owners.salesforceRows, result),
+      tierFieldUpdate(result, explainer: explainer),
+      unassigned(result),
+    ]
+  }
+
+  /// A two-column owner import: the account id and the owner cell of each row.
+  static func ownerFile(
+    _ path: String, header: [String], rows: [CRMOwnerImport.Row], _ result: RunResult
+  ) -> PiecewiseFile {
+    let accounts = result.book.accounts
+    return PiecewiseFile(path: path, itemCount: rows.count) { items in
+      var writer = CSVWriter(
+        header: header, startingFile: items.lowerBound == 0, byteCapacity: 48 * items.count)
+      for row in rows[items] {
+        writer.appendText(accounts[row.index].id)
+        writer.appendText(row.owner)
+        writer.endRow()
+      }
+      return writer.bytes
+    }
+  }
+
+  /// `tier-field-update.csv`: each moved or first-placed account's new tier, its name, the
+  /// `why_moved` sentence of `movements.csv` and the run date.
+  static func tierFieldUpdate(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
+    let accounts = result.book.accounts
+    let listed = accounts.indices.filter { explainer.direction(of: $0) != nil }
+    let effectiveDate = result.runDate.description
+    return PiecewiseFile(path: tierFieldUpdatePath, itemCount: listed.count) { items in
+      let decisions = result.tiering.decisions
+      var writer = CSVWriter(
+        header: tierFieldUpdateHeader, startingFile: items.lowerBound == 0,
+        byteCapacity: 160 * items.count)
+      var sentence = TextBuffer(capacity: 512)
+      for index in listed[items] {
+        sentence.removeAll()
+        explainer.writeSentence(for: index, to: &sentence)
+        let tier = decisions[index].finalTier
+        writer.appendText(accounts[index].id)
+        writer.appendRaw(tier)
+        writer.appendText(result.configuration.tier(tier).name)
+        writer.appendText(utf8: sentence.bytes)
+        writer.appendRaw(effectiveDate)
+        writer.endRow()
+      }
+      return writer.bytes
+    }
+  }
+
+  /// `unassigned.csv`: each account left without an owner, with its tier, ARR, the CSM hours a
+  /// month its tier promises, where it came from, and how many CSMs its tier is short.
+  static func unassigned(_ result: RunResult) -> PiecewiseFile {
+    let accounts = result.book.accounts
+    let listed = result.owners.owners.indices.filter { result.owners.owners[$0].isEmpty }
+    var csmsShort: [Int: Int] = [:]
+    for row in result.owners.capacity { csmsShort[row.tier] = row.csmsShort }
+    return PiecewiseFile(path: unassignedPath, itemCount: listed.count) { items in
+      let decisions = result.tiering.decisions
+      var writer = CSVWriter(
+        header: unassignedHeader, startingFile: items.lowerBound == 0,
+        byteCapacity: 128 * items.count)
+      for index in listed[items] {
+        let tier = decisions[index].finalTier
+        let definition = result.configuration.tier(tier)
+        writer.appendText(accounts[index].id)
+        writer.appendText(accounts[index].name)
+        writer.appendRaw(tier)
+        writer.appendText(definition.name)
+        writer.appendRaw(accounts[index].arr)
+        writer.appendRaw(definition.serviceLevels.csmHoursPerMonth)
+        writer.appendRaw(accounts[index].currentTier)
+        writer.appendText(accounts[index].ownerID)
+        writer.appendRaw(csmsShort[tier] ?? 0)
+        writer.endRow()
+      }
+      return writer.bytes
+    }
+  }
+}
