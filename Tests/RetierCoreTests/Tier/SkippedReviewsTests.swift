@@ -275,4 +275,17 @@ struct SkippedReviewsTests {
     configuration.reviewsSkippedLimit = 0
     #expect(configuration.problems.contains { $0.hasPrefix("reviews_skipped_limit 0 ") })
   }
+
+  @Test("explain names the hold, the counts and the path back")
+  func explainLine() throws {
+    let result = try Retier.decide(heldDrop().input())
+    let held = try RunResultFixtures.index(of: "HELD", in: result)
+    let lines = AccountExplanation(result: result, index: held).lines
+    #expect(
+      lines.contains(
+        "Target: Tier 2 Silver, held one tier below Tier 1 Gold, whose CSM runs business "
+          + "reviews: reviews_skipped 2 ≥ reviews_skipped_limit 2 (path back: hold the next "
+          + "review)"))
+    #expect(lines.contains("Final tier: Tier 2 Silver (reason skipped_reviews)"))
+  }
 }
