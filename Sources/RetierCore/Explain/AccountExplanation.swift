@@ -22,11 +22,11 @@ package struct AccountExplanation {
 
   /// The explanation's lines.
   package var lines: [String] {
-    let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
+    let crmTier = account.currentTier.map { tierName($0) } ?? "no tier"
     var lines = [
       // "Account" first: a line never starts with text from the drop, which could read as a
       // `path:line: error:` diagnostic.
-      "Account \(ExplainText.oneLine(account.id)) \(quoted(account.name)): "
+      "Account \(ControlCharacters.escaped(account.id)) \(quoted(account.name)): "
         + "\(result.quarter.label), run date \(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
@@ -130,9 +130,8 @@ package struct AccountExplanation {
         + "fewer than new_logo_quarters \(configuration.newLogoQuarters)"
     }
     if decision.isHeldBySkippedReviews, let current = account.currentTier {
-      return "held one tier below \(tierName(current)), whose CSM runs business reviews: "
-        + "reviews_skipped \(account.reviewsSkipped) ≥ reviews_skipped_limit "
-        + "\(configuration.reviewsSkippedLimit) (path back: \(SkippedReviewsRule.pathBack))"
+      return SkippedReviewsRule(configuration).holdCondition(
+        reviewsSkipped: account.reviewsSkipped, currentTierName: tierName(current))
     }
     return "the rubric tier"
   }
@@ -206,5 +205,5 @@ package struct AccountExplanation {
   }
 
   /// A name or reason in double quotes, on one line.
-  private func quoted(_ text: String) -> String { ExplainText.quoted(text) }
+  private func quoted(_ text: String) -> String { ControlCharacters.quoted(text) }
 }

@@ -37,6 +37,37 @@ package struct SkippedReviewsRule: Sendable {
   /// The held account's path back, in one sentence: `hold the next review`.
   package static let pathBack = "hold the next review"
 
+  // MARK: Wording (the memos, `why_moved` and `explain` ask these)
+
+  /// Appends the hold in the memo's words: `Two business reviews skipped in a row (the limit is
+  /// 2) hold it one tier below Tier 2, whose CSM runs business reviews with the account, whatever
+  /// its total.`
+  func writeHold(reviewsSkipped: Int, currentTier: Int, to text: inout TextBuffer) {
+    let phrase = Self.skippedPhrase(reviewsSkipped)
+    text.append(
+      phrase.prefix(1).uppercased(), String(phrase.dropFirst()), " (the limit is ", limit,
+      ") hold it one tier below Tier ", currentTier,
+      ", whose CSM runs business reviews with the account, whatever its total.")
+  }
+
+  /// Appends the first step of the held account's way back: `First, hold the next review: the
+  /// account moved down for two business reviews skipped in a row (the limit is 2), and once the
+  /// customer holds a business review the count starts again from zero.`
+  func writePathBack(reviewsSkipped: Int, to text: inout TextBuffer) {
+    text.append(
+      "First, ", Self.pathBack, ": the account moved down for ", Self.skippedPhrase(reviewsSkipped),
+      " (the limit is ", limit,
+      "), and once the customer holds a business review the count starts again from zero.")
+  }
+
+  /// `explain`'s line for the hold: `held one tier below Tier 2 (Silver), whose CSM runs business
+  /// reviews: reviews_skipped 2 ≥ reviews_skipped_limit 2 (path back: hold the next review)`.
+  func holdCondition(reviewsSkipped: Int, currentTierName: String) -> String {
+    "held one tier below \(currentTierName), whose CSM runs business reviews: "
+      + "reviews_skipped \(reviewsSkipped) ≥ reviews_skipped_limit \(limit) "
+      + "(path back: \(Self.pathBack))"
+  }
+
   /// Small counts in words (`two`), larger ones in digits (`14`).
   static func countInWords(_ count: Int) -> String {
     let words = [

@@ -226,9 +226,9 @@ struct SkippedReviewsTests {
     let memo = memoText("HELD")
     #expect(
       memo.contains(
-        "Skipped business reviews move it down one tier, whatever its total: the Tier 1 CSM runs "
-          + "business reviews with the account, which has two business reviews skipped in a row "
-          + "(the limit is 2)."))
+        "Total of \(result.scores[held].total), which on the rubric alone lands in Tier 1. Two "
+          + "business reviews skipped in a row (the limit is 2) hold it one tier below Tier 1, "
+          + "whose CSM runs business reviews with the account, whatever its total."))
     #expect(
       memo.contains(
         "First, hold the next review: the account moved down for two business reviews skipped in "
