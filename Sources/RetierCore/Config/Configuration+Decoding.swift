@@ -74,6 +74,7 @@ extension RubricConstants: Decodable {
     case seatCapRatio = "seat_cap_ratio"
     case supportHourCost = "support_hour_cost"
     case minContractARR = "min_contract_arr"
+    case usageSignal = "usage_signal"
   }
 
   /// The three weights of the total.
@@ -120,5 +121,24 @@ extension RubricConstants: Decodable {
     seatCapRatio = try value(.seatCapRatio, seatCapRatio)
     supportHourCost = try value(.supportHourCost, supportHourCost)
     minContractARR = try value(.minContractARR, minContractARR)
+    usageSignal =
+      try container.decodeIfPresent(UsageSignalConstants.self, forKey: .usageSignal)
+      ?? usageSignal
+  }
+}
+
+extension UsageSignalConstants: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case belowShare = "below_share"
+    case usageFloor = "usage_floor"
+  }
+
+  /// Decodes the `rubric.usage_signal` object; absent keys take their defaults.
+  package init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    belowShare = try container.decodeIfPresent(ExactDecimal.self, forKey: .belowShare)
+    usageFloor = try container.decodeIfPresent(Int.self, forKey: .usageFloor) ?? usageFloor
   }
 }

@@ -170,6 +170,12 @@ extension RubricConstants {
     if minContractARR.exactMoney == nil || multiBUHeadroom.exactMoney == nil {
       problems.append("rubric money amounts have at most 2 decimals")
     }
+    if let below = usageSignal.belowShare, below < .zero || unit < below {
+      problems.append("rubric.usage_signal.below_share \(below) is not in 0…1")
+    }
+    if usageSignal.usageFloor < 0 {
+      problems.append("rubric.usage_signal.usage_floor \(usageSignal.usageFloor) is negative")
+    }
     return problems
   }
 }

@@ -44,6 +44,22 @@ package struct AccountExplanation {
 
   private var arrLines: [String] {
     let cutLines = result.cutLines
+    if scores.firstSignal == .usage, let usageLines = scoring.usageCutLines {
+      let users = account.usage.activeUsers ?? 0
+      var lines = [
+        "Usage signal: \(scores.arr) (\(scores.arrRule.rawValue)), in place of ARR for the long "
+          + "tail",
+        "  ARR \(account.arr); g(a) = \(scoring.strictlyGreaterCount(than: account.arr)) ≥ "
+          + "⌈(1 − \(rubric.usageSignal.belowShare ?? .zero)) × N⌉ = "
+          + "\(usageLines.cohortStartRank), N = \(cutLines.accountCount)",
+        "  active users \(users); g_u(a) = \(scoring.strictlyGreaterUsers(than: users)) of the "
+          + "long tail have more; N_u = \(usageLines.accountCount); median_u \(usageLines.median)",
+      ]
+      let rules = scoring.usageRuleConditions(of: account)
+      lines += ruleLines(
+        rules.map { ($0.rule, $0.rule.score, $0.condition) }, fired: scores.arrRule)
+      return lines
+    }
     var lines = [
       "ARR signal: \(scores.arr) (\(scores.arrRule.rawValue))",
       "  ARR \(account.arr); g(a) = \(scoring.strictlyGreaterCount(than: account.arr)) valid "

@@ -128,12 +128,28 @@ extension AccountMemo {
     let scores = result.scores[index]
     text.append(
       "What would bring them back, under this quarter's cut lines and with everything else as it ",
-      "is today:\n\n- Growth: ")
-    let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
-    if let arrRaise {
-      writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
-    } else {
-      writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
+      "is today:\n\n")
+    // The first lever raises the signal the account was scored on: ARR, or product usage.
+    let firstRaised: Bool
+    switch scores.firstSignal {
+    case .arr:
+      text.append("- Growth: ")
+      let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
+      if let arrRaise {
+        writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
+      } else {
+        writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
+      }
+      firstRaised = arrRaise != nil
+    case .usage:
+      text.append("- Usage: ")
+      let usageRaise = rubric.leastUsageRaise(account, scores: scores, clearing: bar)
+      if let usageRaise {
+        writeUsageRaise(usageRaise, account: account, scores: scores, to: &text)
+      } else {
+        writeUsageShortfall(account, scores: scores, rubric: rubric, to: &text)
+      }
+      firstRaised = usageRaise != nil
     }
     text.append("\n- Expansion: ")
     let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
@@ -151,12 +167,17 @@ extension AccountMemo {
     }
     text.append("\n")
     if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
-    guard arrRaise == nil, expansionChange == nil else { return }
+    guard !firstRaised, expansionChange == nil else { return }
     text.append("\nNeither alone lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
     if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
       text.append("; together they do: ")
-      writeGrowth(to: combined.arr, from: account.arr, to: &text)
-      text.append(" (ARR scores ", combined.scores.arr, ") with ")
+      if let users = combined.activeUsers {
+        writeUsageGrowth(to: users, from: account.usage.activeUsers ?? 0, to: &text)
+      } else {
+        writeGrowth(to: combined.arr, from: account.arr, to: &text)
+      }
+      text.append(
+        " (", Rubric.shortName(scores.firstSignal), " scores ", combined.scores.arr, ") with ")
       write(combined, account: account, rubric: rubric, to: &text)
       text.append(
         " (expansion scores ", combined.scores.expansion, "): total ", combined.scores.total,
@@ -172,6 +193,43 @@ extension AccountMemo {
   /// Appends `+48,300 of ARR, to 96,500`.
   private static func writeGrowth(to target: Money, from today: Money, to text: inout TextBuffer) {
     text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+  }
+
+  /// Appends `+30 active users, to 42`.
+  private static func writeUsageGrowth(to target: Int, from today: Int, to text: inout TextBuffer) {
+    text.append("+", target - today, target - today == 1 ? " active user" : " active users")
+    text.append(", to ", target)
+  }
+
+  /// Appends the least usage growth alone that clears the bar, with the scores it gives.
+  private static func writeUsageRaise(
+    _ raise: Rubric.UsageRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
+  ) {
+    writeUsageGrowth(to: raise.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
+    text.append(": usage scores ", raise.scores.arr)
+    if raise.scores.expansion != scores.expansion {
+      text.append(
+        " (with those users expansion scores ", raise.scores.expansion, " instead of ",
+        scores.expansion, ")")
+    }
+    text.append(", total ", raise.scores.total, ".")
+  }
+
+  /// Appends why usage growth alone cannot clear the bar.
+  private static func writeUsageShortfall(
+    _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
+  ) {
+    guard scores.arr < 5 else {
+      text.append("usage already scores the top 5; more users alone add nothing.")
+      return
+    }
+    guard let top = rubric.usageRaise(account, toUsageScore: 5) else {
+      text.append("no usage scores 5 this quarter; more users alone cannot lift it.")
+      return
+    }
+    text.append("not enough alone: even ")
+    writeUsageGrowth(to: top.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
+    text.append(", the top usage score of 5, gives a total of ", top.scores.total, ".")
   }
 
   /// Appends the least ARR growth alone that clears the bar, with the scores it gives.

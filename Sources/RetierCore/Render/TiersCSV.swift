@@ -6,6 +6,11 @@ enum TiersCSV {
     "total_score", "rubric_tier", "from_tier", "to_tier", "reason", "owner_id",
   ]
 
+  /// The thirteenth column when the usage signal is on: `arr` or `usage`, the signal
+  /// `arr_score` holds (blank for a rejected account). Without the signal the file keeps its
+  /// twelve columns, so imports built on it need no change.
+  static let firstSignalColumn = "first_signal"
+
   /// The file as pieces: one item per line after the header.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let rejectedPositions = result.rejectedTierRowPositions
@@ -13,6 +18,8 @@ enum TiersCSV {
     let capReasons = (0...result.configuration.tierCount).map {
       TierReason.cap(tier: $0).description
     }
+    let hasFirstSignal = result.rubric.usageCutLines != nil
+    let columns = hasFirstSignal ? header + [firstSignalColumn] : header
     return PiecewiseFile(path: "tiers.csv", itemCount: result.tierRowCount) { lines in
       let book = result.book
       let accounts = book.accounts
@@ -20,7 +27,7 @@ enum TiersCSV {
       let owners = result.owners.owners
       // About 70 bytes a line; reserving once saves copying while the piece grows.
       var writer = CSVWriter(
-        header: header, startingFile: lines.lowerBound == 0, byteCapacity: 96 * (lines.count + 1))
+        header: columns, startingFile: lines.lowerBound == 0, byteCapacity: 96 * (lines.count + 1))
       result.forEachTierRowSource(in: lines, rejectedPositions: rejectedPositions) { source in
         switch source {
         case .valid(let index):
@@ -43,6 +50,7 @@ enum TiersCSV {
           default: writer.appendRaw(decision.reason.description)
           }
           writer.appendText(owners[index])
+          if hasFirstSignal { writer.appendRaw(score.firstSignal.rawValue) }
         case .rejected(let index):
           let rejected = book.rejectedAccounts[index]
           writer.appendText(rejected.id)
@@ -52,6 +60,7 @@ enum TiersCSV {
           writer.appendRaw(rejected.currentTier)
           writer.appendRaw(TierReason.invalidInput.description)
           writer.appendText(rejected.ownerID)
+          if hasFirstSignal { writer.appendEmptyFields(1) }
         }
         writer.endRow()
       }

@@ -1,5 +1,5 @@
 extension WhyMoved {
-  /// The rule that set the ARR signal, in plain words with this quarter's figures (see
+  /// The rule that set the first signal (ARR, or usage), in plain words with this quarter's figures (see
   /// ``Rubric/writeARRRule(_:of:to:)``).
   func arrRuleText(_ index: Int) -> String {
     var text = TextBuffer(capacity: 160)
@@ -7,10 +7,10 @@ extension WhyMoved {
     return text.string
   }
 
-  /// Appends the rule that set the ARR signal of the account at `index`.
+  /// Appends the rule that set the first signal (ARR, or usage) of the account at `index`.
   func writeARRRule(_ index: Int, to text: inout TextBuffer) {
-    result.rubric.writeARRRule(
-      result.scores[index].arrRule, of: result.book.accounts[index], to: &text)
+    result.rubric.writeFirstSignalRule(
+      result.scores[index], of: result.book.accounts[index], to: &text)
   }
 
   /// Appends the strategic-fit signal of the account at `index` in plain words.

@@ -156,12 +156,12 @@ struct WhyMoved: Sendable {
     }
   }
 
-  /// Appends `total 10 (ARR 4, fit 3, expansion 3)`.
+  /// Appends `total 10 (ARR 4, fit 3, expansion 3)` (`usage 4` for an account scored on usage).
   func writeSignalsSummary(_ index: Int, to text: inout TextBuffer) {
     let scores = result.scores[index]
     text.append(
-      "total ", scores.total, " (ARR ", scores.arr, ", fit ", scores.fit, ", expansion ",
-      scores.expansion, ")")
+      "total ", scores.total, " (", Rubric.shortName(scores.firstSignal), " ", scores.arr,
+      ", fit ", scores.fit, ", expansion ", scores.expansion, ")")
   }
 
   /// The `min_score` of a tier.
