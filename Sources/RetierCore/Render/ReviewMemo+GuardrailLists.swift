@@ -7,7 +7,8 @@ extension ReviewMemo {
     }
   }
 
-  /// The valid accounts scoring 2 or less on ARR and 4 or more on expansion, by account id.
+  /// The valid accounts scoring 2 or less on ARR (on usage, for those scored on usage) and 4 or
+  /// more on expansion, by account id.
   static func growthQuadrantIndices(_ result: RunResult) -> [Int] {
     result.book.accounts.indices.filter {
       result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4

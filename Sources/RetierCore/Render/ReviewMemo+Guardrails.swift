@@ -168,7 +168,8 @@ extension ReviewMemo {
     let accounts = result.book.accounts
     let quadrant = growthQuadrantIndices(result)
     var text = "### Low ARR, high expansion\n\n"
-    text += "Accounts scoring 2 or less on ARR and 4 or more on expansion ceiling: small today, "
+    text += "Accounts scoring \(result.rubric.lowFirstScorePhrase) and 4 or more on expansion "
+    text += "ceiling: small today, "
     text += "large potential; the rubric cannot weigh that, so review them by hand. "
     text += counted(quadrant.count, "account")
     guard !quadrant.isEmpty else { return text + ".\n" }
@@ -185,7 +186,8 @@ extension ReviewMemo {
         let scores = result.scores[index]
         return [
           escaped(account.id), escaped(account.name), WhyMoved.amount(account.arr),
-          account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
+          account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown",
+          Rubric.firstScoreCell(scores),
           String(scores.expansion), scores.total.description,
           String(result.tiering.decisions[index].finalTier),
         ]

@@ -68,6 +68,21 @@ extension Rubric {
     }
   }
 
+  /// The first score in a table cell: `2`, or `2 (usage)` for an account scored on usage.
+  static func firstScoreCell(_ scores: SignalScores) -> String {
+    switch scores.firstSignal {
+    case .arr: String(scores.arr)
+    case .usage: "\(scores.arr) (usage)"
+    }
+  }
+
+  /// `2 or less on ARR`, and with the usage signal on ` (on usage for the long tail scored on
+  /// usage)`, as the low-ARR guardrail words its bar.
+  var lowFirstScorePhrase: String {
+    usageCutLines == nil
+      ? "2 or less on ARR" : "2 or less on ARR (on usage for the long tail scored on usage)"
+  }
+
   /// Appends the rule that set the account's first signal: the ARR rule, or for an account
   /// scored on usage the usage rule.
   func writeFirstSignalRule(_ scores: SignalScores, of account: Account, to text: inout TextBuffer)

@@ -80,6 +80,25 @@ struct DemoDropGoldenTests {
     #expect(report.pairs.allSatisfy { $0.takenBy != nil })
   }
 
+  /// The demo drop with `fixtures/usage-signal/retier.json`: the demo config and the usage
+  /// signal for the bottom 70% of the book (`rubric.usage_signal.below_share` 0.70).
+  static func usageSignalInput() throws -> RunInput {
+    try demoInput(config: "fixtures/usage-signal/retier.json")
+  }
+
+  @Test("with the usage signal, tiers.csv, movements.csv and memo.md match their golden files")
+  func usageSignalGoldenFiles() throws {
+    let files = try RenderedRun.run(Self.usageSignalInput()).files
+    for path in ["tiers.csv", "movements.csv", "memo.md"] {
+      let file = try #require(files.first { $0.path == path })
+      GoldenFile.check(file.bytes, named: "usage-signal/2026-Q3/" + path)
+    }
+    // The long tail is scored on usage, and says so.
+    let tiers = String(
+      decoding: try #require(files.first { $0.path == "tiers.csv" }).bytes, as: UTF8.self)
+    #expect(tiers.contains(",usage\n") && tiers.contains(",arr\n"))
+  }
+
   /// The four-tier company's drop (`fixtures/inbox-four-tier/2026-Q3`) with
   /// `config/four-tier.json`.
   static func fourTierInput() throws -> RunInput {
