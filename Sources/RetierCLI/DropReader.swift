@@ -47,20 +47,26 @@ enum DropReader {
 
 extension DropReader {
   /// The in-memory inputs of a run of `quarter`: the drop, the config's bytes and, when the
-  /// previous quarter was run, its `tiers.csv` (for the CRM drift guardrail).
+  /// latest earlier quarter has a complete run, its `tiers.csv` and `run.json` (the CRM drift
+  /// guardrail and the across-quarter sections).
   static func input(
     _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog
   ) throws(RetierError) -> RunInput {
     let folder = loaded.dropFolder(quarter)
     let files = try read(folder: folder, readyMarker: loaded.configuration.readyMarker)
-    let previous = try? FileReader.read(loaded.output.previousTiers(before: quarter))
+    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
+    let previousQuarter = loaded.output.previousCompleteRun(before: quarter)
+    let previous = previousQuarter.flatMap { try? FileReader.read(loaded.output.tiersFile($0)) }
+    let previousManifest = previousQuarter.flatMap {
+      try? FileReader.read(loaded.output.manifest($0))
+    }
     let bytes = files.namedFiles.reduce(0) { $0 + $1.bytes.count }
     phases.log(
       "read",
       "\(folder) files=\(files.namedFiles.count) bytes=\(bytes) previous_run="
-        + (previous == nil ? "no" : quarter.previous().label))
+        + (previous == nil ? "no" : previousQuarter?.label ?? "no"))
     return RunInput(
       quarter: quarter, files: files, configuration: loaded.configuration,
-      configBytes: loaded.bytes, previousTiersCSV: previous)
+      configBytes: loaded.bytes, previousTiersCSV: previous, previousRunJSON: previousManifest)
   }
 }

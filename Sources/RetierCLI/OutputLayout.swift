@@ -28,11 +28,6 @@ struct OutputLayout {
     root + "/." + quarter.label + Self.temporaryMarker + String(processID)
   }
 
-  /// The previous quarter's `tiers.csv` (for the CRM drift guardrail).
-  func previousTiers(before quarter: FiscalQuarter) -> String {
-    runFolder(quarter.previous()) + "/tiers.csv"
-  }
-
   /// Folders left by runs that were killed while writing. Only meaningful under the lock: then
   /// no other run is writing, so every temporary folder is stale.
   func temporaryFolders() -> [String] {

@@ -115,29 +115,20 @@ extension AccountMemo {
     /// Appends the raise of ARR alone that clears `bar`, in words; returns `false`, having
     /// appended nothing, when none does.
     func writeARRLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
-      guard scores.arr < 5 else { return false }
-      for score in (scores.arr + 1)...5 {
-        guard let line = explainer.result.cutLines.minimumARR(forScore: score) else { continue }
-        let needed = max(line, supportBreakEven)
-        let expansion = expansionScore(
-          arr: needed, ceiling: account.expansionCeiling, multiBU: account.multiBU,
-          unblocked: false)
-        let newTotal = total(arr: score, expansion: expansion)
-        guard bar.isMet(by: newTotal) else { continue }
-        text.append(
-          "ARR of at least ", .amount(needed), " (today ", .amount(account.arr), ") scores ", score)
-        if needed > line {
-          text.append(", enough to cover the yearly support cost")
-        }
-        if expansion != scores.expansion {
-          text.append(
-            "; at that ARR the ceiling scores ", expansion, " on expansion instead of ",
-            scores.expansion)
-        }
-        text.append(": total ", newTotal, ".")
-        return true
+      guard let target = arrTarget(bar) else { return false }
+      text.append(
+        "ARR of at least ", .amount(target.arr), " (today ", .amount(account.arr), ") scores ",
+        target.arrScore)
+      if target.coversSupportCost {
+        text.append(", enough to cover the yearly support cost")
       }
-      return false
+      if target.expansionScore != scores.expansion {
+        text.append(
+          "; at that ARR the ceiling scores ", target.expansionScore, " on expansion instead of ",
+          scores.expansion)
+      }
+      text.append(": total ", target.total, ".")
+      return true
     }
 
     /// Appends why ARR alone cannot clear the bar.
@@ -160,16 +151,10 @@ extension AccountMemo {
     /// Appends the change of expansion ceiling alone (after clearing any block) that clears
     /// `bar`; returns `false`, having appended nothing, when none does.
     func writeExpansionLever(_ bar: Bar, to text: inout TextBuffer) -> Bool {
-      guard scores.expansion < 5 else { return false }
-      for score in (scores.expansion + 1)...5 {
-        guard let plan = expansionPlan(score: score, arr: account.arr) else { continue }
-        let newTotal = total(arr: scores.arr, expansion: plan.score)
-        guard bar.isMet(by: newTotal) else { continue }
-        write(plan, to: &text)
-        text.append(" scores ", plan.score, ": total ", newTotal, ".")
-        return true
-      }
-      return false
+      guard let target = expansionTarget(bar) else { return false }
+      write(target.plan, to: &text)
+      text.append(" scores ", target.plan.score, ": total ", target.total, ".")
+      return true
     }
 
     /// Appends why the expansion ceiling alone cannot clear the bar.
@@ -209,7 +194,7 @@ extension AccountMemo {
 
     /// What it takes to score at least a given expansion score at some ARR: which changes, and
     /// the score they give.
-    private struct ExpansionPlan {
+    struct ExpansionPlan {
       /// A lost sponsor or declining usage must clear first.
       var unblocks: Bool
       /// The account must buy in more than one business unit.
@@ -222,7 +207,7 @@ extension AccountMemo {
 
     /// The plan for scoring at least `score` on expansion at `arr`; `nil` when nothing needs to
     /// change or the score cannot be reached.
-    private func expansionPlan(score: Int, arr: Money) -> ExpansionPlan? {
+    func expansionPlan(score: Int, arr: Money) -> ExpansionPlan? {
       let unblocks: Bool
       switch scores.expansionRule {
       case .sponsorLost, .decliningUsage: unblocks = true

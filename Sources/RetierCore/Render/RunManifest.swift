@@ -6,16 +6,19 @@ package enum RunManifest {
 
   /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
   static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
-    piecewise(result, outputs: outputs).wholeBytes
+    piecewise(result, outputs: outputs, pathBacks: PathBack.all(WhyMoved(result))).wholeBytes
   }
 
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
-  /// The bytes are those of the whole manifest as one ``JSONValue``.
-  static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
+  /// The bytes are those of the whole manifest as one ``JSONValue``. `pathBacks` are the
+  /// demoted accounts' targets, ``PathBack/all(_:)``.
+  static func piecewise(
+    _ result: RunResult, outputs: [OutputDigest], pathBacks: [PathBack]
+  ) -> PiecewiseFile {
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
     let sortedOutputs = outputs.sorted { $0.path < $1.path }
-    let (before, after) = members(result)
+    let (before, after) = members(result, pathBacks: pathBacks)
     return PiecewiseFile(path: fileName, itemCount: sortedOutputs.count) { items in
       var text = TextBuffer(capacity: 128 * items.count + 4_096)
       if items.lowerBound == 0 {
@@ -47,13 +50,14 @@ package enum RunManifest {
 
   /// The manifest's members before `outputs` and after it.
   private static func members(
-    _ result: RunResult
+    _ result: RunResult, pathBacks: [PathBack]
   ) -> (before: [(String, JSONValue)], after: [(String, JSONValue)]) {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
     let book = result.book
     let before: [(String, JSONValue)] = [
       ("tool", .string("retier")),
+      ("schema_version", .integer(schemaVersion)),
       ("version", .string(result.toolVersion)),
       ("quarter", .string(result.quarter.label)),
       ("run_date", .string(result.runDate.description)),
@@ -69,42 +73,44 @@ package enum RunManifest {
           })
       ),
     ]
-    let after: [(String, JSONValue)] = [
-      (
-        "counts",
-        .object([
-          ("account_rows", .integer(book.accountRowCount)),
-          ("valid_accounts", .integer(book.accounts.count)),
-          ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
-          ("rejected_rows_all_files", .integer(book.rejections.count)),
-          ("orphan_arr_lines", .integer(book.orphanARRLines)),
-          ("orphan_usage_rows", .integer(book.orphanUsageRows)),
-          ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
-          ("overrides_applied", .integer(result.tiering.validOverrides.count)),
-          ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
-          ("promotions", .integer(counts.promotions)),
-          ("demotions", .integer(counts.demotions)),
-          ("first_placements", .integer(counts.firstPlacements)),
-        ])
-      ),
-      (
-        "tiers",
-        .array(
-          [
-            .object([
-              ("tier", .null), ("name", .string("unplaced")),
-              ("before", .integer(counts.before[0])),
-              ("after", .integer(counts.after[0])),
-            ])
-          ]
-            + (1...tierCount).map { tier in
+    let after: [(String, JSONValue)] =
+      [
+        (
+          "counts",
+          .object([
+            ("account_rows", .integer(book.accountRowCount)),
+            ("valid_accounts", .integer(book.accounts.count)),
+            ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
+            ("rejected_rows_all_files", .integer(book.rejections.count)),
+            ("orphan_arr_lines", .integer(book.orphanARRLines)),
+            ("orphan_usage_rows", .integer(book.orphanUsageRows)),
+            ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
+            ("overrides_applied", .integer(result.tiering.validOverrides.count)),
+            ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
+            ("promotions", .integer(counts.promotions)),
+            ("demotions", .integer(counts.demotions)),
+            ("first_placements", .integer(counts.firstPlacements)),
+          ])
+        ),
+        (
+          "tiers",
+          .array(
+            [
               .object([
-                ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
-                ("before", .integer(counts.before[tier])), ("after", .integer(counts.after[tier])),
+                ("tier", .null), ("name", .string("unplaced")),
+                ("before", .integer(counts.before[0])),
+                ("after", .integer(counts.after[0])),
               ])
-            })
-      ),
-    ]
+            ]
+              + (1...tierCount).map { tier in
+                .object([
+                  ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
+                  ("before", .integer(counts.before[tier])),
+                  ("after", .integer(counts.after[tier])),
+                ])
+              })
+        ),
+      ] + acrossQuarterMembers(result, pathBacks: pathBacks)
     return (before, after)
   }
 }

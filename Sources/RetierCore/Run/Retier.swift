@@ -55,10 +55,13 @@ package enum Retier {
     let changed = owners.changeReasons.count { $0 != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
+    let previousRun = input.previousTiersCSV.map {
+      PreviousRunRecord(tiersCSV: $0, runJSON: input.previousRunJSON)
+    }
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
-      previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
+      previousTiers: previousRun?.toTiers, previousRun: previousRun,
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
@@ -72,8 +75,10 @@ package enum Retier {
   package static func render<Failure: Error>(
     _ result: RunResult, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
-    var digests = try OutputRenderers.render(result, emit: emit)
-    let manifest = RunManifest.piecewise(result, outputs: digests)
+    let explainer = WhyMoved(result)
+    var digests = try OutputRenderers.render(result, explainer: explainer, emit: emit)
+    let manifest = RunManifest.piecewise(
+      result, outputs: digests, pathBacks: PathBack.all(explainer))
     digests.append(
       try OutputRenderers.emitPieces(
         of: manifest, itemsPerPiece: OutputRenderers.itemsPerPiece, emit: emit))
