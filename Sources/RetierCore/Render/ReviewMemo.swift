@@ -21,7 +21,7 @@ enum ReviewMemo {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
-      rejectedRows(result), overrides(result),
+      acrossQuarters(result), rejectedRows(result), overrides(result),
     ]
     var head = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
     for section in sections { head.append(section, "\n") }
