@@ -10,6 +10,10 @@ package struct PreviousRunRecord: Sendable {
     var toTier: Int?
     /// `arr`, exact to the cent; `nil` for a row rejected that quarter (blank).
     var arr: Money?
+    /// `total_score`; `nil` for a row rejected that quarter.
+    var total: ExactDecimal? = nil
+    /// Whether an override placed it (`reason` = `override`).
+    var isOverride = false
   }
 
   /// The previous `tiers.csv`, by account id.
@@ -56,6 +60,8 @@ package struct PreviousRunRecord: Sendable {
     else { return [:] }
     let fromColumn = document.columnIndex(named: "from_tier")
     let arrColumn = document.columnIndex(named: "arr")
+    let totalColumn = document.columnIndex(named: "total_score")
+    let reasonColumn = document.columnIndex(named: "reason")
     var lines: [String: TierLine] = [:]
     lines.reserveCapacity(document.rowCount)
     for row in 0..<document.rowCount {
@@ -63,7 +69,11 @@ package struct PreviousRunRecord: Sendable {
       lines[id] = TierLine(
         fromTier: fromColumn.flatMap { Int(document.field(row: row, column: $0)) },
         toTier: Int(document.field(row: row, column: toColumn)),
-        arr: arrColumn.flatMap { Money(document.field(row: row, column: $0)) })
+        arr: arrColumn.flatMap { Money(document.field(row: row, column: $0)) },
+        total: totalColumn.flatMap { ExactDecimal(document.field(row: row, column: $0)) },
+        isOverride: reasonColumn.map {
+          document.field(row: row, column: $0) == TierReason.override.description
+        } ?? false)
     }
     return lines
   }

@@ -40,6 +40,15 @@ struct RubricScorer: Sendable {
       floorARR: Money(cents: floor))
   }
 
+  /// A scorer under the cut lines of an earlier run (the interim re-score, SPEC §7), for
+  /// ``score(_:strictlyGreater:)`` one account at a time.
+  init(constants: RubricConstants, fixedCutLines: RubricCutLines) {
+    self.constants = constants
+    self.cutLines = fixedCutLines
+    self.accounts = []
+    self.strictlyGreater = []
+  }
+
   /// The scores of the accounts the scorer was built with, in their order. `g(a)` comes from
   /// the sort behind the cut lines, so scoring a million accounts is O(N log N).
   func scores() -> [SignalScores] {
