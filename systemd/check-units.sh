@@ -10,9 +10,13 @@
 #      The timer must also name retier.service, which verify does not check.
 #   2. `systemd-analyze security --offline=true` on retier.service: the
 #      overall exposure must be at most MAX_EXPOSURE.
+#   3. `systemd-sysusers --dry-run` on retier.sysusers against an empty root:
+#      it must create the user and both groups without a warning, and the
+#      service's User= and Group= must be accounts that file creates.
 #
-# Exit: 0 all good (or systemd-analyze not installed: skipped), 1 a check
-# failed. Needs systemd >= 252 (security --offline).
+# Exit: 0 all good (or systemd-analyze not installed: skipped; a missing
+# systemd-sysusers skips step 3 only), 1 a check failed. Needs systemd >= 252
+# (security --offline).
 set -euo pipefail
 
 readonly MAX_EXPOSURE=2.0
@@ -20,6 +24,7 @@ unit_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly unit_dir
 readonly service="$unit_dir/retier.service"
 readonly timer="$unit_dir/retier.timer"
+readonly sysusers="$unit_dir/retier.sysusers"
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
   echo "check-units: SKIPPED: systemd-analyze is not installed (apt-get install systemd)"
@@ -91,6 +96,44 @@ if awk -v got="$exposure" -v max="$MAX_EXPOSURE" 'BEGIN { exit !(got + 0 > max +
   printf '%s\n' "$security_output" | grep -F '✗' >&2 || true
   echo "check-units: FAIL: exposure $exposure is above $MAX_EXPOSURE" >&2
   status=1
+fi
+
+echo "check-units: systemd-sysusers --dry-run --root=<empty> retier.sysusers"
+if ! command -v systemd-sysusers >/dev/null 2>&1; then
+  echo "check-units: SKIPPED: systemd-sysusers is not installed"
+else
+  sysroot="$(mktemp -d)"
+  # The sysusers root goes with the verify root.
+  trap 'rm -rf -- "$root" "$sysroot"' EXIT
+  if ! sysusers_output="$(systemd-sysusers --dry-run --root="$sysroot" "$sysusers" 2>&1)"; then
+    printf '%s\n' "$sysusers_output" >&2
+    echo "check-units: FAIL: systemd-sysusers rejected $sysusers" >&2
+    status=1
+  else
+    # A line it cannot parse is skipped with a message, not an error status.
+    unexpected="$(printf '%s\n' "$sysusers_output" | grep -v -e '^Creating ' -e '^Would write ' || true)"
+    if [[ -n "$unexpected" ]]; then
+      printf '%s\n' "$unexpected" >&2
+      echo "check-units: FAIL: systemd-sysusers warned about $sysusers" >&2
+      status=1
+    fi
+    for account in "user 'retier'" "group 'retier-inbox'" "group 'retier-readers'"; do
+      if ! printf '%s\n' "$sysusers_output" | grep -q "^Creating $account"; then
+        echo "$sysusers: expected it to create $account" >&2
+        status=1
+      fi
+    done
+  fi
+  # The unit must run as the accounts the file creates.
+  for line in 'User=retier' 'Group=retier-inbox'; do
+    if ! grep -qx "$line" "$service"; then
+      echo "$service: expected the line $line (the accounts of $sysusers)" >&2
+      status=1
+    fi
+  done
+  if [[ "$status" -eq 0 ]]; then
+    echo "check-units: sysusers OK"
+  fi
 fi
 
 if [[ "$status" -eq 0 ]]; then

@@ -12,9 +12,10 @@ extension CommandOptions {
   func today(_ shell: Shell) -> CalendarDate { asOf ?? shell.today }
 
   /// The quarter to work on: `--quarter`, or the latest quarter whose run date is on or before
-  /// today. (Not named `quarter`: a method of that name clashes with the `--quarter` property
-  /// inside this extension.)
-  func quarterToRun(_ configuration: Configuration, _ shell: Shell) -> FiscalQuarter {
-    self.quarter ?? configuration.calendar.latestDueQuarter(asOf: today(shell))
+  /// today and that is not before `first_quarter`; `nil` when nothing is due yet. (Not named
+  /// `quarter`: a method of that name clashes with the `--quarter` property inside this
+  /// extension.)
+  func quarterToRun(_ configuration: Configuration, _ shell: Shell) -> FiscalQuarter? {
+    self.quarter ?? configuration.dueQuarter(asOf: today(shell))
   }
 }

@@ -4,23 +4,64 @@ import RetierCore
 /// marker or required file is one ``RetierError/dropMissing(path:reason:)`` line (exit 66), and
 /// the next daily firing tries again.
 enum DropReader {
-  /// The drop's files. The ready marker is checked before the files, because RevOps writes it
-  /// last: without it the files may still be arriving.
-  static func read(folder: String, readyMarker: String?) throws(RetierError) -> DropFiles {
+  /// Why a run stops when a file of the drop changed while it was read (SPEC §2).
+  static let changedReason =
+    "the drop changed while being read; write READY again when it is complete"
+
+  /// How much later than the ready marker a file may have been modified: 2 seconds. A drop
+  /// folder copied whole (`cp -r`, unzip, a git checkout) gets its files written in directory
+  /// order, so a complete drop's marker can be a few milliseconds older than its files; a file
+  /// rewritten after the marker is minutes or hours later. A write still under way while the
+  /// drop is read is caught by the checks before and after reading, whatever its time.
+  static let readyGraceNanoseconds: Int64 = 2_000_000_000
+
+  /// The drop's files, read as a whole or not at all (SPEC §2). The ready marker is checked
+  /// before the files, because RevOps writes it last: without it the files may still be
+  /// arriving. Each file must be a regular file of at most `maximumBytes`, and not modified
+  /// after the marker (beyond ``readyGraceNanoseconds``); an `overrides.csv` that exists but
+  /// cannot be read (a dangling link, a FIFO, a folder) is an error, not an absent file. Once
+  /// every file is read, each file and the marker are checked again: any that changed
+  /// meanwhile stops the run.
+  static func read(
+    folder: String, readyMarker: String?,
+    maximumBytes: Int = Configuration.defaultMaxInputBytes
+  ) throws(RetierError) -> DropFiles {
     try checkReady(folder: folder, readyMarker: readyMarker)
+    let readyPath = readyMarker.map { folder + "/" + $0 }
+    let ready = readyPath.flatMap(FileReader.identity)
+    var identities: [(path: String, identity: FileIdentity)] = []
     func contents(_ name: String) throws(RetierError) -> [UInt8] {
+      let path = folder + "/" + name
+      let read: (bytes: [UInt8], identity: FileIdentity)
       do {
-        return try FileReader.read(folder + "/" + name)
+        read = try FileReader.readIdentified(path, maximumBytes: maximumBytes)
       } catch {
+        if case .changed = error { throw .dropMissing(path: path, reason: changedReason) }
         throw .dropMissing(path: error.path, reason: "cannot read the file: \(error.reason)")
       }
+      if let readyMarker, let ready,
+        read.identity.isModified(after: ready, grace: readyGraceNanoseconds)
+      {
+        throw .dropMissing(
+          path: path,
+          reason: "the file was modified after the ready marker '\(readyMarker)'; "
+            + "write \(readyMarker) again when the drop is complete")
+      }
+      identities.append((path, read.identity))
+      return read.bytes
     }
     let overrides = folder + "/" + DropFiles.Name.overrides
-    return DropFiles(
+    let files = DropFiles(
       accounts: try contents(DropFiles.Name.accounts), arr: try contents(DropFiles.Name.arr),
       usage: try contents(DropFiles.Name.usage), csms: try contents(DropFiles.Name.csms),
-      overrides: FileReader.kind(overrides) == .missing
-        ? nil : try contents(DropFiles.Name.overrides))
+      overrides: FileReader.exists(overrides) ? try contents(DropFiles.Name.overrides) : nil)
+    if let readyPath, FileReader.identity(readyPath) != ready {
+      throw .dropMissing(path: readyPath, reason: changedReason)
+    }
+    for (path, identity) in identities where FileReader.identity(path) != identity {
+      throw .dropMissing(path: path, reason: changedReason)
+    }
+    return files
   }
 
   /// Checks that the drop folder, its ready marker and its required files are there, without
@@ -53,7 +94,9 @@ extension DropReader {
     _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog
   ) throws(RetierError) -> RunInput {
     let folder = loaded.dropFolder(quarter)
-    let files = try read(folder: folder, readyMarker: loaded.configuration.readyMarker)
+    let files = try read(
+      folder: folder, readyMarker: loaded.configuration.readyMarker,
+      maximumBytes: loaded.configuration.maxInputBytes)
     // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
     let previousQuarter = loaded.output.previousCompleteRun(before: quarter)
     let previous = previousQuarter.flatMap { try? FileReader.read(loaded.output.tiersFile($0)) }

@@ -15,4 +15,13 @@ struct LoadedConfiguration {
 
   /// The drop folder of a quarter.
   func dropFolder(_ quarter: FiscalQuarter) -> String { inbox + "/" + quarter.label }
+
+  /// The one line said when no quarter is due yet (before `first_quarter`'s run date): when the
+  /// first run is and which drop it expects.
+  func nothingDue(asOf today: CalendarDate) -> String {
+    let first = configuration.firstRun(after: today)
+    let start = configuration.firstQuarter.map { " (first_quarter \($0.label))" } ?? ""
+    return "no quarter is due yet\(start): the first run is \(first.quarter.label) on "
+      + "\(first.runDate), from the drop \(dropFolder(first.quarter))/"
+  }
 }

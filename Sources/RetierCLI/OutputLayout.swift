@@ -17,10 +17,28 @@ struct OutputLayout {
   /// The manifest that marks a quarter's run folder complete; it is written last.
   func manifest(_ quarter: FiscalQuarter) -> String { runFolder(quarter) + "/run.json" }
 
-  /// Whether the quarter has a complete run: its folder holds `run.json`. A run folder only ever
-  /// appears whole (it is renamed into place), so this also rejects a folder made by hand.
+  /// Whether the quarter has a complete run: its folder holds a `run.json` that names the
+  /// quarter itself (SPEC §7). A run folder only ever appears whole (it is renamed into place),
+  /// so this also rejects a folder made by hand, and a folder or link that holds another
+  /// quarter's run is not this quarter's.
   func isComplete(_ quarter: FiscalQuarter) -> Bool {
-    FileReader.kind(manifest(quarter)) == .file
+    // `run.json` starts with the tool, version and quarter (RunManifest): the first few
+    // kilobytes hold the quarter, whatever the size of the output list after it.
+    guard let head = try? FileReader.readPrefix(manifest(quarter), count: 4_096) else {
+      return false
+    }
+    return Self.manifestQuarter(String(decoding: head, as: UTF8.self)) == quarter.label
+  }
+
+  /// The value of the first `"quarter"` key in the text of a manifest, whitespace-tolerant;
+  /// `nil` when there is none. Keys before it (`tool`, `version`) hold no such text.
+  static func manifestQuarter(_ text: String) -> String? {
+    guard let key = text.range(of: "\"quarter\"") else { return nil }
+    var rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    guard rest.first == ":" else { return nil }
+    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+    return String(rest[rest.index(after: rest.startIndex)..<end])
   }
 
   /// The folder a run of `quarter` by process `processID` builds before renaming it into place.
@@ -43,13 +61,22 @@ struct OutputLayout {
       && processID.allSatisfy { $0.isASCII && $0.isWholeNumber }
   }
 
-  /// The first free name `<QUARTER>.<label>-<n>` (n from 1) to keep an earlier folder under.
+  /// A free name `<QUARTER>.<label>-<n>` to keep an earlier folder under: n is one more than
+  /// the largest taken, or, when that would overflow (a folder named
+  /// `…replaced-9223372036854775807`), the smallest free n from 1. Never traps.
   func keptFolder(_ quarter: FiscalQuarter, label: String) -> String {
     let prefix = quarter.label + "." + label + "-"
-    let taken = entries().compactMap { name in
-      name.hasPrefix(prefix) ? Int(name.dropFirst(prefix.count)) : nil
+    let taken = Set(
+      entries().compactMap { name in
+        name.hasPrefix(prefix) ? Int(name.dropFirst(prefix.count)) : nil
+      })
+    let (next, overflow) = (taken.max() ?? 0).addingReportingOverflow(1)
+    var number = next
+    if overflow || number < 1 {
+      // At most `taken.count` numbers are taken, so one of 1…count+1 is free.
+      number = (1...(taken.count + 1)).first { !taken.contains($0) } ?? 1
     }
-    return root + "/" + prefix + String((taken.max() ?? 0) + 1)
+    return root + "/" + prefix + String(number)
   }
 
   /// The names in the output folder, sorted; empty when it does not exist.

@@ -7,11 +7,13 @@ final class PhaseLog {
   private let console: Console
   private let milliseconds: () -> Int64
   private let peakMemoryMiB: () -> Int?
+  private let isQuiet: Bool
   private var last: Int64
 
-  /// Starts timing now.
-  init(_ shell: Shell) {
+  /// Starts timing now; a `quiet` log writes nothing (`explain` without `--verbose`).
+  init(_ shell: Shell, quiet: Bool = false) {
     console = shell.console
+    isQuiet = quiet
     milliseconds = shell.milliseconds
     peakMemoryMiB = shell.peakMemoryMiB
     last = shell.milliseconds()
@@ -26,6 +28,7 @@ final class PhaseLog {
 
   /// Writes one line: `phase counts (N ms, peak M MiB)`.
   private func line(_ phase: String, _ counts: String, _ elapsed: Int64) {
+    guard !isQuiet else { return }
     let peak = peakMemoryMiB().map { ", peak \($0) MiB" } ?? ""
     console.log("\(phase) \(counts) (\(elapsed) ms\(peak))")
   }

@@ -32,10 +32,10 @@ package enum RetierCommandLine {
     do {
       return try execute(try CommandLineArguments.parse(arguments), shell).rawValue
     } catch {
-      shell.console.log(error.description)
+      shell.console.log(error.lines)
       if case .usage = error {
-        shell.console.printError(CommandLineArguments.usage)
-        shell.console.printError("Run 'retier --help' for more.")
+        shell.console.printError(CommandLineArguments.usage.lines)
+        shell.console.printError(["Run 'retier --help' for more."])
       }
       return ExitStatus(error).rawValue
     }
@@ -49,12 +49,13 @@ package enum RetierCommandLine {
       return try RunCommand(options: options, dryRun: dryRun, force: force).execute(shell)
     case .validate(let options):
       return try ValidateCommand(options: options).execute(shell)
-    case .explain(let accountID, let options):
-      return try ExplainCommand(accountID: accountID, options: options).execute(shell)
+    case .explain(let accountID, let options, let verbose):
+      return try ExplainCommand(accountID: accountID, options: options, verbose: verbose)
+        .execute(shell)
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
     case .help:
-      shell.console.print(CommandLineArguments.help)
+      shell.console.print(CommandLineArguments.help.lines)
       return .success
     case .version:
       shell.console.print("retier \(RetierVersion.current)")

@@ -7,11 +7,15 @@ extension RetierError {
     switch self {
     case .malformedCSV(let file, let error):
       return .malformedCSV(file: folder + "/" + file, error: error)
-    case .missingColumn(let file, let column):
-      return .missingColumn(file: folder + "/" + file, column: column)
-    case .tooManyRejected(let rejected, let accounts, let share, let problems):
+    case .missingColumn(let file, let column, let header):
+      return .missingColumn(file: folder + "/" + file, column: column, header: header)
+    case .tooManyRejected(let rejected, let accounts, let share, let rows, let problems):
       return .tooManyRejected(
-        rejected: rejected, accounts: accounts, allowedShare: share,
+        rejected: rejected, accounts: accounts, allowedShare: share, allowedRows: rows,
+        problems: problems.map { $0.locating(in: folder) })
+    case .incompleteBook(let file, let reason, let problems):
+      return .incompleteBook(
+        file: folder + "/" + file, reason: reason,
         problems: problems.map { $0.locating(in: folder) })
     case .usage, .configUnreadable, .configInvalid, .dropMissing, .unknownAccount, .cannotWrite,
       .locked:

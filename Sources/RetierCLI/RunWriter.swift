@@ -103,7 +103,7 @@ struct RunWriter {
     let final = layout.runFolder(quarter)
     var kept: String?
     do {
-      if FileReader.kind(final) != .missing {
+      if FileReader.exists(final) {
         let label = layout.isComplete(quarter) ? "replaced" : "incomplete"
         let keptFolder = layout.keptFolder(quarter, label: label)
         try fileSystem.rename(atPath: final, toPath: keptFolder)

@@ -16,6 +16,8 @@ struct DropReaderTests {
     workspace.write(
       "account_id,tier,reason,approved_by_sales,approved_by_cs,expires\n",
       to: "inbox/2026-Q3/overrides.csv")
+    // The marker is written again after the new file, as RevOps does.
+    workspace.write("", to: "inbox/2026-Q3/READY")
     #expect(try DropReader.read(folder: folder, readyMarker: "READY").overrides != nil)
   }
 

@@ -15,13 +15,15 @@ struct RetierCommandLineTests {
       (.configInvalid(path: "c", problems: ["p"]), 78),
       (.dropMissing(path: "d", reason: "r"), 66),
       (.malformedCSV(file: "f", error: .unterminatedQuote(line: 1, column: 1)), 65),
-      (.missingColumn(file: "f", column: "c"), 65),
+      (.missingColumn(file: "f", column: "c", header: ["h"]), 65),
       (
         .tooManyRejected(
-          rejected: 2, accounts: 3, allowedShare: ExactDecimal(millionths: 10_000), problems: []),
+          rejected: 4, accounts: 5, allowedShare: ExactDecimal(millionths: 10_000), allowedRows: 3,
+          problems: []),
         65
       ),
-      (.unknownAccount("a"), 65),
+      (.incompleteBook(file: "f", reason: "r", problems: []), 65),
+      (.unknownAccount("a", nearest: []), 65),
       (.cannotWrite(path: "p", reason: "r"), 73),
       (.locked(path: "p"), 75),
     ])
@@ -97,10 +99,16 @@ struct RetierCommandLineTests {
   @Test("Rejections over the error budget exit 65, list every problem and write nothing")
   func tooManyRejected() {
     let workspace = Workspace()
-    workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 2))
+    // 4 of 44 rows: over max_rejected_share 0.01 (0.44 rows) and over the floor of 3.
+    workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 4))
     let outcome = workspace.run(["run", "--quarter", "2026-Q3"])
     #expect(outcome.status == 65)
-    for number in 0..<2 {
+    #expect(
+      outcome.errors.contains(
+        "retier: error: 4 of 44 account rows rejected, more than max_rejected_share 0.01 of "
+          + "them and more than max_rejected_rows_floor 3: the quarter cannot run until the rows "
+          + "below are fixed"))
+    for number in 0..<4 {
       #expect(
         outcome.errors.contains {
           $0.hasPrefix("retier: \(workspace.inbox)/2026-Q3/accounts.csv:\(42 + number): error: ")

@@ -15,16 +15,26 @@ enum QuarterJob {
     }
   }
 
+  /// What the read-only commands work on: a decided quarter, or nothing due yet.
+  enum Decision {
+    /// The quarter was decided in memory.
+    case decided(loaded: LoadedConfiguration, quarter: FiscalQuarter, result: RunResult)
+    /// No quarter is due yet (before `first_quarter`'s run date); the line says when the first
+    /// run is and which drop it expects.
+    case nothingDue(String)
+  }
+
   /// Loads the config, picks the quarter and decides it: the common start of the read-only
-  /// commands (validate, explain).
+  /// commands (validate, explain). The phase log goes to standard error unless `quiet`.
   static func decide(
-    _ options: CommandOptions, _ shell: Shell
-  ) throws(RetierError) -> (loaded: LoadedConfiguration, quarter: FiscalQuarter, result: RunResult)
-  {
-    let phases = PhaseLog(shell)
+    _ options: CommandOptions, _ shell: Shell, quiet: Bool = false
+  ) throws(RetierError) -> Decision {
+    let phases = PhaseLog(shell, quiet: quiet)
     let loaded = try options.loadConfiguration(shell)
-    let quarter = options.quarterToRun(loaded.configuration, shell)
+    guard let quarter = options.quarterToRun(loaded.configuration, shell) else {
+      return .nothingDue(loaded.nothingDue(asOf: options.today(shell)))
+    }
     phases.log("config", "\(loaded.path) quarter=\(quarter.label)")
-    return (loaded, quarter, try decide(quarter, loaded, phases))
+    return .decided(loaded: loaded, quarter: quarter, result: try decide(quarter, loaded, phases))
   }
 }

@@ -15,7 +15,10 @@ struct RunCommand {
     let phases = PhaseLog(shell)
     let loaded = try options.loadConfiguration(shell)
     let calendar = loaded.configuration.calendar
-    let quarter = options.quarterToRun(loaded.configuration, shell)
+    guard let quarter = options.quarterToRun(loaded.configuration, shell) else {
+      shell.console.log(loaded.nothingDue(asOf: options.today(shell)))
+      return .success
+    }
     let layout = loaded.output
     phases.log(
       "config",
@@ -57,7 +60,7 @@ struct RunCommand {
     if let kept = outcome.kept { shell.console.log("kept the earlier run as \(kept)") }
     shell.console.print(
       RunSummary.lines(result, destination: "Output: \(outcome.folder) (\(outputs.count) files)")
-        .joined(separator: "\n"))
+    )
     return .success
   }
 
@@ -77,7 +80,7 @@ struct RunCommand {
         result,
         destination: "Dry run: nothing written (a run writes \(outputs.count) files to "
           + "\(layout.runFolder(quarter))\(note))"
-      ).joined(separator: "\n"))
+      ))
     return .success
   }
 

@@ -13,18 +13,30 @@ struct ScheduleCommand {
     let configuration = loaded.configuration
     let calendar = configuration.calendar
     let today = options.today(shell)
-    let due = calendar.latestDueQuarter(asOf: today)
+    let firstQuarter = configuration.firstQuarter
     var lines = [
       "Today is \(today) (\(today.weekday)). A quarter runs \(configuration.businessDaysAfterQuarterEnd) "
         + "business days after it ends; the fiscal year starts in month "
         + "\(configuration.fiscalYearStartMonth)."
+        + (firstQuarter.map { " The first quarter run is \($0.label) (first_quarter)." } ?? "")
     ]
-    lines.append(line(due, calendar.runDate(of: due), status: dueStatus(due, loaded)))
+    if let due = configuration.dueQuarter(asOf: today) {
+      lines.append(line(due, calendar.runDate(of: due), status: dueStatus(due, loaded)))
+    } else {
+      lines.append("  " + loaded.nothingDue(asOf: today))
+    }
     for run in calendar.upcomingRuns(after: today.adding(days: 1), count: count) {
-      let status = loaded.output.isComplete(run.quarter) ? "done" : "upcoming"
+      let status =
+        if loaded.output.isComplete(run.quarter) {
+          "done"
+        } else if let firstQuarter, run.quarter < firstQuarter {
+          "not run: before first_quarter"
+        } else {
+          "upcoming"
+        }
       lines.append(line(run.quarter, run.runDate, status: status))
     }
-    shell.console.print(lines.joined(separator: "\n"))
+    shell.console.print(lines)
     return .success
   }
 

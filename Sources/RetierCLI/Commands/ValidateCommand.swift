@@ -1,6 +1,7 @@
 import RetierCore
 
-/// `retier validate`: checks the config and a quarter's drop and lists every problem, one
+/// `retier validate`: checks the config and a quarter's drop and lists every problem and what the
+/// run will warn of (CSMs short, named tiers without an active CSM, ignored overrides), one
 /// `path:line:column: severity: message` line each, on standard output. Writes nothing.
 ///
 /// Exits 78 for a bad config, 66 for a missing drop, 65 when a file is malformed or the
@@ -12,29 +13,30 @@ struct ValidateCommand {
 
   /// Runs the command.
   func execute(_ shell: Shell) throws(RetierError) -> ExitStatus {
-    let (loaded, quarter, result) = try QuarterJob.decide(options, shell)
+    let decision = try QuarterJob.decide(options, shell)
+    guard case .decided(let loaded, let quarter, let result) = decision else {
+      if case .nothingDue(let line) = decision { shell.console.print(line) }
+      return .success
+    }
     let problems = Self.problems(result, dropFolder: loaded.dropFolder(quarter))
-    shell.console.print(problems.map(\.description).joined(separator: "\n"))
+    shell.console.print(problems.isEmpty ? [""] : problems.map(\.description))
     let errors = problems.count { $0.severity == .error }
     let book = result.book
     shell.console.print(
       "\(quarter.label): \(book.accountRowCount) account rows, \(book.accounts.count) valid, "
         + "\(book.rejectedAccountRowCount) rejected (budget: max_rejected_share "
-        + "\(loaded.configuration.maxRejectedShare)); \(errors) error(s), "
+        + "\(loaded.configuration.maxRejectedShare), max_rejected_rows_floor "
+        + "\(loaded.configuration.maxRejectedRowsFloor)); \(errors) error(s), "
         + "\(problems.count - errors) warning(s); the drop can run")
     return .success
   }
 
-  /// Every problem of a drop that does not stop a run: rejected rows, warnings and ignored
-  /// overrides, with the drop's real file paths, sorted by file and line.
+  /// Every problem of a drop that does not stop a run, and what the run will report: rejected
+  /// rows, warnings, CSMs short and ignored overrides, with the drop's real file paths, sorted by
+  /// file and line.
   static func problems(_ result: RunResult, dropFolder: String) -> [Diagnostic] {
     let book = result.book
-    var problems = book.rejections.map(\.diagnostic) + book.warnings
-    problems += result.tiering.ignoredOverrides.map { ignored in
-      Diagnostic(
-        .warning, file: DropFiles.Name.overrides, line: ignored.row.line,
-        message: "override for account '\(ignored.row.accountID)' ignored: \(ignored.reason)")
-    }
+    let problems = book.rejections.map(\.diagnostic) + book.warnings + result.foreseenWarnings
     return problems.map { $0.locating(in: dropFolder) }.sorted()
   }
 }

@@ -117,7 +117,7 @@ extension CapacityTable {
   }
 
   /// `prefix` + the band (`8–20`, `≥ 200`, `≤ 20`) + `)`, or "" when both bounds are open.
-  private static func bandSuffix(
+  static func bandSuffix(
     _ bounds: ClosedBounds, text: (ExactDecimal) -> String, prefix: String
   ) -> String {
     switch (bounds.low, bounds.high) {

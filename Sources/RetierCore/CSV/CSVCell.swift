@@ -5,7 +5,9 @@
 /// itself (numbers such as `-12.50`, dates, tier numbers) and is written as is. A string literal
 /// is a `.text` cell.
 enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
-  /// Free text: gets a leading `'` when it begins with `=`, `+`, `-`, `@`, tab or CR.
+  /// Free text: gets a leading `'` when it begins with `=`, `+`, `-`, `@`, tab or CR, or with
+  /// `'` itself (so that the guard is unambiguous: `=X1` is written `'=X1`, `'=X1` is written
+  /// `''=X1`).
   case text(String)
   /// A value written exactly as given (still quoted when it needs it).
   case raw(String)
@@ -19,7 +21,7 @@ enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
   var content: String {
     switch self {
     case .text(let text):
-      guard let first = text.utf8.first, Self.formulaTriggers.contains(first) else { return text }
+      guard let first = text.utf8.first, Self.guardedFirstBytes.contains(first) else { return text }
       return "'" + text
     case .raw(let raw):
       return raw
@@ -27,17 +29,16 @@ enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral {
   }
 
   /// Undoes the `.text` formula guard on a field read back from a file this program wrote: drops
-  /// a leading `'` when the next character is one that triggered it. A text that itself began
-  /// with `'` and then such a character cannot be told apart and loses its `'` too.
+  /// the leading `'`. Every text that began with `'` got one more, so the guard is removed
+  /// exactly: no two texts are written alike.
   static func removingFormulaGuard(_ field: String) -> String {
-    let bytes = field.utf8
-    guard bytes.count >= 2, bytes.first == UInt8(ascii: "'"),
-      formulaTriggers.contains(bytes[bytes.index(after: bytes.startIndex)])
-    else { return field }
-    return String(field.dropFirst())
+    field.utf8.first == UInt8(ascii: "'") ? String(field.dropFirst()) : field
   }
 
   /// First bytes that make a spreadsheet treat a cell as a formula (or, for tab and CR, that
   /// some spreadsheets strip before looking for one).
   static let formulaTriggers: [UInt8] = Array("=+-@\t\r".utf8)
+
+  /// First bytes that get the guard: the formula triggers and the guard's own `'`.
+  static let guardedFirstBytes: [UInt8] = formulaTriggers + [UInt8(ascii: "'")]
 }

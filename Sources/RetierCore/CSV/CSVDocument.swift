@@ -60,17 +60,16 @@ struct CSVDocument: Sendable {
     byteRange(row: row, column: column)?.isEmpty ?? true
   }
 
-  /// The index of the first header cell equal to `name`, ignoring ASCII case and spaces or tabs
-  /// around either side; `nil` when no header cell matches.
+  /// The index of the first header cell that matches `name` once both are normalised as SPEC §2
+  /// says (``headerKey(_:)``); `nil` when no header cell matches.
   func columnIndex(named name: String) -> Int? {
     Self.columnIndex(named: name, in: header)
   }
 
-  /// The index of the first cell of `header` equal to `name`, matched as by
-  /// ``columnIndex(named:)``.
+  /// The index of the first cell of `header` matching `name`, as by ``columnIndex(named:)``.
   static func columnIndex(named name: String, in header: [String]) -> Int? {
-    let wanted = matchKey(name)
-    return header.firstIndex { matchKey($0) == wanted }
+    let wanted = headerKey(name)
+    return header.firstIndex { headerKey($0) == wanted }
   }
 
   /// The range in `fieldBytes` of a field, or `nil` when the row has no such column.
@@ -80,15 +79,28 @@ struct CSVDocument: Sendable {
     return fieldOffsets[first + column]..<fieldOffsets[first + column + 1]
   }
 
-  /// A header name reduced for matching: spaces and tabs trimmed, ASCII letters lowercased.
-  private static func matchKey(_ name: String) -> [UInt8] {
+  /// A header name reduced for matching (SPEC §2): spaces and tabs trimmed, ASCII letters
+  /// lowercased, and every run of spaces, tabs, hyphens, dots and underscores turned into one
+  /// underscore, so `Account ID`, `account-id` and ` ACCOUNT_ID ` are all `account_id`.
+  static func headerKey(_ name: String) -> [UInt8] {
     let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    let isJoiner: (UInt8) -> Bool = {
+      isBlank($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        || $0 == UInt8(ascii: "_")
+    }
     let bytes = Array(name.utf8)
     guard let start = bytes.firstIndex(where: { !isBlank($0) }),
       let end = bytes.lastIndex(where: { !isBlank($0) })
     else { return [] }
-    return bytes[start...end].map { byte in
-      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    var key: [UInt8] = []
+    key.reserveCapacity(end - start + 1)
+    for byte in bytes[start...end] {
+      if isJoiner(byte) {
+        if key.last != UInt8(ascii: "_") { key.append(UInt8(ascii: "_")) }
+      } else {
+        key.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+      }
     }
+    return key
   }
 }

@@ -16,15 +16,20 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
   case invalidUTF8(line: Int, column: Int)
   /// A NUL byte, which no text export legitimately contains.
   case nulByte(line: Int, column: Int)
+  /// The header has no comma but `separator` (a semicolon or a tab): a spreadsheet saved with
+  /// another delimiter. The position is the first separator.
+  case otherSeparator(UInt8, line: Int, column: Int)
+  /// The file starts with a UTF-16 byte order mark (a spreadsheet's "Unicode Text").
+  case utf16
 
   /// The 1-based physical line of the problem, or `nil` when it has no position.
   var line: Int? {
     switch self {
-    case .empty:
+    case .empty, .utf16:
       return nil
     case .unterminatedQuote(let line, _), .unexpectedQuote(let line, _),
       .unexpectedCharacterAfterQuote(let line, _), .invalidUTF8(let line, _),
-      .nulByte(let line, _):
+      .nulByte(let line, _), .otherSeparator(_, let line, _):
       return line
     }
   }
@@ -32,11 +37,11 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
   /// The 1-based column (in Unicode scalars) of the problem, or `nil` when it has no position.
   var column: Int? {
     switch self {
-    case .empty:
+    case .empty, .utf16:
       return nil
     case .unterminatedQuote(_, let column), .unexpectedQuote(_, let column),
       .unexpectedCharacterAfterQuote(_, let column), .invalidUTF8(_, let column),
-      .nulByte(_, let column):
+      .nulByte(_, let column), .otherSeparator(_, _, let column):
       return column
     }
   }
@@ -53,9 +58,14 @@ package enum CSVError: Error, Equatable, CustomStringConvertible {
     case .unexpectedCharacterAfterQuote:
       return "unexpected character after a closing quote (expected a comma or a line end)"
     case .invalidUTF8:
-      return "invalid UTF-8 byte sequence"
+      return "not UTF-8: save it as CSV UTF-8"
     case .nulByte:
       return "NUL byte"
+    case .otherSeparator(let separator, _, _):
+      let name = separator == UInt8(ascii: ";") ? "semicolon" : "tab"
+      return "looks \(name)-separated: save it as CSV (comma delimited)"
+    case .utf16:
+      return "UTF-16 text, not UTF-8: save it as CSV UTF-8"
     }
   }
 

@@ -401,9 +401,30 @@ extension CSVRecordScanner {
       return UnsafeBufferPointer(start: unescaped! + ~start, count: ~end - ~start)
     }
 
+    /// Whether every field is empty or only spaces and tabs: the rows a spreadsheet leaves
+    /// behind (`,,,,`). Stops at the first field with content, which for a data row is
+    /// almost always the first.
+    var isBlank: Bool {
+      for index in 0..<fieldCount where !self[field: index].isBlankField {
+        return false
+      }
+      return true
+    }
+
     /// Every field as a string, in order.
     var strings: [String] {
       (0..<fieldCount).map { String(decoding: self[field: $0], as: UTF8.self) }
     }
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether the bytes are empty or only ASCII spaces and tabs.
+  @inline(__always)
+  fileprivate var isBlankField: Bool {
+    for byte in self where byte != 0x20 && byte != 0x09 {
+      return false
+    }
+    return true
   }
 }

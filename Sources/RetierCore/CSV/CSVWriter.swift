@@ -152,9 +152,9 @@ struct CSVWriter {
     return false
   }
 
-  /// ``CSVCell/formulaTriggers`` as a table by byte value: one look-up per text field.
+  /// ``CSVCell/guardedFirstBytes`` as a table by byte value: one look-up per text field.
   private static let isFormulaTrigger: [Bool] = (0...255).map {
-    CSVCell.formulaTriggers.contains(UInt8($0))
+    CSVCell.guardedFirstBytes.contains(UInt8($0))
   }
   private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   private static let formulaPrefix = UInt8(ascii: "'")

@@ -5,8 +5,9 @@ package enum Command: Sendable, Hashable {
   case run(CommandOptions, dryRun: Bool, force: Bool)
   /// `retier validate`: check the config and a drop, list every problem.
   case validate(CommandOptions)
-  /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered.
-  case explain(accountID: String, CommandOptions)
+  /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered; the phase log
+  /// only with `verbose`.
+  case explain(accountID: String, CommandOptions, verbose: Bool)
   /// `retier schedule`: the latest due quarter and the next `count` run dates.
   case schedule(CommandOptions, count: Int)
   /// `retier --help`, `retier help` or `--help` after a command.

@@ -31,7 +31,7 @@ package enum CommandLineArguments {
       return .validate(common)
     case "explain":
       try words.expectOperands(["ACCOUNT_ID"])
-      return .explain(accountID: words.operands[0], common)
+      return .explain(accountID: words.operands[0], common, verbose: words.has("--verbose"))
     default:
       try words.expectOperands([])
       return .schedule(common, count: try words.count())
@@ -42,7 +42,7 @@ package enum CommandLineArguments {
   static let options: [String: (flags: Set<String>, values: Set<String>)] = [
     "run": (["--dry-run", "--force"], ["--config", "--quarter", "--as-of"]),
     "validate": ([], ["--config", "--quarter", "--as-of"]),
-    "explain": ([], ["--config", "--quarter", "--as-of"]),
+    "explain": (["--verbose"], ["--config", "--quarter", "--as-of"]),
     "schedule": ([], ["--config", "--count", "--as-of"]),
   ]
 
@@ -56,7 +56,7 @@ package enum CommandLineArguments {
   package static let usage = """
     usage: retier run [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--dry-run] [--force]
            retier validate [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
-           retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
+           retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--verbose]
            retier schedule [--config FILE] [--count N] [--as-of YYYY-MM-DD]
            retier --help | --version
     """
@@ -72,7 +72,8 @@ package enum CommandLineArguments {
                  reassignments, memos, rejected rows, run.json), complete or not at all.
                  Without --quarter it runs the latest quarter whose run date (by default
                  the 10th business day after quarter end) is on or before today (the
-                 local date), and exits 0 at once when that quarter is already done.
+                 local date) and that is not before first_quarter (config), and exits 0
+                 at once when that quarter is already done or none is due yet.
                  After downtime that spans several run dates, only the latest due quarter
                  is run: earlier drops are superseded; run them by hand with --quarter
                  when they are still wanted.
@@ -80,6 +81,7 @@ package enum CommandLineArguments {
                  path:line:column: severity: message. Writes nothing.
       explain    Show how one account was scored and tiered: each signal's rule with
                  its numbers, the total, the tier decision and the owner. Writes nothing.
+                 An unknown id is answered with the nearest ids of the drop.
       schedule   List the latest due quarter and the next run dates, and which are done.
 
     Options:
@@ -93,6 +95,7 @@ package enum CommandLineArguments {
       --force             run: re-run a quarter that is already done; the earlier run is
                           kept, renamed <QUARTER>.replaced-<n>.
       --count N           schedule: number of upcoming runs to list (default 4).
+      --verbose           explain: also log each phase on standard error.
       --help, -h          Show this help.
       --version           Show the version.
 

@@ -6,7 +6,10 @@ extension Configuration: Decodable {
     case holidays
     case businessDaysAfterQuarterEnd = "business_days_after_quarter_end"
     case readyMarker = "ready_marker"
+    case maxInputBytes = "max_input_bytes"
+    case firstQuarter = "first_quarter"
     case maxRejectedShare = "max_rejected_share"
+    case maxRejectedRowsFloor = "max_rejected_rows_floor"
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
     case poolOwnerID = "pool_owner_id"
@@ -34,7 +37,10 @@ extension Configuration: Decodable {
     if container.contains(.readyMarker) {
       readyMarker = try container.decodeIfPresent(String.self, forKey: .readyMarker)
     }
+    maxInputBytes = try value(.maxInputBytes, maxInputBytes)
+    firstQuarter = try container.decodeIfPresent(FiscalQuarter.self, forKey: .firstQuarter)
     maxRejectedShare = try value(.maxRejectedShare, maxRejectedShare)
+    maxRejectedRowsFloor = try value(.maxRejectedRowsFloor, maxRejectedRowsFloor)
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)

@@ -3,6 +3,10 @@ import Foundation
 extension Configuration {
   /// Decodes and validates a JSON config. `path` only names the file in errors.
   package static func load(json: [UInt8], path: String) throws(RetierError) -> Configuration {
+    if let repeated = JSONDuplicateKeys.first(in: json) {
+      throw .configUnreadable(
+        path: path, reason: "key '\(repeated)' is given twice; every key may appear once")
+    }
     let configuration: Configuration
     do {
       configuration = try JSONDecoder().decode(Configuration.self, from: Data(json))

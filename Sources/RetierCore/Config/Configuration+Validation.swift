@@ -22,6 +22,9 @@ extension Configuration {
       problems.append("ready_marker '\(readyMarker)' must be a plain file name (or null)")
     }
     checkShare(maxRejectedShare, "max_rejected_share")
+    if maxRejectedRowsFloor < 0 {
+      problems.append("max_rejected_rows_floor \(maxRejectedRowsFloor) is negative")
+    }
     if newLogoQuarters < 0 { problems.append("new_logo_quarters \(newLogoQuarters) is negative") }
     if overrideMaxDays < 0 { problems.append("override_max_days \(overrideMaxDays) is negative") }
     if poolOwnerID.isEmpty { problems.append("pool_owner_id is empty") }
@@ -37,6 +40,7 @@ extension Configuration {
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
     problems += rubric.problems
     problems += tierProblems
+    problems += boundProblems
     return problems
   }
 

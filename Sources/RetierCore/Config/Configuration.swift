@@ -13,8 +13,17 @@ package struct Configuration: Sendable, Hashable {
   package var businessDaysAfterQuarterEnd = 10
   /// File that RevOps writes last to say the drop is complete; `nil` disables the check.
   package var readyMarker: String? = "READY"
+  /// The most bytes any one input file may hold (`max_input_bytes`); a larger file is refused
+  /// before it is read.
+  package var maxInputBytes = Configuration.defaultMaxInputBytes
+  /// The quarter the installation starts with: a run without `--quarter` never picks an earlier
+  /// one, so a fresh install has nothing due until this quarter's run date; `nil` = no limit.
+  package var firstQuarter: FiscalQuarter?
   /// Share of account rows that may be rejected before the run aborts.
   package var maxRejectedShare = ExactDecimal(millionths: 10_000)
+  /// Rejected account rows always tolerated, whatever the share: the run aborts only when the
+  /// rejected rows exceed both this and ``maxRejectedShare`` (so a small book survives a typo).
+  package var maxRejectedRowsFloor = 3
   /// Quarters of tenure below which an account is a new logo.
   package var newLogoQuarters = 2
   /// Longest an override may run past the run date, in days.
@@ -33,6 +42,9 @@ package struct Configuration: Sendable, Hashable {
   package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.
   var tiers: [TierDefinition] = TierDefinition.defaultLadder
+
+  /// The default of `max_input_bytes`: 2 GiB.
+  package static let defaultMaxInputBytes = 1 << 31
 
   /// Creates a configuration with every default.
   init(inbox: String, output: String) {

@@ -21,7 +21,8 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
     case .usage: self = .usage
     case .configUnreadable, .configInvalid: self = .configError
     case .dropMissing: self = .noInput
-    case .malformedCSV, .missingColumn, .tooManyRejected, .unknownAccount: self = .dataError
+    case .malformedCSV, .missingColumn, .tooManyRejected, .incompleteBook, .unknownAccount:
+      self = .dataError
     case .cannotWrite: self = .cannotCreate
     case .locked: self = .temporaryFailure
     }

@@ -1,9 +1,9 @@
 extension DropLoader {
-  /// Types `accounts.csv`: one account per data row, in file order, and the problems of the rows
-  /// that have any.
+  /// Types `accounts.csv`: one account per data row, in file order, the problems of the rows
+  /// that have any, and the number of blank rows skipped.
   static func loadAccounts(
     _ bytes: [UInt8], tierCount: Int
-  ) throws(RetierError) -> (accounts: [Account], problems: [RowProblems]) {
+  ) throws(RetierError) -> (accounts: [Account], problems: [RowProblems], blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.accounts, bytes: bytes,
       required: ["account_id", "customer_since", "strategic_fit"],
@@ -27,7 +27,6 @@ extension DropLoader {
     _ = try table.forEachRow { row in
       var problems: [String] = []
       let aligned = row.isAligned
-      if !aligned { problems.append(row.alignmentProblem) }
       let id = row.trimmed(idColumn)
       if id.isEmpty { problems.append("account_id is empty") }
 
@@ -55,8 +54,7 @@ extension DropLoader {
       }
       let ceiling = row.value(ceilingColumn, FieldParsers.money)
       if case .invalid(let text) = ceiling {
-        problems.append(
-          "expansion_ceiling_arr '\(text)' is not money (plain decimal, ≤ 2 decimals)")
+        problems.append(notMoney("expansion_ceiling_arr", text))
       }
       let multiBU = row.value(multiBUColumn, FieldParsers.boolean)
       if case .invalid(let text) = multiBU {
@@ -66,6 +64,8 @@ extension DropLoader {
       if case .invalid(let text) = sponsor {
         problems.append("sponsor_status '\(text)' is not active/lost")
       }
+      // A misaligned row's field problems are symptoms of its shifted columns.
+      if !aligned { problems = [row.alignmentProblem] }
       if !problems.isEmpty {
         rowProblems.append(RowProblems(row: accounts.count, problems: problems))
       }
@@ -79,7 +79,7 @@ extension DropLoader {
           multiBU: multiBU.value ?? false, sponsorLost: sponsor.value ?? false, arr: .zero,
           usage: .unknown, hasUsageRow: false, line: row.line))
     }
-    return (accounts, rowProblems)
+    return (accounts, rowProblems, table.blankRowCount)
   }
 
   /// Stands in for a `customer_since` that did not parse.

@@ -62,20 +62,27 @@ enum DropLoader {
     let overrides = try others.overrides.get()
     let roster = try others.roster.get()
     var rowCounts = [
-      DropFiles.Name.accounts: accountRows.accounts.count, DropFiles.Name.arr: arr.count,
-      DropFiles.Name.usage: usage.count, DropFiles.Name.csms: roster.rowCount,
+      DropFiles.Name.accounts: accountRows.accounts.count, DropFiles.Name.arr: arr.rows.count,
+      DropFiles.Name.usage: usage.rows.count, DropFiles.Name.csms: roster.rowCount,
     ]
-    if let overrides { rowCounts[DropFiles.Name.overrides] = overrides.count }
+    if let overrides { rowCounts[DropFiles.Name.overrides] = overrides.rows.count }
+    let blankRows = [
+      DropFiles.Name.accounts: accountRows.blankRows, DropFiles.Name.arr: arr.blankRows,
+      DropFiles.Name.usage: usage.blankRows, DropFiles.Name.csms: roster.blankRows,
+      DropFiles.Name.overrides: overrides?.blankRows ?? 0,
+    ]
+    .filter { $0.value > 0 }
     var checksums = others.sha256
     checksums[DropFiles.Name.accounts] = accounts.sha256
     return LoadedDrop(
-      accounts: accountRows.accounts, accountProblems: accountRows.problems, arrLines: arr,
-      usageRows: usage, overrideRows: overrides ?? [], roster: roster.csms,
-      rosterRejections: roster.rejections, rowCounts: rowCounts, checksums: checksums)
+      accounts: accountRows.accounts, accountProblems: accountRows.problems, arrLines: arr.rows,
+      usageRows: usage.rows, overrideRows: overrides?.rows ?? [], roster: roster.csms,
+      rosterRejections: roster.rejections, rowCounts: rowCounts, blankRowCounts: blankRows,
+      checksums: checksums)
   }
 
   /// Types `arr.csv`.
-  static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> ARRLines {
+  static func loadARR(_ bytes: [UInt8]) throws(RetierError) -> (rows: ARRLines, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.arr, bytes: bytes, required: ["account_id", "arr"], optional: [])
     let idColumn = table.column("account_id")
@@ -90,17 +97,16 @@ enum DropLoader {
         switch row.value(arrColumn, FieldParsers.money) {
         case .value(let money): line.arr = money
         case .blank: line.problem = "arr is missing"
-        case .invalid(let text):
-          line.problem = "arr '\(text)' is not money (plain decimal, ≤ 2 decimals)"
+        case .invalid(let text): line.problem = notMoney("arr", text)
         }
       }
       lines.append(line)
     }
-    return lines
+    return (lines, table.blankRowCount)
   }
 
   /// Types `usage.csv`.
-  static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> UsageRows {
+  static func loadUsage(_ bytes: [UInt8]) throws(RetierError) -> (rows: UsageRows, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.usage, bytes: bytes, required: ["account_id"],
       optional: ["licensed_seats", "active_users", "active_users_prev_quarter", "support_hours"])
@@ -113,12 +119,9 @@ enum DropLoader {
     rows.reserveCapacity(table.rowCountEstimate)
     _ = try table.forEachRow { row in
       var problems: [String] = []
-      if !row.isAligned { problems.append(row.alignmentProblem) }
       func count(_ column: Int?, _ name: String) -> Int? {
         let value = row.value(column, FieldParsers.count)
-        if case .invalid(let text) = value {
-          problems.append("\(name) '\(text)' is not a non-negative integer")
-        }
+        if case .invalid(let text) = value { problems.append(notCount(name, text)) }
         return value.value
       }
       let seats = count(seatsColumn, "licensed_seats")
@@ -126,8 +129,12 @@ enum DropLoader {
       let previous = count(previousColumn, "active_users_prev_quarter")
       let hours = row.value(hoursColumn, FieldParsers.hundredths)
       if case .invalid(let text) = hours {
-        problems.append("support_hours '\(text)' is not a non-negative decimal (≤ 2 decimals)")
+        problems.append(
+          "support_hours '\(text)' is not a non-negative decimal (≤ 2 decimals)"
+            + (SpreadsheetNumber.fix(for: text, fractionDigits: 2) ?? ""))
       }
+      // A misaligned row's field problems are symptoms of its shifted columns.
+      if !row.isAligned { problems = [row.alignmentProblem] }
       rows.append(
         UsageRow(
           line: row.line, accountID: row.trimmed(idColumn),
@@ -136,11 +143,13 @@ enum DropLoader {
             supportHundredths: hours.value),
           problems: problems))
     }
-    return rows
+    return (rows, table.blankRowCount)
   }
 
   /// Types `overrides.csv`.
-  static func loadOverrides(_ bytes: [UInt8]) throws(RetierError) -> [OverrideRow] {
+  static func loadOverrides(
+    _ bytes: [UInt8]
+  ) throws(RetierError) -> (rows: [OverrideRow], blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.overrides, bytes: bytes,
       required: ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"],
@@ -156,15 +165,16 @@ enum DropLoader {
         OverrideRow(
           line: row.line, accountID: fields[0], tierText: row.isAligned ? fields[1] : "",
           reason: fields[2], approvedBySales: fields[3], approvedByCS: fields[4],
-          expiresText: fields[5]))
+          expiresText: fields[5], misalignment: row.isAligned ? nil : row.alignmentProblem))
     }
-    return rows
+    return (rows, table.blankRowCount)
   }
 
-  /// Types `csms.csv`: usable CSMs, the rows that cannot be used, and the number of data rows.
+  /// Types `csms.csv`: usable CSMs, the rows that cannot be used, the number of data rows and
+  /// of blank rows skipped.
   static func loadRoster(
     _ bytes: [UInt8], tierCount: Int
-  ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int) {
+  ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.csms, bytes: bytes, required: ["csm_id", "tier"],
       optional: ["name", "email", "max_accounts", "active", "crm_user_id"])
@@ -181,7 +191,6 @@ enum DropLoader {
     var lineByID: [String: Int] = [:]
     let rowCount = try table.forEachRow { row in
       var problems: [String] = []
-      if !row.isAligned { problems.append(row.alignmentProblem) }
       let id = row.trimmed(idColumn)
       if id.isEmpty { problems.append("csm_id is empty") }
       let tier = row.value(tierColumn, FieldParsers.count)
@@ -200,6 +209,8 @@ enum DropLoader {
       let active = row.value(activeColumn, FieldParsers.boolean)
       if case .invalid(let text) = active { problems.append("active '\(text)' is not true/false") }
       let line = row.line
+      // A misaligned row's field problems are symptoms of its shifted columns.
+      if !row.isAligned { problems = [row.alignmentProblem] }
       if !id.isEmpty, let first = lineByID[id] {
         problems.append("csm_id '\(id)' is repeated (first on line \(first))")
       } else if !id.isEmpty {
@@ -219,6 +230,6 @@ enum DropLoader {
           crmUserID: crmUserID.isEmpty ? id : crmUserID, tier: tierNumber,
           maxAccounts: maxAccounts.value, isActive: active.value ?? true))
     }
-    return (csms, rejections, rowCount)
+    return (csms, rejections, rowCount, table.blankRowCount)
   }
 }

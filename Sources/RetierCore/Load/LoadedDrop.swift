@@ -17,8 +17,10 @@ struct LoadedDrop: Sendable {
   var roster: [CSM]
   /// Roster rows that cannot be used.
   var rosterRejections: [Rejection]
-  /// Data rows per file name.
+  /// Data rows per file name (blank rows not included).
   var rowCounts: [String: Int]
+  /// Blank rows skipped per file name, for the files that had any.
+  var blankRowCounts: [String: Int]
   /// Lowercase hex SHA-256 of each file's bytes, by file name.
   var checksums: [String: String]
 }

@@ -14,4 +14,7 @@ package struct OverrideRow: Sendable, Hashable {
   package var approvedByCS: String
   /// `expires` as written, trimmed.
   var expiresText: String
+  /// Why the row's fields cannot be trusted (it has another number of fields than the header);
+  /// `nil` for an aligned row.
+  var misalignment: String? = nil
 }

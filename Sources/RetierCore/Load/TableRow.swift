@@ -19,9 +19,14 @@ struct TableRow {
   /// (typically an unquoted comma) and none of its fields can be trusted.
   var isAligned: Bool { record.fieldCount == headerCount }
 
-  /// The problem with a misaligned row.
+  /// The problem with a misaligned row: its root cause, reported instead of the symptoms of
+  /// its shifted fields.
   var alignmentProblem: String {
-    "row has \(record.fieldCount) fields but the header has \(headerCount) (unquoted comma?)"
+    let count = record.fieldCount
+    let hint =
+      count > headerCount
+      ? "a comma inside an unquoted field? Quote the field" : "a field or its comma is missing?"
+    return "\(count) fields where the header has \(headerCount) (\(hint))"
   }
 
   /// The field's bytes; empty for an absent column or a row too short to hold it.

@@ -33,7 +33,7 @@ struct HotList: Sendable {
     var columns: [Int] = []
     for name in ["account_id", "flagged_by", "reason"] {
       guard let column = document.columnIndex(named: name) else {
-        throw .missingColumn(file: path, column: name)
+        throw .missingColumn(file: path, column: name, header: document.header)
       }
       columns.append(column)
     }

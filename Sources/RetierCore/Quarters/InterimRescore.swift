@@ -55,13 +55,14 @@ struct InterimRescore: Sendable {
   /// places those whose rubric tier changed. `seats[k]` is tier k's cap (absent: uncapped);
   /// `seated` is every account the completed run placed.
   init(
-    hot: [(account: Account, tier: Int)], constants: RubricConstants, cutLines: RubricCutLines,
+    hot: [(account: Account, tier: Int)], constants: RubricConstants,
+    cutLines: PreviousRunManifest.RecordedCutLines,
     minScores: [ExactDecimal], seats: [Int: Int], seated: [Seated]
   ) {
-    let scorer = RubricScorer(constants: constants, fixedCutLines: cutLines)
+    let rubric = Rubric(constants: constants, fixedCutLines: cutLines.lines)
     let rescored = hot.map { entry in
-      let scores = scorer.score(
-        entry.account,
+      let scores = rubric.scores(
+        of: entry.account,
         strictlyGreater: Self.impliedStrictlyGreater(entry.account.arr, under: cutLines))
       return Hot(
         account: entry.account, tier: entry.tier, scores: scores,
@@ -139,10 +140,14 @@ struct InterimRescore: Sendable {
 
   /// A `g(a)` consistent with fixed cut lines: the ARR rule scores 5 when `arr` reaches the
   /// least ARR that scored 5 in the completed run, 4 when it reaches the least that scored 4.
-  static func impliedStrictlyGreater(_ arr: Money, under lines: RubricCutLines) -> Int {
-    if let decile = lines.topDecileARR, arr >= decile { return 0 }
-    if let quartile = lines.topQuartileARR, arr >= quartile { return lines.topDecileCount }
-    return lines.topQuartileCount
+  static func impliedStrictlyGreater(
+    _ arr: Money, under recorded: PreviousRunManifest.RecordedCutLines
+  ) -> Int {
+    if let decile = recorded.topDecileARR, arr >= decile { return 0 }
+    if let quartile = recorded.topQuartileARR, arr >= quartile {
+      return recorded.lines.topDecileCount
+    }
+    return recorded.lines.topQuartileCount
   }
 
   /// The highest tier whose line `total` reaches (the last tier otherwise).

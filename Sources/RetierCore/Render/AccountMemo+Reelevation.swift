@@ -1,17 +1,6 @@
 extension AccountMemo {
-  /// The total a demoted account must reach: the old tier's line, or strictly more than the
-  /// lowest total seated under a cap.
-  struct Bar: Sendable, Hashable {
-    /// The total to reach or pass.
-    var total: ExactDecimal
-    /// Whether the total must be strictly above `total`.
-    var isStrict: Bool
-
-    /// Whether `candidate` clears the bar.
-    func isMet(by candidate: ExactDecimal) -> Bool {
-      isStrict ? candidate > total : candidate >= total
-    }
-  }
+  /// The total a demoted account must reach on its path back.
+  typealias Bar = Rubric.Bar
 
   /// Appends the way back for a demoted account, with concrete figures (SPEC §6): the ARR and the
   /// expansion ceiling that would lift the total to the line, or what else must happen first.
@@ -97,31 +86,135 @@ extension AccountMemo {
       " would then land in Tier ", result.tiering.decisions[index].rubricTier, ".\n")
   }
 
-  /// Appends the ARR lever, the expansion lever, and both together when neither is enough alone.
+  /// Appends the ARR lever, the expansion lever, and both together when neither is enough alone;
+  /// every amount, score and total is the ``Rubric``'s own (see `Rubric+PathBack.swift`).
   static func writeLevers(
     _ index: Int, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
   ) {
-    let solver = ReelevationSolver(explainer: explainer, index: index)
+    let result = explainer.result
+    let rubric = result.rubric
+    let account = result.book.accounts[index]
+    let scores = result.scores[index]
     text.append("At this quarter's cut lines, with everything else unchanged:\n\n- ARR: ")
-    let hasARRLever = solver.writeARRLever(bar, to: &text)
-    if !hasARRLever { solver.writeARRShortfall(to: &text) }
+    let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
+    if let arrRaise {
+      writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
+    } else {
+      writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
+    }
     text.append("\n- Expansion ceiling: ")
-    let hasExpansionLever = solver.writeExpansionLever(bar, to: &text)
-    if !hasExpansionLever { solver.writeExpansionShortfall(to: &text) }
+    let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+    if let expansionChange {
+      write(expansionChange, account: account, rubric: rubric, to: &text)
+      text.append(
+        " scores ", expansionChange.scores.expansion, ": total ", expansionChange.scores.total, ".")
+    } else if scores.expansion < 5 {
+      text.append(
+        "cannot lift it alone: even the top score of 5 gives a total of ",
+        rubric.total(arr: scores.arr, fit: scores.fit, expansion: 5), ".")
+    } else {
+      text.append("already at the top score of 5; cannot add more.")
+    }
     text.append("\n")
-    if let note = solver.blockerNote { text.append("\n", note, "\n") }
-    guard !hasARRLever, !hasExpansionLever else { return }
+    if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
+    guard arrRaise == nil, expansionChange == nil else { return }
     text.append("\nNo single signal lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
-    var combined = TextBuffer(capacity: 256)
-    if solver.writeCombinedLever(bar, to: &combined) {
-      text.append("; together they do: ")
-      text.append(utf8: combined.bytes)
-      text.append(".\n")
+    if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
+      text.append(
+        "; together they do: ARR of at least ", .amount(combined.arr), " (scores ",
+        combined.scores.arr, ") with ")
+      write(combined, account: account, rubric: rubric, to: &text)
+      text.append(
+        " (scores ", combined.scores.expansion, ") gives a total of ", combined.scores.total, ".\n")
       return
     }
     text.append(
       ", nor do ARR and expansion together: even 5 on both gives a total of ",
-      solver.total(arr: 5, expansion: 5), ". Strategic fit (today ", solver.scores.fit,
+      rubric.total(arr: 5, fit: scores.fit, expansion: 5), ". Strategic fit (today ", scores.fit,
       ", the CRM's judgement) would have to rise as well.\n")
+  }
+
+  /// Appends the least raise of ARR alone that clears the bar, with the scores it gives.
+  private static func writeARRRaise(
+    _ raise: Rubric.ARRRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
+  ) {
+    text.append(
+      "ARR of at least ", .amount(raise.arr), " (today ", .amount(account.arr), ") scores ",
+      raise.scores.arr)
+    if raise.isSetBySupportCost {
+      text.append(", enough to cover the yearly support cost")
+    }
+    if raise.scores.expansion != scores.expansion {
+      text.append(
+        "; at that ARR the ceiling scores ", raise.scores.expansion, " on expansion instead of ",
+        scores.expansion)
+    }
+    text.append(": total ", raise.scores.total, ".")
+  }
+
+  /// Appends why ARR alone cannot clear the bar.
+  private static func writeARRShortfall(
+    _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
+  ) {
+    guard scores.arr < 5 else {
+      text.append("already at the top score of 5; cannot add more.")
+      return
+    }
+    guard let top = rubric.arrRaise(account, toARRScore: 5) else {
+      text.append("no ARR scores 5 this quarter; ARR alone cannot lift it.")
+      return
+    }
+    text.append(
+      "cannot lift it alone: even the top score of 5 (ARR of at least ", .amount(top.arr),
+      ") gives a total of ", top.scores.total, ".")
+  }
+
+  /// Appends the changes of `plan` in words, joined by `and`.
+  private static func write(
+    _ plan: Rubric.ExpansionPlan, account: Account, rubric: Rubric, to text: inout TextBuffer
+  ) {
+    var isFirst = true
+    if plan.unblocks {
+      writeBlocker(account, rubric: rubric, to: &text)
+      isFirst = false
+    }
+    if plan.addsMultiBU {
+      if !isFirst { text.append(" and ") }
+      text.append("a footprint in more than one business unit (multi-BU)")
+      isFirst = false
+    }
+    guard let (needed, score) = plan.ceiling else { return }
+    if !isFirst { text.append(" and ") }
+    text.append("an expansion ceiling of at least ", .amount(needed), " (")
+    let constants = rubric.constants
+    switch score {
+    case 5: text.append("ARR + ", .amount(constants.multiBUHeadroom))
+    case 4: text.append(constants.clearPathRatio, " × ARR")
+    default: text.append(constants.modestExpansionRatio, " × ARR")
+    }
+    text.append("; today ")
+    if let today = account.expansionCeiling {
+      text.append(.amount(today))
+    } else {
+      text.append("unknown")
+    }
+    text.append(")")
+  }
+
+  /// Appends what must change before any ceiling counts: an active sponsor, or usage that stops
+  /// declining.
+  private static func writeBlocker(
+    _ account: Account, rubric: Rubric, to text: inout TextBuffer
+  ) {
+    if account.sponsorLost {
+      text.append("an active executive sponsor again")
+      return
+    }
+    let previous = account.usage.activeUsersPreviousQuarter ?? 0
+    text.append(
+      "usage that stops declining (", account.usage.activeUsers ?? 0, " active users against ",
+      previous, " the quarter before; ")
+    DecimalDigits.append(rubric.leastActiveUsersHoldingUsage(previous: previous), to: &text.bytes)
+    text.append(" would have held)")
   }
 }

@@ -48,7 +48,9 @@ extension AccountMemo {
 
   /// The spec's walkback: `On current ARR they scored 4. On strategic fit, 3. On expansion
   /// ceiling, 3. Total of 10, which lands in Tier 2. The line is 12.` The line is the old tier's
-  /// for a demotion and the new tier's for a promotion.
+  /// for a demotion and the new tier's for a promotion. When something other than the total set
+  /// the tier (a new-logo hold, an override, or a cap that leaves the line the sentence would
+  /// name elsewhere), the sentence says where the total would land and what placed it instead.
   static func writeWalkback(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
     let scores = result.scores[index]
@@ -65,9 +67,32 @@ extension AccountMemo {
         rubric.expansionWeight, " × expansion)")
     }
     let lineTier = decision.finalTier > from ? from : decision.finalTier
+    let rubricTier = decision.rubricTier
+    let rubricLine = explainer.line(ofTier: rubricTier)
+    switch decision.reason {
+    case .rubric, .invalidInput:
+      break
+    case .cap(let tier) where lineTier != rubricTier:
+      text.append(
+        ", which reaches the Tier ", rubricTier, " line of ", rubricLine, "; the Tier ", tier,
+        " cap placed it in Tier ", decision.finalTier, ".")
+      return
+    case .cap:
+      break
+    case .newLogo:
+      text.append(
+        ", which would land in Tier ", rubricTier, " on the rubric (the Tier ", rubricTier,
+        " line is ", rubricLine, "); as a new logo it is held in Tier ", decision.finalTier, ".")
+      return
+    case .override:
+      text.append(
+        ", which would land in Tier ", rubricTier, " on the rubric (the Tier ", rubricTier,
+        " line is ", rubricLine, "); an approved override places it in Tier ", decision.finalTier,
+        ".")
+      return
+    }
     text.append(
-      ", which lands in Tier ", decision.rubricTier, ". The line is ",
-      explainer.line(ofTier: lineTier), ".")
+      ", which lands in Tier ", rubricTier, ". The line is ", explainer.line(ofTier: lineTier), ".")
   }
 
   /// One bullet per signal: the rule that fired, in plain words.

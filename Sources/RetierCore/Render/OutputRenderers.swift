@@ -1,4 +1,4 @@
-/// Renders a run's output files in the order they are handed out: the five top-level files
+/// Renders a run's output files in the order they are handed out: the six top-level files
 /// first, then the four `crm/` files, then the account memos in batches. `run.json` is added by
 /// ``Retier/render(_:emit:)`` after these, because it holds their checksums.
 enum OutputRenderers {
@@ -28,13 +28,14 @@ enum OutputRenderers {
     let explainer = explainer ?? WhyMoved(result)
     // Each file sorts or groups its items first; the files are independent, so that runs on
     // every core too.
-    var files = Parallel.map(5) { index -> PiecewiseFile in
+    var files = Parallel.map(6) { index -> PiecewiseFile in
       switch index {
       case 0: TiersCSV.piecewise(result)
       case 1: RejectedCSV.piecewise(result)
       case 2: ReassignmentsCSV.piecewise(result)
       case 3: MovementsCSV.piecewise(result, explainer: explainer)
-      default: ReviewMemo.piecewise(result, explainer: explainer)
+      case 4: ReviewMemo.piecewise(result, explainer: explainer)
+      default: ReviewPage.piecewise(result)
       }
     }
     files += CRMFiles.piecewise(result, explainer: explainer)

@@ -1,30 +1,8 @@
 /// A demoted account's way back to the tier it left, as figures: the total it must reach and the
 /// least ARR or expansion evidence that reaches it at this quarter's cut lines. The account memo
-/// states the same figures in words (both come from ``AccountMemo/ReelevationSolver``), and
+/// states the same figures in words (both ask the ``Rubric``: `Rubric+PathBack.swift`), and
 /// `run.json` records them for the next quarter's re-elevation watch (SPEC §6, §8).
 struct PathBack: Sendable {
-  /// The least ARR that, alone, clears the bar.
-  struct ARRTarget: Sendable, Hashable {
-    /// The least ARR.
-    var arr: Money
-    /// The ARR score it gives.
-    var arrScore: Int
-    /// The expansion score at that ARR (the ceiling rules compare the ceiling with ARR).
-    var expansionScore: Int
-    /// The total it gives.
-    var total: ExactDecimal
-    /// Whether the yearly support cost, not the ARR line, sets the amount.
-    var coversSupportCost: Bool
-  }
-
-  /// The least expansion evidence that, alone, clears the bar.
-  struct ExpansionTarget: Sendable {
-    /// What must change.
-    var plan: AccountMemo.ReelevationSolver.ExpansionPlan
-    /// The total it gives.
-    var total: ExactDecimal
-  }
-
   /// The account.
   var accountID: String
   /// The tier it left (the CRM's current tier).
@@ -37,11 +15,11 @@ struct PathBack: Sendable {
   var total: ExactDecimal
   /// The total to reach; `nil` when no total brings it back (an override or a new-logo hold set
   /// the tier, or overrides took every seat of the cap).
-  var bar: AccountMemo.Bar?
+  var bar: Rubric.Bar?
   /// The ARR lever, when ARR alone clears the bar.
-  var arr: ARRTarget?
+  var arr: Rubric.ARRRaise?
   /// The expansion lever, when expansion evidence alone clears the bar.
-  var expansion: ExpansionTarget?
+  var expansion: Rubric.ExpansionPlan?
 
   /// The path back of every demoted valid account, in book (account id) order.
   static func all(_ explainer: WhyMoved) -> [PathBack] {
@@ -62,60 +40,24 @@ struct PathBack: Sendable {
     let result = explainer.result
     let account = result.book.accounts[index]
     let decision = result.tiering.decisions[index]
+    let scores = result.scores[index]
     let from = account.currentTier ?? decision.finalTier
     accountID = account.id
     fromTier = from
     toTier = decision.finalTier
     reason = decision.reason
-    total = result.scores[index].total
+    total = scores.total
     // The same bar as the account memo's re-elevation path.
     switch decision.reason {
     case .override, .newLogo:
       bar = nil
     case .cap where decision.rubricTier <= from:
-      bar = explainer.lowestSeatedTotal(inTier: from).map {
-        AccountMemo.Bar(total: $0, isStrict: true)
-      }
+      bar = explainer.lowestSeatedTotal(inTier: from).map { Rubric.Bar(total: $0, isStrict: true) }
     case .cap, .rubric, .invalidInput:
-      bar = AccountMemo.Bar(total: explainer.line(ofTier: from), isStrict: false)
+      bar = Rubric.Bar(total: explainer.line(ofTier: from), isStrict: false)
     }
     guard let bar else { return }
-    let solver = AccountMemo.ReelevationSolver(explainer: explainer, index: index)
-    arr = solver.arrTarget(bar)
-    expansion = solver.expansionTarget(bar)
-  }
-}
-
-extension AccountMemo.ReelevationSolver {
-  /// The least ARR that alone clears `bar`, trying each higher ARR score in turn; `nil` when none
-  /// does.
-  func arrTarget(_ bar: AccountMemo.Bar) -> PathBack.ARRTarget? {
-    guard scores.arr < 5 else { return nil }
-    for score in (scores.arr + 1)...5 {
-      guard let line = explainer.result.cutLines.minimumARR(forScore: score) else { continue }
-      let needed = max(line, supportBreakEven)
-      let expansion = expansionScore(
-        arr: needed, ceiling: account.expansionCeiling, multiBU: account.multiBU,
-        unblocked: false)
-      let newTotal = total(arr: score, expansion: expansion)
-      guard bar.isMet(by: newTotal) else { continue }
-      return PathBack.ARRTarget(
-        arr: needed, arrScore: score, expansionScore: expansion, total: newTotal,
-        coversSupportCost: needed > line)
-    }
-    return nil
-  }
-
-  /// The least expansion evidence (after clearing any block) that alone clears `bar`; `nil`
-  /// when none does.
-  func expansionTarget(_ bar: AccountMemo.Bar) -> PathBack.ExpansionTarget? {
-    guard scores.expansion < 5 else { return nil }
-    for score in (scores.expansion + 1)...5 {
-      guard let plan = expansionPlan(score: score, arr: account.arr) else { continue }
-      let newTotal = total(arr: scores.arr, expansion: plan.score)
-      guard bar.isMet(by: newTotal) else { continue }
-      return PathBack.ExpansionTarget(plan: plan, total: newTotal)
-    }
-    return nil
+    arr = result.rubric.leastARRRaise(account, scores: scores, clearing: bar)
+    expansion = result.rubric.leastExpansionChange(account, scores: scores, clearing: bar)
   }
 }

@@ -110,9 +110,7 @@ extension ReviewMemo {
   static func arrRankGaps(_ result: RunResult) -> String {
     let rankTiers = arrRankTiers(result)
     let accounts = result.book.accounts
-    let gaps = accounts.indices.filter {
-      abs(rankTiers[$0] - result.tiering.decisions[$0].finalTier) > 1
-    }
+    let gaps = arrRankGapIndices(result, rankTiers: rankTiers)
     var text = "### ARR rank against tier\n\n"
     text += "The ARR-rank tier is the tier an account would hold if the tiers were filled purely "
     text += "by ARR rank (highest ARR first, ties by account id) with this run's final number of "
@@ -138,9 +136,7 @@ extension ReviewMemo {
   /// Accounts scoring 2 or less on ARR and 4 or more on expansion, for review by hand.
   static func growthQuadrant(_ result: RunResult) -> String {
     let accounts = result.book.accounts
-    let quadrant = accounts.indices.filter {
-      result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4
-    }
+    let quadrant = growthQuadrantIndices(result)
     var text = "### Low ARR, high expansion\n\n"
     text += "Accounts scoring 2 or less on ARR and 4 or more on expansion ceiling: small today, "
     text += "large potential; the rubric cannot weigh that, so review them by hand. "
@@ -167,20 +163,8 @@ extension ReviewMemo {
   /// Accounts whose CRM tier differs from the tier the previous run gave them.
   static func crmDrift(_ result: RunResult) -> String {
     var text = "### CRM drift\n\n"
-    guard let previous = result.previousTiers else {
+    guard let drifted = crmDriftRows(result) else {
       return text + "No previous run: nothing to compare.\n"
-    }
-    var drifted: [(TierRow, Int)] = []
-    result.forEachTierRowSource { source in
-      let (accountID, fromTier) =
-        switch source {
-        case .valid(let index):
-          (result.book.accounts[index].id, result.book.accounts[index].currentTier)
-        case .rejected(let index):
-          (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
-        }
-      guard let before = previous[accountID], before != fromTier else { return }
-      drifted.append((result.tierRow(source), before))
     }
     text += "Accounts whose `current_tier` in the CRM differs from the `to_tier` the previous "
     text += "run gave them (changed by hand, or the previous run was not imported): "

@@ -28,24 +28,17 @@ extension ReviewMemo {
   /// Valid accounts by CRM tier (rows, `new` for a blank tier) and tier after the run (columns).
   static func transitionMatrix(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
-    // Row 0 is `new` (blank current tier); rows and columns 1…K are tiers.
-    var cells = [[Int]](repeating: [Int](repeating: 0, count: tierCount + 1), count: tierCount + 1)
-    let accounts = result.book.accounts
-    for index in accounts.indices {
-      cells[accounts[index].currentTier ?? 0][result.tiering.decisions[index].finalTier] += 1
-    }
+    let matrix = TransitionMatrix(result)
     let header = ["from ↓ to →"] + (1...tierCount).map { "Tier \($0)" } + ["total"]
     var rows: [[String]] = []
     for from in 0...tierCount {
-      let counts = (1...tierCount).map { cells[from][$0] }
+      let counts = (1...tierCount).map { matrix.count(from: from, to: $0) }
       rows.append(
         [from == 0 ? "new" : "Tier \(from)"] + counts.map(String.init)
-          + [String(counts.reduce(0, +))])
-    }
-    let columnTotals = (1...tierCount).map { to in (0...tierCount).reduce(0) { $0 + cells[$1][to] }
+          + [String(matrix.rowTotal(from))])
     }
     rows.append(
-      ["total"] + columnTotals.map(String.init) + [String(result.book.accounts.count)])
+      ["total"] + (1...tierCount).map { String(matrix.columnTotal($0)) } + [String(matrix.total)])
     var text = "## Transitions\n\n"
     text += "Valid accounts, from the CRM's current tier (`new`: blank, a first placement) to the "
     text += "tier after this run; the diagonal kept its tier.\n\n"

@@ -10,14 +10,16 @@ extension RunManifest {
     _ result: RunResult, pathBacks: [PathBack]
   ) -> [(String, JSONValue)] {
     [
-      ("cut_lines", cutLinesValue(result.cutLines)),
+      ("cut_lines", cutLinesValue(result.rubric)),
       ("tier_lines", tierLinesValue(result)),
       ("path_back", .array(pathBacks.map(pathBackValue))),
     ]
   }
 
-  /// The ARR cut lines, exactly: enough to score an account again under them.
-  static func cutLinesValue(_ lines: RubricCutLines) -> JSONValue {
+  /// The ARR cut lines, exactly: enough to score an account again under them. The decile and
+  /// quartile amounts are the ARR at those ranks: the least ARR of the book that scored 5 / 4.
+  static func cutLinesValue(_ rubric: Rubric) -> JSONValue {
+    let lines = rubric.cutLines
     // The median may end in half a cent; its exact decimal is doubled cents × 5,000 millionths.
     let median = ExactDecimal(millionths: lines.doubledMedianCents * 5_000)
     return .object([
@@ -25,8 +27,8 @@ extension RunManifest {
       ("median_arr", .string(median.description)),
       ("top_decile_rank", .integer(lines.topDecileCount)),
       ("top_quartile_rank", .integer(lines.topQuartileCount)),
-      ("top_decile_arr", money(lines.topDecileARR)),
-      ("top_quartile_arr", money(lines.topQuartileARR)),
+      ("top_decile_arr", money(rubric.arr(atRank: lines.topDecileCount))),
+      ("top_quartile_arr", money(rubric.arr(atRank: lines.topQuartileCount))),
       ("healthy_arr", money(lines.healthyARR)),
       ("floor_arr", money(lines.floorARR)),
     ])
@@ -65,24 +67,24 @@ extension RunManifest {
     members.append(
       (
         "arr",
-        path.arr.map { target in
+        path.arr.map { raise in
           .object([
-            ("at_least", money(target.arr)), ("arr_score", .integer(target.arrScore)),
-            ("expansion_score", .integer(target.expansionScore)),
-            ("total", .decimal(target.total)),
+            ("at_least", money(raise.arr)), ("arr_score", .integer(raise.scores.arr)),
+            ("expansion_score", .integer(raise.scores.expansion)),
+            ("total", .decimal(raise.scores.total)),
           ])
         } ?? .null
       ))
     members.append(
       (
         "expansion",
-        path.expansion.map { target in
+        path.expansion.map { plan in
           .object([
-            ("ceiling_at_least", money(target.plan.ceiling?.needed)),
-            ("multi_bu", .bool(target.plan.addsMultiBU)),
-            ("unblock", .bool(target.plan.unblocks)),
-            ("expansion_score", .integer(target.plan.score)),
-            ("total", .decimal(target.total)),
+            ("ceiling_at_least", money(plan.ceiling?.needed)),
+            ("multi_bu", .bool(plan.addsMultiBU)),
+            ("unblock", .bool(plan.unblocks)),
+            ("expansion_score", .integer(plan.scores.expansion)),
+            ("total", .decimal(plan.scores.total)),
           ])
         } ?? .null
       ))

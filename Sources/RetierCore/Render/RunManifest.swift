@@ -66,10 +66,11 @@ package enum RunManifest {
         "inputs",
         .array(
           result.inputs.map {
-            .object([
-              ("file", .string($0.name)), ("rows", .integer($0.rows)),
-              ("sha256", .string($0.sha256)),
-            ])
+            // Blank rows are named only where there were some.
+            .object(
+              [("file", .string($0.name)), ("rows", .integer($0.rows))]
+                + ($0.blankRows > 0 ? [("blank_rows_skipped", .integer($0.blankRows))] : [])
+                + [("sha256", .string($0.sha256))])
           })
       ),
     ]

@@ -1,6 +1,7 @@
 /// Explains tier decisions in words: the one-line `why_moved` of `movements.csv` (a CRM note
 /// field, so never a line break) and the lookups the memos share — cap pairs in both directions,
-/// the lowest total seated under each cap, and each account's ARR rank.
+/// the lowest total seated under each cap. Every figure about a score comes from the run's
+/// ``Rubric``.
 ///
 /// Build one per run and ask it about accounts by their index into ``Book/accounts``.
 struct WhyMoved: Sendable {
@@ -25,8 +26,6 @@ struct WhyMoved: Sendable {
   /// Lowest total among the accounts the rubric seated in each capped tier (overrides aside), by
   /// tier number.
   private let lowestSeatedTotals: [ExactDecimal?]
-  /// Valid accounts' ARR in cents, lowest first, for `g(a)`.
-  private let ascendingARRCents: [Int128]
   /// ``tierLabel(_:)`` of every tier, Tier 1 first: memos name the same few tiers a hundred
   /// thousand times.
   private let tierLabels: [String]
@@ -37,7 +36,7 @@ struct WhyMoved: Sendable {
   /// written under these names, so they are assigned once per run.
   let memoNames: [Int: String]
 
-  /// Indexes the cap reports and ARR ranks of `result`.
+  /// Indexes the cap reports of `result`.
   init(_ result: RunResult) {
     self.result = result
     self.quarterLabel = result.quarter.label
@@ -66,10 +65,6 @@ struct WhyMoved: Sendable {
     self.displacements = displacements
     self.seatsTaken = seatsTaken
     self.lowestSeatedTotals = lowest
-    // The natural order sorts markedly faster than one given by a closure.
-    var ascending = result.book.accounts.map(\.arr.cents)
-    ascending.sort()
-    self.ascendingARRCents = ascending
     let configuration = result.configuration
     self.memoNames = AccountMemo.memoNames(result)
     self.tierLabels = configuration.tiers.indices.map { Self.tierLabel($0 + 1, in: configuration) }
@@ -104,18 +99,6 @@ struct WhyMoved: Sendable {
   /// The cap report of a tier, when the tier is capped.
   func capReport(ofTier tier: Int) -> CapReport? {
     result.tiering.capReports.first { $0.tier == tier }
-  }
-
-  /// `g(a)`: how many valid accounts have strictly more ARR than `arr`.
-  func strictlyGreaterCount(than arr: Money) -> Int {
-    // The first position holding more than `arr`; every amount from there on is greater.
-    var low = 0
-    var high = ascendingARRCents.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ascendingARRCents[middle] > arr.cents { high = middle } else { low = middle + 1 }
-    }
-    return ascendingARRCents.count - low
   }
 
   /// The movement direction of an account, `nil` when it kept its tier.

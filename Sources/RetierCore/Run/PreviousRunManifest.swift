@@ -11,6 +11,17 @@ package struct PreviousRunManifest: Sendable {
     package var message: String
   }
 
+  /// A run's cut lines with the least ARR that scored 5 and 4 in its book, so that an account
+  /// can be scored again under them without the book (the interim re-score).
+  struct RecordedCutLines: Sendable, Hashable {
+    /// N, the median, the decile and quartile counts, the healthy and floor lines.
+    var lines: RubricCutLines
+    /// The least ARR that scored 5 (the ARR at the decile rank), `nil` when none did.
+    var topDecileARR: Money?
+    /// The least ARR that scored 4 or more (the ARR at the quartile rank), `nil` when none did.
+    var topQuartileARR: Money?
+  }
+
   /// One tier's line and seats.
   struct TierLine: Sendable, Hashable {
     /// The tier.
@@ -58,7 +69,7 @@ package struct PreviousRunManifest: Sendable {
   /// The quarter the run names.
   var quarter: String
   /// The cut lines (shape 2).
-  var cutLines: RubricCutLines?
+  var cutLines: RecordedCutLines?
   /// Each tier's line and seats (shape 2).
   var tierLines: [TierLine]?
   /// Each demoted account's path back (shape 2).
@@ -146,17 +157,18 @@ package struct PreviousRunManifest: Sendable {
       case floorARR = "floor_arr"
     }
 
-    func lines() throws(Refusal) -> RubricCutLines {
+    func lines() throws(Refusal) -> RecordedCutLines {
       // The median is exact to half a cent: 5,000 millionths.
       guard let median = ExactDecimal(medianARR), median.millionths % 5_000 == 0,
         let healthy = Money(healthyARR), let floor = Money(floorARR)
       else { throw Refusal(message: "its run.json has cut lines that are not exact amounts") }
-      return RubricCutLines(
-        accountCount: accounts, doubledMedianCents: median.millionths / 5_000,
-        topDecileCount: topDecileRank, topQuartileCount: topQuartileRank,
+      return RecordedCutLines(
+        lines: RubricCutLines(
+          accountCount: accounts, doubledMedianCents: median.millionths / 5_000,
+          topDecileCount: topDecileRank, topQuartileCount: topQuartileRank, healthyARR: healthy,
+          floorARR: floor),
         topDecileARR: try PreviousRunManifest.money(topDecileARR),
-        topQuartileARR: try PreviousRunManifest.money(topQuartileARR), healthyARR: healthy,
-        floorARR: floor)
+        topQuartileARR: try PreviousRunManifest.money(topQuartileARR))
     }
   }
 

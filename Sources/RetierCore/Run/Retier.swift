@@ -13,14 +13,21 @@ package enum Retier {
     input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
     let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
     let checksums = loaded.checksums
+    let blankRows = loaded.blankRowCounts
     log(
       PhaseReport(
         phase: .load,
         counts: loaded.rowCounts.sorted { $0.key < $1.key }
-          .map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
+          .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+          + (blankRows.isEmpty
+            ? ""
+            : " blank_rows_skipped="
+              + blankRows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }
+              .joined(separator: ","))))
 
     let book = try BookValidator.validate(
-      loaded, maxRejectedShare: configuration.maxRejectedShare)
+      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
     log(
       PhaseReport(
         phase: .validate,
@@ -28,12 +35,11 @@ package enum Retier {
           + "orphan_arr=\(book.orphanARRLines) orphan_usage=\(book.orphanUsageRows) "
           + "without_usage=\(book.accountsWithoutUsage.count)"))
 
-    let scorer = RubricScorer(constants: configuration.rubric, accounts: book.accounts)
-    let scores = scorer.scores()
+    let (rubric, scores) = Rubric.scoring(book.accounts, constants: configuration.rubric)
     log(
       PhaseReport(
         phase: .score,
-        counts: "scored=\(scores.count) median_arr=\(scorer.cutLines.median)"))
+        counts: "scored=\(scores.count) median_arr=\(rubric.cutLines.median)"))
 
     let runDate = configuration.calendar.runDate(of: input.quarter)
     let tiering = TierAssigner(
@@ -60,10 +66,12 @@ package enum Retier {
     }
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
-      cutLines: scorer.cutLines, scores: scores, tiering: tiering, owners: owners,
+      rubric: rubric, scores: scores, tiering: tiering, owners: owners,
       previousTiers: previousRun?.toTiers, previousRun: previousRun,
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
-        InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
+        InputFact(
+          name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256,
+          blankRows: blankRows[name] ?? 0)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
   }

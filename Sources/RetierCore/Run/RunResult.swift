@@ -8,8 +8,9 @@ package struct RunResult: Sendable {
   package var configuration: Configuration
   /// The validated book.
   package var book: Book
-  /// This quarter's ARR cut lines.
-  package var cutLines: RubricCutLines
+  /// The rubric of the quarter: its constants, cut lines and ARR ranking; every score and
+  /// every figure about a score comes from it.
+  package var rubric: Rubric
   /// Scores aligned with ``Book/accounts``.
   package var scores: [SignalScores]
   /// Tier decisions.
@@ -26,6 +27,9 @@ package struct RunResult: Sendable {
   var configSHA256: String
   /// The tool's version.
   var toolVersion: String
+
+  /// This quarter's ARR cut lines.
+  package var cutLines: RubricCutLines { rubric.cutLines }
 }
 
 /// Row count and checksum of one input file.
@@ -36,4 +40,6 @@ struct InputFact: Sendable, Hashable {
   var rows: Int
   /// Lowercase hex SHA-256 of the bytes.
   var sha256: String
+  /// Rows skipped because every field was blank (spreadsheet leftovers).
+  var blankRows = 0
 }

@@ -1,5 +1,5 @@
-/// This quarter's ARR cut lines of the rubric, computed once from the valid book. Memos use them
-/// to say what ARR would lift an account to the next ARR score.
+/// This quarter's ARR cut lines of the rubric, computed once from the valid book (see
+/// ``Rubric``).
 package struct RubricCutLines: Sendable, Hashable {
   /// Number of valid accounts, N.
   package var accountCount: Int
@@ -10,10 +10,6 @@ package struct RubricCutLines: Sendable, Hashable {
   package var topDecileCount: Int
   /// ⌈top_quartile_share × N⌉.
   package var topQuartileCount: Int
-  /// Lowest ARR that scores 5 this quarter, when any account can.
-  var topDecileARR: Money?
-  /// Lowest ARR that scores 4 this quarter, when any account can.
-  var topQuartileARR: Money?
   /// Lowest ARR (to the cent) at or above `healthy_median_ratio × median`.
   package var healthyARR: Money
   /// Highest ARR (to the cent) at or below `floor_ratio × min_contract_arr`.
@@ -21,18 +17,4 @@ package struct RubricCutLines: Sendable, Hashable {
 
   /// The median ARR rounded down to the cent, for prose.
   package var median: Money { Money(cents: doubledMedianCents / 2) }
-
-  /// The lowest ARR that reaches an ARR score of at least `score` (ignoring the support-cost
-  /// rule), or `nil` when no amount can.
-  func minimumARR(forScore score: Int) -> Money? {
-    switch score {
-    case ...1: .zero
-    // Just above the floor scores 2, unless the healthy line is lower still.
-    case 2: min(Money(cents: floorARR.cents + 1), healthyARR)
-    case 3: healthyARR
-    case 4: topQuartileARR
-    case 5: topDecileARR
-    default: nil
-    }
-  }
 }

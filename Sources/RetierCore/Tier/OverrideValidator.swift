@@ -12,6 +12,11 @@ enum OverrideValidator {
     // The window is checked as a count of days, not against `runDate.adding(days: maxDays)`:
     // `override_max_days` may reach past the years a date can hold.
     for row in rows {
+      // A misaligned row is ignored for its root cause, not the symptoms of shifted fields.
+      if let misalignment = row.misalignment {
+        ignored.append(IgnoredOverride(row: row, reason: misalignment))
+        continue
+      }
       var problems: [String] = []
       if row.accountID.isEmpty {
         problems.append("account_id is empty")
@@ -54,12 +59,12 @@ enum OverrideValidator {
       if overrides.count == 1 {
         valid[accountID] = overrides[0]
       } else {
-        let lines = overrides.map { String($0.row.line) }.joined(separator: ", ")
-        ignored += overrides.map {
-          IgnoredOverride(
-            row: $0.row,
-            reason: "conflicts with another valid override for the account (lines \(lines))")
-        }
+        // The count and the first line, not every line: n conflicting overrides of one account
+        // would otherwise make n reasons of n lines each.
+        let reason =
+          "conflicts with another valid override for the account (\(overrides.count) valid "
+          + "overrides; first on line \(overrides[0].row.line))"
+        ignored += overrides.map { IgnoredOverride(row: $0.row, reason: reason) }
       }
     }
     ignored.sort { ($0.row.accountID, $0.row.line) < ($1.row.accountID, $1.row.line) }

@@ -1,14 +1,16 @@
 /// Cross-checks a loaded drop (SPEC §2 "Row validity"): joins ARR and usage to accounts,
 /// rejects what cannot be scored, lists orphans, and enforces the error budget.
 enum BookValidator {
-  /// Validates `drop`; throws ``RetierError/tooManyRejected(rejected:accounts:allowedShare:problems:)``
-  /// when the rejected account rows exceed `maxRejectedShare` of the book.
+  /// Validates `drop`; throws
+  /// ``RetierError/tooManyRejected(rejected:accounts:allowedShare:allowedRows:problems:)`` when
+  /// the rejected account rows exceed both `maxRejectedShare` of the book and
+  /// `maxRejectedRowsFloor` rows (the floor lets a small book survive a typo).
   ///
   /// The drop is consumed: its accounts become the book's in place (ARR and usage joined, the
   /// rejected rows dropped, the rest put in id order), and its ARR lines and usage rows are let
   /// go once joined, so a million accounts are never held twice.
   static func validate(
-    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal
+    _ drop: consuming LoadedDrop, maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int
   ) throws(RetierError) -> Book {
     var accounts = drop.accounts
     drop.accounts = []
@@ -32,8 +34,7 @@ enum BookValidator {
         rejections.append(
           accountRejection(
             accounts[row],
-            "account_id is repeated on lines "
-              + repeated.map { String(accounts[$0].line) }.joined(separator: ", ")))
+            repeatedIDReason(count: repeated.count, firstLine: accounts[repeated[0]].line)))
       }
     }
 
@@ -144,12 +145,16 @@ enum BookValidator {
 
     let rejectedRowCount = rejected.count { $0 }
     rejections.sort()
+    try checkWhole(
+      accountRows: rowCount, orphanARR: orphanARR, orphanUsage: orphanUsage,
+      rowCounts: drop.rowCounts, maxRejectedShare: maxRejectedShare,
+      maxRejectedRowsFloor: maxRejectedRowsFloor, rejections: rejections)
     if Int128(rejectedRowCount) * ExactDecimal.scale
-      > maxRejectedShare.millionths * Int128(rowCount)
+      > maxRejectedShare.millionths * Int128(rowCount), rejectedRowCount > maxRejectedRowsFloor
     {
       throw .tooManyRejected(
         rejected: rejectedRowCount, accounts: rowCount, allowedShare: maxRejectedShare,
-        problems: rejections.map(\.diagnostic).sorted())
+        allowedRows: maxRejectedRowsFloor, problems: rejections.map(\.diagnostic).sorted())
     }
     let order = index.rowsInIDOrder(isValid, accounts: accounts)
     Self.keep(order, of: &accounts)
@@ -164,18 +169,60 @@ enum BookValidator {
       rejectedAccountRowCount: rejectedRowCount)
   }
 
+  /// Refuses a book that is not whole (SPEC §2): an `accounts.csv` with no rows, or orphan ARR
+  /// lines or usage rows over the error budget as a share of their own file's rows, which is
+  /// what a truncated `accounts.csv` looks like. Cut lines and caps computed on part of the
+  /// book would be wrong for all of it. The budget is the one of rejected account rows, floor
+  /// included, so a small book survives a stray line or three as it survives a typo.
+  private static func checkWhole(
+    accountRows: Int, orphanARR: Int, orphanUsage: Int, rowCounts: [String: Int],
+    maxRejectedShare: ExactDecimal, maxRejectedRowsFloor: Int, rejections: [Rejection]
+  ) throws(RetierError) {
+    guard accountRows > 0 else {
+      throw .incompleteBook(
+        file: DropFiles.Name.accounts,
+        reason: "no account rows (a header only, or an empty export); a quarter is never run "
+          + "on an empty book", problems: [])
+    }
+    for (file, orphans) in [(DropFiles.Name.arr, orphanARR), (DropFiles.Name.usage, orphanUsage)] {
+      let rows = rowCounts[file] ?? 0
+      guard Int128(orphans) * ExactDecimal.scale > maxRejectedShare.millionths * Int128(rows),
+        orphans > maxRejectedRowsFloor
+      else { continue }
+      throw .incompleteBook(
+        file: file,
+        reason: "\(orphans) of \(rows) rows name an account that is not in accounts.csv, over "
+          + "the budget of max_rejected_share \(maxRejectedShare) of the file's rows and "
+          + "max_rejected_rows_floor \(maxRejectedRowsFloor) (is accounts.csv truncated?)",
+        problems: rejections.filter { $0.file == file && orphanReasons.contains($0.reason) }
+          .map(\.diagnostic).sorted())
+    }
+  }
+
   /// The rejection of an `accounts.csv` row for `reason`.
   private static func accountRejection(_ account: Account, _ reason: String) -> Rejection {
     Rejection(
       file: DropFiles.Name.accounts, line: account.line, accountID: account.id, reason: reason)
   }
 
+  /// Why a row of a repeated id is rejected. It names the id's first line and how many rows
+  /// share it, never the other lines: with n rows of one id, listing them on every row would
+  /// make `rejected.csv` and the messages grow as n².
+  static func repeatedIDReason(count: Int, firstLine: Int) -> String {
+    "account_id is repeated (\(count) rows; first on line \(firstLine))"
+  }
+
   /// The rejection of an ARR line or usage row whose account is not in `accounts.csv`.
   private static func orphan(_ file: String, line: Int, accountID: String) -> Rejection {
     Rejection(
       file: file, line: line, accountID: accountID,
-      reason: accountID.isEmpty ? "account_id is empty" : "orphan: no such account in accounts.csv")
+      reason: accountID.isEmpty ? orphanReasons[0] : orphanReasons[1])
   }
+
+  /// The reasons of an orphan line: its id is empty, or names no account.
+  private static let orphanReasons = [
+    "account_id is empty", "orphan: no such account in accounts.csv",
+  ]
 
   /// Rearranges `accounts` in place so that it holds exactly the rows `order` lists, in that
   /// order. Elements are only ever moved, never copied: the kept rows slide down in runs (one

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RetierCLI
@@ -12,7 +13,7 @@ struct ExplainCommandTests {
     let outcome = workspace.run(["explain", "ACC-0007", "--quarter", "2026-Q3"])
     #expect(outcome.status == 0)
     let text = outcome.outputText
-    #expect(outcome.output.first == #"ACC-0007 "Account 7": 2026-Q3, run date 2026-10-14"#)
+    #expect(outcome.output.first == #"Account ACC-0007 "Account 7": 2026-Q3, run date 2026-10-14"#)
     for expected in [
       "ARR signal: ", "g(a) = ", "N = 40", "median ARR ", "Strategic fit signal: 1",
       "Expansion ceiling signal: ", "Total: 1 × ", "Rubric tier: ", "Target: ", "Final tier: ",
@@ -58,6 +59,50 @@ struct ExplainCommandTests {
     workspace.writeDrop()
     let outcome = workspace.run(["explain", "ACC-9999", "--quarter", "2026-Q3"])
     #expect(outcome.status == 65)
-    #expect(outcome.errors.last == "retier: error: account 'ACC-9999' is not in accounts.csv")
+    #expect(
+      outcome.errors.last
+        == "retier: error: account 'ACC-9999' is not in accounts.csv; nearest ids: ACC-0009, "
+        + "ACC-0019, ACC-0029, ACC-0039, ACC-0001")
+    let far = workspace.run(["explain", "nothing-like-it", "--quarter", "2026-Q3"])
+    #expect(far.status == 65)
+    #expect(far.errors.last == "retier: error: account 'nothing-like-it' is not in accounts.csv")
+  }
+
+  @Test("An id in the wrong case is answered with the id as the drop writes it, first")
+  func wrongCase() {
+    let workspace = Workspace()
+    workspace.writeDrop()
+    let outcome = workspace.run(["explain", "acc-0007", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 65)
+    #expect(
+      outcome.errors.last?.hasSuffix(
+        "; nearest ids: ACC-0007, ACC-0001, ACC-0002, ACC-0003, ACC-0004") == true)
+  }
+
+  @Test("The answer stands alone: the phase log only with --verbose")
+  func verbose() {
+    let workspace = Workspace()
+    workspace.writeDrop()
+    let quiet = workspace.run(["explain", "ACC-0007", "--quarter", "2026-Q3"])
+    #expect(quiet.status == 0)
+    #expect(quiet.errors.isEmpty)
+    let verbose = workspace.run(["explain", "ACC-0007", "--quarter", "2026-Q3", "--verbose"])
+    #expect(verbose.output == quiet.output)
+    #expect(
+      verbose.errors.map { $0.split(separator: " ")[1] } == [
+        "config", "read", "load", "validate", "score", "tier", "assign",
+      ])
+  }
+
+  @Test("A name with line breaks is printed on one line, escaped")
+  func nameOnOneLine() {
+    let workspace = Workspace()
+    var drop = TestDrop()
+    drop.accountsText = drop.files["accounts.csv"]!.replacingOccurrences(
+      of: "ACC-0001,Account 1,", with: "ACC-0001,\"Acme\nCorp\r\nEMEA\",")
+    workspace.writeDrop(drop)
+    let outcome = workspace.run(["explain", "ACC-0001", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.first == #"ACC-0001 "Acme\nCorp\r\nEMEA": 2026-Q3, run date 2026-10-14"#)
   }
 }

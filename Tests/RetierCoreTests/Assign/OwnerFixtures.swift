@@ -107,10 +107,7 @@ enum OwnerFixtures {
       RunResult(
         quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
         configuration: configuration, book: book,
-        cutLines: RubricCutLines(
-          accountCount: book.accounts.count, doubledMedianCents: 0, topDecileCount: 0,
-          topQuartileCount: 0, topDecileARR: nil, topQuartileARR: nil, healthyARR: .zero,
-          floorARR: .zero),
+        rubric: Rubric(constants: configuration.rubric, accounts: book.accounts),
         scores: [], tiering: tiering, owners: assign(), previousTiers: nil, inputs: [],
         configSHA256: "", toolVersion: "test")
     }

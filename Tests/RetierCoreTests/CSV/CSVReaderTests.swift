@@ -199,9 +199,10 @@ struct CSVReaderTests {
   }
 }
 
-/// A header cell after the writer's formula guard, computed independently of `CSVCell`.
+/// A header cell after the writer's formula guard, computed independently of `CSVCell`: the
+/// formula triggers and the guard's own `'` get a leading `'`.
 private func neutralised(_ text: String) -> String {
-  guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+  guard let first = text.unicodeScalars.first, "=+-@\t\r'".unicodeScalars.contains(first) else {
     return text
   }
   return "'" + text

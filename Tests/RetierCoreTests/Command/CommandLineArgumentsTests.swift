@@ -26,12 +26,19 @@ struct CommandLineArgumentsTests {
       ),
       (["run", "--force", "--dry-run"], .run(CommandOptions(), dryRun: true, force: true)),
       (["validate", "--quarter", "2026-Q3"], .validate(CommandOptions(quarter: q3))),
-      (["explain", "ACC-1"], .explain(accountID: "ACC-1", CommandOptions())),
+      (["explain", "ACC-1"], .explain(accountID: "ACC-1", CommandOptions(), verbose: false)),
+      (
+        ["explain", "ACC-1", "--verbose"],
+        .explain(accountID: "ACC-1", CommandOptions(), verbose: true)
+      ),
       (
         ["explain", "--as-of", "2026-10-20", "ACC-1"],
-        .explain(accountID: "ACC-1", CommandOptions(asOf: day))
+        .explain(accountID: "ACC-1", CommandOptions(asOf: day), verbose: false)
       ),
-      (["explain", "--", "-odd-id"], .explain(accountID: "-odd-id", CommandOptions())),
+      (
+        ["explain", "--", "-odd-id"],
+        .explain(accountID: "-odd-id", CommandOptions(), verbose: false)
+      ),
       (["schedule"], .schedule(CommandOptions(), count: 4)),
       (
         ["schedule", "--count", "8", "--as-of=2026-10-20"],

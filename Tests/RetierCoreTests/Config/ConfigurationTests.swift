@@ -23,6 +23,28 @@ struct ConfigurationTests {
     #expect(configuration.rubric.minContractARR == ExactDecimal(5000))
     #expect(configuration.poolOwnerID == "cs-pool")
     #expect(configuration.newLogoQuarters == 2)
+    #expect(configuration.firstQuarter == nil)
+    #expect(configuration.maxRejectedRowsFloor == 3)
+  }
+
+  @Test("first_quarter and max_rejected_rows_floor are read")
+  func operatingKeys() throws {
+    let configuration = try load(
+      #"{"inbox": "i", "output": "o", "first_quarter": "2027-Q1", "max_rejected_rows_floor": 0}"#)
+    #expect(configuration.firstQuarter == FiscalQuarter(fiscalYear: 2027, quarter: 1))
+    #expect(configuration.maxRejectedRowsFloor == 0)
+  }
+
+  @Test(
+    "first_quarter must be a quarter label YYYY-Qn",
+    arguments: [#""2026-q3""#, #""2026-Q5""#, #""Q3""#, "2026"])
+  func rejectsBadFirstQuarter(value: String) {
+    #expect {
+      try load(#"{"inbox": "i", "output": "o", "first_quarter": \#(value)}"#)
+    } throws: { error in
+      guard case .configUnreadable(_, let reason) = error as? RetierError else { return false }
+      return reason.hasPrefix("first_quarter: ")
+    }
   }
 
   @Test(
@@ -75,6 +97,7 @@ struct ConfigurationTests {
         "band"
       ),
       (#""max_rejected_share": 2"#, "max_rejected_share"),
+      (#""max_rejected_rows_floor": -1"#, "max_rejected_rows_floor -1 is negative"),
       (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
       (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),
       (#""ready_marker": "../READY""#, "ready_marker"),

@@ -41,25 +41,41 @@ struct DemoDropGoldenTests {
     GoldenFile.check(Array((paths.joined(separator: "\n") + "\n").utf8), named: "2026-Q3/FILES")
   }
 
-  @Test("the demo reproduces the spec's worked example")
+  @Test("the demo reproduces the spec's worked example, figure for figure")
   func workedExample() throws {
     let result = try Retier.decide(Self.demoInput())
+    // 600 valid accounts, about 24M of ARR; the median and the cut lines of the rubric.
     #expect(result.book.accounts.count == 600)
-    let tierOne = result.tiering.decisions.count { $0.finalTier == 1 }
-    #expect(tierOne == 60)
+    let bookARR = result.book.accounts.reduce(Money.zero) { $0 + $1.arr }
+    #expect(bookARR.groupedWholeUnits == "23,939,554")
+    #expect(result.cutLines.median == Money(units: 17_500))
+    #expect(result.cutLines.topDecileCount == 60)
+    #expect(result.cutLines.topQuartileCount == 150)
+    #expect(result.cutLines.healthyARR == Money(units: 14_000))
+    #expect(result.cutLines.floorARR == Money(units: 5_500))
+    // Tier 1 = the top 60 accounts, ≈ 12M of ARR, takes the whole six-CSM team at ten each…
     let capacity = result.owners.capacity
-    let tierOneRow = try #require(capacity.first { $0.tier == 1 })
-    let tierTwoRow = try #require(capacity.first { $0.tier == 2 })
-    // Tier 1 takes the whole six-CSM team at ten accounts each…
-    #expect(tierOneRow.activeCSMs == 6)
-    #expect(tierOneRow.unassigned == 0)
-    // …and leaves Tier 2 (≈180 accounts, no CSM) three CSMs short.
-    #expect((161...180).contains(tierTwoRow.accounts))
-    #expect(tierTwoRow.activeCSMs == 0)
-    #expect(tierTwoRow.csmsShort == 3)
-    // Every promotion into the full Tier 1 is paid for by a demotion.
+    let tierOne = try #require(capacity.first { $0.tier == 1 })
+    #expect(tierOne.accounts == 60)
+    #expect(tierOne.arr.groupedWholeUnits == "11,283,274")
+    #expect(tierOne.activeCSMs == 6)
+    #expect(tierOne.accountsPerCSM == ExactDecimal(10))
+    #expect(tierOne.csmsShort == 0 && tierOne.unassigned == 0)
+    // …and leaves Tier 2 (171 accounts, no CSM, 80 per CSM) three CSMs short.
+    let tierTwo = try #require(capacity.first { $0.tier == 2 })
+    #expect(tierTwo.accounts == 171)
+    #expect(tierTwo.activeCSMs == 0)
+    #expect(tierTwo.csmsShort == 3)
+    #expect(tierTwo.unassigned == 171)
+    let tierThree = try #require(capacity.first { $0.tier == 3 })
+    #expect(tierThree.accounts == 369 && tierThree.csmsShort == 1)
+    // Every promotion into the full Tier 1 is paid for by a demotion: 60 seats, one override,
+    // six accounts moved down by the cap, of which the four incumbents are each paired with the
+    // account that took their seat.
     let report = try #require(result.tiering.capReports.first { $0.tier == 1 })
-    #expect(report.pairs.count >= 3)
+    #expect(report.seats == 60 && report.seatedCount == 60 && report.overrideCount == 1)
+    #expect(report.displaced.count == 6)
+    #expect(report.pairs.count == 4)
     #expect(report.pairs.allSatisfy { $0.takenBy != nil })
   }
 

@@ -78,7 +78,9 @@ struct TableRowTests {
     ) {
       _ = try Table(file: "t.csv", bytes: Array(csv.utf8), required: ["amount"], optional: [])
     }
-    #expect(throws: RetierError.missingColumn(file: "t.csv", column: "amount")) {
+    #expect(
+      throws: RetierError.missingColumn(file: "t.csv", column: "amount", header: ["id", "other"])
+    ) {
       _ = try Table(
         file: "t.csv", bytes: Array("id,other\nA,1\n".utf8), required: ["id", "amount"],
         optional: [])

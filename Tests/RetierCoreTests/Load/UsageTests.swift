@@ -46,7 +46,7 @@ struct UsageTests {
     let csv =
       "account_id,licensed_seats,active_users,active_users_prev_quarter,support_hours\n"
       + "A,999999999999999,0,999999999999999,999999999999999.99\nB,,,,0\n"
-    let rows = try DropLoader.loadUsage(Array(csv.utf8))
+    let rows = try DropLoader.loadUsage(Array(csv.utf8)).rows
     #expect(rows.count == 2)
     #expect(rows[0].problems.isEmpty)
     #expect(

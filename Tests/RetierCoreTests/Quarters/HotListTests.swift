@@ -27,7 +27,10 @@ struct HotListTests {
 
   @Test("a file without a required column is refused, naming it")
   func missingColumn() {
-    #expect(throws: RetierError.missingColumn(file: "hot.csv", column: "flagged_by")) {
+    #expect(
+      throws: RetierError.missingColumn(
+        file: "hot.csv", column: "flagged_by", header: ["account_id", "reason"])
+    ) {
       try Self.read("account_id,reason\nA,x\n")
     }
   }

@@ -7,10 +7,11 @@ struct InterimRescoreTests {
   typealias Seated = InterimRescore.Seated
 
   /// N = 20: ARR of 1,000,000 or more scores 5, 300,000 scores 4, 100,000 scores 3.
-  static let cutLines = RubricCutLines(
-    accountCount: 20, doubledMedianCents: 25_000_000, topDecileCount: 2, topQuartileCount: 5,
-    topDecileARR: Money(units: 1_000_000), topQuartileARR: Money(units: 300_000),
-    healthyARR: Money(units: 100_000), floorARR: Money(units: 5_500))
+  static let cutLines = PreviousRunManifest.RecordedCutLines(
+    lines: RubricCutLines(
+      accountCount: 20, doubledMedianCents: 25_000_000, topDecileCount: 2, topQuartileCount: 5,
+      healthyARR: Money(units: 100_000), floorARR: Money(units: 5_500)),
+    topDecileARR: Money(units: 1_000_000), topQuartileARR: Money(units: 300_000))
   static let minScores = [ExactDecimal(12), ExactDecimal(8), ExactDecimal(0)]
 
   static func seated(

@@ -12,7 +12,11 @@ struct RunManifestQuartersTests {
     let manifest = try PreviousRunManifest.read(RunManifest.render(result, outputs: [])).get()
     #expect(manifest.schemaVersion == 2)
     #expect(manifest.quarter == "2026-Q3")
-    #expect(manifest.cutLines == result.cutLines)
+    #expect(manifest.cutLines?.lines == result.cutLines)
+    // ⌈0.10 × 20⌉ = 2: the second-largest ARR, 900,000, is the least that scored 5; ⌈0.25 × 20⌉
+    // = 5: the fifth, 600,000, the least that scored 4.
+    #expect(manifest.cutLines?.topDecileARR == Money(units: 900_000))
+    #expect(manifest.cutLines?.topQuartileARR == Money(units: 600_000))
     // ⌊0.10 × 20⌋ = 2 seats in Tier 1, both taken by the rubric; Tiers 2 and 3 uncapped.
     let tierLines = try #require(manifest.tierLines)
     #expect(tierLines.map(\.seats) == [2, nil, nil])

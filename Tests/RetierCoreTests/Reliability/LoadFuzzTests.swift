@@ -88,7 +88,16 @@ struct LoadFuzzTests {
       }
       #expect(named == file)
     case .missingRequiredColumn:
-      #expect(outcome.error == .missingColumn(file: file, column: removedColumn!))
+      guard case .failure(.missingColumn(let named, let column, _)) = outcome else {
+        Issue.record("\(mutation) in \(file) must be a missing column, got \(outcome)")
+        return
+      }
+      #expect(named == file && column == removedColumn)
+    case .headerOnly where file == DropFiles.Name.accounts:
+      guard case .failure(.incompleteBook(DropFiles.Name.accounts, _, [])) = outcome else {
+        Issue.record("a header-only accounts.csv must be refused, got \(outcome)")
+        return
+      }
     case .headerOnly, .unchanged:
       #expect(outcome.error == nil, "\(mutation) \(file): \(String(describing: outcome.error))")
     case .randomBytes, .truncated, .strayQuote, .flippedByte:
@@ -147,8 +156,14 @@ struct LoadFuzzTests {
     switch outcome {
     case .failure(let error):
       switch error {
-      case .malformedCSV(let named, _), .missingColumn(let named, _):
+      case .malformedCSV(let named, _), .missingColumn(let named, _, _):
         #expect(named == file, "\(error)")
+      case .incompleteBook:
+        // A damaged accounts.csv that lost rows: no rows left, or the lines of the other files
+        // name accounts it no longer holds.
+        #expect(file == DropFiles.Name.accounts, "\(error)")
+        #expect(error.lines.allSatisfy { !$0.contains("\n") })
+        return
       default:
         Issue.record("unexpected error for damaged \(file): \(error)")
       }
@@ -167,7 +182,7 @@ struct LoadFuzzTests {
     let book = result.book
     var csvRows: [String: Int] = [:]
     for (name, bytes) in drop.namedFiles {
-      csvRows[name] = try CSVReader.parse(bytes).rowCount
+      csvRows[name] = Self.nonBlankRows(try CSVReader.parse(bytes)).count
     }
     #expect(book.rowCounts == csvRows)
     let manifestBytes = try #require(files.first { $0.path == "run.json" }).bytes
@@ -181,13 +196,13 @@ struct LoadFuzzTests {
     #expect(manifestRows == csvRows)
 
     let accounts = try CSVReader.parse(drop.accounts)
-    #expect(book.accountRowCount == accounts.rowCount)
+    #expect(book.accountRowCount == Self.nonBlankRows(accounts).count)
     let idColumn = try #require(accounts.columnIndex(named: "account_id"))
     var ids: Set<String> = []
     let validIDs = Set(book.accounts.map(\.id))
     let rejectedLines = Set(
       book.rejections.filter { $0.file == DropFiles.Name.accounts }.map(\.line))
-    for row in 0..<accounts.rowCount {
+    for row in Self.nonBlankRows(accounts) {
       let id = String(accounts.field(row: row, column: idColumn).trimmingSpaces)
       if !id.isEmpty { ids.insert(id) }
       let line = accounts.line(ofRow: row)
@@ -205,6 +220,14 @@ struct LoadFuzzTests {
     let rejected = try CSVReader.parse(
       try #require(files.first { $0.path == "rejected.csv" }).bytes)
     #expect(rejected.rowCount == book.rejections.count + result.tiering.ignoredOverrides.count)
+  }
+
+  /// The data rows of `document` that hold something: the loader skips rows whose every field
+  /// is empty or spaces (spreadsheet leftovers).
+  static func nonBlankRows(_ document: CSVDocument) -> [Int] {
+    (0..<document.rowCount).filter { row in
+      document.fields(ofRow: row).contains { !$0.trimmingSpaces.isEmpty }
+    }
   }
 
   // MARK: - Building drops

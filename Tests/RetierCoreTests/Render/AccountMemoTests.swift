@@ -159,24 +159,23 @@ struct AccountMemoTests {
   @Test("ceiling thresholds are exact to the cent, rounded up")
   func ceilingThresholds() throws {
     let result = try RunResultFixtures.rubricBook()
-    let solver = AccountMemo.ReelevationSolver(
-      explainer: WhyMoved(result), index: try RunResultFixtures.index(of: "T06", in: result))
+    let rubric = result.rubric
     let arr = Money(cents: 12_345_678)
     // 1.2 × 12,345,678 = 14,814,813.6 cents → 148,148.14; 2 × = 246,913.56; + 500,000.
-    #expect(solver.minimumCeiling(forScore: 3, arr: arr) == Money(cents: 14_814_814))
-    #expect(solver.minimumCeiling(forScore: 4, arr: arr) == Money(cents: 24_691_356))
-    #expect(solver.minimumCeiling(forScore: 5, arr: arr) == Money(cents: 62_345_678))
+    #expect(rubric.leastCeiling(forExpansionScore: 3, arr: arr) == Money(cents: 14_814_814))
+    #expect(rubric.leastCeiling(forExpansionScore: 4, arr: arr) == Money(cents: 24_691_356))
+    #expect(rubric.leastCeiling(forExpansionScore: 5, arr: arr) == Money(cents: 62_345_678))
   }
 
   @Test("the ARR needed also covers the yearly support cost")
   func supportBreakEven() throws {
     let result = try RunResultFixtures.rubricBook()
-    let solver = AccountMemo.ReelevationSolver(
-      explainer: WhyMoved(result), index: try RunResultFixtures.index(of: "X10", in: result))
+    let account = result.book.accounts[try RunResultFixtures.index(of: "X10", in: result)]
+    let rubric = result.rubric
     // 4 × 20 hours × 85 = 6,800 > the floor line (5,500.01 for ARR 2).
-    #expect(solver.supportBreakEven == Money(units: 6_800))
-    #expect(solver.minimumARR(forScore: 2) == Money(units: 6_800))
-    #expect(solver.minimumARR(forScore: 3) == Money(cents: 10_938_272))
+    #expect(rubric.supportBreakEven(of: account.usage) == Money(units: 6_800))
+    #expect(rubric.leastARR(forARRScore: 2, of: account) == Money(units: 6_800))
+    #expect(rubric.leastARR(forARRScore: 3, of: account) == Money(cents: 10_938_272))
   }
 
   @Test("a lost sponsor or declining usage must clear before a ceiling counts")
@@ -244,6 +243,30 @@ struct AccountMemoTests {
       try memo("R5", in: overridden).contains(
         "A dual-approved override set this tier. It expires on 2026-12-31; after that the rubric "
           + "decides. On this quarter's figures the total of 11 lands in Tier 2"))
+  }
+
+  @Test("a held new logo and an override say where the total would land and what placed them")
+  func heldAndOverriddenWalkbacks() throws {
+    // R1: total 14 reaches the Tier 1 line of 12, but the hold keeps it in Tier 3; before, the
+    // memo read "Total of 14, which lands in Tier 1. The line is 12."
+    #expect(
+      try memo("R1", in: RunResultFixtures.reasonsBook()).contains(
+        "Total of 14, which would land in Tier 1 on the rubric (the Tier 1 line is 12); as a new "
+          + "logo it is held in Tier 3."))
+    // R3: total 6 lands in Tier 3 (line 0); the override places it in Tier 1.
+    #expect(
+      try memo("R3", in: RunResultFixtures.reasonsBook()).contains(
+        "Total of 6, which would land in Tier 3 on the rubric (the Tier 3 line is 0); an approved "
+          + "override places it in Tier 1."))
+  }
+
+  @Test("a promotion the cap held below its rubric tier names the line its total reaches")
+  func cappedPromotionWalkback() throws {
+    // T3-UP: total 12 reaches the Tier 1 line, the Tier 1 cap seats it in Tier 2; before, the
+    // memo read "which lands in Tier 1. The line is 8." (the Tier 2 line).
+    #expect(
+      try memo("T3-UP", in: RunResultFixtures.capBook()).contains(
+        "Total of 12, which reaches the Tier 1 line of 12; the Tier 1 cap placed it in Tier 2."))
   }
 
   @Test("the memo bytes are the memo text, for every moved account of every fixture")

@@ -35,11 +35,13 @@ struct OutputRenderersTests {
       files.map(\.path)
         == [
           "tiers.csv", "rejected.csv", "reassignments.csv", "movements.csv", "memo.md",
+          "memo.html",
           CRMFiles.hubSpotPath, CRMFiles.salesforcePath, CRMFiles.tierFieldUpdatePath,
           CRMFiles.unassignedPath,
         ])
     #expect(files[0].bytes == TiersCSV.render(result))
     #expect(files[4].bytes == ReviewMemo.render(result))
+    #expect(files[5].bytes == ReviewPage.render(result))
     #expect(
       pieces.count(where: { $0[0].path == "tiers.csv" })
         == (result.tierRowCount + itemsPerPiece - 1) / itemsPerPiece)

@@ -123,7 +123,11 @@ struct ReviewMemoTests {
   func rejectedRows() throws {
     let orphans = (1...60).map { "ORPHAN-\($0 < 10 ? "0" : "")\($0),100" }
     let result = try RunResultFixtures.result(
-      [.init(id: "A", arr: "1000", fit: 0)], extraARRLines: orphans)
+      [.init(id: "A", arr: "1000", fit: 0)], extraARRLines: orphans
+    ) {
+      // 60 orphans of 61 ARR lines are over any smaller budget.
+      $0.maxRejectedShare = ExactDecimal(1)
+    }
     let text = memo(result)
     #expect(text.contains("| arr.csv | 60 |"))
     #expect(text.contains("| arr.csv | 3 | ORPHAN-01 | orphan: no such account in accounts.csv |"))

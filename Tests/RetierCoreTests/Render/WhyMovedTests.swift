@@ -139,27 +139,4 @@ struct WhyMovedTests {
   func amount(money: Money, expected: String) {
     #expect(WhyMoved.amount(money) == expected)
   }
-
-  @Test("g(a) counts the valid accounts with strictly more ARR, ties and ends included")
-  func strictlyGreaterCount() throws {
-    var result = try RunResultFixtures.rubricBook()
-    // A tie: X05 (150,000) moves up to X03's 300,000; only X01 and X02 have more.
-    let x03 = try RunResultFixtures.index(of: "X03", in: result)
-    let x05 = try RunResultFixtures.index(of: "X05", in: result)
-    result.book.accounts[x05].arr = result.book.accounts[x03].arr
-    let explainer = WhyMoved(result)
-    let amounts = result.book.accounts.map(\.arr)
-    var probes = [Money.zero, Money(cents: -1), Money(cents: Int128.max)]
-    for amount in amounts {
-      probes += [amount, Money(cents: amount.cents - 1), Money(cents: amount.cents + 1)]
-    }
-    for probe in probes {
-      #expect(
-        explainer.strictlyGreaterCount(than: probe) == amounts.count { $0 > probe },
-        "at \(probe)")
-    }
-    #expect(explainer.strictlyGreaterCount(than: result.book.accounts[x03].arr) == 2)
-    #expect(explainer.strictlyGreaterCount(than: Money(cents: Int128.max)) == 0)
-    #expect(explainer.strictlyGreaterCount(than: Money(cents: -1)) == amounts.count)
-  }
 }

@@ -8,12 +8,13 @@ struct BookValidatorTests {
   private let accountsHeader =
     "account_id,account_name,current_tier,owner_id,customer_since,strategic_fit\n"
 
-  /// Validates a drop with a generous budget unless one is given.
+  /// Validates a drop with a generous budget unless one is given; no floor unless one is given.
   private func validate(
-    _ drop: TestDrop, budget: String = "0.5"
+    _ drop: TestDrop, budget: String = "0.5", floor: Int = 0
   ) throws(RetierError) -> Book {
     let loaded = try DropLoader.load(drop.files, tierCount: 3)
-    return try BookValidator.validate(loaded, maxRejectedShare: ExactDecimal(budget)!)
+    return try BookValidator.validate(
+      loaded, maxRejectedShare: ExactDecimal(budget)!, maxRejectedRowsFloor: floor)
   }
 
   @Test("every row of a repeated id is rejected; the id still appears once, keeping its tier")
@@ -59,7 +60,7 @@ struct BookValidatorTests {
       ("X,Name,0,,2020-01-01,3", "X,1\n", "current_tier 0"),
       ("X,Name,,,2020-01-01,3", "X,12.345\n", "is not money"),
       ("X,Name,,,2020-01-01,3", "X,$12\n", "is not money"),
-      ("X,Name, extra,,,2020-01-01,3", "X,1\n", "fields but the header has"),
+      ("X,Name, extra,,,2020-01-01,3", "X,1\n", "7 fields where the header has 6"),
     ])
   func rejectsInvalidAccounts(row: String, arrLines: String, expected: String) throws {
     let drop = TestDrop(accounts: accountsHeader + row + "\n", arr: "account_id,arr\n" + arrLines)
@@ -110,6 +111,37 @@ struct BookValidatorTests {
     #expect(book.accounts.count == 99)
   }
 
+  @Test(
+    "the run aborts only when rejected rows exceed both the share and max_rejected_rows_floor",
+    arguments: [
+      // A 40-account book survives up to the floor of 3 (0.01 × 40 is 0.4 rows).
+      (40, 1, 3, false), (40, 3, 3, false), (40, 4, 3, true),
+      // A big book: the share binds (0.01 × 1000 = 10 rows).
+      (1000, 10, 3, false), (1000, 11, 3, true),
+      // Floor 0: the share alone, as before the floor existed.
+      (40, 1, 0, true),
+    ])
+  func rejectedRowsFloor(rows: Int, bad: Int, floor: Int, aborts: Bool) throws {
+    var accounts = accountsHeader
+    var arr = "account_id,arr\n"
+    for index in 0..<rows {
+      accounts += "A\(index),Name,,,2020-01-01,\(index < bad ? "9" : "3")\n"
+      arr += "A\(index),100\n"
+    }
+    let drop = TestDrop(accounts: accounts, arr: arr)
+    if aborts {
+      #expect {
+        try validate(drop, budget: "0.01", floor: floor)
+      } throws: { error in
+        guard case .tooManyRejected(let rejected, _, _, let allowedRows, _) = error as? RetierError
+        else { return false }
+        return rejected == bad && allowedRows == floor
+      }
+    } else {
+      #expect(try validate(drop, budget: "0.01", floor: floor).rejectedAccountRowCount == bad)
+    }
+  }
+
   @Test("the over-budget error lists every problem")
   func overBudgetListsEverything() {
     let drop = TestDrop(
@@ -119,7 +151,8 @@ struct BookValidatorTests {
       try validate(drop, budget: "0.01")
     } throws: { error in
       guard
-        case .tooManyRejected(let rejected, let accounts, _, let problems) = error as? RetierError
+        case .tooManyRejected(let rejected, let accounts, _, _, let problems) = error
+          as? RetierError
       else { return false }
       return rejected == 2 && accounts == 2 && problems.count == 2
         && problems[0].description.hasPrefix("accounts.csv:2: error: account 'A'")
@@ -130,7 +163,10 @@ struct BookValidatorTests {
   func missingColumn() {
     let drop = TestDrop(
       accounts: "account_id,customer_since\nA,2020-01-01\n", arr: "account_id,arr\nA,1\n")
-    #expect(throws: RetierError.missingColumn(file: "accounts.csv", column: "strategic_fit")) {
+    #expect(
+      throws: RetierError.missingColumn(
+        file: "accounts.csv", column: "strategic_fit", header: ["account_id", "customer_since"])
+    ) {
       try validate(drop)
     }
   }

@@ -2,15 +2,15 @@ import Testing
 
 @testable import RetierCore
 
-@Suite("Rubric scorer")
-struct RubricScorerTests {
+@Suite("Rubric: predicates, cut lines and inverses")
+struct RubricTests {
   private let constants = RubricConstants()
 
   /// Scores `accounts` and returns the scores by id.
   private func scores(_ accounts: [Account]) -> [String: SignalScores] {
-    let scorer = RubricScorer(constants: constants, accounts: accounts)
-    return Dictionary(
-      uniqueKeysWithValues: zip(accounts.map(\.id), scorer.scores()))
+    Dictionary(
+      uniqueKeysWithValues: zip(
+        accounts.map(\.id), Rubric.scoring(accounts, constants: constants).scores))
   }
 
   @Test("ties at the decile cut all score 5; the next value scores 4")
@@ -49,9 +49,9 @@ struct RubricScorerTests {
     let accounts = amounts.enumerated().map {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
-    let scorer = RubricScorer(constants: constants, accounts: accounts)
-    #expect(scorer.cutLines.median == Money(units: 25_000))
-    #expect(scorer.cutLines.healthyARR == Money(units: 20_000))
+    let rubric = Rubric(constants: constants, accounts: accounts)
+    #expect(rubric.cutLines.median == Money(units: 25_000))
+    #expect(rubric.cutLines.healthyARR == Money(units: 20_000))
     let result = scores(accounts)
     #expect(result["A5"]?.arrRule == .healthy)
     #expect(result["A6"]?.arrRule == .belowMedian)
@@ -66,7 +66,7 @@ struct RubricScorerTests {
       TestAccounts.account("A\($0.offset)", arr: $0.element)
     }
     #expect(
-      RubricScorer(constants: constants, accounts: accounts).cutLines.median == Money(units: 200))
+      Rubric(constants: constants, accounts: accounts).cutLines.median == Money(units: 200))
   }
 
   @Test("negative margin after support load scores 0; exactly break-even does not")
@@ -113,8 +113,8 @@ struct RubricScorerTests {
     let account = TestAccounts.account(
       "X", arr: arr, ceiling: ceiling, multiBU: multiBU, sponsorLost: sponsorLost,
       usage: Usage(licensedSeats: seats, activeUsers: active, activeUsersPreviousQuarter: previous))
-    let scorer = RubricScorer(constants: constants, accounts: [account])
-    #expect(scorer.expansionRule(account) == expected)
+    let rubric = Rubric(constants: constants, accounts: [account])
+    #expect(rubric.expansionRule(account) == expected)
   }
 
   @Test("the total applies exact decimal weights")
@@ -123,7 +123,7 @@ struct RubricScorerTests {
     weighted.arrWeight = try #require(ExactDecimal("1.5"))
     weighted.fitWeight = try #require(ExactDecimal("0.5"))
     let account = TestAccounts.account("W", arr: "100000", fit: 3, ceiling: "200000")
-    let score = RubricScorer(constants: weighted, accounts: [account]).scores()[0]
+    let score = Rubric.scoring([account], constants: weighted).scores[0]
     // Alone in the book: top decile (5). 1.5 × 5 + 0.5 × 3 + 1 × 4 = 13.
     #expect(score.total == ExactDecimal(13))
     #expect(score.arr == 5 && score.fit == 3 && score.expansion == 4)
@@ -131,21 +131,62 @@ struct RubricScorerTests {
 
   @Test("strictly-greater counts give equal values equal ranks; the values come back sorted")
   func strictlyGreater() {
-    let ranks = RubricScorer.ranks([5, 9, 5, 1, 9])
+    let ranks = Rubric.ranks([5, 9, 5, 1, 9])
     #expect(ranks.strictlyGreater == [2, 0, 2, 4, 0])
     #expect(ranks.descending == [9, 9, 5, 5, 1])
-    #expect(RubricScorer.ranks([]).strictlyGreater.isEmpty)
+    #expect(Rubric.ranks([]).strictlyGreater.isEmpty)
   }
 
-  @Test("minimum ARR per score follows the cut lines")
-  func minimumARR() {
+  @Test("the least ARR per score follows the cut lines, leaving the account's own ARR out")
+  func leastARR() {
     let accounts = (1...20).map { TestAccounts.account("A\($0)", arr: "\($0 * 10_000)") }
-    let lines = RubricScorer(constants: constants, accounts: accounts).cutLines
-    #expect(lines.minimumARR(forScore: 5) == Money(units: 190_000))
-    #expect(lines.minimumARR(forScore: 4) == Money(units: 160_000))
+    let rubric = Rubric(constants: constants, accounts: accounts)
+    let lowest = accounts[0]
+    // Decile cut 2: the 2nd largest of the others (190,000); quartile cut 5: 160,000.
+    #expect(rubric.leastARR(forARRScore: 5, of: lowest) == Money(units: 190_000))
+    #expect(rubric.leastARR(forARRScore: 4, of: lowest) == Money(units: 160_000))
     // Median (100000 + 110000) / 2 = 105000; 0.8 × = 84000.
-    #expect(lines.minimumARR(forScore: 3) == Money(units: 84_000))
-    #expect(lines.minimumARR(forScore: 2) == Money(cents: 550_001))
-    #expect(lines.minimumARR(forScore: 6) == nil)
+    #expect(rubric.leastARR(forARRScore: 3, of: lowest) == Money(units: 84_000))
+    #expect(rubric.leastARR(forARRScore: 2, of: lowest) == Money(cents: 550_001))
+    #expect(rubric.leastARR(forARRScore: 6, of: lowest) == nil)
+    // The second largest account, were it to lose its rank, needs only the third largest's
+    // ARR to be back among the top two: it is not counted against itself.
+    let second = accounts[18]
+    #expect(rubric.leastARR(forARRScore: 5, of: second) == Money(units: 180_000))
+  }
+
+  @Test("g(a) counts the valid accounts with strictly more ARR, ties and ends included")
+  func strictlyGreaterCount() {
+    let amounts = ["300000", "300000", "150000", "150000", "0", "5500", "999999999999.99"]
+    let accounts = amounts.enumerated().map {
+      TestAccounts.account("A\($0.offset)", arr: $0.element)
+    }
+    let rubric = Rubric(constants: constants, accounts: accounts)
+    let arrs = accounts.map(\.arr)
+    var probes = [Money.zero, Money(cents: -1), Money(cents: Int128.max)]
+    for amount in arrs {
+      probes += [amount, Money(cents: amount.cents - 1), Money(cents: amount.cents + 1)]
+    }
+    for probe in probes {
+      #expect(rubric.strictlyGreaterCount(than: probe) == arrs.count { $0 > probe }, "at \(probe)")
+    }
+    // The scorer's one sort gives every account the same g(a).
+    let ranks = Rubric.ranks(arrs.map(\.cents)).strictlyGreater
+    #expect(ranks == arrs.map { rubric.strictlyGreaterCount(than: $0) })
+  }
+
+  @Test("the annual support cost is exact; break-even is the least ARR with no negative margin")
+  func supportCost() throws {
+    var fractional = constants
+    fractional.supportHourCost = try #require(ExactDecimal("85.125"))
+    // 4 × 12.35 h × 85.125 = 4205.175.
+    let usage = Usage(supportHundredths: 1_235)
+    let account = TestAccounts.account("S", arr: "4205.17", usage: usage)
+    let rubric = Rubric(constants: fractional, accounts: [account])
+    #expect(rubric.annualSupportCost(of: usage) == ExactDecimal("4205.175"))
+    #expect(rubric.supportBreakEven(of: usage) == Money(cents: 420_518))
+    #expect(rubric.hasNegativeMargin(arr: Money(cents: 420_517), usage: usage))
+    #expect(!rubric.hasNegativeMargin(arr: Money(cents: 420_518), usage: usage))
+    #expect(rubric.annualSupportCost(of: .unknown) == .zero)
   }
 }

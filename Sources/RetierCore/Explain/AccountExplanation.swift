@@ -1,24 +1,33 @@
-import RetierCore
-
 /// The text of `retier explain`: every rule of both computed signals up to the one that fired,
-/// with the account's actual numbers, then the total, the tier decision and the owner.
-struct AccountExplanation {
+/// with the account's actual numbers, then the total, the tier decision and the owner. Every
+/// rule, threshold and figure comes from the run's ``Rubric``, as in the memos.
+package struct AccountExplanation {
   /// The decided quarter.
   let result: RunResult
   /// Index of the account in ``Book/accounts``.
   let index: Int
+
+  /// The explanation of the account at `index` in `result`.
+  package init(result: RunResult, index: Int) {
+    self.result = result
+    self.index = index
+  }
 
   private var account: Account { result.book.accounts[index] }
   private var scores: SignalScores { result.scores[index] }
   private var decision: TierDecision { result.tiering.decisions[index] }
   private var configuration: Configuration { result.configuration }
   private var rubric: RubricConstants { configuration.rubric }
+  private var scoring: Rubric { result.rubric }
 
   /// The explanation's lines.
-  var lines: [String] {
+  package var lines: [String] {
     let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
     var lines = [
-      "\(account.id) \(quoted(account.name)): \(result.quarter.label), run date \(result.runDate)",
+      // "Account" first: a line never starts with text from the drop, which could read as a
+      // `path:line: error:` diagnostic.
+      "Account \(ExplainText.oneLine(account.id)) \(quoted(account.name)): "
+        + "\(result.quarter.label), run date \(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
       "",
@@ -35,46 +44,13 @@ struct AccountExplanation {
 
   private var arrLines: [String] {
     let cutLines = result.cutLines
-    let greater = result.book.accounts.count { $0.arr > account.arr }
-    let hours = ExactDecimal(millionths: Int128(account.usage.supportHundredths ?? 0) * 10_000)
-    let supportCost = ExactDecimal(
-      millionths: 4 * Int128(account.usage.supportHundredths ?? 0)
-        * rubric.supportHourCost.millionths / 100)
-    let margin = ExactDecimal(account.arr) - supportCost
-    let hoursText =
-      account.usage.supportHundredths == nil ? "support hours unknown, counted as 0" : "\(hours) h"
-    let n = cutLines.accountCount
     var lines = [
       "ARR signal: \(scores.arr) (\(scores.arrRule.rawValue))",
-      "  ARR \(account.arr); g(a) = \(greater) valid accounts have a greater ARR; N = \(n); "
-        + "median ARR \(cutLines.median)",
+      "  ARR \(account.arr); g(a) = \(scoring.strictlyGreaterCount(than: account.arr)) valid "
+        + "accounts have a greater ARR; N = \(cutLines.accountCount); median ARR \(cutLines.median)",
     ]
-    let rules: [(ARRRule, String)] = [
-      (
-        .negativeMargin,
-        "ARR − 4 × support hours × \(rubric.supportHourCost) < 0: \(account.arr) − 4 × "
-          + "\(hoursText) × \(rubric.supportHourCost) = \(amount(margin))"
-      ),
-      (
-        .topDecile,
-        "g(a) < ⌈\(rubric.topDecileShare) × N⌉ = \(cutLines.topDecileCount) (top decile)"
-      ),
-      (
-        .topQuartile,
-        "g(a) < ⌈\(rubric.topQuartileShare) × N⌉ = \(cutLines.topQuartileCount) (top quartile)"
-      ),
-      (
-        .healthy,
-        "ARR ≥ \(rubric.healthyMedianRatio) × median, i.e. ARR ≥ \(cutLines.healthyARR)"
-      ),
-      (
-        .nearFloor,
-        "ARR ≤ \(rubric.floorRatio) × min_contract_arr \(rubric.minContractARR), i.e. ARR ≤ "
-          + "\(cutLines.floorARR)"
-      ),
-      (.belowMedian, "otherwise (below the median)"),
-    ]
-    lines += ruleLines(rules.map { ($0.0, $0.0.score, $0.1) }, fired: scores.arrRule)
+    let rules = scoring.arrRuleConditions(of: account)
+    lines += ruleLines(rules.map { ($0.rule, $0.rule.score, $0.condition) }, fired: scores.arrRule)
     return lines
   }
 
@@ -92,47 +68,9 @@ struct AccountExplanation {
         + "last quarter \(count(usage.activeUsersPreviousQuarter)); licensed seats "
         + count(usage.licensedSeats),
     ]
-    let notApplicable = " (not applicable: the ceiling is unknown)"
-    func known(_ text: (Money) -> String) -> String { ceiling.map(text) ?? notApplicable }
-    let previous = usage.activeUsersPreviousQuarter ?? 0
-    let rules: [(ExpansionRule, String)] = [
-      (.sponsorLost, "sponsor_status = lost"),
-      (
-        .decliningUsage,
-        "active users < \(rubric.usageDeclineRatio) × last quarter's"
-          + (previous > 0
-            ? " = \(rubric.usageDeclineRatio * previous)"
-            : " (not applicable: last quarter's active users unknown or 0)")
-      ),
-      (
-        .multiBUHeadroom,
-        "multi_bu and ceiling − ARR ≥ \(rubric.multiBUHeadroom)"
-          + known { " (headroom \($0 - account.arr))" }
-      ),
-      (
-        .clearPath,
-        "ceiling ≥ \(rubric.clearPathRatio) × ARR"
-          + known { _ in
-            " = \(rubric.clearPathRatio.times(account.arr))"
-          }
-      ),
-      (
-        .modestExpansion,
-        "ceiling ≥ \(rubric.modestExpansionRatio) × ARR"
-          + known { _ in
-            " = \(rubric.modestExpansionRatio.times(account.arr))"
-          }
-      ),
-      (
-        .nearSeatCap,
-        "ceiling unknown, licensed seats > 0 and active users ≥ \(rubric.seatCapRatio) × seats"
-          + (ceiling != nil
-            ? " (not applicable: the ceiling is known)"
-            : usage.licensedSeats.map { " = \(rubric.seatCapRatio * $0)" } ?? "")
-      ),
-      (.maxedOut, "otherwise (mostly maxed out)"),
-    ]
-    lines += ruleLines(rules.map { ($0.0, $0.0.score, $0.1) }, fired: scores.expansionRule)
+    let rules = scoring.expansionRuleConditions(of: account)
+    lines += ruleLines(
+      rules.map { ($0.rule, $0.rule.score, $0.condition) }, fired: scores.expansionRule)
     return lines
   }
 
@@ -251,11 +189,6 @@ struct AccountExplanation {
     return "Tier \(tier) \(configuration.tier(tier).name)"
   }
 
-  /// An amount of money with two decimals when it has no more, else its exact digits.
-  private func amount(_ value: ExactDecimal) -> String {
-    value.exactMoney.map(\.description) ?? value.description
-  }
-
-  /// A name or reason in double quotes.
-  private func quoted(_ text: String) -> String { "\"\(text)\"" }
+  /// A name or reason in double quotes, on one line.
+  private func quoted(_ text: String) -> String { ExplainText.quoted(text) }
 }

@@ -1,0 +1,35 @@
+extension ReviewMemo {
+  /// The valid accounts whose ARR-rank tier (`rankTiers`, from ``arrRankTiers(_:)``) and
+  /// assigned tier are more than one tier apart, by account id.
+  static func arrRankGapIndices(_ result: RunResult, rankTiers: [Int]) -> [Int] {
+    result.book.accounts.indices.filter {
+      abs(rankTiers[$0] - result.tiering.decisions[$0].finalTier) > 1
+    }
+  }
+
+  /// The valid accounts scoring 2 or less on ARR and 4 or more on expansion, by account id.
+  static func growthQuadrantIndices(_ result: RunResult) -> [Int] {
+    result.book.accounts.indices.filter {
+      result.scores[$0].arr <= 2 && result.scores[$0].expansion >= 4
+    }
+  }
+
+  /// The accounts whose CRM tier differs from the tier the previous run gave them, by account
+  /// id, each with that previous tier; `nil` without a previous run.
+  static func crmDriftRows(_ result: RunResult) -> [(row: TierRow, previousTier: Int)]? {
+    guard let previous = result.previousTiers else { return nil }
+    var drifted: [(row: TierRow, previousTier: Int)] = []
+    result.forEachTierRowSource { source in
+      let (accountID, fromTier) =
+        switch source {
+        case .valid(let index):
+          (result.book.accounts[index].id, result.book.accounts[index].currentTier)
+        case .rejected(let index):
+          (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
+        }
+      guard let before = previous[accountID], before != fromTier else { return }
+      drifted.append((result.tierRow(source), before))
+    }
+    return drifted
+  }
+}

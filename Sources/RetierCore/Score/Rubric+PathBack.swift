@@ -1,0 +1,213 @@
+extension Rubric {
+  /// The total a demoted account must reach on its path back: its old tier's line, or strictly
+  /// more than the lowest total seated under a cap.
+  struct Bar: Sendable, Hashable {
+    /// The total to reach or pass.
+    var total: ExactDecimal
+    /// Whether the total must be strictly above `total`.
+    var isStrict: Bool
+
+    /// Whether `candidate` clears the bar.
+    func isMet(by candidate: ExactDecimal) -> Bool {
+      isStrict ? candidate > total : candidate >= total
+    }
+  }
+
+  /// A raise of ARR on a path back: the least ARR that reaches a score, and what the account
+  /// scores there (everything else unchanged, this quarter's cut lines).
+  struct ARRRaise: Sendable, Hashable {
+    /// The ARR to reach.
+    var arr: Money
+    /// Whether the annual support cost, not a cut line, sets ``arr``.
+    var isSetBySupportCost: Bool
+    /// The account's scores at ``arr``: the expansion rules compare the ceiling with ARR, so
+    /// expansion may score less there.
+    var scores: SignalScores
+  }
+
+  /// What it takes to score at least a given expansion score at some ARR.
+  struct ExpansionPlan: Sendable {
+    /// A lost sponsor or declining usage must clear first.
+    var unblocks: Bool
+    /// The account must buy in more than one business unit.
+    var addsMultiBU: Bool
+    /// The ceiling needed and the score whose rule sets it, when the ceiling must rise.
+    var ceiling: (needed: Money, forScore: Int)?
+    /// The ARR the plan is for.
+    var arr: Money
+    /// The account's scores once the plan holds.
+    var scores: SignalScores
+
+  }
+
+  // MARK: ARR
+
+  /// The least ARR at which `account` (of the book) scores at least `score` on ARR, everything
+  /// else unchanged; `nil` when no ARR does this quarter. Below the support break-even the
+  /// margin rule scores 0 whatever the rank, so the result is never below it.
+  func leastARR(forARRScore score: Int, of account: Account) -> Money? {
+    guard let line = leastRankedARR(forARRScore: score, of: account) else { return nil }
+    return max(line, supportBreakEven(of: account.usage))
+  }
+
+  /// The least ARR whose rank or amount rules give at least `score` (the margin rule aside).
+  private func leastRankedARR(forARRScore score: Int, of account: Account) -> Money? {
+    guard score >= 1 else { return .zero }
+    guard score <= 5 else { return nil }
+    // Each rule scoring `score` or more holds from some ARR up; the least of those lines.
+    var lines: [Money] = []
+    if let decile = leastARR(withFewerGreaterThan: cutLines.topDecileCount, of: account) {
+      lines.append(decile)
+    }
+    if score <= 4,
+      let quartile = leastARR(withFewerGreaterThan: cutLines.topQuartileCount, of: account)
+    {
+      lines.append(quartile)
+    }
+    if score <= 3 { lines.append(cutLines.healthyARR) }
+    if score <= 2 { lines.append(Money(cents: cutLines.floorARR.cents + 1)) }
+    if score <= 1 { lines.append(.zero) }
+    return lines.min()
+  }
+
+  /// The least ARR at which fewer than `count` other valid accounts have strictly more.
+  private func leastARR(withFewerGreaterThan count: Int, of account: Account) -> Money? {
+    guard count >= 1 else { return nil }
+    // With fewer other accounts than `count`, any ARR qualifies.
+    return arr(atRank: count, leavingOut: account.arr) ?? .zero
+  }
+
+  /// The least raise of ARR alone that lets `account` clear `bar`, with what it scores there;
+  /// `nil` when no ARR does. Expansion can only fall as ARR rises (its rules compare the ceiling
+  /// with ARR), so within one ARR score the least ARR gives the highest total: the candidates
+  /// are the least ARR of each higher ARR score.
+  func leastARRRaise(_ account: Account, scores: SignalScores, clearing bar: Bar) -> ARRRaise? {
+    guard scores.arr < 5 else { return nil }
+    for score in (scores.arr + 1)...5 {
+      guard let raise = arrRaise(account, toARRScore: score) else { continue }
+      // A lower score's amount may already give a higher score (the support cost sets it).
+      guard raise.scores.arr >= score else { continue }
+      if bar.isMet(by: raise.scores.total) { return raise }
+    }
+    return nil
+  }
+
+  /// The least ARR at which `account` scores at least `score` on ARR, and its scores there.
+  func arrRaise(_ account: Account, toARRScore score: Int) -> ARRRaise? {
+    guard let line = leastRankedARR(forARRScore: score, of: account) else { return nil }
+    let breakEven = supportBreakEven(of: account.usage)
+    var changed = account
+    changed.arr = max(line, breakEven)
+    return ARRRaise(
+      arr: changed.arr, isSetBySupportCost: breakEven > line,
+      scores: scores(of: changed, bookARR: account.arr))
+  }
+
+  // MARK: Expansion
+
+  /// The least ceiling that scores `score` (3, 4 or 5) on expansion at `arr`, once nothing
+  /// blocks the ceiling rules (and, for 5, with a multi-BU footprint).
+  func leastCeiling(forExpansionScore score: Int, arr: Money) -> Money {
+    switch score {
+    case 5:
+      let headroomCents = Self.ceilingDivision(constants.multiBUHeadroom.millionths, 10_000)
+      return Money(cents: arr.cents + headroomCents)
+    case 4:
+      return Money(
+        cents: Self.ceilingDivision(
+          constants.clearPathRatio.millionths * arr.cents, ExactDecimal.scale))
+    default:
+      return Money(
+        cents: Self.ceilingDivision(
+          constants.modestExpansionRatio.millionths * arr.cents, ExactDecimal.scale))
+    }
+  }
+
+  /// The least active users that keep usage from declining against last quarter's `previous`.
+  package func leastActiveUsersHoldingUsage(previous: Int) -> Int128 {
+    Self.ceilingDivision(
+      constants.usageDeclineRatio.millionths * Int128(previous), ExactDecimal.scale)
+  }
+
+  /// Whether an expansion rule blocks every ceiling rule (a lost sponsor, declining usage).
+  static func blocksCeiling(_ rule: ExpansionRule) -> Bool {
+    switch rule {
+    case .sponsorLost, .decliningUsage: true
+    default: false
+    }
+  }
+
+  /// The plan for `account` to score at least `score` on expansion with its ARR set to `arr`;
+  /// `nil` when nothing needs to change or the score cannot be reached.
+  func expansionPlan(
+    _ account: Account, scores: SignalScores, score: Int, arr: Money
+  ) -> ExpansionPlan? {
+    var changed = account
+    changed.arr = arr
+    let unblocks = Self.blocksCeiling(scores.expansionRule)
+    if unblocks {
+      changed.sponsorLost = false
+      changed.usage.activeUsersPreviousQuarter = nil
+    }
+    var addsMultiBU = false
+    var ceiling: (needed: Money, forScore: Int)?
+    if score >= 3 {
+      if score == 5, !changed.multiBU {
+        addsMultiBU = true
+        changed.multiBU = true
+      }
+      // The least ceiling of the rules that score `score` or more: with a multi-BU footprint
+      // the headroom rule can ask less than a ratio of a large ARR.
+      var rules = (3...4).filter { $0 >= score }.map {
+        ($0, leastCeiling(forExpansionScore: $0, arr: arr))
+      }
+      if changed.multiBU { rules.append((5, leastCeiling(forExpansionScore: 5, arr: arr))) }
+      if let (forScore, needed) = rules.min(by: { $0.1 < $1.1 }),
+        changed.expansionCeiling.map({ $0 < needed }) ?? true
+      {
+        ceiling = (needed, forScore)
+        changed.expansionCeiling = needed
+      }
+    }
+    guard unblocks || addsMultiBU || ceiling != nil else { return nil }
+    let planned = self.scores(of: changed, bookARR: account.arr)
+    guard planned.expansion >= score else { return nil }
+    return ExpansionPlan(
+      unblocks: unblocks, addsMultiBU: addsMultiBU, ceiling: ceiling, arr: arr, scores: planned)
+  }
+
+  /// The least change of expansion alone (today's ARR) that lets `account` clear `bar`.
+  func leastExpansionChange(
+    _ account: Account, scores: SignalScores, clearing bar: Bar
+  ) -> ExpansionPlan? {
+    guard scores.expansion < 5 else { return nil }
+    for score in (scores.expansion + 1)...5 {
+      guard let plan = expansionPlan(account, scores: scores, score: score, arr: account.arr)
+      else { continue }
+      if bar.isMet(by: plan.scores.total) { return plan }
+    }
+    return nil
+  }
+
+  /// The smallest joint raise of ARR and expansion (fewest score steps, then ARR first) that
+  /// lets `account` clear `bar`.
+  func leastCombinedChange(
+    _ account: Account, scores: SignalScores, clearing bar: Bar
+  ) -> ExpansionPlan? {
+    let maximumSteps = (5 - scores.arr) + (5 - scores.expansion)
+    guard maximumSteps >= 2 else { return nil }
+    for steps in 2...maximumSteps {
+      for arrStep in 1..<steps {
+        let arrScore = scores.arr + arrStep
+        let targetExpansion = scores.expansion + steps - arrStep
+        guard arrScore <= 5, targetExpansion <= 5,
+          let arr = leastARR(forARRScore: arrScore, of: account),
+          let plan = expansionPlan(account, scores: scores, score: targetExpansion, arr: arr),
+          plan.scores.arr >= arrScore
+        else { continue }
+        if bar.isMet(by: plan.scores.total) { return plan }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,213 @@
+/// The three-signal rubric of one run (SPEC §3): the constants, this quarter's cut lines and the
+/// book's ARR ranking, fixed once per run. Every rule's predicate lives here (and its inverse in
+/// `Rubric+PathBack.swift`, its wording in `Rubric+Wording.swift`), so the scorer, `why_moved`,
+/// the memos, the path back and `explain` all state what the same code decided.
+package struct Rubric: Sendable {
+  /// The rubric's constants.
+  package let constants: RubricConstants
+  /// This quarter's cut lines.
+  package let cutLines: RubricCutLines
+  /// The valid accounts' ARR in cents, largest first: `g(a)` and the rank lines come from it.
+  private let descendingARRCents: [Int128]
+
+  /// The rubric of a book whose valid accounts have, largest first, the given ARRs in cents.
+  private init(constants: RubricConstants, descendingARRCents descending: [Int128]) {
+    self.constants = constants
+    self.descendingARRCents = descending
+    let count = descending.count
+    let doubledMedian: Int128 =
+      count == 0 ? 0 : descending[(count - 1) / 2] + descending[count / 2]
+    // Smallest cents c with c ≥ ratio × median, i.e. 2·c·10^6 ≥ ratio·doubledMedian.
+    let healthy = Self.ceilingDivision(
+      constants.healthyMedianRatio.millionths * doubledMedian, 2 * ExactDecimal.scale)
+    // Largest cents c with c·10^4 ≤ ratio × min_contract (both in millionths of a unit).
+    let floor =
+      constants.floorRatio.millionths * constants.minContractARR.millionths
+      / (ExactDecimal.scale * 10_000)
+    cutLines = RubricCutLines(
+      accountCount: count, doubledMedianCents: doubledMedian,
+      topDecileCount: constants.topDecileShare.ceilingOfProduct(with: count),
+      topQuartileCount: constants.topQuartileShare.ceilingOfProduct(with: count),
+      healthyARR: Money(cents: healthy), floorARR: Money(cents: floor))
+  }
+
+  /// The rubric of the valid accounts `accounts` (N, median, decile and quartile counts).
+  init(constants: RubricConstants, accounts: [Account]) {
+    var descending = accounts.map(\.arr.cents)
+    descending.sort(by: >)
+    self.init(constants: constants, descendingARRCents: descending)
+  }
+
+  /// The rubric of `accounts` and every account's scores, in their order, from one sort of
+  /// their ARR: `g(a)` of each account is its rank in that sort, the same count
+  /// ``strictlyGreaterCount(than:)`` gives, so scoring a million accounts is O(N log N).
+  static func scoring(
+    _ accounts: [Account], constants: RubricConstants
+  ) -> (rubric: Rubric, scores: [SignalScores]) {
+    let ranks = ranks(accounts.map(\.arr.cents))
+    let rubric = Rubric(constants: constants, descendingARRCents: ranks.descending)
+    let scores = accounts.indices.map {
+      rubric.scores(of: accounts[$0], strictlyGreater: ranks.strictlyGreater[$0])
+    }
+    return (rubric, scores)
+  }
+
+  /// A rubric under the cut lines of an earlier run (the interim re-score, SPEC §7): there is
+  /// no book to rank against, so callers give `g(a)` to ``scores(of:strictlyGreater:)``.
+  init(constants: RubricConstants, fixedCutLines: RubricCutLines) {
+    self.constants = constants
+    self.cutLines = fixedCutLines
+    self.descendingARRCents = []
+  }
+
+  /// The ARR at `rank` (1 = the largest) among the valid accounts, `nil` outside 1…N: at the
+  /// decile and quartile ranks, the least ARR of the book that scored 5 and 4 (`run.json`).
+  func arr(atRank rank: Int) -> Money? {
+    rank >= 1 && rank <= descendingARRCents.count ? Money(cents: descendingARRCents[rank - 1]) : nil
+  }
+
+  // MARK: g(a) and the support cost
+
+  /// `g(a)` for an ARR of `arr`: how many valid accounts have strictly more.
+  package func strictlyGreaterCount(than arr: Money) -> Int {
+    // The first position holding at most `arr`; every amount before it is greater.
+    var low = 0
+    var high = descendingARRCents.count
+    while low < high {
+      let middle = (low + high) / 2
+      if descendingARRCents[middle] > arr.cents { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// `g(a)` of an account of the book whose ARR is set to `arr`: the valid accounts other than
+  /// itself with strictly more (its ARR in the book is `bookARR`).
+  func strictlyGreaterCount(than arr: Money, bookARR: Money) -> Int {
+    strictlyGreaterCount(than: arr) - (bookARR > arr ? 1 : 0)
+  }
+
+  /// `annual_support_cost(a) = 4 × support_hours(a) × support_hour_cost`, exact to the
+  /// millionth of a unit (unknown hours count as 0).
+  package func annualSupportCost(of usage: Usage) -> ExactDecimal {
+    // Hours in hundredths times a cost in millionths: 4·h·c / 100 millionths.
+    let hundredths = Int128(usage.supportHundredths ?? 0)
+    return ExactDecimal(millionths: 4 * hundredths * constants.supportHourCost.millionths / 100)
+  }
+
+  /// Whether `arr − annual_support_cost < 0`, exactly (in millionths of a cent).
+  func hasNegativeMargin(arr: Money, usage: Usage) -> Bool {
+    let hundredths = Int128(usage.supportHundredths ?? 0)
+    return arr.cents * ExactDecimal.scale < 4 * hundredths * constants.supportHourCost.millionths
+  }
+
+  /// The least ARR whose margin after the annual support cost is not negative.
+  func supportBreakEven(of usage: Usage) -> Money {
+    let hundredths = Int128(usage.supportHundredths ?? 0)
+    return Money(
+      cents: Self.ceilingDivision(
+        4 * hundredths * constants.supportHourCost.millionths, ExactDecimal.scale))
+  }
+
+  // MARK: Predicates
+
+  /// The scores of one account given `g(a)`, the number of valid accounts with greater ARR.
+  func scores(of account: Account, strictlyGreater: Int) -> SignalScores {
+    let arrRule = arrRule(account, strictlyGreater: strictlyGreater)
+    let expansionRule = expansionRule(account)
+    return SignalScores(
+      arrRule: arrRule, fit: account.strategicFit, expansionRule: expansionRule,
+      total: total(arr: arrRule.score, fit: account.strategicFit, expansion: expansionRule.score))
+  }
+
+  /// The scores of an account of the book once some of its facts change (a path back), at this
+  /// quarter's cut lines: the other accounts keep their ARR. `bookARR` is its ARR in the book.
+  func scores(of changed: Account, bookARR: Money) -> SignalScores {
+    scores(
+      of: changed, strictlyGreater: strictlyGreaterCount(than: changed.arr, bookARR: bookARR))
+  }
+
+  /// `w_arr × arr + w_fit × fit + w_exp × expansion`, exact.
+  package func total(arr: Int, fit: Int, expansion: Int) -> ExactDecimal {
+    constants.arrWeight * arr + constants.fitWeight * fit + constants.expansionWeight * expansion
+  }
+
+  /// The ARR rule, first match wins.
+  func arrRule(_ account: Account, strictlyGreater: Int) -> ARRRule {
+    if hasNegativeMargin(arr: account.arr, usage: account.usage) { return .negativeMargin }
+    if strictlyGreater < cutLines.topDecileCount { return .topDecile }
+    if strictlyGreater < cutLines.topQuartileCount { return .topQuartile }
+    if account.arr >= cutLines.healthyARR { return .healthy }
+    if account.arr <= cutLines.floorARR { return .nearFloor }
+    return .belowMedian
+  }
+
+  /// Whether usage declines: last quarter's active users are known and above zero, and this
+  /// quarter's are below the decline ratio of them.
+  func isUsageDeclining(_ usage: Usage) -> Bool {
+    guard let previous = usage.activeUsersPreviousQuarter, previous > 0,
+      let active = usage.activeUsers
+    else { return false }
+    return ExactDecimal.isBelow(
+      Int128(active), ratio: constants.usageDeclineRatio, of: Int128(previous))
+  }
+
+  /// The expansion rule, first match wins.
+  func expansionRule(_ account: Account) -> ExpansionRule {
+    if account.sponsorLost { return .sponsorLost }
+    let usage = account.usage
+    if isUsageDeclining(usage) { return .decliningUsage }
+    if let ceiling = account.expansionCeiling {
+      let headroom = ExactDecimal(ceiling - account.arr)
+      if account.multiBU, headroom >= constants.multiBUHeadroom { return .multiBUHeadroom }
+      if ExactDecimal.isAtLeast(
+        ceiling.cents, ratio: constants.clearPathRatio, of: account.arr.cents)
+      {
+        return .clearPath
+      }
+      if ExactDecimal.isAtLeast(
+        ceiling.cents, ratio: constants.modestExpansionRatio, of: account.arr.cents)
+      {
+        return .modestExpansion
+      }
+    } else if let seats = usage.licensedSeats, seats > 0, let active = usage.activeUsers,
+      ExactDecimal.isAtLeast(Int128(active), ratio: constants.seatCapRatio, of: Int128(seats))
+    {
+      return .nearSeatCap
+    }
+    return .maxedOut
+  }
+
+  // MARK: Helpers
+
+  /// For each value, how many values are strictly greater; and the values, largest first.
+  static func ranks(_ values: [Int128]) -> (strictlyGreater: [Int], descending: [Int128]) {
+    let order = values.indices.sorted { values[$0] > values[$1] }
+    var counts = [Int](repeating: 0, count: values.count)
+    var rank = 0
+    while rank < order.count {
+      var end = rank
+      while end < order.count, values[order[end]] == values[order[rank]] {
+        counts[order[end]] = rank
+        end += 1
+      }
+      rank = end
+    }
+    return (counts, order.map { values[$0] })
+  }
+
+  /// ⌈numerator / denominator⌉ for a positive denominator.
+  static func ceilingDivision(_ numerator: Int128, _ denominator: Int128) -> Int128 {
+    let quotient = numerator / denominator
+    return numerator % denominator > 0 ? quotient + 1 : quotient
+  }
+
+  /// The `rank`-th largest ARR of the book (1 is the largest) leaving out one account whose ARR
+  /// is `bookARR`; `nil` when the others are fewer than `rank`.
+  func arr(atRank rank: Int, leavingOut bookARR: Money) -> Money? {
+    let others = descendingARRCents.count - 1
+    guard rank >= 1, rank <= others else { return nil }
+    // Leaving out a value at or above the rank-th largest moves the next one up.
+    let position = bookARR.cents >= descendingARRCents[rank - 1] ? rank : rank - 1
+    return Money(cents: descendingARRCents[position])
+  }
+}

@@ -1,0 +1,302 @@
+import Testing
+
+@testable import RetierCore
+
+/// Every figure a memo or `why_moved` states, checked against the rubric's own predicate on
+/// generated books: set the account's ARR or ceiling to what its path back names, re-score it at
+/// this quarter's cut lines (the other accounts unchanged), and the stated score and total follow;
+/// one cent less does not reach them.
+@Suite("Path back and walkback claims on generated books")
+struct PathBackPropertyTests {
+  /// Seeds of the generated books.
+  static let seeds: [UInt64] = Array(1...120)
+
+  /// A configuration that never aborts on the error budget.
+  static let configuration: Configuration = {
+    var configuration = Configuration(inbox: "in", output: "out")
+    configuration.maxRejectedShare = ExactDecimal(1)
+    return configuration
+  }()
+
+  /// A book built for the path back: amounts to the cent around the cut lines (ties at the floor,
+  /// the median and the ranks), support hours whose cost lands on or next to the ARR, ceilings on
+  /// the expansion ratios, declining usage and lost sponsors, most accounts currently in Tier 1
+  /// or 2 so that many are demoted.
+  static func pathBackDrop(seed: UInt64) -> TestDrop {
+    var random = SplitMix64(seed: seed)
+    let count = 20 + random.below(80)
+    var accounts =
+      "account_id,account_name,current_tier,owner_id,customer_since,strategic_fit,"
+      + "expansion_ceiling_arr,multi_bu,sponsor_status\n"
+    var arr = "account_id,arr\n"
+    var usage =
+      "account_id,licensed_seats,active_users,active_users_prev_quarter,support_hours\n"
+    func amount(_ cents: Int) -> String { "\(cents / 100).\(String(format2: cents % 100))" }
+    var pool: [Int] = [550_000, 550_001, 1_200_000, 4_830_000, 4_830_000]
+    for index in 0..<count {
+      let cents =
+        random.chance(30)
+        ? random.pick(pool) : 100_000 + random.below(30_000_000)
+      pool.append(cents)
+      let id = "P\(index)"
+      let ceiling: String
+      switch random.below(6) {
+      case 0: ceiling = ""
+      case 1: ceiling = amount(cents * 2)
+      case 2: ceiling = amount(cents * 6 / 5)
+      case 3: ceiling = amount(cents + 50_000_000)
+      default: ceiling = amount(cents + random.below(cents * 2 + 1))
+      }
+      accounts +=
+        "\(id),Account \(index),\(random.pick(["1", "1", "2", "2", "3", ""])),,"
+        + "\(random.chance(10) ? "2026-08-01" : "2019-01-01"),\(random.below(6)),\(ceiling),"
+        + "\(random.pick(["", "true", "false"])),\(random.chance(10) ? "lost" : "active")\n"
+      arr += "\(id),\(amount(cents))\n"
+      // Support cost 4 × h × 85 = 340 × h: on, just below or just above the ARR, or small.
+      let breakEvenHundredths = cents / 340
+      let hundredths: Int
+      switch random.below(5) {
+      case 0: hundredths = breakEvenHundredths
+      case 1: hundredths = breakEvenHundredths + 1
+      case 2: hundredths = random.below(breakEvenHundredths * 3 + 1)
+      default: hundredths = random.below(1_000)
+      }
+      let previous = random.pick(["", "0", "100", "100"])
+      let active = random.pick(["", "89", "90", "95", "100"])
+      usage +=
+        "\(id),\(random.pick(["", "100"])),\(active),\(previous),"
+        + "\(hundredths / 100).\(String(format2: hundredths % 100))\n"
+    }
+    return TestDrop(accounts: accounts, arr: arr, usage: usage)
+  }
+
+  /// The decided books of a seed: the path-back book and the generic generated drop.
+  static func results(seed: UInt64) throws -> [RunResult] {
+    let pathBack = try Retier.decide(pathBackDrop(seed: seed).input(configuration))
+    let generic = try Retier.decide(
+      RunInput(
+        quarter: FiscalQuarter(label: "2026-Q3")!, files: GeneratedDrop(seed: seed).files(),
+        configuration: configuration, configBytes: [], toolVersion: "property"))
+    return [pathBack, generic]
+  }
+
+  // MARK: Re-scoring a claim
+
+  /// What a claim changes about an account.
+  struct Change {
+    var arr: Money?
+    var ceiling: Money?
+    var addsMultiBU = false
+    var unblocks = false
+  }
+
+  /// The account at `index` re-scored after `change`, at the run's cut lines: `g(a)` counted
+  /// here over the other accounts, the rules the rubric's own.
+  static func rescored(_ index: Int, in result: RunResult, after change: Change) -> SignalScores {
+    var account = result.book.accounts[index]
+    if let arr = change.arr { account.arr = arr }
+    if let ceiling = change.ceiling { account.expansionCeiling = ceiling }
+    if change.addsMultiBU { account.multiBU = true }
+    if change.unblocks {
+      account.sponsorLost = false
+      account.usage.activeUsersPreviousQuarter = nil
+    }
+    let greater = result.book.accounts.indices.count {
+      $0 != index && result.book.accounts[$0].arr > account.arr
+    }
+    return result.rubric.scores(of: account, strictlyGreater: greater)
+  }
+
+  // MARK: Parsing the memo
+
+  /// `10,965` or `623,456.78` as money.
+  static func money(_ text: Substring) -> Money? {
+    // Amounts past the input format's 15 digits occur (a ceiling of ARR + 500,000).
+    let parts = text.replacing(",", with: "").split(separator: ".")
+    guard let units = parts.first.flatMap({ Int128(String($0)) }) else { return nil }
+    let cents = parts.count == 2 ? Int128(String(parts[1])) ?? 0 : 0
+    return Money(cents: units * 100 + cents)
+  }
+
+  /// An exact decimal as memos print it.
+  static func decimal(_ text: Substring) -> ExactDecimal? { ExactDecimal(String(text)) }
+
+  /// The single match of `pattern` in `text`, as its captures.
+  static func captures(_ pattern: String, in text: String) throws -> [Substring]? {
+    let regex = try Regex(pattern)
+    guard let match = text.firstMatch(of: regex) else { return nil }
+    return (1..<match.output.count).map { match.output[$0].substring ?? "" }
+  }
+
+  /// The bar the path back names: the line to reach, or the total to pass.
+  static func bar(in memo: String) throws -> Rubric.Bar? {
+    if let line = try captures(
+      #"The total needs to reach the Tier \d+ line of ([0-9.]+)"#, in: memo),
+      let total = decimal(line[0])
+    {
+      return Rubric.Bar(total: total, isStrict: false)
+    }
+    if let lowest = try captures(#"A total above ([0-9.]+) holds a seat"#, in: memo),
+      let total = decimal(lowest[0])
+    {
+      return Rubric.Bar(total: total, isStrict: true)
+    }
+    return nil
+  }
+
+  /// The changes an expansion plan in words names.
+  static func plan(_ words: Substring) throws -> Change {
+    var change = Change()
+    change.unblocks =
+      words.contains("an active executive sponsor again")
+      || words.contains("usage that stops declining")
+    change.addsMultiBU = words.contains("(multi-BU)")
+    if let ceiling = try captures(
+      #"an expansion ceiling of at least ([0-9,.]+) \("#, in: String(words))
+    {
+      change.ceiling = money(ceiling[0])
+    }
+    return change
+  }
+
+  // MARK: Tests
+
+  @Test(
+    "every ARR, ceiling, score and total a path back names holds, and is the least",
+    arguments: seeds)
+  func pathBackClaimsHold(seed: UInt64) throws {
+    for result in try Self.results(seed: seed) {
+      let explainer = WhyMoved(result)
+      for index in result.book.accounts.indices where explainer.direction(of: index) == .demotion {
+        let memo = String(
+          decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+        try checkPathBack(memo, index: index, result: result)
+      }
+    }
+  }
+
+  private func checkPathBack(_ memo: String, index: Int, result: RunResult) throws {
+    let id = result.book.accounts[index].id
+    let scores = result.scores[index]
+    guard let bar = try Self.bar(in: memo) else { return }
+    #expect(!bar.isMet(by: scores.total), "\(id): today's total already clears the bar")
+    // ARR alone.
+    if let claim = try Self.captures(
+      #"- ARR: ARR of at least ([0-9,.]+) \(today [0-9,.]+\) scores (\d)[^:]*?(?:; at that ARR the ceiling scores (\d) on expansion instead of \d)?: total ([0-9.]+)\."#,
+      in: memo)
+    {
+      let arr = try #require(Self.money(claim[0]))
+      let stated = Self.rescored(index, in: result, after: Change(arr: arr))
+      #expect(
+        stated.arr == Int(claim[1]), "\(id): ARR \(arr) scores \(stated.arr), not \(claim[1])")
+      #expect(stated.total == Self.decimal(claim[3]), "\(id): ARR \(arr) totals \(stated.total)")
+      #expect(stated.expansion == (claim[2].isEmpty ? scores.expansion : Int(claim[2])))
+      #expect(bar.isMet(by: stated.total), "\(id): ARR \(arr) does not clear \(bar.total)")
+      let oneCentLess = Self.rescored(
+        index, in: result, after: Change(arr: Money(cents: arr.cents - 1)))
+      #expect(!bar.isMet(by: oneCentLess.total), "\(id): one cent below \(arr) clears the bar")
+      #expect(oneCentLess.arr < stated.arr, "\(id): one cent below \(arr) scores as much")
+    } else if let claim = try Self.captures(
+      #"- ARR: cannot lift it alone: even the top score of 5 \(ARR of at least ([0-9,.]+)\) gives a total of ([0-9.]+)\."#,
+      in: memo)
+    {
+      let arr = try #require(Self.money(claim[0]))
+      let top = Self.rescored(index, in: result, after: Change(arr: arr))
+      #expect(top.arr == 5 && top.total == Self.decimal(claim[1]), "\(id): top ARR claim")
+      #expect(!bar.isMet(by: top.total), "\(id): the top ARR clears the bar after all")
+      #expect(
+        Self.rescored(index, in: result, after: Change(arr: Money(cents: arr.cents - 1))).arr < 5)
+    }
+    // Expansion alone.
+    if let claim = try Self.captures(
+      #"- Expansion ceiling: ((?:an |a )[^\n]*?) scores (\d): total ([0-9.]+)\.\n"#, in: memo)
+    {
+      let change = try Self.plan(claim[0])
+      let stated = Self.rescored(index, in: result, after: change)
+      #expect(stated.expansion == Int(claim[1]), "\(id): the plan scores \(stated.expansion)")
+      #expect(stated.total == Self.decimal(claim[2]) && bar.isMet(by: stated.total), "\(id)")
+      if let ceiling = change.ceiling {
+        var less = change
+        less.ceiling = Money(cents: ceiling.cents - 1)
+        #expect(
+          Self.rescored(index, in: result, after: less).expansion < stated.expansion,
+          "\(id): one cent below the ceiling \(ceiling) scores as much:\n\(memo)")
+      }
+    }
+    // Both together.
+    if let claim = try Self.captures(
+      #"together they do: ARR of at least ([0-9,.]+) \(scores (\d)\) with (.*?) \(scores (\d)\) gives a total of ([0-9.]+)\."#,
+      in: memo)
+    {
+      var change = try Self.plan(claim[2])
+      change.arr = Self.money(claim[0])
+      let stated = Self.rescored(index, in: result, after: change)
+      #expect(stated.arr == Int(claim[1]) && stated.expansion == Int(claim[3]), "\(id)")
+      #expect(stated.total == Self.decimal(claim[4]) && bar.isMet(by: stated.total), "\(id)")
+    }
+  }
+
+  @Test("every walkback and why_moved sentence agrees with the decision", arguments: seeds)
+  func sentencesAgreeWithDecision(seed: UInt64) throws {
+    for result in try Self.results(seed: seed) {
+      let explainer = WhyMoved(result)
+      for index in result.book.accounts.indices {
+        guard let direction = explainer.direction(of: index) else { continue }
+        let decision = result.tiering.decisions[index]
+        let scores = result.scores[index]
+        let id = result.book.accounts[index].id
+        var walkback = TextBuffer(capacity: 256)
+        AccountMemo.writeWalkback(index, explainer: explainer, to: &walkback)
+        let text = walkback.string
+        #expect(text.contains("Total of \(scores.total)"), "\(id): \(text)")
+        if let claim = try Self.captures(
+          #"which lands in Tier (\d+)\. The line is ([0-9.]+)\."#, in: text)
+        {
+          #expect(Int(claim[0]) == decision.rubricTier, "\(id): \(text)")
+          let line = try #require(Self.decimal(claim[1]))
+          if decision.reason == .rubric {
+            // The line a rubric move names is the one it missed (demotion) or reached.
+            #expect((scores.total >= line) == (direction != .demotion), "\(id): \(text)")
+          } else {
+            #expect(scores.total >= line, "\(id): \(text)")
+          }
+        } else if let claim = try Self.captures(
+          #"(?:would land in|reaches the) Tier (\d+)(?: on the rubric \(the Tier \d+ line is| line of) ([0-9.]+)\)?; .* in Tier (\d+)\.$"#,
+          in: text)
+        {
+          #expect(decision.reason != .rubric, "\(id): \(text)")
+          #expect(Int(claim[0]) == decision.rubricTier, "\(id): \(text)")
+          let line = try #require(Self.decimal(claim[1]))
+          #expect(scores.total >= line, "\(id): \(text)")
+          #expect(Int(claim[2]) == decision.finalTier, "\(id): \(text)")
+        } else {
+          Issue.record("\(id): walkback names no tier: \(text)")
+        }
+        let sentence = try #require(explainer.sentence(for: index))
+        try checkLines(in: sentence, total: scores.total, result: result, id: id)
+      }
+    }
+  }
+
+  /// Checks every `is below the Tier k line of L` and `reaches the Tier k line of L` of a
+  /// sentence against the total and the configured line.
+  private func checkLines(
+    in sentence: String, total: ExactDecimal, result: RunResult, id: String
+  ) throws {
+    let regex = try Regex(#"(is below|reaches) the Tier (\d+) line of ([0-9.]+)"#)
+    for match in sentence.matches(of: regex) {
+      let verb = match.output[1].substring ?? ""
+      let tier = try #require(Int(match.output[2].substring ?? ""))
+      let line = try #require(Self.decimal(match.output[3].substring ?? ""))
+      #expect(line == result.configuration.tier(tier).minScore, "\(id): \(sentence)")
+      #expect((verb == "reaches") == (total >= line), "\(id): \(sentence)")
+    }
+  }
+}
+
+extension String {
+  /// Two digits, zero-padded: `7` → `07`.
+  fileprivate init(format2 value: Int) {
+    self = value < 10 ? "0\(value)" : "\(value)"
+  }
+}
