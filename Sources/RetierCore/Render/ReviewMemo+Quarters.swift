@@ -15,13 +15,19 @@ extension ReviewMemo {
     } else {
       text += "This quarter compared with the previous complete run.\n\n"
     }
-    let accounts = result.book.accounts
-    let figures = AcrossQuarters(previous: previous, count: accounts.count) {
-      standing(result, index: $0)
-    }
+    let figures = acrossQuarterFigures(result, previous: previous)
     text += scorecard(figures) + "\n" + reelevationWatch(figures, previous: previous) + "\n"
     text += flapping(figures)
     return text
+  }
+
+  /// The across-quarter figures of `result` against `previous` (memo.md and memo.html).
+  static func acrossQuarterFigures(
+    _ result: RunResult, previous: PreviousRunRecord
+  ) -> AcrossQuarters {
+    AcrossQuarters(previous: previous, count: result.book.accounts.count) {
+      standing(result, index: $0)
+    }
   }
 
   /// The valid account at `index` as the across-quarter figures read it.
@@ -49,19 +55,7 @@ extension ReviewMemo {
     text += "quarter (accounts new this quarter are not in any cohort). An account no longer "
     text += "valid (gone from accounts.csv, no ARR line, or rejected) counts as 0 ARR now. "
     text += "GRR = Σ min(ARR now, ARR then) / Σ ARR then; NRR = Σ ARR now / Σ ARR then.\n\n"
-    text += table(
-      [
-        "tier then", "accounts", "still valid", "ARR then", "ARR now", "GRR", "NRR", "moved up",
-        "moved down",
-      ],
-      figures.scorecard.map { row in
-        [
-          "Tier \(row.tier)", String(row.accounts), String(row.stillValid),
-          wholeUnits(row.arrThen), wholeUnits(row.arrNow),
-          row.grossRetention?.description ?? "n/a", row.netRetention?.description ?? "n/a",
-          String(row.movedUp), String(row.movedDown),
-        ]
-      }, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
+    text += table(scorecardHeader, scorecardRows(figures), rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
     if figures.cohortRowsWithoutARR > 0 {
       text += "\n\(counted(figures.cohortRowsWithoutARR, "account")) of the previous run had "
       text += "no ARR then (rejected that quarter) and are in no cohort.\n"
@@ -85,24 +79,7 @@ extension ReviewMemo {
     let reentered = watch.count(where: \.reentered)
     text += "; \(reentered) re-entered.\n\n"
     let (shown, more) = capped(watch, limit: listLimit)
-    text += table(
-      [
-        "account", "name", "left", "ARR target", "ARR now", "expansion target", "total now",
-        "line", "re-entered",
-      ],
-      shown.map { entry in
-        let recorded = entry.recorded
-        return [
-          escaped(recorded.accountID), entry.now.map { escaped($0.name) } ?? "–",
-          "Tier \(recorded.fromTier)",
-          recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none",
-          entry.now.map { WhyMoved.amount($0.arr) } ?? "gone",
-          expansionTarget(recorded) + mark(entry.reachedExpansion),
-          entry.now.map { $0.total.description } ?? "–",
-          recorded.bar.map { (recorded.barIsStrict ? "> " : "") + $0.description } ?? "none",
-          entry.now == nil ? "no (not in this book)" : (entry.reentered ? "**yes**" : "no"),
-        ]
-      }, rightAligned: [4, 6])
+    text += table(watchHeader, watchRows(shown, escape: escaped), rightAligned: [4, 6])
     if let more { text += "\n" + more + "\n" }
     return text
   }
@@ -132,25 +109,76 @@ extension ReviewMemo {
     guard !figures.flapping.isEmpty else { return text + ".\n" }
     text += ".\n\n"
     let (shown, more) = capped(figures.flapping, limit: listLimit)
-    text += table(
-      ["account", "name", "previous run", "this run"],
-      shown.map { flap in
-        [
-          escaped(flap.now.id), escaped(flap.now.name),
-          "Tier \(flap.previousFrom) → Tier \(flap.previousTo)",
-          "Tier \(flap.now.fromTier.map(String.init) ?? "–") → Tier \(flap.now.toTier)",
-        ]
-      })
+    text += table(flapHeader, flapRows(shown, escape: escaped))
     if let more { text += "\n" + more + "\n" }
     return text
   }
 
   /// A sum of money in whole units, rounded half up, grouped by thousands (`1,880,546`).
-  private static func wholeUnits(_ money: Money) -> String {
+  static func wholeUnits(_ money: Money) -> String {
     // Sums here are never negative (each account's ARR is at least 0).
     let rounded = Money(cents: (money.cents + 50) / 100 * 100)
     var bytes: [UInt8] = []
     rounded.appendGroupedWholeUnits(to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The scorecard's columns.
+  static let scorecardHeader = [
+    "tier then", "accounts", "still valid", "ARR then", "ARR now", "GRR", "NRR", "moved up",
+    "moved down",
+  ]
+
+  /// One row per cohort.
+  static func scorecardRows(_ figures: AcrossQuarters) -> [[String]] {
+    figures.scorecard.map { row in
+      [
+        "Tier \(row.tier)", String(row.accounts), String(row.stillValid),
+        wholeUnits(row.arrThen), wholeUnits(row.arrNow),
+        row.grossRetention?.description ?? "n/a", row.netRetention?.description ?? "n/a",
+        String(row.movedUp), String(row.movedDown),
+      ]
+    }
+  }
+
+  /// The watch's columns.
+  static let watchHeader = [
+    "account", "name", "left", "ARR target", "ARR now", "expansion target", "total now", "line",
+    "re-entered",
+  ]
+
+  /// One row per watched account; `escape` makes text from the inputs safe for the format.
+  static func watchRows(
+    _ entries: ArraySlice<AcrossQuarters.WatchEntry>, escape: (String) -> String
+  ) -> [[String]] {
+    entries.map { entry in
+      let recorded = entry.recorded
+      return [
+        escape(recorded.accountID), entry.now.map { escape($0.name) } ?? "–",
+        "Tier \(recorded.fromTier)",
+        recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none",
+        entry.now.map { WhyMoved.amount($0.arr) } ?? "gone",
+        expansionTarget(recorded) + mark(entry.reachedExpansion),
+        entry.now.map { $0.total.description } ?? "–",
+        recorded.bar.map { (recorded.barIsStrict ? "> " : "") + $0.description } ?? "none",
+        entry.now == nil ? "no (not in this book)" : (entry.reentered ? "yes" : "no"),
+      ]
+    }
+  }
+
+  /// The flapping list's columns.
+  static let flapHeader = ["account", "name", "previous run", "this run"]
+
+  /// One row per flapping account.
+  static func flapRows(
+    _ flaps: ArraySlice<AcrossQuarters.Flap>, escape: (String) -> String
+  ) -> [[String]] {
+    flaps.map { flap in
+      [
+        escape(flap.now.id), escape(flap.now.name),
+        "Tier \(flap.previousFrom) → Tier \(flap.previousTo)",
+        "Tier \(flap.now.fromTier.map(String.init) ?? "–") → Tier \(flap.now.toTier)",
+      ]
+    }
   }
 }

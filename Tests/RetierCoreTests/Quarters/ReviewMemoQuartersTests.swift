@@ -68,3 +68,20 @@ struct ReviewMemoQuartersTests {
     #expect(text.contains("| Tier 1 | 2 | 2 | 1,500,000 | 1,500,000 | 100.0% | 100.0% | 0 | 0 |"))
   }
 }
+
+@Suite("memo.html across quarters")
+struct ReviewPageQuartersTests {
+  @Test("memo.html shows the same scorecard and watch rows as memo.md, escaped as HTML")
+  func sameRowsAsMemo() throws {
+    let result = try ReviewMemoQuartersTests.secondRun()
+    let page = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    #expect(page.contains(#"<section aria-label="Across quarters"><h2>Across quarters</h2>"#))
+    #expect(page.contains("This quarter compared with the 2026-Q3 run"))
+    #expect(
+      page.contains(
+        #"<th scope="row" class="t">Tier 1</th><td class="n">2</td><td class="n">2</td>"#
+          + #"<td class="n">1,500,000</td><td class="n">1,500,000</td><td class="n">100.0%</td>"#))
+    #expect(page.contains("Last quarter&#39;s demoted accounts against their path-back targets: 6"))
+    #expect(page.contains("109,382.72 (not reached)"))
+  }
+}
