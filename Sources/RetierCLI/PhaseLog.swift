@@ -45,7 +45,7 @@ final class PhaseLog {
     last = now
   }
 
-  /// Logs a phase of the core that just ended; pass as `Retier.run`'s `log`.
+  /// Logs a phase of the core that just ended; pass as `Retier.decide`'s `log`.
   func log(_ report: PhaseReport) {
     log(report.phase.rawValue, report.counts)
   }

@@ -1,11 +1,5 @@
 extension AccountMemo {
-  /// The memo of one moved account.
-  static func markdown(for index: Int, explainer: WhyMoved) -> String {
-    String(decoding: markdownBytes(for: index, explainer: explainer), as: UTF8.self)
-  }
-
-  /// The memo of one moved account as the bytes of its file; the same text as
-  /// ``markdown(for:explainer:)`` without building a `String`.
+  /// The memo of one moved account as the bytes of its file.
   static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
     // Memos run to about 2.3 KB; one reservation covers nearly all of them.
     var text = TextBuffer(capacity: 3_072)

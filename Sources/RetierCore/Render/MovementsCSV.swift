@@ -6,16 +6,6 @@ enum MovementsCSV {
     "account_id", "account_name", "from_tier", "to_tier", "direction", "why_moved",
   ]
 
-  /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
-    render(result, explainer: WhyMoved(result))
-  }
-
-  /// The file's bytes, with an explainer already built for the run.
-  static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
-    piecewise(result, explainer: explainer).wholeBytes
-  }
-
   /// The file as pieces: one item per moved or newly placed account.
   static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let accounts = result.book.accounts

@@ -21,9 +21,6 @@ struct PiecewiseFile {
     self.renderItems = renderItems
   }
 
-  /// The whole file in one piece.
-  var wholeBytes: [UInt8] { renderItems(0..<itemCount) }
-
   /// The item ranges of pieces of at most `itemsPerPiece` items each, in order; one empty range
   /// for a file without items, so that its header is still written.
   func pieces(itemsPerPiece: Int) -> [Range<Int>] {

@@ -8,11 +8,6 @@ enum ReassignmentsCSV {
     "to_owner_email", "reason", "effective_date",
   ]
 
-  /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
-    piecewise(result).wholeBytes
-  }
-
   /// The file as pieces: one item per account whose owner changes.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let accounts = result.book.accounts

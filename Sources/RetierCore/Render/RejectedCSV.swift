@@ -3,11 +3,6 @@ enum RejectedCSV {
   /// The header.
   static let header = ["file", "line", "account_id", "reason"]
 
-  /// The file's bytes: account, ARR, usage and roster rows, then ignored overrides.
-  static func render(_ result: RunResult) -> [UInt8] {
-    piecewise(result).wholeBytes
-  }
-
   /// The file as pieces: one item per rejected row.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let overrides = result.tiering.ignoredOverrides.map {

@@ -5,16 +5,6 @@ enum ReviewMemo {
   /// Longest list printed in full; longer lists end with `…and N more`.
   static let listLimit = 50
 
-  /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
-    render(result, explainer: WhyMoved(result))
-  }
-
-  /// The file's bytes, with an explainer already built for the run.
-  static func render(_ result: RunResult, explainer: WhyMoved) -> [UInt8] {
-    piecewise(result, explainer: explainer).wholeBytes
-  }
-
   /// The file as pieces: the sections up to the walkbacks come with the first piece, then one
   /// item per walkback paragraph (some 100,000 at a million accounts).
   static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {

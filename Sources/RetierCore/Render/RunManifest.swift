@@ -4,11 +4,6 @@ package enum RunManifest {
   /// run.
   package static let fileName = "run.json"
 
-  /// The manifest's bytes; `outputs` are the digests of the files it vouches for, in any order.
-  static func render(_ result: RunResult, outputs: [OutputDigest]) -> [UInt8] {
-    piecewise(result, outputs: outputs, pathBacks: PathBack.all(WhyMoved(result))).wholeBytes
-  }
-
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
   /// The bytes are those of the whole manifest as one ``JSONValue``. `pathBacks` are the

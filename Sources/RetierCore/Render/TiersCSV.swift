@@ -6,11 +6,6 @@ enum TiersCSV {
     "total_score", "rubric_tier", "from_tier", "to_tier", "reason", "owner_id",
   ]
 
-  /// The file's bytes.
-  static func render(_ result: RunResult) -> [UInt8] {
-    piecewise(result).wholeBytes
-  }
-
   /// The file as pieces: one item per line after the header.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let rejectedPositions = result.rejectedTierRowPositions

@@ -93,36 +93,6 @@ package enum Retier {
     return digests
   }
 
-  /// Every output file of `result`, sorted by path; the whole output in memory.
-  static func render(_ result: RunResult) -> [OutputFile] {
-    var files: [OutputFile] = []
-    _ = render(result) { (batch: [OutputFile]) -> Void in
-      for piece in batch {
-        // A piece continues the file emitted just before it.
-        if piece.isContinuation, let last = files.indices.last, files[last].path == piece.path {
-          files[last].bytes += piece.bytes
-        } else {
-          files.append(OutputFile(path: piece.path, bytes: piece.bytes))
-        }
-      }
-    }
-    // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
-    return files.sorted { $0.path < $1.path }
-  }
-
-  /// Decides and renders; the whole job in memory.
-  static func run(
-    _ input: RunInput, log: (PhaseReport) -> Void = { _ in }
-  ) throws(RetierError) -> (result: RunResult, files: [OutputFile]) {
-    let result = try decide(input, log: log)
-    let files = render(result)
-    log(
-      PhaseReport(
-        phase: .render,
-        counts: "files=\(files.count) bytes=\(files.reduce(0) { $0 + $1.bytes.count })"))
-    return (result, files)
-  }
-
   /// The counts of the render phase's log line for `outputs`.
   package static func renderCounts(_ outputs: [OutputDigest]) -> String {
     "files=\(outputs.count) bytes=\(outputs.reduce(0) { $0 + $1.byteCount })"

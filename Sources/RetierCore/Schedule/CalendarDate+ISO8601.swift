@@ -2,7 +2,7 @@ extension CalendarDate {
   /// Parses a strict ISO 8601 calendar date "YYYY-MM-DD": exactly 10 ASCII characters, four-digit
   /// year, two-digit month and day, hyphens, nothing around them. Returns nil for anything else,
   /// including dates that do not exist ("2026-02-30").
-  init?(iso: String) {
+  package init?(iso: String) {
     // Native strings are contiguous UTF-8; the array copy is only for a bridged string.
     let parsed =
       iso.utf8.withContiguousStorageIfAvailable { CalendarDate(isoBytes: $0) }

@@ -103,6 +103,8 @@ struct ExplainCommandTests {
     workspace.writeDrop(drop)
     let outcome = workspace.run(["explain", "ACC-0001", "--quarter", "2026-Q3"])
     #expect(outcome.status == 0)
-    #expect(outcome.output.first == #"ACC-0001 "Acme\nCorp\r\nEMEA": 2026-Q3, run date 2026-10-14"#)
+    #expect(
+      outcome.output.first
+        == #"Account ACC-0001 "Acme\nCorp\r\nEMEA": 2026-Q3, run date 2026-10-14"#)
   }
 }

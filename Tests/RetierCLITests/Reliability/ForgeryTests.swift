@@ -80,8 +80,8 @@ struct ForgeryTests {
     #expect(validate.status == 0, "\(validate.errorText)")
     Self.checkLines(validate.output + validate.errors, workspace: workspace)
     // Each problem is one line: the repeated id's two rows, the orphan, 39 accounts without
-    // usage, plus the summary line.
-    #expect(validate.output.count == 2 + 1 + 39 + 1, "\(validate.outputText)")
+    // usage, the warning that named Tier 2 has no active CSM, plus the summary line.
+    #expect(validate.output.count == 2 + 1 + 39 + 1 + 1, "\(validate.outputText)")
     for id in [ids[0], ids[4]] {
       let explain = workspace.run(["explain", id, "--quarter", "2026-Q3"])
       #expect(explain.status == 0, "\(explain.errorText)")
@@ -93,9 +93,11 @@ struct ForgeryTests {
     Self.checkLines(unknown.errors, workspace: workspace)
     // Over the budget (2 of 41 account rows; the 1 orphan of 41 ARR lines is within 0.03):
     // every problem on stderr, one line each. Then over the orphan budget: the orphan alone.
+    // No floor, so that two rows are over it.
     for (share, lines) in [("0.03", 1 + 3), ("0", 1 + 1)] {
       workspace.write(
-        #"{"inbox": "../inbox", "output": "../out", "max_rejected_share": \#(share)}"#,
+        #"{"inbox": "../inbox", "output": "../out", "max_rejected_share": \#(share), "#
+          + #""max_rejected_rows_floor": 0}"#,
         to: "config/retier.json")
       let run = workspace.run(["run", "--quarter", "2026-Q3"])
       #expect(run.status == 65)

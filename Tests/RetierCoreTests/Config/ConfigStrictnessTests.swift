@@ -259,7 +259,7 @@ struct ConfigStrictnessTests {
     var drop = TestDrop(accounts: accounts, arr: arr)
     drop.usage = usage
     drop.csms = csms
-    let (result, files) = try Retier.run(drop.input(configuration))
+    let (result, files) = try RenderedRun.run(drop.input(configuration))
     #expect(result.book.accounts.count == result.scores.count)
     #expect(!files.isEmpty)
   }

@@ -24,7 +24,7 @@ struct DemoDropGoldenTests {
 
   @Test("every output file matches its golden file, and no file is missing or extra")
   func outputsMatchGoldenFiles() throws {
-    let files = try Retier.run(Self.demoInput()).files
+    let files = try RenderedRun.run(Self.demoInput()).files
     for file in files {
       GoldenFile.check(file.bytes, named: "2026-Q3/" + file.path)
     }
@@ -37,7 +37,7 @@ struct DemoDropGoldenTests {
 
   @Test("the file listing is recorded with the golden files")
   func listing() throws {
-    let paths = try Retier.run(Self.demoInput()).files.map(\.path)
+    let paths = try RenderedRun.run(Self.demoInput()).files.map(\.path)
     GoldenFile.check(Array((paths.joined(separator: "\n") + "\n").utf8), named: "2026-Q3/FILES")
   }
 

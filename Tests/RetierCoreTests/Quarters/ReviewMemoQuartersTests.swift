@@ -5,13 +5,13 @@ import Testing
 @Suite("memo.md across quarters")
 struct ReviewMemoQuartersTests {
   static func memo(_ result: RunResult) -> String {
-    String(decoding: ReviewMemo.render(result), as: UTF8.self)
+    String(decoding: RenderedRun.bytes("memo.md", of: result), as: UTF8.self)
   }
 
   /// The rubric book run twice: the second run reads the first one's tiers.csv and run.json.
   static func secondRun(runJSON: [UInt8]?? = nil) throws -> RunResult {
     let first = try RunResultFixtures.rubricBook()
-    let files = Retier.render(first)
+    let files = RenderedRun.files(of: first)
     let tiers = try #require(files.first { $0.path == "tiers.csv" }).bytes
     let manifest = try #require(files.first { $0.path == RunManifest.fileName }).bytes
     var second = try RunResultFixtures.rubricBook()
@@ -74,7 +74,7 @@ struct ReviewPageQuartersTests {
   @Test("memo.html shows the same scorecard and watch rows as memo.md, escaped as HTML")
   func sameRowsAsMemo() throws {
     let result = try ReviewMemoQuartersTests.secondRun()
-    let page = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    let page = String(decoding: RenderedRun.bytes("memo.html", of: result), as: UTF8.self)
     #expect(page.contains(#"<section aria-label="Across quarters"><h2>Across quarters</h2>"#))
     #expect(page.contains("This quarter compared with the 2026-Q3 run"))
     #expect(

@@ -7,9 +7,10 @@ struct RunManifestQuartersTests {
   @Test("run.json records the cut lines, each tier's line and seats, and reads them back exactly")
   func cutLinesRoundTrip() throws {
     let result = try RunResultFixtures.capBook()
-    let text = String(decoding: RunManifest.render(result, outputs: []), as: UTF8.self)
+    let text = String(decoding: RenderedRun.bytes(RunManifest.fileName, of: result), as: UTF8.self)
     #expect(text.contains("\"schema_version\": 2,"))
-    let manifest = try PreviousRunManifest.read(RunManifest.render(result, outputs: [])).get()
+    let manifest = try PreviousRunManifest.read(RenderedRun.bytes(RunManifest.fileName, of: result))
+      .get()
     #expect(manifest.schemaVersion == 2)
     #expect(manifest.quarter == "2026-Q3")
     #expect(manifest.cutLines?.lines == result.cutLines)
@@ -31,7 +32,8 @@ struct RunManifestQuartersTests {
   @Test("each demoted account's targets are the memo's, recorded exactly")
   func pathBackTargets() throws {
     let result = try RunResultFixtures.rubricBook()
-    let manifest = try PreviousRunManifest.read(RunManifest.render(result, outputs: [])).get()
+    let manifest = try PreviousRunManifest.read(RenderedRun.bytes(RunManifest.fileName, of: result))
+      .get()
     let pathBacks = try #require(manifest.pathBacks)
     #expect(pathBacks.map(\.accountID) == ["T06", "X03", "X04", "X07", "X08", "X09"])
     let x07 = try #require(pathBacks.first { $0.accountID == "X07" })

@@ -21,7 +21,7 @@ struct CRMFilesPropertyTests {
       configuration.poolOwnerEmail = poolEmail
       configuration.poolOwnerCRMID = poolCRMID
     }
-    let (result, files) = try Retier.run(
+    let (result, files) = try RenderedRun.run(
       RunInput(
         quarter: FiscalQuarter(label: "2026-Q3")!, files: GeneratedDrop(seed: seed).files(),
         configuration: configuration, configBytes: [], toolVersion: "property"))

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RetierCore
 
-/// Hostile account ids, names and owner ids through the whole job (`Retier.run`): no output path
+/// Hostile account ids, names and owner ids through the whole job (`Retier.decide`, then `Retier.render`): no output path
 /// leaves the run folder, every CSV output re-reads row for row, no cell starts a formula, and
 /// the ids come back unchanged from `tiers.csv` once the formula guard is removed.
 @Suite("Hostile values end to end")
@@ -47,7 +47,7 @@ struct HostileValueTests {
   static func run(_ files: DropFiles) throws(RetierError) -> (
     result: RunResult, files: [OutputFile]
   ) {
-    try Retier.run(
+    try RenderedRun.run(
       RunInput(
         quarter: FiscalQuarter(label: "2026-Q3")!, files: files,
         configuration: TestAccounts.configuration, configBytes: [], toolVersion: "hostile"))

@@ -43,7 +43,7 @@ struct LinearResourceTests {
     "every rejection of a repeated account id, override or CSM id is bounded, whatever the count",
     arguments: [2, 3, 17, 1_000])
   func boundedReasons(repeats: Int) throws {
-    let (result, files) = try Retier.run(
+    let (result, files) = try RenderedRun.run(
       RunInput(
         quarter: FiscalQuarter(label: "2026-Q3")!,
         files: Self.drop(repeats: repeats, valid: 3, overrideRepeats: repeats, csmRepeats: repeats),
@@ -72,7 +72,7 @@ struct LinearResourceTests {
     let files = Self.drop(
       repeats: repeats, valid: 10, overrideRepeats: repeats, csmRepeats: repeats)
     let inputBytes = files.namedFiles.reduce(0) { $0 + $1.bytes.count }
-    let (result, outputs) = try Retier.run(
+    let (result, outputs) = try RenderedRun.run(
       RunInput(
         quarter: FiscalQuarter(label: "2026-Q3")!, files: files,
         configuration: Self.configuration, configBytes: []))

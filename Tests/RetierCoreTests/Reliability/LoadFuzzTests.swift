@@ -3,7 +3,7 @@ import Testing
 
 @testable import RetierCore
 
-/// The whole load step (`Retier.run`: `DropLoader.load`, `BookValidator.validate` and rendering)
+/// The whole load step (`Retier.decide` and `Retier.render`: `DropLoader.load`, `BookValidator.validate` and rendering)
 /// on random and mutated bytes in one file of a generated drop: the run either stops with a
 /// ``RetierError`` that names that file, or finishes with outputs that account for every row.
 /// No input may crash, hang or silently lose rows.
@@ -143,7 +143,7 @@ struct LoadFuzzTests {
   /// Runs the whole job on `files`.
   static func run(_ files: DropFiles) -> Outcome {
     Result { () throws(RetierError) in
-      try Retier.run(
+      try RenderedRun.run(
         RunInput(
           quarter: FiscalQuarter(label: "2026-Q3")!, files: files, configuration: configuration,
           configBytes: [], toolVersion: "fuzz"))

@@ -18,7 +18,7 @@ struct PropertyTests {
   }()
 
   private func run(_ files: DropFiles) throws -> (result: RunResult, files: [OutputFile]) {
-    try Retier.run(
+    try RenderedRun.run(
       RunInput(
         quarter: FiscalQuarter(label: "2026-Q3")!, files: files, configuration: Self.configuration,
         configBytes: [], toolVersion: "property"))

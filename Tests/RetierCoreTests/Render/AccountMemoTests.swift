@@ -5,8 +5,10 @@ import Testing
 @Suite("AccountMemo")
 struct AccountMemoTests {
   private func memo(_ id: String, in result: RunResult) throws -> String {
-    AccountMemo.markdown(
-      for: try RunResultFixtures.index(of: id, in: result), explainer: WhyMoved(result))
+    String(
+      decoding: AccountMemo.markdownBytes(
+        for: try RunResultFixtures.index(of: id, in: result), explainer: WhyMoved(result)),
+      as: UTF8.self)
   }
 
   private func hash8(_ id: String) -> String {
@@ -68,7 +70,7 @@ struct AccountMemoTests {
 
   @Test("one memo per promotion or demotion; first placements get none")
   func files() throws {
-    let paths = Retier.render(try RunResultFixtures.rubricBook()).map(\.path)
+    let paths = RenderedRun.files(of: try RunResultFixtures.rubricBook()).map(\.path)
       .filter { $0.hasPrefix("\(AccountMemo.folder)/") }
     #expect(
       paths == ["T06", "X02", "X03", "X04", "X07", "X08", "X09"].map { "memos/\($0).md" })
@@ -267,22 +269,5 @@ struct AccountMemoTests {
     #expect(
       try memo("T3-UP", in: RunResultFixtures.capBook()).contains(
         "Total of 12, which reaches the Tier 1 line of 12; the Tier 1 cap placed it in Tier 2."))
-  }
-
-  @Test("the memo bytes are the memo text, for every moved account of every fixture")
-  func bytesMatchText() throws {
-    for result in [
-      try RunResultFixtures.rubricBook(), try RunResultFixtures.capBook(),
-      try RunResultFixtures.reasonsBook(),
-    ] {
-      let explainer = WhyMoved(result)
-      let moved = AccountMemo.movedIndices(result)
-      #expect(!moved.isEmpty)
-      for index in moved {
-        let bytes = AccountMemo.markdownBytes(for: index, explainer: explainer)
-        #expect(bytes == Array(AccountMemo.markdown(for: index, explainer: explainer).utf8))
-        #expect(bytes.starts(with: Array("# ".utf8)))
-      }
-    }
   }
 }

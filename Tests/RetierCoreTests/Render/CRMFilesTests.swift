@@ -29,7 +29,9 @@ struct CRMFilesTests {
         CRMFiles.unassigned(result),
       ]
     return Dictionary(
-      uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.wholeBytes, as: UTF8.self)) }
+      uniqueKeysWithValues: files.map {
+        ($0.path, String(decoding: RenderedRun.bytes(of: $0), as: UTF8.self))
+      }
     )
   }
 
@@ -186,7 +188,7 @@ struct CRMFilesTests {
       case "cap": try RunResultFixtures.capBook()
       default: try RunResultFixtures.reasonsBook()
       }
-    let movements = try CSVReader.parse(MovementsCSV.render(result))
+    let movements = try CSVReader.parse(RenderedRun.bytes("movements.csv", of: result))
     let update = try CSVReader.parse(
       Array(
         try #require(Self.files(result, tierFieldUpdate: true)[CRMFiles.tierFieldUpdatePath]).utf8))

@@ -5,7 +5,7 @@ import Testing
 @Suite("MovementsCSV")
 struct MovementsCSVTests {
   private func lines(_ result: RunResult) -> [String] {
-    String(decoding: MovementsCSV.render(result), as: UTF8.self)
+    String(decoding: RenderedRun.bytes("movements.csv", of: result), as: UTF8.self)
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 

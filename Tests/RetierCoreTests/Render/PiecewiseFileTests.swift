@@ -14,7 +14,7 @@ struct PiecewiseFileTests {
       ReviewMemo.piecewise(result, explainer: explainer),
       RunManifest.piecewise(
         result,
-        outputs: Retier.render(result).filter { $0.path != RunManifest.fileName }
+        outputs: RenderedRun.files(of: result).filter { $0.path != RunManifest.fileName }
           .map(OutputDigest.init(of:)), pathBacks: PathBack.all(explainer)),
     ]
   }
@@ -34,8 +34,10 @@ struct PiecewiseFileTests {
       for file in Self.files(result) {
         let pieces = file.pieces(itemsPerPiece: itemsPerPiece)
         let joined = pieces.flatMap { file.renderItems($0) }
-        #expect(joined == file.wholeBytes, "\(file.path), \(itemsPerPiece) items per piece")
-        #expect(!file.wholeBytes.isEmpty)
+        #expect(
+          joined == file.renderItems(0..<file.itemCount),
+          "\(file.path), \(itemsPerPiece) items per piece")
+        #expect(!file.renderItems(0..<file.itemCount).isEmpty)
       }
     }
   }
@@ -59,7 +61,7 @@ struct PiecewiseFileTests {
       ])
     // Every CSV has a header and one line per item (no field here holds a line break).
     for file in files.prefix(4) {
-      let lines = file.wholeBytes.split(
+      let lines = file.renderItems(0..<file.itemCount).split(
         separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       #expect(lines.count == file.itemCount + 2, "\(file.path)")
     }
@@ -74,7 +76,7 @@ struct PiecewiseFileTests {
     let result = try RunResultFixtures.result([.init(id: "A-1", arr: "1000")])
     let memo = ReviewMemo.piecewise(result, explainer: WhyMoved(result))
     #expect(memo.itemCount == 0)
-    let text = String(decoding: memo.wholeBytes, as: UTF8.self)
+    let text = String(decoding: memo.renderItems(0..<memo.itemCount), as: UTF8.self)
     #expect(text.hasSuffix("## Promotions (0)\n\nNone.\n\n## Demotions (0)\n\nNone.\n"))
   }
 
@@ -103,7 +105,7 @@ struct PiecewiseFileTests {
       result, outputs: outputs, pathBacks: PathBack.all(WhyMoved(result)))
     for itemsPerPiece in [1, 2] {
       let bytes = file.pieces(itemsPerPiece: itemsPerPiece).flatMap { file.renderItems($0) }
-      #expect(bytes == file.wholeBytes)
+      #expect(bytes == file.renderItems(0..<file.itemCount))
       let object = try #require(
         try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
       let listed = try #require(object["outputs"] as? [[String: Any]])
@@ -111,6 +113,6 @@ struct PiecewiseFileTests {
       #expect(object["tool"] as? String == "retier")
       #expect((object["tiers"] as? [Any])?.count == result.configuration.tierCount + 1)
     }
-    #expect(file.wholeBytes.last == UInt8(ascii: "\n"))
+    #expect(file.renderItems(0..<file.itemCount).last == UInt8(ascii: "\n"))
   }
 }

@@ -9,7 +9,9 @@ struct ReassignmentsCSVTests {
     + "effective_date\n"
 
   private func render(_ scenario: OwnerFixtures.Scenario) -> String {
-    String(decoding: ReassignmentsCSV.render(scenario.runResult()), as: UTF8.self)
+    String(
+      decoding: RenderedRun.bytes(of: ReassignmentsCSV.piecewise(scenario.runResult())),
+      as: UTF8.self)
   }
 
   @Test("rows for changed owners only, by new owner (blank first) then account id")
@@ -73,7 +75,8 @@ struct ReassignmentsCSVTests {
       [OwnerFixtures.placed("A", arr: "1", from: 2, to: 3, owner: "x")], roster: [])
     let result = scenario.runResult(runDate: CalendarDate(year: 2027, month: 1, day: 15)!)
     #expect(
-      String(decoding: ReassignmentsCSV.render(result), as: UTF8.self) == header
+      String(decoding: RenderedRun.bytes(of: ReassignmentsCSV.piecewise(result)), as: UTF8.self)
+        == header
         + "A,Account A,2,3,x,cs-pool,,tier_change,2027-01-15\n")
   }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("ReviewMemo")
 struct ReviewMemoTests {
   private func memo(_ result: RunResult) -> String {
-    String(decoding: ReviewMemo.render(result), as: UTF8.self)
+    String(decoding: RenderedRun.bytes("memo.md", of: result), as: UTF8.self)
   }
 
   /// The lines of the section that starts with `heading`, up to the next heading of any level.

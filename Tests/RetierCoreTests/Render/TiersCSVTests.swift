@@ -18,7 +18,8 @@ struct TiersCSVTests {
 
   @Test("valid accounts have scores; rejected accounts keep their tier and owner")
   func lines() throws {
-    let text = String(decoding: TiersCSV.render(try Self.mixedBook()), as: UTF8.self)
+    let text = String(
+      decoding: RenderedRun.bytes("tiers.csv", of: try Self.mixedBook()), as: UTF8.self)
     #expect(
       text.split(separator: "\n", omittingEmptySubsequences: false) == [
         "account_id,account_name,arr,arr_score,fit_score,expansion_score,total_score,rubric_tier,"

@@ -92,7 +92,8 @@ struct ReviewPageTests {
   func sameFiguresAsMemo(pageHeading: String, memoHeading: String) throws {
     let result = try Self.demo()
     let page = try Self.tableRows(after: pageHeading, in: ReviewPage.render(result))
-    let memo = try Self.markdownRows(after: memoHeading, in: ReviewMemo.render(result))
+    let memo = try Self.markdownRows(
+      after: memoHeading, in: RenderedRun.bytes("memo.md", of: result))
     #expect(!page.isEmpty)
     #expect(page == memo)
   }
@@ -101,7 +102,8 @@ struct ReviewPageTests {
   func capacityAsMemo() throws {
     let result = try Self.demo()
     let page = try Self.tableRows(after: "Capacity and hiring", in: ReviewPage.render(result))
-    let memo = try Self.markdownRows(after: "## Capacity and hiring", in: ReviewMemo.render(result))
+    let memo = try Self.markdownRows(
+      after: "## Capacity and hiring", in: RenderedRun.bytes("memo.md", of: result))
     #expect(page.count == result.configuration.tierCount)
     #expect(page == memo)
     // The hiring signal is the same sentence.

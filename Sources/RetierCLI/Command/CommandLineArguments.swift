@@ -1,9 +1,11 @@
+import RetierCore
+
 /// The command line of `retier`, parsed by hand (no package dependencies): pure, so every rule
 /// is testable without a process.
-package enum CommandLineArguments {
+enum CommandLineArguments {
   /// Parses the arguments after the program name; a mistake throws ``RetierError/usage(_:)``
   /// with one line saying what is wrong (the caller prints ``usage`` after it).
-  package static func parse(_ arguments: [String]) throws(RetierError) -> Command {
+  static func parse(_ arguments: [String]) throws(RetierError) -> Command {
     guard let name = arguments.first else { throw .usage("no command given") }
     switch name {
     case "--help", "-h", "help":
@@ -53,7 +55,7 @@ package enum CommandLineArguments {
   static let maximumScheduleCount = 100
 
   /// The synopsis printed after a usage error.
-  package static let usage = """
+  static let usage = """
     usage: retier run [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--dry-run] [--force]
            retier validate [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--verbose]
@@ -62,7 +64,7 @@ package enum CommandLineArguments {
     """
 
   /// The full help of `retier --help`.
-  package static let help = """
+  static let help = """
     retier: quarterly re-tiering of customer accounts from the RevOps drop.
 
     \(usage)

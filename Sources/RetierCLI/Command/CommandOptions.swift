@@ -1,11 +1,13 @@
+import RetierCore
+
 /// The options the commands share; `nil` means "not given, use the default".
-package struct CommandOptions: Sendable, Hashable {
+struct CommandOptions: Sendable, Hashable {
   /// `--config FILE`, as typed (relative to the working directory).
-  package var configPath: String?
+  var configPath: String?
   /// `--quarter YYYY-Qn`; never set for `schedule`.
-  package var quarter: FiscalQuarter?
+  var quarter: FiscalQuarter?
   /// `--as-of YYYY-MM-DD`: the date to act as today.
-  package var asOf: CalendarDate?
+  var asOf: CalendarDate?
 
   /// Creates options; every one defaults to "not given".
   init(configPath: String? = nil, quarter: FiscalQuarter? = nil, asOf: CalendarDate? = nil) {

@@ -1,5 +1,7 @@
+import RetierCore
+
 /// What the command line asks `retier` to do.
-package enum Command: Sendable, Hashable {
+enum Command: Sendable, Hashable {
   /// `retier run`: re-tier a quarter and write its outputs (none with `dryRun`); `force`
   /// re-runs a quarter that is already done, keeping the earlier run renamed.
   case run(CommandOptions, dryRun: Bool, force: Bool)

@@ -1,10 +1,11 @@
+import RetierCore
 import Testing
 
-@testable import RetierCore
+@testable import RetierCLI
 
 @Suite("Command line arguments")
 struct CommandLineArgumentsTests {
-  private static let q3 = FiscalQuarter(fiscalYear: 2026, quarter: 3)
+  private static let q3 = FiscalQuarter(label: "2026-Q3")!
   private static let day = CalendarDate(year: 2026, month: 10, day: 20)!
 
   @Test(
