@@ -21,7 +21,12 @@ chromium --version 2>/dev/null
 
 work="$(mktemp -d /tmp/retier-ci-html.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-printf '{"inbox": "%s/fixtures/inbox", "output": "%s/out"}\n' "$PWD" "$work" > "$work/retier.json"
+# A copy of the demo drop with its ready marker written last, as RevOps would: in a working tree
+# a fixture edited after the marker (a merge, a regenerated file) would rightly be refused (66).
+mkdir -p "$work/inbox"
+cp -R fixtures/inbox/2026-Q3 "$work/inbox/2026-Q3"
+touch "$work/inbox/2026-Q3/READY"
+printf '{"inbox": "%s/inbox", "output": "%s/out"}\n' "$work" "$work" > "$work/retier.json"
 "$retier" run --config "$work/retier.json" --quarter 2026-Q3 >/dev/null 2>"$work/run.log" || {
   cat "$work/run.log" >&2
   exit 1
