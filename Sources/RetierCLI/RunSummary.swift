@@ -15,7 +15,7 @@ enum RunSummary {
         + "\(book.accounts.count) valid, \(book.rejectedAccounts.count) rejected accounts"
     ]
     let labels = (1...tierCount).map { "Tier \($0) \(configuration.tier($0).name)" }
-    let width = (labels + ["unplaced"]).map(\.count).max() ?? 0
+    let width = (labels + ["unplaced", "rejected"]).map(\.count).max() ?? 0
     func row(_ label: String, _ from: Int, _ to: Int) -> String {
       "  " + pad(label, width, left: false) + "  " + pad(String(from), 6, left: true) + " → "
         + pad(String(to), 6, left: true)
@@ -27,6 +27,7 @@ enum RunSummary {
     if counts.before[0] + counts.after[0] > 0 {
       lines.append(row("unplaced", counts.before[0], counts.after[0]))
     }
+    if counts.rejected > 0 { lines.append(row("rejected", counts.rejected, counts.rejected)) }
     lines.append(
       "Movements: " + counted(counts.promotions, "promotion") + ", "
         + counted(counts.demotions, "demotion") + ", "

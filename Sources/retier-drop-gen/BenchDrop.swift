@@ -5,17 +5,50 @@ import RetierCore
 /// mixed with blanks, about 0.2% rejected rows on top, a few overrides and a CSM roster sized
 /// so capacity roughly fits. It is not tuned like the demo; it is fast and deterministic.
 struct BenchDrop {
+  /// The tier ladder the book is drawn for: the rubric lines that set last quarter's tiers and
+  /// the roster of the named tiers.
+  struct Ladder {
+    /// The `min_score` of every tier but the last, Tier 1 first.
+    var lines: [Int]
+    /// The named tiers' rosters, Tier 1 first: accounts per CSM hired for and the
+    /// `max_accounts` values drawn.
+    var rosters: [BenchRoster.TierPlan]
+
+    /// The number of tiers.
+    var tierCount: Int { lines.count + 1 }
+
+    /// The default three-tier ladder (Gold 12, Silver 8, Bronze).
+    static let threeTier = Ladder(
+      lines: [12, 8],
+      rosters: [
+        BenchRoster.TierPlan(accountsPerCSM: 150, capacities: [12, 15, 18, nil]),
+        BenchRoster.TierPlan(accountsPerCSM: 100, capacities: [30, 40, 50, 60, nil]),
+      ])
+
+    /// `config/four-tier.json`'s ladder: Strategic 14 (10 per CSM), Enterprise 11 (25 per
+    /// CSM), Mid-Market 7 and SMB pooled.
+    static let fourTier = Ladder(
+      lines: [14, 11, 7],
+      rosters: [
+        BenchRoster.TierPlan(accountsPerCSM: 200, capacities: [8, 10, nil]),
+        BenchRoster.TierPlan(accountsPerCSM: 160, capacities: [20, 25, nil]),
+      ])
+  }
+
   /// The number of valid accounts.
   let accountCount: Int
   /// The quarter the drop is for.
   let quarter: FiscalQuarter
+  /// The ladder the book is drawn for.
+  let ladder: Ladder
   /// The drop's random generator.
   var random: DropRandom
 
-  /// Prepares a benchmark drop of `accountCount` valid accounts.
-  init(accountCount: Int, seed: UInt64, quarter: FiscalQuarter) {
+  /// Prepares a benchmark drop of `accountCount` valid accounts on `ladder`.
+  init(accountCount: Int, seed: UInt64, quarter: FiscalQuarter, ladder: Ladder = .threeTier) {
     self.accountCount = accountCount
     self.quarter = quarter
+    self.ladder = ladder
     random = DropRandom(seed: seed)
   }
 
@@ -43,7 +76,7 @@ struct BenchDrop {
     let lines = ScoreLines(sortedDescending: arrCents.sorted(by: >))
     let rejectedCount = accountCount / Self.validRowsPerRejected
     let idWidth = max(5, String(accountCount + rejectedCount + 10).count)
-    let roster = BenchRoster(accountCount: accountCount, random: &random)
+    let roster = BenchRoster(accountCount: accountCount, plans: ladder.rosters, random: &random)
     var tables = DropTables(
       accountsByteOrderMark: false, arrCRLF: false, expectedAccounts: accountCount)
     var subscription = 0
@@ -68,7 +101,7 @@ struct BenchDrop {
       let expansion = ExpansionFields.shaped(
         score: expansionScore, arrCents: cents, usageKnown: usageKnown, random: &random)
       let total = arrScore + fit + expansionScore
-      let rubricTier = total >= 12 ? 1 : total >= 8 ? 2 : 3
+      let rubricTier = (ladder.lines.firstIndex { total >= $0 } ?? ladder.lines.count) + 1
       let currentTier = noisyPreviousTier(rubricTier)
       let since =
         random.chance(3, in: 100)
@@ -128,7 +161,7 @@ struct BenchDrop {
     case 2..<7:
       return tier == 1 ? 2 : tier - 1
     case 7..<12:
-      return tier == 3 ? 2 : tier + 1
+      return tier == ladder.tierCount ? tier - 1 : tier + 1
     default:
       return tier
     }

@@ -2,6 +2,14 @@
 /// N/100 Tier 2 CSMs (30 to 80 each), so capacity roughly fits a 10% / 25% book; one in forty
 /// is inactive.
 struct BenchRoster {
+  /// How one named tier is staffed.
+  struct TierPlan {
+    /// One CSM is hired for every this many accounts of the whole book.
+    var accountsPerCSM: Int
+    /// The `max_accounts` values drawn for its CSMs (`nil`: the tier default).
+    var capacities: [Int?]
+  }
+
   private struct Member {
     let id: String
     let name: String
@@ -11,8 +19,8 @@ struct BenchRoster {
   }
 
   private let members: [Member]
-  private let tierOneIDs: [String]
-  private let tierTwoIDs: [String]
+  /// CSM ids of each named tier, Tier 1 first.
+  private let idsByTier: [[String]]
 
   private static let firstNames = [
     "Ava", "Mateo", "Hannah", "Lukas", "Linh", "Sofia", "Priya", "Jonas", "Amara", "Diego",
@@ -23,40 +31,36 @@ struct BenchRoster {
     "Kowalski", "Haddad", "Murphy", "Tanaka", "Dubois", "Ahmed", "Sato", "Walsh", "Patel", "Kim",
   ]
 
-  /// Draws a roster sized for `accountCount` accounts.
-  init(accountCount: Int, random: inout DropRandom) {
-    let tierOneCount = max(1, (accountCount + 149) / 150)
-    let tierTwoCount = max(1, (accountCount + 99) / 100)
+  /// Draws a roster sized for `accountCount` accounts, one group per plan (Tier 1 first).
+  init(accountCount: Int, plans: [TierPlan], random: inout DropRandom) {
+    let counts = plans.map { max(1, (accountCount + $0.accountsPerCSM - 1) / $0.accountsPerCSM) }
     var members: [Member] = []
-    members.reserveCapacity(tierOneCount + tierTwoCount)
-    for index in 0..<(tierOneCount + tierTwoCount) {
-      let tier = index < tierOneCount ? 1 : 2
-      let capacities: [Int?] = tier == 1 ? [12, 15, 18, nil] : [30, 40, 50, 60, nil]
-      members.append(
-        Member(
-          id: "csm-\(String(index + 1))",
-          name: random.element(of: Self.firstNames) + " " + random.element(of: Self.lastNames),
-          tier: tier, maxAccounts: random.element(of: capacities),
-          active: !random.chance(1, in: 40)))
+    members.reserveCapacity(counts.reduce(0, +))
+    var index = 0
+    for (offset, plan) in plans.enumerated() {
+      for _ in 0..<counts[offset] {
+        members.append(
+          Member(
+            id: "csm-\(String(index + 1))",
+            name: random.element(of: Self.firstNames) + " " + random.element(of: Self.lastNames),
+            tier: offset + 1, maxAccounts: random.element(of: plan.capacities),
+            active: !random.chance(1, in: 40)))
+        index += 1
+      }
     }
     self.members = members
-    tierOneIDs = members.filter { $0.tier == 1 }.map(\.id)
-    tierTwoIDs = members.filter { $0.tier == 2 }.map(\.id)
+    idsByTier = plans.indices.map { offset in
+      members.filter { $0.tier == offset + 1 }.map(\.id)
+    }
   }
 
-  /// Last quarter's owner of the `index`-th account: a CSM of its tier in turn, the pool for
-  /// Tier 3, blank for a first placement.
+  /// Last quarter's owner of the `index`-th account: a CSM of its tier in turn for a named
+  /// tier, the pool for the others, blank for a first placement.
   func owner(tier: Int?, index: Int) -> String {
-    switch tier {
-    case 1?:
-      return tierOneIDs[index % tierOneIDs.count]
-    case 2?:
-      return tierTwoIDs[index % tierTwoIDs.count]
-    case nil:
-      return ""
-    default:
-      return "cs-pool"
-    }
+    guard let tier else { return "" }
+    guard idsByTier.indices.contains(tier - 1) else { return "cs-pool" }
+    let ids = idsByTier[tier - 1]
+    return ids[index % ids.count]
   }
 
   /// Writes csms.csv rows.

@@ -8,6 +8,9 @@ struct DropGenOptions {
     case demo
     /// A large, roughly realistic book for timing runs.
     case bench
+    /// A four-tier company's book for `config/four-tier.json` (Strategic / Enterprise named,
+    /// Mid-Market / SMB pooled): the bench generator on that ladder and roster.
+    case fourTier = "four-tier"
   }
 
   /// The number of valid accounts the demo profile is tuned for.
@@ -18,7 +21,7 @@ struct DropGenOptions {
 
   /// The usage text printed by `--help`.
   static let usage = """
-    usage: retier-drop-gen --profile demo|bench --out DIR [--accounts N] [--seed S] \
+    usage: retier-drop-gen --profile demo|bench|four-tier --out DIR [--accounts N] [--seed S] \
     [--quarter 2026-Q3]
 
     Writes DIR/{accounts,arr,usage,overrides,csms}.csv and then the empty DIR/READY marker.
@@ -70,7 +73,8 @@ struct DropGenOptions {
       throw .missingOption("--profile")
     }
     guard let profile = Profile(rawValue: profileText) else {
-      throw .invalidValue(option: "--profile", value: profileText, expected: "demo or bench")
+      throw .invalidValue(
+        option: "--profile", value: profileText, expected: "demo, bench or four-tier")
     }
     guard let outputPath = values["--out"], !outputPath.isEmpty else {
       throw .missingOption("--out")
@@ -96,9 +100,9 @@ struct DropGenOptions {
         )
       }
       accountCount = Self.demoAccountCount
-    case (.bench, nil):
+    case (.bench, nil), (.fourTier, nil):
       throw .missingOption("--accounts")
-    case (.bench, let text?):
+    case (.bench, let text?), (.fourTier, let text?):
       guard let count = Int(text), (1...50_000_000).contains(count) else {
         throw .invalidValue(option: "--accounts", value: text, expected: "1...50000000")
       }

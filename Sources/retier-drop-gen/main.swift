@@ -24,6 +24,11 @@ case .bench:
   var bench = BenchDrop(
     accountCount: options.accountCount, seed: options.seed, quarter: options.quarter)
   tables = bench.tables()
+case .fourTier:
+  var book = BenchDrop(
+    accountCount: options.accountCount, seed: options.seed, quarter: options.quarter,
+    ladder: .fourTier)
+  tables = book.tables()
 }
 
 do {

@@ -77,6 +77,35 @@ struct RetierCommandLineTests {
     #expect(missing.errorText.contains("\(workspace.root)/nowhere.json: error: cannot read config"))
   }
 
+  @Test("A tier without a play of its own and an unknown service-level key exit 78 naming them")
+  func badServiceLevels() {
+    let ownPlay = Workspace(
+      config: #"{"inbox": "../inbox", "output": "../out", "tiers": ["#
+        + #"{"name": "Gold", "min_score": 12, "max_share": 0.1}, {"name": "Silver", "min_score": 8}, "#
+        + #"{"name": "Bronze", "min_score": 0, "coverage": "pooled", "#
+        + #""service_levels": {"plays": ["success-plan review"]}}]}"#)
+    ownPlay.writeDrop()
+    let outcome = ownPlay.run(["run", "--quarter", "2026-Q3"])
+    #expect(outcome.status == 78)
+    // Bronze runs only Silver's play, so neither tier has one of its own.
+    #expect(
+      outcome.errors == [
+        "retier: \(ownPlay.configPath): error: tiers[1] (Silver) service_levels.plays names no "
+          + "play that no other tier runs: if Tier 2 is just Tier 1 with fewer meetings, you have "
+          + "not built a tech-touch motion",
+        "retier: \(ownPlay.configPath): error: tiers[2] (Bronze) service_levels.plays names no "
+          + "play that no other tier runs: if Tier 3 is just Tier 1 with fewer meetings, you have "
+          + "not built a tech-touch motion",
+      ])
+    #expect(!ownPlay.exists("out"))
+    let unknownKey = Workspace(
+      config: #"{"inbox": "i", "output": "o", "tiers": [{"name": "Gold", "min_score": 12, "#
+        + #""service_levels": {"qbr": "monthly"}}, {"name": "Bronze", "min_score": 0}]}"#)
+    let unknown = unknownKey.run(["validate"])
+    #expect(unknown.status == 78)
+    #expect(unknown.errorText.contains("unknown key 'qbr'"))
+  }
+
   @Test(
     "A missing or unfinished drop exits 66 with one line and writes nothing",
     arguments: [

@@ -25,9 +25,10 @@ extension CapacityTable {
   /// hiring signal (a bullet per short tier, or a sentence saying no tier is short); ends with a
   /// newline.
   static func markdown(_ rows: [CapacityRow], configuration: Configuration) -> String {
+    let currency = ReviewMemo.escaped(configuration.currency)
     var lines = [
-      "| Tier | Accounts | ARR | CSMs | Accounts/CSM (band) | ARR/CSM (band) | CSMs short "
-        + "| Coverage cost (max) | Flags |",
+      "| Tier | Accounts | ARR (\(currency)) | CSMs | Accounts/CSM (band) | ARR/CSM, \(currency) (band) "
+        + "| CSMs short | Coverage cost (max) | Flags |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows {

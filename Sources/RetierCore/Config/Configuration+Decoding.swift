@@ -16,6 +16,8 @@ extension Configuration: Decodable {
     case poolOwnerEmail = "pool_owner_email"
     case poolOwnerCRMID = "pool_owner_crm_id"
     case csmLoadedCost = "csm_loaded_cost"
+    case memoListLimit = "memo_list_limit"
+    case currency
     case rubric
     case tiers
   }
@@ -47,6 +49,8 @@ extension Configuration: Decodable {
     poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
     poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
+    memoListLimit = try value(.memoListLimit, memoListLimit)
+    currency = try value(.currency, currency)
     rubric = try value(.rubric, rubric)
     if let entries = try container.decodeIfPresent([TierEntry].self, forKey: .tiers) {
       tiers = entries.enumerated().map { $0.element.definition(number: $0.offset + 1) }

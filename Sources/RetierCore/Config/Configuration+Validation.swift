@@ -38,6 +38,8 @@ extension Configuration {
         "pool_owner_crm_id must be the pool owner's CRM user id (e.g. 005…): not empty, no spaces")
     }
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
+    if memoListLimit < 1 { problems.append("memo_list_limit \(memoListLimit) must be at least 1") }
+    if currency.trimmingSpaces.isEmpty { problems.append("currency is empty") }
     problems += rubric.problems
     problems += tierProblems
     problems += boundProblems
@@ -99,8 +101,28 @@ extension Configuration {
       if tier.serviceLevels.csmHoursPerMonth < .zero {
         problems.append("\(key) service_levels.csm_hours_per_month is negative")
       }
+      if let problem = playsProblem(ofTier: index + 1) { problems.append("\(key) \(problem)") }
     }
     return problems
+  }
+}
+
+extension Configuration {
+  /// Why a tier's `service_levels.plays` does not set it apart, `nil` when it names at least one
+  /// play no other tier runs: a tier that only runs fewer of another tier's plays is not a
+  /// motion of its own (the training's test of a tech-touch tier).
+  func playsProblem(ofTier number: Int) -> String? {
+    let own = Set(tier(number).serviceLevels.plays.map { $0.trimmingSpaces.lowercased() })
+    let others = Set(
+      tiers.indices.filter { $0 != number - 1 }.flatMap { tiers[$0].serviceLevels.plays }.map {
+        $0.trimmingSpaces.lowercased()
+      })
+    guard own.subtracting(others).subtracting([""]).isEmpty else { return nil }
+    let other = number == 1 ? 2 : 1
+    return
+      "service_levels.plays names no play that no other tier runs: if Tier \(number) is just "
+      + "Tier \(other) with \(number == 1 ? "more" : "fewer") meetings, you have not built a "
+      + "tech-touch motion"
   }
 }
 

@@ -38,6 +38,11 @@ package struct Configuration: Sendable, Hashable {
   package var poolOwnerCRMID: String?
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
+  /// Longest list `memo.md` prints in full; a longer one shows its first this many by ARR and
+  /// points to the CSV that holds them all.
+  var memoListLimit = 200
+  /// Currency code of every amount, named in the header of each money column.
+  var currency = "USD"
   /// The rubric's constants.
   package var rubric = RubricConstants()
   /// The tier ladder, Tier 1 first.

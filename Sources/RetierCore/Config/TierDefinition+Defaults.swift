@@ -4,9 +4,7 @@ extension TierDefinition {
     TierDefinition(
       name: "Gold", minScore: ExactDecimal(12), maxShare: ExactDecimal(millionths: 100_000),
       expectedShare: nil, coverage: .named, capacity: 20,
-      serviceLevels: ServiceLevels(
-        coverage: "named CSM", reviewCadence: "quarterly", p1Response: "1 hour",
-        executiveSponsor: true, csmHoursPerMonth: ExactDecimal(8)),
+      serviceLevels: .trainingTier1,
       benchmark: CapacityBenchmark(
         accountsPerCSM: ClosedBounds(low: ExactDecimal(8), high: ExactDecimal(20)),
         arrPerCSM: ClosedBounds(low: ExactDecimal(1_500_000), high: ExactDecimal(4_000_000)),
@@ -16,9 +14,7 @@ extension TierDefinition {
       expectedShare: ShareBand(
         low: ExactDecimal(millionths: 200_000), high: ExactDecimal(millionths: 300_000)),
       coverage: .named, capacity: 80,
-      serviceLevels: ServiceLevels(
-        coverage: "named CSM", reviewCadence: "twice a year", p1Response: "4 hours",
-        executiveSponsor: false, csmHoursPerMonth: ExactDecimal(2)),
+      serviceLevels: .trainingTier2,
       benchmark: CapacityBenchmark(
         accountsPerCSM: ClosedBounds(low: ExactDecimal(40), high: ExactDecimal(80)),
         arrPerCSM: ClosedBounds(low: ExactDecimal(2_000_000), high: ExactDecimal(5_000_000)),
@@ -26,10 +22,7 @@ extension TierDefinition {
     TierDefinition(
       name: "Bronze", minScore: ExactDecimal(0), maxShare: nil, expectedShare: nil,
       coverage: .pooled, capacity: 500,
-      serviceLevels: ServiceLevels(
-        coverage: "pooled CS team", reviewCadence: "none (digital programme)",
-        p1Response: "1 business day", executiveSponsor: false,
-        csmHoursPerMonth: ExactDecimal(millionths: 250_000)),
+      serviceLevels: .trainingPooled,
       benchmark: CapacityBenchmark(
         accountsPerCSM: ClosedBounds(low: ExactDecimal(200)), arrPerCSM: ClosedBounds(),
         maximumCoverageCostShare: ExactDecimal(millionths: 30_000))),

@@ -12,29 +12,47 @@ struct TierEntry: Decodable {
     case benchmark
   }
 
-  /// `service_levels` as written.
+  /// `service_levels` as written; a key left out takes the training grid's value for the tier's
+  /// position and coverage.
   struct ServiceLevelsEntry: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
       case coverage
-      case reviewCadence = "review_cadence"
+      case businessReviews = "business_reviews"
+      case executiveContact = "executive_contact"
       case p1Response = "p1_response"
-      case executiveSponsor = "executive_sponsor"
+      case renewalMotion = "renewal_motion"
+      case plays
       case csmHoursPerMonth = "csm_hours_per_month"
     }
     var coverage: String?
-    var reviewCadence: String?
+    var businessReviews: String?
+    var executiveContact: String?
     var p1Response: String?
-    var executiveSponsor: Bool?
+    var renewalMotion: String?
+    var plays: [String]?
     var csmHoursPerMonth: ExactDecimal?
 
     init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.self)
       let container = try decoder.container(keyedBy: CodingKeys.self)
       coverage = try container.decodeIfPresent(String.self, forKey: .coverage)
-      reviewCadence = try container.decodeIfPresent(String.self, forKey: .reviewCadence)
+      businessReviews = try container.decodeIfPresent(String.self, forKey: .businessReviews)
+      executiveContact = try container.decodeIfPresent(String.self, forKey: .executiveContact)
       p1Response = try container.decodeIfPresent(String.self, forKey: .p1Response)
-      executiveSponsor = try container.decodeIfPresent(Bool.self, forKey: .executiveSponsor)
+      renewalMotion = try container.decodeIfPresent(String.self, forKey: .renewalMotion)
+      plays = try container.decodeIfPresent([String].self, forKey: .plays)
       csmHoursPerMonth = try container.decodeIfPresent(ExactDecimal.self, forKey: .csmHoursPerMonth)
+    }
+
+    /// The written keys over `defaults`.
+    func levels(over defaults: ServiceLevels) -> ServiceLevels {
+      ServiceLevels(
+        coverage: coverage ?? defaults.coverage,
+        businessReviews: businessReviews ?? defaults.businessReviews,
+        executiveContact: executiveContact ?? defaults.executiveContact,
+        p1Response: p1Response ?? defaults.p1Response,
+        renewalMotion: renewalMotion ?? defaults.renewalMotion, plays: plays ?? defaults.plays,
+        csmHoursPerMonth: csmHoursPerMonth ?? defaults.csmHoursPerMonth)
     }
   }
 
@@ -99,12 +117,7 @@ struct TierEntry: Decodable {
     let defaultCapacity = coverage == .pooled ? 500 : (number == 1 ? 20 : 80)
     let defaultLevels =
       TierDefinition.defaultLadder[coverage == .pooled ? 2 : min(number, 2) - 1].serviceLevels
-    let levels = ServiceLevels(
-      coverage: serviceLevels?.coverage ?? defaultLevels.coverage,
-      reviewCadence: serviceLevels?.reviewCadence ?? defaultLevels.reviewCadence,
-      p1Response: serviceLevels?.p1Response ?? defaultLevels.p1Response,
-      executiveSponsor: serviceLevels?.executiveSponsor ?? defaultLevels.executiveSponsor,
-      csmHoursPerMonth: serviceLevels?.csmHoursPerMonth ?? defaultLevels.csmHoursPerMonth)
+    let levels = serviceLevels?.levels(over: defaultLevels) ?? defaultLevels
     return TierDefinition(
       name: name, minScore: minScore, maxShare: maxShare, expectedShare: expectedShare,
       coverage: coverage, capacity: capacity ?? defaultCapacity, serviceLevels: levels,

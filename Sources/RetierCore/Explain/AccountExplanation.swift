@@ -22,7 +22,7 @@ package struct AccountExplanation {
 
   /// The explanation's lines.
   package var lines: [String] {
-    let crmTier = account.currentTier.map { tierName($0) } ?? "no tier (first placement)"
+    let crmTier = account.currentTier.map { tierName($0) } ?? "no tier"
     var lines = [
       // "Account" first: a line never starts with text from the drop, which could read as a
       // `path:line: error:` diagnostic.

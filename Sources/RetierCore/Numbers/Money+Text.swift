@@ -8,11 +8,13 @@ extension Money {
     DecimalDigits.append(fraction, minimumDigits: 2, to: &bytes)
   }
 
-  /// Appends ``groupedWholeUnits`` (`-1,234`) as UTF-8.
+  /// Appends ``groupedWholeUnits`` (`-1,234`) as UTF-8: the magnitude rounded half up to whole
+  /// units (SPEC §6), so 1,880,545.50 reads 1,880,546.
   func appendGroupedWholeUnits(to bytes: inout [UInt8]) {
-    if cents < 0 { bytes.append(UInt8(ascii: "-")) }
-    DecimalDigits.appendGrouped(
-      magnitude: Self.unitsAndCents(of: cents.magnitude).units, to: &bytes)
+    let (units, fraction) = Self.unitsAndCents(of: cents.magnitude)
+    let rounded = fraction >= 50 ? units + 1 : units
+    if cents < 0, rounded > 0 { bytes.append(UInt8(ascii: "-")) }
+    DecimalDigits.appendGrouped(magnitude: rounded, to: &bytes)
   }
 
   /// Appends the amount for prose: whole units grouped by thousands, and the cents only when

@@ -36,7 +36,8 @@ package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The amount rounded down to whole units with thousands separators, for prose, e.g. `1,234,567`.
+  /// The amount rounded half up to whole units with thousands separators, for tables, e.g.
+  /// `1,234,567`.
   var groupedWholeUnits: String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(32)

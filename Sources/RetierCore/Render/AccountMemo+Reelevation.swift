@@ -86,8 +86,11 @@ extension AccountMemo {
       " would then land in Tier ", result.tiering.decisions[index].rubricTier, ".\n")
   }
 
-  /// Appends the ARR lever, the expansion lever, and both together when neither is enough alone;
-  /// every amount, score and total is the ``Rubric``'s own (see `Rubric+PathBack.swift`).
+  /// Appends the way back as customer outcomes (SPEC §6): the least ARR growth, the expansion
+  /// evidence (a ceiling of at least V, a multi-BU footprint, usage that stops declining, an
+  /// active sponsor), and both together when neither is enough alone, each with the score and
+  /// total it gives. Every amount, score and total is the ``Rubric``'s own (see
+  /// `Rubric+PathBack.swift`); this only words them.
   static func writeLevers(
     _ index: Int, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
   ) {
@@ -95,78 +98,86 @@ extension AccountMemo {
     let rubric = result.rubric
     let account = result.book.accounts[index]
     let scores = result.scores[index]
-    text.append("At this quarter's cut lines, with everything else unchanged:\n\n- ARR: ")
+    text.append(
+      "What would bring them back, under this quarter's cut lines and with everything else as it ",
+      "is today:\n\n- Growth: ")
     let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
     if let arrRaise {
       writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
     } else {
       writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
     }
-    text.append("\n- Expansion ceiling: ")
+    text.append("\n- Expansion: ")
     let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
     if let expansionChange {
       write(expansionChange, account: account, rubric: rubric, to: &text)
       text.append(
-        " scores ", expansionChange.scores.expansion, ": total ", expansionChange.scores.total, ".")
+        ": expansion scores ", expansionChange.scores.expansion, ", total ",
+        expansionChange.scores.total, ".")
     } else if scores.expansion < 5 {
       text.append(
-        "cannot lift it alone: even the top score of 5 gives a total of ",
+        "not enough alone: even the top expansion score of 5 gives a total of ",
         rubric.total(arr: scores.arr, fit: scores.fit, expansion: 5), ".")
     } else {
-      text.append("already at the top score of 5; cannot add more.")
+      text.append("expansion already scores the top 5.")
     }
     text.append("\n")
     if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
     guard arrRaise == nil, expansionChange == nil else { return }
-    text.append("\nNo single signal lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
+    text.append("\nNeither alone lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
     if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
-      text.append(
-        "; together they do: ARR of at least ", .amount(combined.arr), " (scores ",
-        combined.scores.arr, ") with ")
+      text.append("; together they do: ")
+      writeGrowth(to: combined.arr, from: account.arr, to: &text)
+      text.append(" (ARR scores ", combined.scores.arr, ") with ")
       write(combined, account: account, rubric: rubric, to: &text)
       text.append(
-        " (scores ", combined.scores.expansion, ") gives a total of ", combined.scores.total, ".\n")
+        " (expansion scores ", combined.scores.expansion, "): total ", combined.scores.total,
+        ".\n")
       return
     }
     text.append(
-      ", nor do ARR and expansion together: even 5 on both gives a total of ",
+      ", nor do they together: even 5 on both gives a total of ",
       rubric.total(arr: 5, fit: scores.fit, expansion: 5), ". Strategic fit (today ", scores.fit,
       ", the CRM's judgement) would have to rise as well.\n")
   }
 
-  /// Appends the least raise of ARR alone that clears the bar, with the scores it gives.
+  /// Appends `+48,300 of ARR, to 96,500`.
+  private static func writeGrowth(to target: Money, from today: Money, to text: inout TextBuffer) {
+    text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+  }
+
+  /// Appends the least ARR growth alone that clears the bar, with the scores it gives.
   private static func writeARRRaise(
     _ raise: Rubric.ARRRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
   ) {
-    text.append(
-      "ARR of at least ", .amount(raise.arr), " (today ", .amount(account.arr), ") scores ",
-      raise.scores.arr)
+    writeGrowth(to: raise.arr, from: account.arr, to: &text)
     if raise.isSetBySupportCost {
-      text.append(", enough to cover the yearly support cost")
+      text.append(" (enough to cover the yearly cost of its support load)")
     }
+    text.append(": ARR scores ", raise.scores.arr)
     if raise.scores.expansion != scores.expansion {
       text.append(
-        "; at that ARR the ceiling scores ", raise.scores.expansion, " on expansion instead of ",
-        scores.expansion)
+        " (at that ARR the ceiling scores ", raise.scores.expansion, " on expansion instead of ",
+        scores.expansion, ")")
     }
-    text.append(": total ", raise.scores.total, ".")
+    text.append(", total ", raise.scores.total, ".")
   }
 
-  /// Appends why ARR alone cannot clear the bar.
+  /// Appends why ARR growth alone cannot clear the bar.
   private static func writeARRShortfall(
     _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
   ) {
     guard scores.arr < 5 else {
-      text.append("already at the top score of 5; cannot add more.")
+      text.append("ARR already scores the top 5; growth alone adds nothing.")
       return
     }
     guard let top = rubric.arrRaise(account, toARRScore: 5) else {
-      text.append("no ARR scores 5 this quarter; ARR alone cannot lift it.")
+      text.append("no ARR scores 5 this quarter; growth alone cannot lift it.")
       return
     }
-    text.append(
-      "cannot lift it alone: even the top score of 5 (ARR of at least ", .amount(top.arr),
-      ") gives a total of ", top.scores.total, ".")
+    text.append("not enough alone: even ")
+    writeGrowth(to: top.arr, from: account.arr, to: &text)
+    text.append(", the top ARR score of 5, gives a total of ", top.scores.total, ".")
   }
 
   /// Appends the changes of `plan` in words, joined by `and`.
@@ -185,7 +196,7 @@ extension AccountMemo {
     }
     guard let (needed, score) = plan.ceiling else { return }
     if !isFirst { text.append(" and ") }
-    text.append("an expansion ceiling of at least ", .amount(needed), " (")
+    text.append("evidence of an expansion ceiling of at least ", .amount(needed), " (")
     let constants = rubric.constants
     switch score {
     case 5: text.append("ARR + ", .amount(constants.multiBUHeadroom))

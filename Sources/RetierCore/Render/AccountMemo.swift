@@ -1,6 +1,6 @@
-/// Renders `memos/<file>.md`: one memo per promoted or demoted account (first placements get
-/// none) with the three-signal walkback, the service-level reset and, for a demotion, the path
-/// back (SPEC §6).
+/// Renders `memos/<file>.md`: one memo per account that moved into or out of a tier with named
+/// coverage (first placements and moves between pooled tiers get none). A demotion's memo is the
+/// conversation with its owner, a promotion's the handoff (SPEC §6).
 enum AccountMemo {
   /// The folder of the account memos inside the run folder.
   static let folder = "memos"
@@ -17,9 +17,9 @@ enum AccountMemo {
     explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }.sorted { $0.path < $1.path }
   }
 
-  /// The memo file name of each moved account, by its index in the book.
+  /// The memo file name of each account that gets a memo, by its index in the book.
   static func memoNames(_ result: RunResult) -> [Int: String] {
-    let moved = movedIndices(result)
+    let moved = memoIndices(result)
     let names = fileNames(for: moved.map { result.book.accounts[$0].id })
     // Valid accounts have distinct ids, so every moved account has its own name.
     return Dictionary(
@@ -32,6 +32,18 @@ enum AccountMemo {
     return accounts.indices.filter { index in
       guard let from = accounts[index].currentTier else { return false }
       return from != result.tiering.decisions[index].finalTier
+    }
+  }
+
+  /// Moved accounts that get a memo, by account id (book order): those that moved into or out
+  /// of a tier with named coverage, a conversation between people. Moves between pooled tiers
+  /// are covered by movements.csv and memo.md.
+  static func memoIndices(_ result: RunResult) -> [Int] {
+    let tiers = result.configuration.tiers
+    return movedIndices(result).filter { index in
+      let from = result.book.accounts[index].currentTier ?? 1
+      let to = result.tiering.decisions[index].finalTier
+      return tiers[from - 1].coverage == .named || tiers[to - 1].coverage == .named
     }
   }
 

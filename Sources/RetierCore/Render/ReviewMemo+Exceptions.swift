@@ -1,5 +1,5 @@
 extension ReviewMemo {
-  /// Rejected rows: a count per file, then the rows up to ``listLimit``.
+  /// Rejected rows: a count per file, then the rows up to `memo_list_limit`.
   static func rejectedRows(_ result: RunResult) -> String {
     let rejections = result.book.rejections
     var text = "## Rejected rows\n\n"
@@ -13,7 +13,8 @@ extension ReviewMemo {
       perFile.sorted { $0.key < $1.key }.map { [escaped($0.key), String($0.value)] },
       rightAligned: [1])
     text += "\n"
-    let (shown, more) = capped(rejections, limit: listLimit, seeAlso: "rejected.csv")
+    let (shown, more) = capped(
+      rejections, limit: result.configuration.memoListLimit, seeAlso: "rejected.csv")
     text += table(
       ["file", "line", "account", "reason"],
       shown.map {
@@ -35,7 +36,7 @@ extension ReviewMemo {
     if applied.isEmpty {
       text += "None.\n"
     } else {
-      let (shown, more) = capped(applied, limit: listLimit)
+      let (shown, more) = capped(applied, limit: result.configuration.memoListLimit)
       text += table(
         ["account", "tier", "approved by sales", "approved by CS", "expires", "reason"],
         shown.map {
@@ -48,7 +49,8 @@ extension ReviewMemo {
     }
     text += "\n### Ignored (\(ignored.count))\n\n"
     if ignored.isEmpty { return text + "None.\n" }
-    let (shown, more) = capped(ignored, limit: listLimit, seeAlso: "rejected.csv")
+    let (shown, more) = capped(
+      ignored, limit: result.configuration.memoListLimit, seeAlso: "rejected.csv")
     text += table(
       ["account", "line", "tier", "why ignored"],
       shown.map {

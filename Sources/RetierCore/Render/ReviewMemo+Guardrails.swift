@@ -118,9 +118,12 @@ extension ReviewMemo {
     text += "\(gaps.count == 1 ? "sits" : "sit") more than one tier away from it"
     guard !gaps.isEmpty else { return text + ".\n" }
     text += ":\n\n"
-    let (shown, more) = capped(gaps, limit: listLimit)
+    let (shown, more) = capped(gaps, limit: result.configuration.memoListLimit)
     text += table(
-      ["account", "name", "ARR", "ARR-rank tier", "tier", "reason"],
+      [
+        "account", "name", "ARR (\(escaped(result.configuration.currency)))", "ARR-rank tier",
+        "tier", "reason",
+      ],
       shown.map { index in
         let decision = result.tiering.decisions[index]
         return [
@@ -143,9 +146,13 @@ extension ReviewMemo {
     text += counted(quadrant.count, "account")
     guard !quadrant.isEmpty else { return text + ".\n" }
     text += ":\n\n"
-    let (shown, more) = capped(quadrant, limit: listLimit)
+    let (shown, more) = capped(quadrant, limit: result.configuration.memoListLimit)
     text += table(
-      ["account", "name", "ARR", "ceiling", "ARR score", "expansion", "total", "tier"],
+      [
+        "account", "name", "ARR (\(escaped(result.configuration.currency)))",
+        "ceiling (\(escaped(result.configuration.currency)))", "ARR score", "expansion", "total",
+        "tier",
+      ],
       shown.map { index in
         let account = accounts[index]
         let scores = result.scores[index]
@@ -171,7 +178,7 @@ extension ReviewMemo {
     text += "\(drifted.count)"
     guard !drifted.isEmpty else { return text + ".\n" }
     text += ".\n\n"
-    let (shown, more) = capped(drifted, limit: listLimit)
+    let (shown, more) = capped(drifted, limit: result.configuration.memoListLimit)
     text += table(
       ["account", "name", "previous run", "CRM now", "this run"],
       shown.map { row, before in

@@ -16,8 +16,10 @@ extension ReviewMemo {
       text += "This quarter compared with the previous complete run.\n\n"
     }
     let figures = acrossQuarterFigures(result, previous: previous)
-    text += scorecard(figures) + "\n" + reelevationWatch(figures, previous: previous) + "\n"
-    text += flapping(figures)
+    let limit = result.configuration.memoListLimit
+    text += scorecard(figures) + "\n"
+    text += reelevationWatch(figures, previous: previous, limit: limit) + "\n"
+    text += flapping(figures, limit: limit)
     return text
   }
 
@@ -64,7 +66,9 @@ extension ReviewMemo {
   }
 
   /// Last quarter's demoted accounts against their recorded targets.
-  static func reelevationWatch(_ figures: AcrossQuarters, previous: PreviousRunRecord) -> String {
+  static func reelevationWatch(
+    _ figures: AcrossQuarters, previous: PreviousRunRecord, limit: Int
+  ) -> String {
     var text = "### Re-elevation watch\n\n"
     guard let watch = figures.watch else {
       let why =
@@ -78,7 +82,7 @@ extension ReviewMemo {
     guard !watch.isEmpty else { return text + ".\n" }
     let reentered = watch.count(where: \.reentered)
     text += "; \(reentered) re-entered.\n\n"
-    let (shown, more) = capped(watch, limit: listLimit)
+    let (shown, more) = capped(watch, limit: limit)
     text += table(watchHeader, watchRows(shown, escape: escaped), rightAligned: [4, 6])
     if let more { text += "\n" + more + "\n" }
     return text
@@ -102,13 +106,13 @@ extension ReviewMemo {
   }
 
   /// Accounts that moved one way in the previous run and the other way in this one.
-  static func flapping(_ figures: AcrossQuarters) -> String {
+  static func flapping(_ figures: AcrossQuarters, limit: Int) -> String {
     var text = "### Flapping\n\n"
     text += "Accounts that moved in opposite directions in the last two runs, for review by "
     text += "hand (the rubric still rules): \(figures.flapping.count)"
     guard !figures.flapping.isEmpty else { return text + ".\n" }
     text += ".\n\n"
-    let (shown, more) = capped(figures.flapping, limit: listLimit)
+    let (shown, more) = capped(figures.flapping, limit: limit)
     text += table(flapHeader, flapRows(shown, escape: escaped))
     if let more { text += "\n" + more + "\n" }
     return text

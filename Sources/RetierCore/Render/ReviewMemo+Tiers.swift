@@ -1,9 +1,10 @@
 extension ReviewMemo {
-  /// Accounts per tier before and after the run, every account with a usable id (as `run.json`).
+  /// Valid accounts per tier before and after the run, then the rejected accounts as a row of
+  /// their own (``TierCounts``, the count every table of the memo uses).
   static func tierCounts(_ result: RunResult) -> String {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
-    let total = result.book.accounts.count + result.book.rejectedAccounts.count
+    let valid = result.book.accounts.count
     var rows = (1...tierCount).map { tier in
       [
         escaped(WhyMoved.tierLabel(tier, in: result.configuration)),
@@ -15,13 +16,14 @@ extension ReviewMemo {
       "no tier", String(counts.before[0]), String(counts.after[0]),
       signed(counts.after[0] - counts.before[0]),
     ])
-    rows.append(["total", String(total), String(total), "0"])
+    rows.append(["valid accounts", String(valid), String(valid), "0"])
+    rows.append([
+      "rejected (keep the tier they hold)", String(counts.rejected), String(counts.rejected), "0",
+    ])
     var text = "## Tier counts\n\n"
+    text += "Valid accounts by tier, the count every table of this memo uses; rejected accounts "
+    text += "are a row of their own.\n\n"
     text += table(["tier", "before", "after", "change"], rows, rightAligned: [1, 2, 3])
-    if !result.book.rejectedAccounts.isEmpty {
-      text += "\nRejected accounts (\(result.book.rejectedAccounts.count)) are counted in the tier "
-      text += "they already hold; they keep it until their rows are fixed.\n"
-    }
     return text
   }
 

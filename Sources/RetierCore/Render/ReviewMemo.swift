@@ -1,26 +1,27 @@
 /// Renders `memo.md`, the RevOps review memo (SPEC §6): run facts, tier counts, the transition
-/// matrix, capacity and hiring, guardrails, rejected rows and overrides, then a walkback for
-/// every promotion and demotion. GitHub-flavoured Markdown, numbers first.
+/// matrix, capacity and hiring, guardrails, accounts within one point of a line, rejected rows
+/// and overrides, every first placement, promotion and demotion, and the conversations by owner.
+/// GitHub-flavoured Markdown, numbers first, readable at any book size.
 enum ReviewMemo {
-  /// Longest list printed in full; longer lists end with `…and N more`.
-  static let listLimit = 50
-
-  /// The file as pieces: the sections up to the walkbacks come with the first piece, then one
-  /// item per walkback paragraph (some 100,000 at a million accounts).
+  /// The file as one piece: every list in it is cut at `memo_list_limit`, so its size does not
+  /// grow with the book.
   static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
-      acrossQuarters(result), rejectedRows(result), overrides(result),
+      nearLines(result, explainer: explainer), acrossQuarters(result), rejectedRows(result),
+      overrides(result),
+      movements(result, explainer: explainer), conversations(result, explainer: explainer),
     ]
-    var head = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
-    for section in sections { head.append(section, "\n") }
-    let walkbacks = Walkbacks(result, explainer: explainer)
-    return PiecewiseFile(path: "memo.md", itemCount: walkbacks.count) { items in
-      var text = TextBuffer(capacity: items.count * 512)
-      if items.lowerBound == 0 { text.append(utf8: head.bytes) }
-      walkbacks.write(items, to: &text)
-      return text.bytes
+    var text = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })
+    for (position, section) in sections.enumerated() {
+      // Sections end with a newline; one blank line between them, none after the last.
+      text.append(section)
+      if position < sections.count - 1, !section.hasSuffix("\n\n") { text.append("\n") }
+    }
+    let bytes = text.bytes
+    return PiecewiseFile(path: "memo.md", itemCount: 1) { items in
+      items.contains(0) ? bytes : []
     }
   }
 

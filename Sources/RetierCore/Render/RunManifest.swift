@@ -76,6 +76,7 @@ package enum RunManifest {
           .object([
             ("account_rows", .integer(book.accountRowCount)),
             ("valid_accounts", .integer(book.accounts.count)),
+            ("rejected_accounts", .integer(counts.rejected)),
             ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
             ("rejected_rows_all_files", .integer(book.rejections.count)),
             ("orphan_arr_lines", .integer(book.orphanARRLines)),

@@ -32,6 +32,10 @@ struct WhyMoved: Sendable {
   /// Every tier's service levels with their text escaped for Markdown, Tier 1 first, for the
   /// same reason.
   private let escapedServiceLevels: [ServiceLevels]
+  /// People by name, for every sentence a person reads.
+  let people: PeopleDirectory
+  /// Where each demotion's freed CSM time goes.
+  let reinvestment: TimeReinvestment
   /// Each moved account's memo file name, by index: `memo.md` links the memos and the memos are
   /// written under these names, so they are assigned once per run.
   let memoNames: [Int: String]
@@ -67,12 +71,20 @@ struct WhyMoved: Sendable {
     self.lowestSeatedTotals = lowest
     let configuration = result.configuration
     self.memoNames = AccountMemo.memoNames(result)
+    self.people = PeopleDirectory(
+      roster: result.book.roster, poolOwnerID: configuration.poolOwnerID)
+    self.reinvestment = TimeReinvestment(result) {
+      displacements[$0] != nil || seatsTaken[$0] != nil
+    }
     self.tierLabels = configuration.tiers.indices.map { Self.tierLabel($0 + 1, in: configuration) }
     self.escapedServiceLevels = configuration.tiers.map { tier in
       var levels = tier.serviceLevels
       levels.coverage = ReviewMemo.escaped(levels.coverage)
-      levels.reviewCadence = ReviewMemo.escaped(levels.reviewCadence)
+      levels.businessReviews = ReviewMemo.escaped(levels.businessReviews)
+      levels.executiveContact = ReviewMemo.escaped(levels.executiveContact)
       levels.p1Response = ReviewMemo.escaped(levels.p1Response)
+      levels.renewalMotion = ReviewMemo.escaped(levels.renewalMotion)
+      levels.plays = levels.plays.map(ReviewMemo.escaped)
       return levels
     }
   }
@@ -217,7 +229,10 @@ struct WhyMoved: Sendable {
       let seats = capReport(ofTier: tier)?.seats ?? 0
       if let displacement, displacement.tier == tier {
         if let taker = displacement.takenBy {
-          text.append("seat taken by ", .oneLine(result.book.accounts[taker].id), " (")
+          let takerAccount = result.book.accounts[taker]
+          text.append("seat taken by ")
+          if !takerAccount.name.isEmpty { text.append(.oneLine(takerAccount.name), " (") }
+          text.append(.oneLine(takerAccount.id), takerAccount.name.isEmpty ? " (" : ", ")
           writeTakerStanding(taker, tier: tier, to: &text)
           text.append(") under the Tier ", tier, " cap of ", seats)
         } else {

@@ -1,13 +1,15 @@
-/// Accounts per tier before and after a run, and the movements by direction, counted over
-/// every account with a usable id (every `tiers.csv` row): the one count behind `run.json`,
-/// `memo.md` and the run summary, so the three always agree.
+/// Valid accounts per tier before and after a run, rejected accounts as a count of their own,
+/// and the movements by direction: the one count behind `run.json`, `memo.md` and the run
+/// summary, so they always agree.
 package struct TierCounts: Sendable, Hashable {
-  /// Accounts per CRM tier before the run, by tier number; index 0 counts accounts without a
-  /// tier (first placements, and rejected accounts whose CRM tier was unusable).
+  /// Valid accounts per CRM tier before the run, by tier number; index 0 counts those without a
+  /// tier (first placements).
   package var before: [Int]
-  /// Accounts per tier after the run, by tier number; index 0 counts rejected accounts whose CRM
-  /// tier was unusable (a rejected account keeps the tier it holds).
+  /// Valid accounts per tier after the run, by tier number; index 0 is always 0.
   package var after: [Int]
+  /// Rejected accounts: a row of their own in every table, never in a tier's count (SPEC §6,
+  /// one count definition), though each keeps the tier it holds.
+  package var rejected = 0
   /// Valid accounts moved to a higher tier.
   package var promotions = 0
   /// Valid accounts moved to a lower tier.
@@ -15,8 +17,7 @@ package struct TierCounts: Sendable, Hashable {
   /// Valid accounts placed for the first time.
   package var firstPlacements = 0
 
-  /// Counts `result`. No id order is needed, so valid and rejected accounts are counted list by
-  /// list.
+  /// Counts `result`.
   package init(_ result: RunResult) {
     let slots = result.configuration.tierCount + 1
     before = [Int](repeating: 0, count: slots)
@@ -34,9 +35,6 @@ package struct TierCounts: Sendable, Hashable {
       case nil: break
       }
     }
-    for rejected in result.book.rejectedAccounts {
-      before[rejected.currentTier ?? 0] += 1
-      after[rejected.currentTier ?? 0] += 1
-    }
+    rejected = result.book.rejectedAccounts.count
   }
 }

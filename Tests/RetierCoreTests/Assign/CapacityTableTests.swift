@@ -134,8 +134,8 @@ struct CapacityTableTests {
     let scenario = OwnerFixtures.workedExample
     let rows = scenario.assign().capacity
     let expected = """
-      | Tier | Accounts | ARR | CSMs | Accounts/CSM (band) | ARR/CSM (band) | CSMs short \
-      | Coverage cost (max) | Flags |
+      | Tier | Accounts | ARR (USD) | CSMs | Accounts/CSM (band) | ARR/CSM, USD (band) \
+      | CSMs short | Coverage cost (max) | Flags |
       |---|---:|---:|---:|---:|---:|---:|---:|---|
       | Tier 1 (Gold) | 60 | 12,000,000 | 6 | 10 (8–20) | 2,000,000 (1,500,000–4,000,000) | 0 \
       | 7.5% (≤ 15%) | — |

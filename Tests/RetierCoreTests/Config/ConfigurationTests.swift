@@ -57,6 +57,10 @@ struct ConfigurationTests {
         #"{"inbox": "i", "output": "o", "tiers": [{"name": "A", "min_score": 5, "cap": 1}, {"name": "B", "min_score": 0}]}"#,
         "cap"
       ),
+      (
+        #"{"inbox": "i", "output": "o", "tiers": [{"name": "A", "min_score": 5, "service_levels": {"review_cadence": "monthly"}}, {"name": "B", "min_score": 0}]}"#,
+        "review_cadence"
+      ),
     ])
   func rejectsUnknownKeys(json: String, key: String) {
     #expect {
@@ -97,6 +101,8 @@ struct ConfigurationTests {
         "band"
       ),
       (#""max_rejected_share": 2"#, "max_rejected_share"),
+      (#""memo_list_limit": 0"#, "memo_list_limit"),
+      (#""currency": " ""#, "currency is empty"),
       (#""max_rejected_rows_floor": -1"#, "max_rejected_rows_floor -1 is negative"),
       (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
       (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),
@@ -169,7 +175,8 @@ struct ConfigurationTests {
       {"inbox": "i", "output": "o", "ready_marker": null, "tiers": [
         {"name": "Strategic", "min_score": 14, "max_share": 0.05, "capacity": 10},
         {"name": "Enterprise", "min_score": 11},
-        {"name": "Mid-Market", "min_score": 7, "coverage": "pooled"},
+        {"name": "Mid-Market", "min_score": 7, "coverage": "pooled",
+         "service_levels": {"plays": ["monthly office hours"]}},
         {"name": "SMB", "min_score": 0, "coverage": "pooled",
          "service_levels": {"csm_hours_per_month": 0.1},
          "benchmark": {"accounts_per_csm": [200, null]}}
@@ -179,8 +186,76 @@ struct ConfigurationTests {
     #expect(configuration.tierCount == 4)
     #expect(configuration.tiers.map(\.capacity) == [10, 80, 500, 500])
     #expect(configuration.tiers[3].serviceLevels.csmHoursPerMonth == ExactDecimal("0.1"))
+    #expect(configuration.tiers[1].serviceLevels == .trainingTier2)
+    #expect(configuration.tiers[2].serviceLevels.plays == ["monthly office hours"])
+    #expect(configuration.tiers[2].serviceLevels.p1Response == "1 business day")
     #expect(configuration.tiers[3].benchmark.accountsPerCSM == ClosedBounds(low: ExactDecimal(200)))
     #expect(configuration.tiers[1].benchmark == .none)
+  }
+
+  @Test("the training's grid is the default ladder's service levels")
+  func trainingGrid() throws {
+    let tiers = try load(#"{"inbox": "i", "output": "o"}"#).tiers
+    #expect(tiers[0].serviceLevels.coverage == "named CSM + named TAM")
+    #expect(tiers[0].serviceLevels.p1Response == "4 hours")
+    #expect(tiers[1].serviceLevels.businessReviews == "quarterly QBR (virtual)")
+    #expect(tiers[1].serviceLevels.coverage == "named CSM, pooled TAM")
+    #expect(tiers[2].serviceLevels.csmHoursPerMonth == ExactDecimal("0.25"))
+    #expect(tiers.map(\.serviceLevels.plays.count) == [2, 1, 3])
+  }
+
+  @Test(
+    "a tier that runs no play of its own is refused with the training's sentence",
+    arguments: [
+      (
+        #"{"plays": ["success-plan review"]}"#, "tiers[2] (Bronze)",
+        "Tier 3 is just Tier 1 with fewer meetings"
+      ),
+      (
+        #"{"plays": ["roadmap influence seat", "success-plan review"]}"#, "tiers[2] (Bronze)",
+        "Tier 3"
+      ),
+      (#"{"plays": []}"#, "tiers[2] (Bronze)", "you have not built a tech-touch motion"),
+    ])
+  func tierWithoutOwnPlay(levels: String, key: String, sentence: String) {
+    let json =
+      #"{"inbox": "i", "output": "o", "tiers": [{"name": "Gold", "min_score": 12, "max_share": 0.1}, "#
+      + #"{"name": "Silver", "min_score": 8}, {"name": "Bronze", "min_score": 0, "coverage": "pooled", "#
+      + #""service_levels": \#(levels)}]}"#
+    #expect {
+      try load(json)
+    } throws: { error in
+      guard case .configInvalid(_, let problems) = error as? RetierError else { return false }
+      return problems.contains {
+        $0.hasPrefix(key) && $0.contains("plays") && $0.contains(sentence)
+      }
+    }
+  }
+
+  @Test("plays are compared without case and surrounding spaces")
+  func playsCompareLoosely() {
+    let json =
+      #"{"inbox": "i", "output": "o", "tiers": [{"name": "Gold", "min_score": 12, "max_share": 0.1}, "#
+      + #"{"name": "Silver", "min_score": 8, "service_levels": {"plays": [" Roadmap Influence Seat "]}}, "#
+      + #"{"name": "Bronze", "min_score": 0, "coverage": "pooled"}]}"#
+    #expect {
+      try load(json)
+    } throws: { error in
+      guard case .configInvalid(_, let problems) = error as? RetierError else { return false }
+      return problems.contains {
+        $0.hasPrefix("tiers[1] (Silver)") && $0.contains("Tier 2 is just")
+      }
+    }
+  }
+
+  @Test("memo_list_limit and currency default to 200 and USD and can be set")
+  func memoKeys() throws {
+    let defaults = try load(#"{"inbox": "i", "output": "o"}"#)
+    #expect(defaults.memoListLimit == 200)
+    #expect(defaults.currency == "USD")
+    let set = try load(#"{"inbox": "i", "output": "o", "memo_list_limit": 5, "currency": "EUR"}"#)
+    #expect(set.memoListLimit == 5)
+    #expect(set.currency == "EUR")
   }
 
   @Test("the shipped configs decode and validate", arguments: ["retier.json", "four-tier.json"])

@@ -7,10 +7,11 @@ import Testing
 @Suite("Demo drop golden files")
 struct DemoDropGoldenTests {
   /// The demo drop's run input.
-  static func demoInput(config: String = "config/retier.json") throws -> RunInput {
+  static func demoInput(
+    config: String = "config/retier.json", folder: String = "fixtures/inbox/2026-Q3/"
+  ) throws -> RunInput {
     let configBytes = try #require(RepositoryFiles.bytes(config))
     let configuration = try Configuration.load(json: configBytes, path: config)
-    let folder = "fixtures/inbox/2026-Q3/"
     let files = DropFiles(
       accounts: try #require(RepositoryFiles.bytes(folder + "accounts.csv")),
       arr: try #require(RepositoryFiles.bytes(folder + "arr.csv")),
@@ -77,6 +78,41 @@ struct DemoDropGoldenTests {
     #expect(report.displaced.count == 6)
     #expect(report.pairs.count == 4)
     #expect(report.pairs.allSatisfy { $0.takenBy != nil })
+  }
+
+  /// The four-tier company's drop (`fixtures/inbox-four-tier/2026-Q3`) with
+  /// `config/four-tier.json`.
+  static func fourTierInput() throws -> RunInput {
+    try demoInput(
+      config: "config/four-tier.json", folder: "fixtures/inbox-four-tier/2026-Q3/")
+  }
+
+  @Test("the four-tier drop's outputs match their golden files under four-tier/2026-Q3")
+  func fourTierGoldenFiles() throws {
+    let files = try RenderedRun.run(Self.fourTierInput()).files
+    for file in files {
+      GoldenFile.check(file.bytes, named: "four-tier/2026-Q3/" + file.path)
+    }
+    GoldenFile.check(
+      Array((files.map(\.path).joined(separator: "\n") + "\n").utf8),
+      named: "four-tier/2026-Q3/FILES")
+  }
+
+  @Test("the four-tier drop has memos only where a named tier is involved")
+  func fourTierMemos() throws {
+    let result = try Retier.decide(Self.fourTierInput())
+    let tiers = result.configuration.tiers
+    let memos = Set(AccountMemo.memoIndices(result))
+    let moved = AccountMemo.movedIndices(result)
+    let betweenPooled = moved.filter { index in
+      let from = result.book.accounts[index].currentTier ?? 0
+      let to = result.tiering.decisions[index].finalTier
+      return tiers[from - 1].coverage == .pooled && tiers[to - 1].coverage == .pooled
+    }
+    // Mid-Market ↔ SMB moves happen in this book and get no memo; every other move gets one.
+    #expect(!betweenPooled.isEmpty)
+    #expect(memos.isDisjoint(with: betweenPooled))
+    #expect(memos.count + betweenPooled.count == moved.count)
   }
 
   @Test("the four-tier config runs on the demo drop")

@@ -49,8 +49,8 @@ struct RunManifestQuartersTests {
       decoding: AccountMemo.markdownBytes(
         for: try RunResultFixtures.index(of: "X07", in: result), explainer: WhyMoved(result)),
       as: UTF8.self)
-    #expect(memo.contains("ARR of at least 109,382.72"))
-    #expect(memo.contains("an expansion ceiling of at least 96,000"))
+    #expect(memo.contains("of ARR, to 109,382.72"))
+    #expect(memo.contains("expansion ceiling of at least 96,000"))
   }
 
   @Test("a run.json without schema_version is shape 1: its quarter, and no cut lines")

@@ -65,13 +65,20 @@ struct PropertyTests {
   @Test("tier counts before and after balance", arguments: seeds)
   func countsBalance(seed: UInt64) throws {
     let (result, files) = try run(GeneratedDrop(seed: seed).files())
-    // Count from_tier and to_tier in the rendered tiers.csv, independently of the model.
+    // Count from_tier and to_tier of valid accounts in the rendered tiers.csv, independently of
+    // the model; rejected accounts (reason invalid_input) are a count of their own.
     let tiersCSV = try CSVReader.parse(try #require(files.first { $0.path == "tiers.csv" }).bytes)
     let fromColumn = try #require(tiersCSV.columnIndex(named: "from_tier"))
     let toColumn = try #require(tiersCSV.columnIndex(named: "to_tier"))
+    let reasonColumn = try #require(tiersCSV.columnIndex(named: "reason"))
     var before: [String: Int] = [:]
     var after: [String: Int] = [:]
+    var rejected = 0
     for row in 0..<tiersCSV.rowCount {
+      guard tiersCSV.field(row: row, column: reasonColumn) != "invalid_input" else {
+        rejected += 1
+        continue
+      }
       before[tiersCSV.field(row: row, column: fromColumn), default: 0] += 1
       after[tiersCSV.field(row: row, column: toColumn), default: 0] += 1
     }
@@ -86,8 +93,10 @@ struct PropertyTests {
       #expect(entry["after"] as? Int == after[key, default: 0], "after, tier '\(key)'")
     }
     // … and both sides must add up to one row per account with a usable id.
+    let counts = try #require(json["counts"] as? [String: Any])
+    #expect(counts["rejected_accounts"] as? Int == rejected)
     let total = tiers.reduce(0) { $0 + ($1["before"] as? Int ?? 0) }
-    #expect(total == tiersCSV.rowCount)
+    #expect(total + rejected == tiersCSV.rowCount)
     #expect(tiers.reduce(0) { $0 + ($1["after"] as? Int ?? 0) } == total)
     // Valid accounts always end placed; only a rejected account with no valid tier has none.
     #expect(result.tierRows.filter { $0.toTier == nil }.allSatisfy { $0.reason == .invalidInput })

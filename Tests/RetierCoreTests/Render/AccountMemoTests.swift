@@ -103,26 +103,32 @@ struct AccountMemoTests {
         + "below zero")
   }
 
-  @Test("the service-level reset shows both tiers and where a demotion's hours go")
+  @Test("the service-level reset quotes the grid old → new and where a demotion's hours go")
   func serviceLevels() throws {
     let rubric = try memo("X03", in: RunResultFixtures.rubricBook())
-    #expect(rubric.contains("| executive sponsor | yes | no |\n| CSM hours per month | 8 | 2 |"))
-    #expect(rubric.contains("CSM time for this account: 8 → 2 hours per month (−6)."))
-    #expect(rubric.contains("The 6 hours per month are returned to the Tier 1 pool."))
+    #expect(rubric.contains("- coverage: named CSM + named TAM → named CSM, pooled TAM\n"))
+    #expect(
+      rubric.contains(
+        "- executive contact: monthly exec sync, executive sponsor pairing → twice-yearly "
+          + "executive touch\n"))
+    #expect(
+      rubric.contains("- business reviews: quarterly on-site QBR → quarterly QBR (virtual)\n"))
+    #expect(rubric.contains("- P1 response: 4 hours → 8 hours\n"))
+    #expect(rubric.contains("- CSM hours per account per month: 8 → 2 (−6)\n"))
     let cap = try RunResultFixtures.capBook()
     #expect(
       try memo("INC-A", in: cap).contains(
-        "The 6 hours per month go to **NEW-1** (Name NEW-1), promoted into Tier 1 in this "
-          + "account's seat."))
+        "The 6 hours per month are reinvested in **Name NEW-1** (NEW-1), which took this "
+          + "account's seat in Tier 1."))
     #expect(
       try memo("NEW-1", in: cap).contains(
-        "The 6 extra hours per month come from the seat of **INC-A** (Name INC-A), moved down "
-          + "from Tier 1 under the cap."))
+        "The 6 extra hours per month come from **Name INC-A** (INC-A), which this account "
+          + "displaced from Tier 1 under the cap."))
   }
 
   @Test("a promotion has no path back")
   func promotionHasNoPath() throws {
-    #expect(!(try memo("X02", in: RunResultFixtures.rubricBook()).contains("## Path back")))
+    #expect(!(try memo("X02", in: RunResultFixtures.rubricBook()).contains("## The way back")))
   }
 
   // MARK: - Re-elevation
@@ -134,11 +140,11 @@ struct AccountMemoTests {
     // 1.2 × 80,000 = 96,000 scores expansion 3 (total 8).
     let text = try memo("X07", in: RunResultFixtures.rubricBook())
     #expect(text.contains("The total needs to reach the Tier 2 line of 8 (today 7, 1 short)."))
-    #expect(text.contains("- ARR: ARR of at least 109,382.72 (today 80,000) scores 3: total 8.\n"))
+    #expect(text.contains("- Growth: +29,382.72 of ARR, to 109,382.72: ARR scores 3, total 8.\n"))
     #expect(
       text.contains(
-        "- Expansion ceiling: an expansion ceiling of at least 96,000 (1.2 × ARR; today unknown) "
-          + "scores 3: total 8.\n"))
+        "- Expansion: evidence of an expansion ceiling of at least 96,000 (1.2 × ARR; today "
+          + "unknown): expansion scores 3, total 8.\n"))
   }
 
   @Test("raising ARR re-scores the ceiling; a multi-BU ceiling is the only single lever")
@@ -149,13 +155,13 @@ struct AccountMemoTests {
     let text = try memo("T06", in: RunResultFixtures.rubricBook())
     #expect(
       text.contains(
-        "- ARR: cannot lift it alone: even the top score of 5 (ARR of at least 1,000,000) gives "
-          + "a total of 11.\n"))
+        "- Growth: not enough alone: even +876,543.22 of ARR, to 1,000,000, the top ARR score of "
+          + "5, gives a total of 11.\n"))
     #expect(
       text.contains(
-        "- Expansion ceiling: a footprint in more than one business unit (multi-BU) and an "
-          + "expansion ceiling of at least 623,456.78 (ARR + 500,000; today 130,000) scores 5: "
-          + "total 12.\n"))
+        "- Expansion: a footprint in more than one business unit (multi-BU) and evidence of an "
+          + "expansion ceiling of at least 623,456.78 (ARR + 500,000; today 130,000): expansion "
+          + "scores 5, total 12.\n"))
   }
 
   @Test("ceiling thresholds are exact to the cent, rounded up")
@@ -187,18 +193,18 @@ struct AccountMemoTests {
     let x08 = try memo("X08", in: result)
     #expect(
       x08.contains(
-        "- Expansion ceiling: an active executive sponsor again and an expansion ceiling of at "
-          + "least 72,000 (1.2 × ARR; today unknown) scores 3: total 8.\n"))
+        "- Expansion: an active executive sponsor again and evidence of an expansion ceiling of "
+          + "at least 72,000 (1.2 × ARR; today unknown): expansion scores 3, total 8.\n"))
     #expect(x08.contains("While the sponsor is lost, expansion scores 0 whatever the ceiling."))
-    #expect(x08.contains("- ARR: ARR of at least 1,000,000 (today 60,000) scores 5: total 8.\n"))
+    #expect(x08.contains("- Growth: +940,000 of ARR, to 1,000,000: ARR scores 5, total 8.\n"))
     // X09: 2 + 3 + 1 = 6; 50 users against 100 (0.9 × 100 = 90 would have held), ceiling
     // 1.2 × 20,000 = 24,000.
     let x09 = try memo("X09", in: result)
     #expect(
       x09.contains(
-        "- Expansion ceiling: usage that stops declining (50 active users against 100 the "
-          + "quarter before; 90 would have held) and an expansion ceiling of at least 24,000 "
-          + "(1.2 × ARR; today unknown) scores 3: total 8.\n"))
+        "- Expansion: usage that stops declining (50 active users against 100 the quarter "
+          + "before; 90 would have held) and evidence of an expansion ceiling of at least 24,000 "
+          + "(1.2 × ARR; today unknown): expansion scores 3, total 8.\n"))
     #expect(
       x09.contains(
         "While usage declines (active users below 0.9 × the quarter before), expansion scores 1 "
@@ -214,13 +220,13 @@ struct AccountMemoTests {
     #expect(text.contains("on equal totals current Tier 1 accounts come first"))
     #expect(
       text.contains(
-        "- ARR: cannot lift it alone: even the top score of 5 (ARR of at least 900,000) gives a "
-          + "total of 12.\n"))
+        "- Growth: not enough alone: even +100,000 of ARR, to 900,000, the top ARR score of 5, "
+          + "gives a total of 12.\n"))
     #expect(
       text.contains(
-        "No single signal lifts the total above 13; together they do: ARR of at least 900,000 "
-          + "(scores 5) with a footprint in more than one business unit (multi-BU) (scores 5) "
-          + "gives a total of 14.\n"))
+        "Neither alone lifts the total above 13; together they do: +100,000 of ARR, to 900,000 "
+          + "(ARR scores 5) with a footprint in more than one business unit (multi-BU) (expansion "
+          + "scores 5): total 14.\n"))
   }
 
   @Test("when no signal can, the memo says fit must rise too")
@@ -251,15 +257,15 @@ struct AccountMemoTests {
   func heldAndOverriddenWalkbacks() throws {
     // R1: total 14 reaches the Tier 1 line of 12, but the hold keeps it in Tier 3; before, the
     // memo read "Total of 14, which lands in Tier 1. The line is 12."
-    #expect(
-      try memo("R1", in: RunResultFixtures.reasonsBook()).contains(
-        "Total of 14, which would land in Tier 1 on the rubric (the Tier 1 line is 12); as a new "
-          + "logo it is held in Tier 3."))
+    let held = try memo("R1", in: RunResultFixtures.reasonsBook())
+    #expect(held.contains("Total of 14, which on the rubric alone lands in Tier 1. As a new logo"))
+    #expect(held.contains("it is held in Tier 3 until the 2026-Q4 re-tier."))
+    #expect(held.contains("if the total still reaches the line when the hold ends, they re-enter"))
     // R3: total 6 lands in Tier 3 (line 0); the override places it in Tier 1.
     #expect(
       try memo("R3", in: RunResultFixtures.reasonsBook()).contains(
-        "Total of 6, which would land in Tier 3 on the rubric (the Tier 3 line is 0); an approved "
-          + "override places it in Tier 1."))
+        "Total of 6, which on the rubric alone lands in Tier 3. A dual-approved exception sets "
+          + "Tier 1 instead: approved by Sam Sales (sales) and Casey CS (CS), expires 2026-12-31"))
   }
 
   @Test("a promotion the cap held below its rubric tier names the line its total reaches")
@@ -268,6 +274,7 @@ struct AccountMemoTests {
     // memo read "which lands in Tier 1. The line is 8." (the Tier 2 line).
     #expect(
       try memo("T3-UP", in: RunResultFixtures.capBook()).contains(
-        "Total of 12, which reaches the Tier 1 line of 12; the Tier 1 cap placed it in Tier 2."))
+        "Total of 12, which reaches the Tier 1 line of 12. It did not get one of the 2 seats under "
+          + "the Tier 1 cap: "))
   }
 }

@@ -47,7 +47,7 @@ struct WhyMovedTests {
   func capPairing() throws {
     #expect(
       try sentence("INC-A", in: RunResultFixtures.capBook())
-        == "Tier 1 → Tier 2: seat taken by NEW-1 (total 14) under the Tier 1 cap of 2")
+        == "Tier 1 → Tier 2: seat taken by Name NEW-1 (NEW-1, total 14) under the Tier 1 cap of 2")
   }
 
   @Test("an override takes a seat first and is named as the taker of the lowest incumbent")
@@ -59,10 +59,11 @@ struct WhyMovedTests {
     ])
     #expect(
       try sentence("INC-A", in: result)
-        == "Tier 1 → Tier 2: seat taken by F06 (override to Tier 1) under the Tier 1 cap of 2")
+        == "Tier 1 → Tier 2: seat taken by Name F06 (F06, override to Tier 1) under the Tier 1 cap of 2"
+    )
     #expect(
       try sentence("INC-B", in: result)
-        == "Tier 1 → Tier 2: seat taken by NEW-1 (total 14) under the Tier 1 cap of 2")
+        == "Tier 1 → Tier 2: seat taken by Name NEW-1 (NEW-1, total 14) under the Tier 1 cap of 2")
   }
 
   @Test("a displaced incumbent with no taker says the cap shrank")

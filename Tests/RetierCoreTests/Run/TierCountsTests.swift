@@ -12,26 +12,33 @@ struct TierCountsTests {
     return try Retier.decide(drop.input())
   }
 
-  @Test("every tiers.csv row is counted once before and once after; rejected accounts keep theirs")
+  @Test("valid accounts are counted by tier; rejected accounts are a count of their own")
   func counts() throws {
     let result = try Self.result()
     let counts = TierCounts(result)
-    #expect(counts.before == [201, 0, 1, 0])
-    #expect(counts.after.reduce(0, +) == 202)
-    #expect(counts.after[0] == 1)
-    #expect(counts.after[2] >= 1)
+    #expect(counts.before == [200, 0, 0, 0])
+    #expect(counts.after.reduce(0, +) == 200)
+    #expect(counts.after[0] == 0)
+    #expect(counts.rejected == 2)
     #expect(counts.firstPlacements == 200)
     #expect(counts.promotions == 0 && counts.demotions == 0)
-    // The same counts as a tally of the rendered tiers.csv rows.
+    // The same counts as a tally of the rendered tiers.csv rows of valid accounts.
     var tally = [Int](repeating: 0, count: 4)
-    result.forEachTierRowSource { tally[result.tierRow($0).toTier ?? 0] += 1 }
+    var rejected = 0
+    result.forEachTierRowSource { source in
+      let row = result.tierRow(source)
+      if row.reason == .invalidInput { rejected += 1 } else { tally[row.toTier ?? 0] += 1 }
+    }
     #expect(counts.after == tally)
+    #expect(counts.rejected == rejected)
   }
 
-  @Test("memo.md's tier table shows the same no-tier counts as run.json")
+  @Test("memo.md's tier table shows the valid accounts by tier and the rejected row")
   func memoAgrees() throws {
     let result = try Self.result()
     let memo = ReviewMemo.tierCounts(result)
-    #expect(memo.contains("| no tier | 201 | 1 | −200 |"))
+    #expect(memo.contains("| no tier | 200 | 0 | −200 |"))
+    #expect(memo.contains("| valid accounts | 200 | 200 | 0 |"))
+    #expect(memo.contains("| rejected (keep the tier they hold) | 2 | 2 | 0 |"))
   }
 }

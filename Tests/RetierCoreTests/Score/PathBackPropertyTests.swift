@@ -180,36 +180,46 @@ struct PathBackPropertyTests {
     let scores = result.scores[index]
     guard let bar = try Self.bar(in: memo) else { return }
     #expect(!bar.isMet(by: scores.total), "\(id): today's total already clears the bar")
-    // ARR alone.
+    // ARR alone: "+Δ of ARR, to A", where Δ is A less today's ARR.
     if let claim = try Self.captures(
-      #"- ARR: ARR of at least ([0-9,.]+) \(today [0-9,.]+\) scores (\d)[^:]*?(?:; at that ARR the ceiling scores (\d) on expansion instead of \d)?: total ([0-9.]+)\."#,
+      #"- Growth: \+([0-9,.]+) of ARR, to ([0-9,.]+)[^:\n]*?: ARR scores (\d)(?: \(at that ARR the ceiling scores (\d) on expansion instead of \d\))?, total ([0-9.]+)\."#,
       in: memo)
     {
-      let arr = try #require(Self.money(claim[0]))
+      let arr = try #require(Self.money(claim[1]))
+      let growth = try #require(Self.money(claim[0]))
+      #expect(growth + result.book.accounts[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
       let stated = Self.rescored(index, in: result, after: Change(arr: arr))
       #expect(
-        stated.arr == Int(claim[1]), "\(id): ARR \(arr) scores \(stated.arr), not \(claim[1])")
-      #expect(stated.total == Self.decimal(claim[3]), "\(id): ARR \(arr) totals \(stated.total)")
-      #expect(stated.expansion == (claim[2].isEmpty ? scores.expansion : Int(claim[2])))
+        stated.arr == Int(claim[2]), "\(id): ARR \(arr) scores \(stated.arr), not \(claim[2])")
+      #expect(stated.total == Self.decimal(claim[4]), "\(id): ARR \(arr) totals \(stated.total)")
+      #expect(stated.expansion == (claim[3].isEmpty ? scores.expansion : Int(claim[3])))
       #expect(bar.isMet(by: stated.total), "\(id): ARR \(arr) does not clear \(bar.total)")
       let oneCentLess = Self.rescored(
         index, in: result, after: Change(arr: Money(cents: arr.cents - 1)))
       #expect(!bar.isMet(by: oneCentLess.total), "\(id): one cent below \(arr) clears the bar")
       #expect(oneCentLess.arr < stated.arr, "\(id): one cent below \(arr) scores as much")
     } else if let claim = try Self.captures(
-      #"- ARR: cannot lift it alone: even the top score of 5 \(ARR of at least ([0-9,.]+)\) gives a total of ([0-9.]+)\."#,
+      #"- Growth: not enough alone: even \+([0-9,.]+) of ARR, to ([0-9,.]+), the top ARR score of 5, gives a total of ([0-9.]+)\."#,
       in: memo)
     {
-      let arr = try #require(Self.money(claim[0]))
+      let arr = try #require(Self.money(claim[1]))
+      let growth = try #require(Self.money(claim[0]))
+      #expect(growth + result.book.accounts[index].arr == arr, "\(id): +\(growth) is not to \(arr)")
       let top = Self.rescored(index, in: result, after: Change(arr: arr))
-      #expect(top.arr == 5 && top.total == Self.decimal(claim[1]), "\(id): top ARR claim")
+      #expect(top.arr == 5 && top.total == Self.decimal(claim[2]), "\(id): top ARR claim")
       #expect(!bar.isMet(by: top.total), "\(id): the top ARR clears the bar after all")
       #expect(
         Self.rescored(index, in: result, after: Change(arr: Money(cents: arr.cents - 1))).arr < 5)
+    } else {
+      #expect(
+        memo.contains("- Growth: ARR already scores the top 5")
+          || memo.contains("- Growth: no ARR scores 5"),
+        "\(id): the growth line names no figure:\n\(memo)")
     }
     // Expansion alone.
     if let claim = try Self.captures(
-      #"- Expansion ceiling: ((?:an |a )[^\n]*?) scores (\d): total ([0-9.]+)\.\n"#, in: memo)
+      #"- Expansion: ((?:an |a |evidence |usage )[^\n]*?): expansion scores (\d), total ([0-9.]+)\.\n"#,
+      in: memo)
     {
       let change = try Self.plan(claim[0])
       let stated = Self.rescored(index, in: result, after: change)
@@ -225,14 +235,16 @@ struct PathBackPropertyTests {
     }
     // Both together.
     if let claim = try Self.captures(
-      #"together they do: ARR of at least ([0-9,.]+) \(scores (\d)\) with (.*?) \(scores (\d)\) gives a total of ([0-9.]+)\."#,
+      #"together they do: \+([0-9,.]+) of ARR, to ([0-9,.]+) \(ARR scores (\d)\) with (.*?) \(expansion scores (\d)\): total ([0-9.]+)\."#,
       in: memo)
     {
-      var change = try Self.plan(claim[2])
-      change.arr = Self.money(claim[0])
+      var change = try Self.plan(claim[3])
+      change.arr = Self.money(claim[1])
+      let growth = try #require(Self.money(claim[0]))
+      #expect(growth + result.book.accounts[index].arr == change.arr, "\(id): growth")
       let stated = Self.rescored(index, in: result, after: change)
-      #expect(stated.arr == Int(claim[1]) && stated.expansion == Int(claim[3]), "\(id)")
-      #expect(stated.total == Self.decimal(claim[4]) && bar.isMet(by: stated.total), "\(id)")
+      #expect(stated.arr == Int(claim[2]) && stated.expansion == Int(claim[4]), "\(id)")
+      #expect(stated.total == Self.decimal(claim[5]) && bar.isMet(by: stated.total), "\(id)")
     }
   }
 
@@ -245,32 +257,41 @@ struct PathBackPropertyTests {
         let decision = result.tiering.decisions[index]
         let scores = result.scores[index]
         let id = result.book.accounts[index].id
-        var walkback = TextBuffer(capacity: 256)
-        AccountMemo.writeWalkback(index, explainer: explainer, to: &walkback)
+        // The account memo's "why it moved": the walkback for a rubric move, the scores and the
+        // true reason otherwise.
+        var walkback = TextBuffer(capacity: 512)
+        AccountMemo.writeReason(index, explainer: explainer, to: &walkback)
         let text = walkback.string
         #expect(text.contains("Total of \(scores.total)"), "\(id): \(text)")
-        if let claim = try Self.captures(
-          #"which lands in Tier (\d+)\. The line is ([0-9.]+)\."#, in: text)
-        {
+        switch decision.reason {
+        case .rubric:
+          let claim = try #require(
+            try Self.captures(
+              #"which lands in Tier (\d+)\. (?:The line is ([0-9.]+)|The Tier \d+ line is ([0-9.]+) and the Tier \d+ line is ([0-9.]+))\."#,
+              in: text), "\(id): \(text)")
           #expect(Int(claim[0]) == decision.rubricTier, "\(id): \(text)")
-          let line = try #require(Self.decimal(claim[1]))
-          if decision.reason == .rubric {
-            // The line a rubric move names is the one it missed (demotion) or reached.
-            #expect((scores.total >= line) == (direction != .demotion), "\(id): \(text)")
-          } else {
-            #expect(scores.total >= line, "\(id): \(text)")
+          // The line a rubric move names is the one it missed (demotion) or reached; a fall past
+          // two lines names both, and misses both.
+          for line in [claim[1], claim[2], claim[3]] where !line.isEmpty {
+            let value = try #require(Self.decimal(line))
+            #expect((scores.total >= value) == (direction != .demotion), "\(id): \(text)")
           }
-        } else if let claim = try Self.captures(
-          #"(?:would land in|reaches the) Tier (\d+)(?: on the rubric \(the Tier \d+ line is| line of) ([0-9.]+)\)?; .* in Tier (\d+)\.$"#,
-          in: text)
-        {
-          #expect(decision.reason != .rubric, "\(id): \(text)")
+        case .cap:
+          let claim = try #require(
+            try Self.captures(#"which reaches the Tier (\d+) line of ([0-9.]+)\."#, in: text),
+            "\(id): \(text)")
+          #expect(Int(claim[0]) == decision.targetTier, "\(id): \(text)")
+          #expect(try scores.total >= #require(Self.decimal(claim[1])), "\(id): \(text)")
+        case .override, .newLogo:
+          let claim = try #require(
+            try Self.captures(#"which on the rubric alone lands in Tier (\d+)\."#, in: text),
+            "\(id): \(text)")
           #expect(Int(claim[0]) == decision.rubricTier, "\(id): \(text)")
-          let line = try #require(Self.decimal(claim[1]))
-          #expect(scores.total >= line, "\(id): \(text)")
-          #expect(Int(claim[2]) == decision.finalTier, "\(id): \(text)")
-        } else {
-          Issue.record("\(id): walkback names no tier: \(text)")
+          #expect(
+            text.contains("sets Tier \(decision.finalTier) instead")
+              || text.contains("it is held in Tier \(decision.finalTier) until"), "\(id): \(text)")
+        case .invalidInput:
+          Issue.record("\(id): a rejected account moved")
         }
         let sentence = try #require(explainer.sentence(for: index))
         try checkLines(in: sentence, total: scores.total, result: result, id: id)

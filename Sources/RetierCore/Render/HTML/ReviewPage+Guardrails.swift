@@ -1,6 +1,6 @@
 extension ReviewPage {
   /// The guardrails of `memo.md`: cap use, soft bands, ARR rank against tier, the low-ARR /
-  /// high-expansion quadrant and CRM drift, each list stopping at ``ReviewMemo/listLimit``.
+  /// high-expansion quadrant and CRM drift, each list stopping at ``listLimit``.
   static func guardrailsSection(
     _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
   ) {
@@ -167,7 +167,7 @@ extension ReviewPage {
     page.closeLine()
   }
 
-  /// A table of the first ``ReviewMemo/listLimit`` items, then `…and N more` when some were
+  /// A table of the first ``listLimit`` items, then `…and N more` when some were
   /// left out; `None.` for no items.
   static func cappedTable(
     _ header: [String], _ items: [Int], numeric: Set<Int>, seeAlso: String = "memo.md",
@@ -177,7 +177,7 @@ extension ReviewPage {
       page.element("p", text: "None.")
       return
     }
-    let (shown, more) = ReviewMemo.capped(items, limit: ReviewMemo.listLimit, seeAlso: seeAlso)
+    let (shown, more) = ReviewMemo.capped(items, limit: listLimit, seeAlso: seeAlso)
     table(header, shown.map(cells), numeric: numeric, to: &page)
     if let more { page.element("p", ["class": "note"], text: more) }
   }

@@ -60,7 +60,9 @@ extension ReviewPage {
           to: &page)
       },
       numbers: { page in
-        let total = result.book.accounts.count + result.book.rejectedAccounts.count
+        // Valid accounts by tier, as every table of memo.md counts them (``TierCounts``);
+        // rejected accounts are a row of their own.
+        let total = result.book.accounts.count
         var rows = slots.indices.map { position in
           let slot = slots[position]
           return [
@@ -68,15 +70,13 @@ extension ReviewPage {
             ReviewMemo.signed(counts.after[slot] - counts.before[slot]),
           ]
         }
-        rows.append(["total", grouped(total), grouped(total), "0"])
+        rows.append(["valid accounts", grouped(total), grouped(total), "0"])
+        rows.append([
+          "rejected (keep the tier they hold)", grouped(counts.rejected),
+          grouped(counts.rejected), "0",
+        ])
         table(["tier", "before", "after", "change"], rows, numeric: [1, 2, 3], to: &page)
       })
-    if !result.book.rejectedAccounts.isEmpty {
-      page.element(
-        "p", ["class": "note"],
-        text: "Rejected accounts (\(grouped(result.book.rejectedAccounts.count))) are counted in "
-          + "the tier they already hold; they keep it until their rows are fixed.")
-    }
     page.closeLine()
   }
 

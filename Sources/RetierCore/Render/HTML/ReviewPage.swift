@@ -6,11 +6,14 @@
 /// Every chart is drawn from the same figures as `memo.md` (``TierCounts``,
 /// ``TransitionMatrix``, the ``CapacityRow``s, the cap reports, ``ScoreDistribution``) and comes
 /// with a table of its numbers, so nothing is only in a picture. Charts are aggregates and lists
-/// stop at ``ReviewMemo/listLimit``, so the page is the same size at 600 and at a million
-/// accounts.
+/// stop at ``listLimit``, so the page is the same size at 600 and at a million accounts.
 enum ReviewPage {
   /// The page's path in the run folder.
   static let fileName = "memo.html"
+
+  /// Longest list the page prints; the rest are in `memo.md` (which lists up to
+  /// `memo_list_limit`) or `rejected.csv`.
+  static let listLimit = 50
 
   /// The page as a ``PiecewiseFile`` of one piece. The page is rendered here, while the other
   /// files sort their items on the other core, rather than as a piece of its own that would

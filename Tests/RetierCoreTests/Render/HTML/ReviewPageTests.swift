@@ -141,7 +141,7 @@ struct ReviewPageTests {
   func sizeIndependentOfBook() throws {
     let small = try StrictMarkup(ReviewPage.render(try Self.book(400)))
     let large = try StrictMarkup(ReviewPage.render(try Self.book(8_000)))
-    #expect(large.elements.count <= small.elements.count + 2 * ReviewMemo.listLimit * 10)
+    #expect(large.elements.count <= small.elements.count + 2 * ReviewPage.listLimit * 10)
     #expect(large.elements.count < 3_000)
   }
 
@@ -186,7 +186,7 @@ struct ReviewPageTests {
     let quadrant = ReviewMemo.growthQuadrantIndices(result)
     #expect(quadrant.count == result.book.accounts.count - 40)
     #expect(quadrant.count >= ids.count - 2)
-    for index in quadrant.prefix(ReviewMemo.listLimit) {
+    for index in quadrant.prefix(ReviewPage.listLimit) {
       let account = result.book.accounts[index]
       #expect(cells.contains(Self.asText(account.id)), "\(account.id.prefix(40))")
       #expect(cells.contains(Self.asText(account.name)), "\(account.name.prefix(40))")

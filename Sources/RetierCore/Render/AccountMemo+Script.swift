@@ -1,0 +1,247 @@
+extension AccountMemo {
+  /// The memo of one moved account as the bytes of its file.
+  static func markdownBytes(for index: Int, explainer: WhyMoved) -> [UInt8] {
+    // Memos run to about 3 KB; one reservation covers nearly all of them.
+    var text = TextBuffer(capacity: 4_096)
+    writeMarkdown(for: index, explainer: explainer, to: &text)
+    return text.bytes
+  }
+
+  /// Appends the memo of one moved account, in the training's order: a demotion is the
+  /// conversation with its owner (opener, why it moved, the service-level reset and where the
+  /// time goes, the relationship, the way back); a promotion is the handoff (who owns it now,
+  /// what the customer now gets, why it moved).
+  static func writeMarkdown(
+    for index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let account = result.book.accounts[index]
+    let decision = result.tiering.decisions[index]
+    let from = account.currentTier ?? decision.finalTier
+    let isDemotion = decision.finalTier > from
+    let name = account.name.isEmpty ? account.id : account.name
+    text.append(
+      "# ", .escaped(name), ": ", explainer.tierLabel(from), " → ",
+      explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(account.id), ", ",
+      isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
+      " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
+    text.appendEscapingMarkdown { explainer.writeSentence(for: index, to: &$0) }
+    text.append("\n\n")
+    if isDemotion {
+      writeOpener(index, explainer: explainer, to: &text)
+      text.append("\n## Why it moved\n\n")
+      writeReason(index, explainer: explainer, to: &text)
+      text.append("\n## What changes for the customer\n\n")
+      writeServiceLevelReset(index, explainer: explainer, to: &text)
+      text.append("\n## The relationship\n\n", relationshipLine, "\n")
+      text.append("\n## The way back to ", explainer.tierLabel(from), "\n\n")
+      writeReelevationPath(index, explainer: explainer, to: &text)
+      text.append("\n")
+      writeSnapshotLine(index, tier: from, explainer: explainer, to: &text)
+    } else {
+      writeHandoffOpener(index, explainer: explainer, to: &text)
+      text.append("\n## Who owns it now\n\n")
+      writeOwnerLine(index, explainer: explainer, to: &text)
+      text.append("\n## What the customer now gets\n\n")
+      writeServiceLevelReset(index, explainer: explainer, to: &text)
+      text.append("\n## Why it moved\n\n")
+      writeReason(index, explainer: explainer, to: &text)
+    }
+  }
+
+  /// The training's relationship-preservation line, said to the owner of a demoted account.
+  static let relationshipLine =
+    "I am not asking you to step back from the relationship. I am asking you to step back from "
+    + "the cadence."
+
+  /// The person a memo speaks to: the owner before the move for a demotion (who has the
+  /// conversation), the owner after it for a promotion (who takes it over); the other one when
+  /// that one is blank or the pool. `nil` when neither is a person.
+  static func addressee(_ index: Int, explainer: WhyMoved) -> String? {
+    let result = explainer.result
+    let before = result.book.accounts[index].ownerID
+    let after = result.owners.owners[index]
+    let from = result.book.accounts[index].currentTier ?? 0
+    let isDemotion = result.tiering.decisions[index].finalTier > from
+    let candidates = isDemotion ? [before, after] : [after, before]
+    return candidates.first { explainer.people.isPerson($0) }
+  }
+
+  /// `To Linh Nguyen:` and `I want to walk you through a tiering change before it shows up in your
+  /// queue. Acme moved from Tier 1 to Tier 2 this quarter. This is not a comment on the work
+  /// you've done — it is a comment on the numbers.`
+  static func writeOpener(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+    let result = explainer.result
+    let account = result.book.accounts[index]
+    let finalTier = result.tiering.decisions[index].finalTier
+    if let person = addressee(index, explainer: explainer) {
+      text.append("To ", .escaped(explainer.people.name(of: person)), ":\n\n")
+    }
+    text.append(
+      "I want to walk you through a tiering change before it shows up in your queue. ",
+      .escaped(account.name.isEmpty ? account.id : account.name), " moved from Tier ",
+      account.currentTier ?? finalTier, " to Tier ", finalTier,
+      " this quarter. This is not a comment on the work you've done — it is a comment on the ",
+      "numbers.\n")
+  }
+
+  /// `To Linh Nguyen:` and `Acme moved from Tier 2 to Tier 1 this quarter and is yours now.`
+  static func writeHandoffOpener(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let account = result.book.accounts[index]
+    let finalTier = result.tiering.decisions[index].finalTier
+    let owner = result.owners.owners[index]
+    let name = account.name.isEmpty ? account.id : account.name
+    if explainer.people.isPerson(owner) {
+      text.append("To ", .escaped(explainer.people.name(of: owner)), ":\n\n")
+    }
+    text.append(
+      .escaped(name), " moved from Tier ", account.currentTier ?? finalTier, " to Tier ",
+      finalTier, " this quarter")
+    if explainer.people.isPerson(owner) {
+      text.append(" and is yours now.\n")
+    } else {
+      text.append(".\n")
+    }
+  }
+
+  /// The scores, then the true reason for the tier: the walkback when the rubric decided, the
+  /// cap and who took the seat, the override with its approvers and expiry, or the new-logo
+  /// hold with the quarter it ends; then each signal's rule.
+  static func writeReason(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+    let result = explainer.result
+    let decision = result.tiering.decisions[index]
+    switch decision.reason {
+    case .rubric, .invalidInput:
+      writeWalkback(index, explainer: explainer, to: &text)
+    case .cap(let tier):
+      writeScores(index, explainer: explainer, to: &text)
+      text.append(
+        ", which reaches the Tier ", decision.targetTier, " line of ",
+        explainer.line(ofTier: decision.targetTier), ". ")
+      writeCapReason(index, tier: tier, explainer: explainer, to: &text)
+    case .override:
+      writeScores(index, explainer: explainer, to: &text)
+      text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
+      if let override = decision.override {
+        text.append(
+          "A dual-approved exception sets Tier ", decision.finalTier, " instead: approved by ",
+          .escaped(override.row.approvedBySales), " (sales) and ",
+          .escaped(override.row.approvedByCS), " (CS), expires ", override.expires,
+          "; its reason: “", .escaped(override.row.reason), "”.")
+      } else {
+        text.append("A dual-approved exception sets Tier ", decision.finalTier, " instead.")
+      }
+    case .newLogo:
+      writeScores(index, explainer: explainer, to: &text)
+      let hold = newLogoHoldEnd(index, result: result)
+      text.append(
+        ", which on the rubric alone lands in Tier ", decision.rubricTier, ". As a new logo ",
+        "(customer since ", result.book.accounts[index].customerSince, ", fewer than ",
+        hold.quarters, " full quarter", hold.quarters == 1 ? "" : "s",
+        ") it is held in Tier ", decision.finalTier, " until the ", hold.endsWith.label,
+        " re-tier.")
+    }
+    text.append("\n\n")
+    writeSignalRules(index, explainer: explainer, to: &text)
+  }
+
+  /// Why a capped tier did not seat the account: the account that took its seat, by name and
+  /// id, or the cut-off it missed.
+  private static func writeCapReason(
+    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
+    guard let displacement = explainer.displacement(of: index), displacement.tier == tier,
+      let taker = displacement.takenBy
+    else {
+      text.append("It did not get one of the ", seats, " seats under the Tier ", tier, " cap: ")
+      text.appendEscapingMarkdown { explainer.writeCause(of: index, direction: nil, to: &$0) }
+      text.append(".")
+      return
+    }
+    text.append(
+      "Tier ", tier, " is capped at ", seats, " seats this quarter, and this seat went to ")
+    writeAccountReference(taker, result, to: &text)
+    if result.tiering.decisions[taker].reason == .override {
+      text.append(", whose dual-approved exception takes a seat first.")
+    } else {
+      text.append(
+        ", promoted with a total of ", result.scores[taker].total, ", which ranks above this ",
+        "account's.")
+    }
+  }
+
+  /// The quarter whose re-tier ends a new logo's hold, and the quarters of tenure it needs.
+  static func newLogoHoldEnd(
+    _ index: Int, result: RunResult
+  ) -> (endsWith: FiscalQuarter, quarters: Int) {
+    let configuration = result.configuration
+    let since = result.book.accounts[index].customerSince
+    let needed = configuration.newLogoQuarters
+    var quarter = result.quarter
+    var steps = 0
+    // Each later quarter adds at most one counted quarter; stop after a few centuries.
+    while configuration.calendar.quartersStarting(onOrAfter: since, through: quarter) < needed,
+      steps < 1_000
+    {
+      quarter = quarter.next()
+      steps += 1
+    }
+    return (quarter, needed)
+  }
+
+  /// `This is a quarterly snapshot, not a permanent downgrade: if they get there, they re-enter
+  /// Tier 1 (Gold) at the next re-tier.` A new logo's hold and an override hold past the next
+  /// re-tier, so for them the line says when the rubric decides again.
+  static func writeSnapshotLine(
+    _ index: Int, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let decision = result.tiering.decisions[index]
+    text.append("This is a quarterly snapshot, not a permanent downgrade: ")
+    switch decision.reason {
+    case .newLogo:
+      text.append(
+        "if the total still reaches the line when the hold ends, they re-enter ",
+        explainer.tierLabel(tier), " at the ", newLogoHoldEnd(index, result: result).endsWith.label,
+        " re-tier.\n")
+    case .override:
+      text.append("if they get there, they re-enter ", explainer.tierLabel(tier))
+      if let override = decision.override {
+        text.append(" at the first re-tier after the exception expires on ", override.expires)
+      } else {
+        text.append(" when the exception no longer holds")
+      }
+      text.append(".\n")
+    case .rubric, .cap, .invalidInput:
+      text.append(
+        "if they get there, they re-enter ", explainer.tierLabel(tier), " at the next re-tier.\n")
+    }
+  }
+
+  /// The owner before and after, by name (the ids are in reassignments.csv).
+  static func writeOwnerLine(_ index: Int, explainer: WhyMoved, to text: inout TextBuffer) {
+    let result = explainer.result
+    let people = explainer.people
+    let old = result.book.accounts[index].ownerID
+    let new = result.owners.owners[index]
+    if new.isEmpty {
+      text.append(
+        "Nobody yet: no CSM of Tier ", result.tiering.decisions[index].finalTier,
+        " has a free seat (a capacity shortfall: see the hiring signal in memo.md).\n")
+    } else if old == new {
+      text.append(.escaped(people.name(of: new)), " keeps it.\n")
+    } else if old.isEmpty {
+      text.append(
+        .escaped(people.name(of: new)), "; it had no owner before (see reassignments.csv).\n")
+    } else {
+      text.append(
+        .escaped(people.name(of: new)), ", handed over from ", .escaped(people.name(of: old)),
+        " (see reassignments.csv).\n")
+    }
+  }
+}

@@ -1,0 +1,108 @@
+extension AccountMemo {
+  /// The service-level reset (SPEC §6): the old tier's grid against the new tier's, old → new
+  /// ("monthly exec sync … → twice-yearly executive touch"), the CSM hours per month, and where
+  /// the time goes (a demotion) or comes from (a promotion), by account.
+  static func writeServiceLevelReset(
+    _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let finalTier = result.tiering.decisions[index].finalTier
+    let from = result.book.accounts[index].currentTier ?? finalTier
+    // Cells are input text (config), escaped once per run.
+    let before = explainer.escapedServiceLevels(ofTier: from)
+    let after = explainer.escapedServiceLevels(ofTier: finalTier)
+    let changes: [(String, String, String)] = [
+      ("coverage", before.coverage, after.coverage),
+      ("business reviews", before.businessReviews, after.businessReviews),
+      ("executive contact", before.executiveContact, after.executiveContact),
+      ("P1 response", before.p1Response, after.p1Response),
+      ("renewal motion", before.renewalMotion, after.renewalMotion),
+    ]
+    for (label, old, new) in changes {
+      text.append("- ", label, ": ")
+      if old == new {
+        text.append(old, " (unchanged)\n")
+      } else {
+        text.append(old, " → ", new, "\n")
+      }
+    }
+    text.append(
+      "- plays only the tier runs: ", before.plays.joined(separator: "; "), " → ",
+      after.plays.joined(separator: "; "), "\n")
+    text.append(
+      "- CSM hours per account per month: ", before.csmHoursPerMonth, " → ",
+      after.csmHoursPerMonth, " (")
+    let change = after.csmHoursPerMonth - before.csmHoursPerMonth
+    writeSigned(change, to: &text)
+    text.append(")\n\n")
+    writeTimeTransfer(index, hours: change, explainer: explainer, to: &text)
+    text.append("\n")
+  }
+
+  /// Where the hours a demotion frees are reinvested, or where a promotion's extra hours come
+  /// from, by account (``TimeReinvestment``).
+  private static func writeTimeTransfer(
+    _ index: Int, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let from = result.book.accounts[index].currentTier ?? 0
+    let finalTier = result.tiering.decisions[index].finalTier
+    let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
+    if finalTier > from {
+      if let displacement = explainer.displacement(of: index), let taker = displacement.takenBy {
+        text.append("The ", magnitude, " hours per month are reinvested in ")
+        writeAccountReference(taker, result, to: &text)
+        text.append(", which took this account's seat in Tier ", displacement.tier, ".")
+      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) {
+        text.append("The ", magnitude, " hours per month are reinvested in ")
+        writeAccountReference(promoted, result, to: &text)
+        text.append(", promoted into Tier ", from, " this quarter.")
+      } else {
+        let owner = result.book.accounts[index].ownerID
+        let promotions = explainer.reinvestment.promotionCount(intoTier: from)
+        if promotions == 0 {
+          text.append("No promotion into Tier ", from, " this quarter: the time returns to ")
+        } else {
+          // Pairs go highest-ranked promotion with lowest-ranked demotion, so the promotions ran
+          // out before this account's turn.
+          text.append("No promotion is left for it this quarter (")
+          if promotions == 1 {
+            text.append("the one into Tier ", from, " is paired with a lower-ranked demotion")
+          } else {
+            text.append(
+              "the ", promotions, " into Tier ", from, " are paired with lower-ranked demotions")
+          }
+          text.append("): the time returns to ")
+        }
+        if explainer.people.isPerson(owner) {
+          text.append(.escaped(explainer.people.name(of: owner)), "'s book.")
+        } else {
+          text.append("the Tier ", from, " team's book.")
+        }
+      }
+    } else if let displaced = explainer.seatTaken(by: index) {
+      text.append("The ", magnitude, " extra hours per month come from ")
+      writeAccountReference(displaced, result, to: &text)
+      text.append(", which this account displaced from Tier ", finalTier, " under the cap.")
+    } else if let demoted = explainer.reinvestment.demotion(reinvestedIn: index) {
+      text.append("The ", magnitude, " extra hours per month come from ")
+      writeAccountReference(demoted, result, to: &text)
+      text.append(", moved down from Tier ", finalTier, " this quarter.")
+    } else {
+      text.append(
+        "The ", magnitude, " extra hours per month come from the Tier ", finalTier,
+        " team's capacity.")
+    }
+  }
+
+  /// Appends `+6`, `−6` or `0` for hours to `text`.
+  static func writeSigned(_ value: ExactDecimal, to text: inout TextBuffer) {
+    if value > .zero {
+      text.append("+", value)
+    } else if value < .zero {
+      text.append("−", ExactDecimal.zero - value)
+    } else {
+      text.append("0")
+    }
+  }
+}

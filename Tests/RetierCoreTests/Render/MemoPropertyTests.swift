@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+@testable import RetierCore
+
+/// What the account memos and memo.md say, checked against the decisions on generated books
+/// (issue "memos"): the reason a memo gives is the decision's, the time a demotion frees goes to
+/// a real promotion into its old tier (or its seat-taker), lists stop at `memo_list_limit` and
+/// point to the CSV, and every table counts the same accounts.
+@Suite("Memo properties over generated books")
+struct MemoPropertyTests {
+  /// Seeds of the generated books.
+  static let seeds: [UInt64] = Array(1...120)
+
+  private func result(seed: UInt64, listLimit: Int = 200) throws -> RunResult {
+    var configuration = Configuration(inbox: "in", output: "out")
+    configuration.maxRejectedShare = ExactDecimal(1)
+    configuration.memoListLimit = listLimit
+    return try Retier.decide(
+      RunInput(
+        quarter: FiscalQuarter(label: "2026-Q3")!, files: GeneratedDrop(seed: seed).files(),
+        configuration: configuration, configBytes: [], toolVersion: "property"))
+  }
+
+  /// The lines of a memo between `heading` and the next `## ` heading.
+  private func section(_ heading: String, of text: String) -> String {
+    guard let start = text.range(of: heading + "\n") else { return "" }
+    let rest = text[start.upperBound...]
+    let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+    return String(rest[..<end])
+  }
+
+  @Test(
+    "each memo's reason is the decision's reason, and no sentence contradicts the move",
+    arguments: seeds)
+  func reasonMatchesDecision(seed: UInt64) throws {
+    let result = try result(seed: seed)
+    let explainer = WhyMoved(result)
+    for index in AccountMemo.memoIndices(result) {
+      let memo = String(
+        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+      let decision = result.tiering.decisions[index]
+      let from = try #require(result.book.accounts[index].currentTier)
+      let why = section("## Why it moved", of: memo)
+      #expect(memo.contains(" moved from Tier \(from) to Tier \(decision.finalTier) this quarter"))
+      switch decision.reason {
+      case .rubric:
+        #expect(why.contains(", which lands in Tier \(decision.finalTier)."))
+      case .cap(let tier):
+        #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
+        if let taker = explainer.displacement(of: index)?.takenBy {
+          #expect(why.contains("Tier \(tier) is capped at "))
+          #expect(why.contains(ReviewMemo.escaped(result.book.accounts[taker].id)))
+        } else {
+          #expect(why.contains("It did not get one of the "))
+        }
+      case .override:
+        #expect(why.contains("which on the rubric alone lands in Tier \(decision.rubricTier)."))
+        #expect(why.contains("A dual-approved exception sets Tier \(decision.finalTier) instead"))
+      case .newLogo:
+        #expect(why.contains("which on the rubric alone lands in Tier \(decision.rubricTier)."))
+        #expect(why.contains("it is held in Tier \(decision.finalTier) until the "))
+      case .invalidInput:
+        Issue.record("a rejected account has no memo")
+      }
+      // "lands in Tier N" only ever names the tier the rubric gives.
+      for tier in 1...result.configuration.tierCount where tier != decision.rubricTier {
+        #expect(!why.contains("lands in Tier \(tier)."))
+      }
+      // A demotion's memo has the script's closing lines; a promotion's is the handoff.
+      if decision.finalTier > from {
+        #expect(memo.contains(AccountMemo.relationshipLine))
+        #expect(memo.contains("This is a quarterly snapshot, not a permanent downgrade: "))
+        if decision.reason == .newLogo {
+          let hold = AccountMemo.newLogoHoldEnd(index, result: result).endsWith
+          #expect(
+            memo.contains("re-enter \(explainer.tierLabel(from)) at the \(hold.label) re-tier."))
+          #expect(!memo.contains("at the next re-tier"))
+        } else if decision.reason != .override {
+          #expect(memo.contains("they re-enter \(explainer.tierLabel(from)) at the next re-tier."))
+        }
+      } else {
+        #expect(memo.contains("## Who owns it now") && !memo.contains("## The way back"))
+      }
+    }
+  }
+
+  @Test(
+    "the time a demotion frees goes to its seat-taker or a promotion into its old tier",
+    arguments: seeds)
+  func reinvestmentIsARealPromotion(seed: UInt64) throws {
+    let result = try result(seed: seed)
+    let explainer = WhyMoved(result)
+    let accounts = result.book.accounts
+    let decisions = result.tiering.decisions
+    var used: Set<Int> = []
+    for index in AccountMemo.memoIndices(result) {
+      let from = try #require(accounts[index].currentTier)
+      guard decisions[index].finalTier > from else { continue }
+      let memo = String(
+        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+      let reset = section("## What changes for the customer", of: memo)
+      if let taker = explainer.displacement(of: index)?.takenBy {
+        #expect(decisions[taker].finalTier == from)
+        #expect(reset.contains("are reinvested in "))
+        #expect(reset.contains(ReviewMemo.escaped(accounts[taker].id)))
+      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) {
+        // A promotion into the tier this account left, this quarter, used once.
+        let promotedFrom = try #require(accounts[promoted].currentTier)
+        #expect(decisions[promoted].finalTier == from && promotedFrom > from)
+        #expect(explainer.seatTaken(by: promoted) == nil)
+        #expect(used.insert(promoted).inserted)
+        #expect(reset.contains("promoted into Tier \(from) this quarter."))
+        #expect(reset.contains(ReviewMemo.escaped(accounts[promoted].id)))
+      } else {
+        #expect(reset.contains("the time returns to "))
+      }
+    }
+    // Pairs go in rank order: a paired demotion never outranks an unpaired one of its tier, and
+    // an unpaired promotion never outranks a paired one.
+    func rank(_ index: Int) -> (ExactDecimal, Money) {
+      (result.scores[index].total, accounts[index].arr)
+    }
+    for index in accounts.indices {
+      guard let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) else { continue }
+      #expect(explainer.reinvestment.demotion(reinvestedIn: promoted) == index)
+    }
+    for tier in 1...result.configuration.tierCount {
+      let demotions = accounts.indices.filter {
+        accounts[$0].currentTier == tier && decisions[$0].finalTier > tier
+          && explainer.displacement(of: $0) == nil
+      }
+      let paired = demotions.filter { explainer.reinvestment.promotion(reinvestedFrom: $0) != nil }
+      let unpaired = demotions.filter {
+        explainer.reinvestment.promotion(reinvestedFrom: $0) == nil
+      }
+      for low in paired {
+        for high in unpaired { #expect(rank(low).0 <= rank(high).0) }
+      }
+    }
+  }
+
+  @Test(
+    "every list of memo.md stops at memo_list_limit, the first by ARR, and points to the CSV",
+    arguments: seeds.prefix(60))
+  func listLimit(seed: UInt64) throws {
+    let limit = 3
+    let result = try result(seed: seed, listLimit: limit)
+    let explainer = WhyMoved(result)
+    let text = String(
+      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: explainer)),
+      as: UTF8.self)
+    let sections: [(MovementDirection, String)] = [
+      (.firstPlacement, "First placements"), (.promotion, "Promotions"), (.demotion, "Demotions"),
+    ]
+    for (direction, title) in sections {
+      let moved = result.book.accounts.indices.filter { explainer.direction(of: $0) == direction }
+      let body = section("## \(title) (\(moved.count))", of: text)
+      let rows = body.split(separator: "\n").filter { $0.hasPrefix("| **") }
+      #expect(rows.count == min(moved.count, limit))
+      #expect(body.contains("movements.csv lists all \(moved.count)") == (moved.count > limit))
+      // The rows shown are the `limit` with the most ARR.
+      let byARR = moved.sorted {
+        let (left, right) = (result.book.accounts[$0], result.book.accounts[$1])
+        return left.arr != right.arr ? left.arr > right.arr : left.id < right.id
+      }
+      for index in byARR.prefix(limit) {
+        let cell = "| **\(ReviewMemo.escaped(result.book.accounts[index].id))**"
+        #expect(rows.contains { $0.hasPrefix(cell) })
+      }
+    }
+  }
+
+  @Test(
+    "the tier counts, the transition matrix and the capacity table count the same accounts",
+    arguments: seeds)
+  func countsAgree(seed: UInt64) throws {
+    let result = try result(seed: seed)
+    let text = String(
+      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: WhyMoved(result))),
+      as: UTF8.self)
+    let tierCount = result.configuration.tierCount
+    let valid = result.book.accounts.count
+    func cells(_ line: Substring) -> [String] {
+      line.split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+    let counts = section("## Tier counts", of: text).split(separator: "\n")
+    let matrixTotal = try #require(
+      section("## Transitions", of: text).split(separator: "\n").first { $0.hasPrefix("| total |") }
+    )
+    let columnTotals = cells(matrixTotal).dropFirst()
+    #expect(columnTotals.last == String(valid))
+    for tier in 1...tierCount {
+      let label = ReviewMemo.escaped(WhyMoved.tierLabel(tier, in: result.configuration))
+      let row = try #require(counts.first { $0.hasPrefix("| \(label) |") })
+      let after = cells(row)[2]
+      #expect(after == columnTotals[columnTotals.startIndex + tier - 1])
+      let capacityRow = try #require(
+        section("## Capacity and hiring", of: text).split(separator: "\n").first {
+          $0.hasPrefix("| \(label)")
+        })
+      #expect(cells(capacityRow)[1] == after)
+      #expect(after == String(result.owners.capacity[tier - 1].accounts))
+    }
+    #expect(counts.contains { $0 == "| valid accounts | \(valid) | \(valid) | 0 |" })
+    let rejected = result.book.rejectedAccounts.count
+    #expect(
+      counts.contains {
+        $0 == "| rejected (keep the tier they hold) | \(rejected) | \(rejected) | 0 |"
+      })
+    #expect(text.contains("\(ReviewMemo.counted(valid, "valid account")): "))
+  }
+}
