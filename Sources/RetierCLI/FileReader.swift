@@ -25,15 +25,10 @@ enum FileReader {
   static func readIdentified(
     _ path: String, maximumBytes: Int
   ) throws(ReadError) -> (bytes: [UInt8], identity: FileIdentity) {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .system(.last("open", path)) }
+    let (descriptor, opened) = try openRegular(path)
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw .system(.last("stat", path)) }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      throw .notRegular(path: path, kind: FileIdentity.kindName(status.st_mode))
-    }
-    let before = FileIdentity(status)
+    let before = FileIdentity(opened)
+    var status = opened
     guard before.size <= Int64(maximumBytes) else {
       throw .tooLarge(path: path, size: before.size, maximum: maximumBytes)
     }
@@ -60,16 +55,28 @@ enum FileReader {
     return (bytes, before)
   }
 
-  /// At most the first `count` bytes of the regular file at `path`.
-  static func readPrefix(_ path: String, count: Int) throws(ReadError) -> [UInt8] {
+  /// Opens `path` for reading without blocking (a FIFO would block an ordinary open) and checks
+  /// with `fstat`, before any read, that it is a regular file. The caller closes the descriptor.
+  private static func openRegular(_ path: String) throws(ReadError) -> (Int32, stat) {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { throw .system(.last("open", path)) }
-    defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw .system(.last("stat", path)) }
+    guard fstat(descriptor, &status) == 0 else {
+      let error = ReadError.system(.last("stat", path))
+      close(descriptor)
+      throw error
+    }
     guard status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
       throw .notRegular(path: path, kind: FileIdentity.kindName(status.st_mode))
     }
+    return (descriptor, status)
+  }
+
+  /// At most the first `count` bytes of the regular file at `path`.
+  static func readPrefix(_ path: String, count: Int) throws(ReadError) -> [UInt8] {
+    let (descriptor, _) = try openRegular(path)
+    defer { close(descriptor) }
     var bytes = [UInt8](repeating: 0, count: count)
     var filled = 0
     while filled < count {

@@ -30,9 +30,9 @@ struct ExplainCommand {
     }
     let tier = rejected.currentTier.map { "Tier \($0)" } ?? "no tier"
     let owner =
-      rejected.ownerID.isEmpty ? "no owner" : "owner \(ExplainText.oneLine(rejected.ownerID))"
+      rejected.ownerID.isEmpty ? "no owner" : "owner \(ControlCharacters.escaped(rejected.ownerID))"
     var lines = [
-      "Account \(ExplainText.oneLine(rejected.id)) \(ExplainText.quoted(rejected.name)): "
+      "Account \(ControlCharacters.escaped(rejected.id)) \(ControlCharacters.quoted(rejected.name)): "
         + "\(quarter.label), run date \(result.runDate)",
       "Rejected: its input rows cannot be used, so it is not scored; it keeps \(tier) and "
         + "\(owner) (reason invalid_input). Fix these rows in the drop:",

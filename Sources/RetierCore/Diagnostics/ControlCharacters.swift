@@ -4,9 +4,9 @@
 /// `path:line:column: error:` diagnostic, or move the cursor over one. Escaped, it stays on its
 /// line and shows what the file holds.
 package enum ControlCharacters {
-  /// `line` with every C0 control (LF, CR and tab included), DEL and C1 control written as an
-  /// escape: `\n`, `\r`, `\t`, otherwise `\u{1B}` (the scalar in hexadecimal). Text without
-  /// control characters is returned unchanged.
+  /// `line` with every C0 control (LF, CR and tab included), DEL, C1 control and Unicode line or
+  /// paragraph separator written as an escape: `\n`, `\r`, `\t`, otherwise `\u{1B}` (the
+  /// scalar in hexadecimal). Text without any is returned unchanged.
   package static func escaped(_ line: String) -> String {
     guard line.unicodeScalars.contains(where: isControl) else { return line }
     var result = ""
@@ -26,8 +26,13 @@ package enum ControlCharacters {
     return result
   }
 
-  /// Whether `scalar` is a C0 control, DEL or a C1 control.
+  /// `text` escaped (``escaped(_:)``) in double quotes: a name or a reason inside a line.
+  package static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
+
+  /// Whether `scalar` cannot be printed as is on one line: a C0 control, DEL, a C1 control, or
+  /// the Unicode line or paragraph separator (U+2028, U+2029), which some viewers break on.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+      || scalar.value == 0x2029
   }
 }

@@ -26,7 +26,7 @@ package struct AccountExplanation {
     var lines = [
       // "Account" first: a line never starts with text from the drop, which could read as a
       // `path:line: error:` diagnostic.
-      "Account \(ExplainText.oneLine(account.id)) \(quoted(account.name)): "
+      "Account \(ControlCharacters.escaped(account.id)) \(quoted(account.name)): "
         + "\(result.quarter.label), run date \(result.runDate)",
       "CRM: \(crmTier), owner \(account.ownerID.isEmpty ? "(none)" : account.ownerID), "
         + "customer since \(account.customerSince)",
@@ -190,5 +190,5 @@ package struct AccountExplanation {
   }
 
   /// A name or reason in double quotes, on one line.
-  private func quoted(_ text: String) -> String { ExplainText.quoted(text) }
+  private func quoted(_ text: String) -> String { ControlCharacters.quoted(text) }
 }

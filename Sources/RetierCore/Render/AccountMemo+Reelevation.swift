@@ -67,18 +67,9 @@ extension AccountMemo {
     _ index: Int, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let configuration = result.configuration
     let since = result.book.accounts[index].customerSince
-    let needed = configuration.newLogoQuarters
-    var quarter = result.quarter
-    var steps = 0
-    // Each later quarter adds at most one counted quarter; stop after a few centuries.
-    while configuration.calendar.quartersStarting(onOrAfter: since, through: quarter) < needed,
-      steps < 1_000
-    {
-      quarter = quarter.next()
-      steps += 1
-    }
+    // The same quarter the decision paragraph names (one computation, `newLogoHoldEnd`).
+    let (quarter, needed) = newLogoHoldEnd(index, result: result)
     text.append(
       "The new-logo hold (customer since ", since, ") ends with the ", quarter.label,
       " re-tier, after ", needed, " full quarter", needed == 1 ? "" : "s", " as a customer. On ",

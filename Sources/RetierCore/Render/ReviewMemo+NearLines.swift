@@ -35,8 +35,11 @@ extension ReviewMemo {
   static func nearLines(_ result: RunResult, explainer: WhyMoved) -> String {
     let near = nearLines(result)
     var text = "## Within one point of a line\n\n"
-    text += "Valid accounts whose total is within one point of a tier line, on either side: one "
-    text += "signal point moves them across it next quarter. "
+    // True of every listed distance (−1, 0, +1) and any weights: a total at the line is in the
+    // tier, so one point less takes an account on it off, and one point more or less brings an
+    // account a point away onto it.
+    text += "Valid accounts whose total is within one point of a tier line, on either side: a "
+    text += "change of one point in the total brings them onto the line or takes them off it. "
     text += counted(near.count, "account")
     guard !near.isEmpty else { return text + ".\n" }
     text += ":\n\n"

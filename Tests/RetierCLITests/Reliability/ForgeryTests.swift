@@ -112,9 +112,16 @@ struct ForgeryTests {
       ("plain text, é and ‘quotes’", "plain text, é and ‘quotes’"),
       ("a\nb", "a\\nb"), ("a\r\nb", "a\\r\\nb"), ("\t", "\\t"), ("\u{1B}[2K", "\\u{1B}[2K"),
       ("\u{7F}", "\\u{7F}"), ("\u{85}\u{9F}", "\\u{85}\\u{9F}"), ("\u{0}", "\\u{0}"),
-      ("\u{A0}", "\u{A0}"),
+      ("\u{A0}", "\u{A0}"), ("ls\u{2028}ps\u{2029}", "ls\\u{2028}ps\\u{2029}"),
+      (#"back\slash "quote""#, #"back\slash "quote""#), ("", ""),
     ])
   func escaping(text: String, escaped: String) {
     #expect(ControlCharacters.escaped(text) == escaped)
+    #expect(!ControlCharacters.escaped(text).contains { $0.isNewline })
+  }
+
+  @Test("a quoted name is on one line in double quotes")
+  func quoted() {
+    #expect(ControlCharacters.quoted("Acme\nCorp") == #""Acme\nCorp""#)
   }
 }
