@@ -31,6 +31,13 @@ enum CommandLineArguments {
     case "validate":
       try words.expectOperands([])
       return .validate(common)
+    case "interim":
+      try words.expectOperands([])
+      guard let hotFile = words.value("--hot") else {
+        throw .usage("retier interim needs --hot FILE (account_id, flagged_by, reason)")
+      }
+      guard !hotFile.isEmpty else { throw .usage("option --hot needs a file path") }
+      return .interim(common, hotFile: hotFile)
     case "explain":
       try words.expectOperands(["ACCOUNT_ID"])
       return .explain(accountID: words.operands[0], common, verbose: words.has("--verbose"))
@@ -46,6 +53,7 @@ enum CommandLineArguments {
     "validate": ([], ["--config", "--quarter", "--as-of"]),
     "explain": (["--verbose"], ["--config", "--quarter", "--as-of"]),
     "schedule": ([], ["--config", "--count", "--as-of"]),
+    "interim": ([], ["--config", "--quarter", "--as-of", "--hot"]),
   ]
 
   /// The number of upcoming runs `retier schedule` lists by default.
@@ -60,6 +68,7 @@ enum CommandLineArguments {
            retier validate [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--verbose]
            retier schedule [--config FILE] [--count N] [--as-of YYYY-MM-DD]
+           retier interim --hot FILE [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier --help | --version
     """
 
@@ -85,6 +94,12 @@ enum CommandLineArguments {
                  its numbers, the total, the tier decision and the owner. Writes nothing.
                  An unknown id is answered with the nearest ids of the drop.
       schedule   List the latest due quarter and the next run dates, and which are done.
+      interim    Re-score only the hot accounts listed in --hot FILE (CSV: account_id,
+                 flagged_by, reason) with the quarter's drop as it is now, under the cut
+                 lines and seats of the quarter's completed run (by default the latest),
+                 and write the accounts that moved to <output>/<QUARTER>-interim-<n>/ (the
+                 same files as a run), complete or not at all. Unknown, repeated or
+                 incomplete rows are listed and skipped; none is dropped silently.
 
     Options:
       --config FILE       Config file. Default: $RETIER_CONFIG, then ./config/retier.json,
@@ -96,6 +111,7 @@ enum CommandLineArguments {
       --dry-run           run: decide and print the summary, write nothing.
       --force             run: re-run a quarter that is already done; the earlier run is
                           kept, renamed <QUARTER>.replaced-<n>.
+      --hot FILE          interim: the hot-account flags (account_id, flagged_by, reason).
       --count N           schedule: number of upcoming runs to list (default 4).
       --verbose           explain: also log each phase on standard error.
       --help, -h          Show this help.
@@ -168,6 +184,9 @@ private struct ParsedWords {
     guard let equals = word.firstIndex(of: "=") else { return (word, nil) }
     return (String(word[..<equals]), String(word[word.index(after: equals)...]))
   }
+
+  /// The value of a value option, `nil` when it was not given.
+  func value(_ option: String) -> String? { values[option] }
 
   /// Whether a flag was given.
   func has(_ flag: String) -> Bool { flags.contains(flag) }

@@ -46,7 +46,7 @@ struct HotList: Sendable {
         Self.trimmed(document.field(row: row, column: $0))
       }
       func problem(_ message: String) {
-        problems.append(Diagnostic(.error, file: path, line: line, message: message))
+        problems.append(Diagnostic(.warning, file: path, line: line, message: message))
       }
       let id = fields[0]
       guard !id.isEmpty else {
@@ -60,7 +60,9 @@ struct HotList: Sendable {
       }
       firstLine[id] = line
       guard isKnown(id) else {
-        problem("account \(shown) is not a valid account of the drop; not re-scored")
+        problem(
+          "account \(shown) is not a valid account of the drop placed by the completed run; not re-scored"
+        )
         continue
       }
       guard !fields[1].isEmpty, !fields[2].isEmpty else {

@@ -9,9 +9,9 @@ package struct RunInput: Sendable {
   /// The config file's bytes, for its checksum.
   var configBytes: [UInt8]
   /// The previous quarter's `tiers.csv`, when a previous run exists (CRM drift guardrail).
-  var previousTiersCSV: [UInt8]?
+  package var previousTiersCSV: [UInt8]?
   /// The same previous run's `run.json`, when it has one (across-quarter sections).
-  var previousRunJSON: [UInt8]?
+  package var previousRunJSON: [UInt8]?
   /// The tool's version, recorded in `run.json`.
   var toolVersion: String
 

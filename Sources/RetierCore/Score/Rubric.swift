@@ -38,6 +38,14 @@ package struct Rubric: Sendable {
     self.init(constants: constants, descendingARRCents: descending)
   }
 
+  /// The rubric of a book known only by its ARR amounts (a completed run's `tiers.csv`): the
+  /// same cut lines and ranks as ``init(constants:accounts:)`` on that book.
+  init(constants: RubricConstants, bookARR: [Money]) {
+    var descending = bookARR.map(\.cents)
+    descending.sort(by: >)
+    self.init(constants: constants, descendingARRCents: descending)
+  }
+
   /// The rubric of `accounts` and every account's scores, in their order, from one sort of
   /// their ARR: `g(a)` of each account is its rank in that sort, the same count
   /// ``strictlyGreaterCount(than:)`` gives, so scoring a million accounts is O(N log N).

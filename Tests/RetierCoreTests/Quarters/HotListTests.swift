@@ -18,10 +18,10 @@ struct HotListTests {
       list.flags.first == .init(accountID: "A", flaggedBy: "Sam", reason: "usage tripled", line: 2))
     #expect(
       list.problems.map(\.description) == [
-        "hot.csv:3: error: account Z is not a valid account of the drop; not re-scored",
-        "hot.csv:4: error: account A is flagged again (first on line 2); re-scored once",
-        "hot.csv:5: error: account_id is empty",
-        "hot.csv:6: error: account B has no flagged_by; not re-scored",
+        "hot.csv:3: warning: account Z is not a valid account of the drop placed by the completed run; not re-scored",
+        "hot.csv:4: warning: account A is flagged again (first on line 2); re-scored once",
+        "hot.csv:5: warning: account_id is empty",
+        "hot.csv:6: warning: account B has no flagged_by; not re-scored",
       ])
   }
 
