@@ -45,8 +45,9 @@ struct InterimCommand {
 
     var input = try DropReader.input(quarter, configuration: loaded, phases: phases)
     // The interim works against the quarter's own completed run, not the one before it.
-    input.previousTiersCSV = try? FileReader.read(layout.tiersFile(quarter))
-    input.previousRunJSON = try? FileReader.read(layout.manifest(quarter))
+    let completed = DropReader.previousRunFiles(quarter, layout)
+    input.previousTiersCSV = completed?.tiersCSV
+    input.previousRunJSON = completed?.runJSON
     let interim: InterimRun
     do {
       interim = try InterimRun.decide(

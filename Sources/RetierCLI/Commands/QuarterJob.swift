@@ -7,12 +7,21 @@ enum QuarterJob {
   static func decide(
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
   ) throws(RetierError) -> RunResult {
-    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
+    let previousQuarter = loaded.output.previousCompleteRun(before: quarter)
+    let input = try DropReader.input(
+      quarter, configuration: loaded, phases: phases, previousRun: previousQuarter)
+    let result: RunResult
     do {
-      return try Retier.decide(input, log: phases.log)
+      result = try Retier.decide(input, log: phases.log)
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }
+    guard let previousQuarter,
+      let previous = DropReader.previousRunFiles(previousQuarter, loaded.output)
+    else { return result }
+    return Retier.attachingPreviousRun(
+      result, tiersCSV: previous.tiersCSV, runJSON: previous.runJSON)
   }
 
   /// What the read-only commands work on: a decided quarter, or nothing due yet.

@@ -110,14 +110,18 @@ struct AcrossQuarters: Sendable {
   init(previous: PreviousRunRecord, count: Int, standing: (Int) -> Standing) {
     var rowsByTier: [Int: ScorecardRow] = [:]
     var withoutARR = 0
-    var seen: Set<String> = []
+    // Both this quarter's accounts and the previous lines are in id order: one merge pass.
+    var seen = [Bool](repeating: false, count: previous.ids.count)
+    var cursor = 0
     let watched = Set((previous.manifest?.pathBacks ?? []).map(\.accountID))
     var standingsWatched: [String: Standing] = [:]
     var flapping: [Flap] = []
     for index in 0..<count {
       let now = standing(index)
       if watched.contains(now.id) { standingsWatched[now.id] = now }
-      guard let then = previous.lines[now.id] else { continue }
+      while cursor < previous.ids.count, previous.ids[cursor] < now.id { cursor += 1 }
+      guard cursor < previous.ids.count, previous.ids[cursor] == now.id else { continue }
+      let then = previous.lines[cursor]
       if let previousFrom = then.fromTier, let previousTo = then.toTier,
         let nowFrom = now.fromTier,
         let before = MovementDirection(from: previousFrom, to: previousTo),
@@ -127,7 +131,7 @@ struct AcrossQuarters: Sendable {
         flapping.append(Flap(now: now, previousFrom: previousFrom, previousTo: previousTo))
       }
       guard let tier = then.toTier, let arrThen = then.arr else { continue }
-      seen.insert(now.id)
+      seen[cursor] = true
       var row = rowsByTier[tier] ?? ScorecardRow(tier: tier)
       row.add(then: arrThen, now: now.arr)
       row.stillValid += 1
@@ -136,7 +140,7 @@ struct AcrossQuarters: Sendable {
       rowsByTier[tier] = row
     }
     // The rest of each cohort is not a valid account now: its ARR now is 0.
-    for (id, then) in previous.lines where !seen.contains(id) {
+    for (index, then) in previous.lines.enumerated() where !seen[index] {
       guard let tier = then.toTier else { continue }
       guard let arrThen = then.arr else {
         withoutARR += 1

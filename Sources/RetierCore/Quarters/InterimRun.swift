@@ -59,7 +59,7 @@ package struct InterimRun: Sendable {
       uniquingKeysWith: { first, _ in first })
     let hot = try HotList(
       hotList, path: hotPath,
-      isKnown: { accountIndex[$0] != nil && previous.lines[$0]?.toTier != nil })
+      isKnown: { accountIndex[$0] != nil && previous.line(of: $0)?.toTier != nil })
     guard !hot.flags.isEmpty else {
       throw .incompleteBook(
         file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
@@ -67,7 +67,7 @@ package struct InterimRun: Sendable {
 
     var seated: [InterimRescore.Seated] = []
     var previousARR: [Money] = []
-    for (id, line) in previous.lines.sorted(by: { $0.key < $1.key }) {
+    for (id, line) in zip(previous.ids, previous.lines) {
       guard let arr = line.arr else { continue }
       previousARR.append(arr)
       guard let tier = line.toTier, let total = line.total else { continue }
@@ -81,7 +81,7 @@ package struct InterimRun: Sendable {
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
         guard let index = accountIndex[flag.accountID],
-          let tier = previous.lines[flag.accountID]?.toTier
+          let tier = previous.line(of: flag.accountID)?.toTier
         else { return nil }
         return (book.accounts[index], tier)
       },
@@ -141,7 +141,7 @@ package struct InterimRun: Sendable {
     run.result = RunResult(
       quarter: quarter, runDate: date, configuration: configuration, book: moved,
       rubric: rubric, scores: scores, tiering: tiering, owners: owners,
-      previousTiers: nil, previousRun: nil,
+      previousRun: nil,
       inputs: loaded.checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },

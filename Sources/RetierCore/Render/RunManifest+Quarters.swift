@@ -4,15 +4,13 @@ extension RunManifest {
   /// `path_back`. The README documents each member.
   static let schemaVersion = 2
 
-  /// The members that carry a run into the next quarter: the cut lines, each tier's line and
-  /// seats, and each demoted account's path back (SPEC §6, §8).
-  static func acrossQuarterMembers(
-    _ result: RunResult, pathBacks: [PathBack]
-  ) -> [(String, JSONValue)] {
+  /// The members that carry a run into the next quarter: the cut lines and each tier's line
+  /// and seats (SPEC §6, §8). `path_back`, each demoted account's targets, follows them, written
+  /// entry by entry (``piecewise(_:outputs:pathBacks:)``).
+  static func acrossQuarterMembers(_ result: RunResult) -> [(String, JSONValue)] {
     [
       ("cut_lines", cutLinesValue(result.rubric)),
       ("tier_lines", tierLinesValue(result)),
-      ("path_back", .array(pathBacks.map(pathBackValue))),
     ]
   }
 
@@ -50,7 +48,7 @@ extension RunManifest {
   }
 
   /// One demoted account's targets.
-  private static func pathBackValue(_ path: PathBack) -> JSONValue {
+  static func pathBackValue(_ path: PathBack) -> JSONValue {
     var members: [(String, JSONValue)] = [
       ("account_id", .string(path.accountID)),
       ("from_tier", .integer(path.fromTier)),

@@ -13,15 +13,27 @@ package enum RunManifest {
   ) -> PiecewiseFile {
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
     let sortedOutputs = outputs.sorted { $0.path < $1.path }
-    let (before, after) = members(result, pathBacks: pathBacks)
-    return PiecewiseFile(path: fileName, itemCount: sortedOutputs.count) { items in
+    let (before, after) = members(result)
+    let outputCount = sortedOutputs.count
+    // The items are the outputs, then the path-back entries (`path_back` is the last member,
+    // some 90,000 entries at a million accounts): each is rendered in its piece, never the
+    // whole member as one value.
+    return PiecewiseFile(path: fileName, itemCount: outputCount + pathBacks.count) { items in
       var text = TextBuffer(capacity: 128 * items.count + 4_096)
       if items.lowerBound == 0 {
         JSONValue.writeObjectStart(before, to: &text)
         JSONValue.writeMemberKey("outputs", indent: 1, to: &text)
         text.append(sortedOutputs.isEmpty ? "[]" : "[\n")
+        if sortedOutputs.isEmpty { writeAfterOutputs(after, pathBacks: pathBacks, to: &text) }
       }
       for item in items {
+        guard item < outputCount else {
+          let entry = item - outputCount
+          if entry > 0 { text.append(",\n") }
+          JSONValue.writePadding(2, to: &text)
+          pathBackValue(pathBacks[entry]).write(to: &text, indent: 2)
+          continue
+        }
         let output = sortedOutputs[item]
         if item > 0 { text.append(",\n") }
         JSONValue.writePadding(2, to: &text)
@@ -30,22 +42,43 @@ package enum RunManifest {
           ("sha256", .string(output.sha256)),
         ])
         .write(to: &text, indent: 2)
+        if item == outputCount - 1 {
+          text.append("\n")
+          JSONValue.writePadding(1, to: &text)
+          text.append("]")
+          writeAfterOutputs(after, pathBacks: pathBacks, to: &text)
+        }
       }
-      if items.upperBound == sortedOutputs.count {
-        if !sortedOutputs.isEmpty {
+      if items.upperBound == outputCount + pathBacks.count {
+        if !pathBacks.isEmpty {
           text.append("\n")
           JSONValue.writePadding(1, to: &text)
           text.append("]")
         }
-        JSONValue.writeObjectEnd(after, to: &text)
+        text.append("\n}\n")
       }
       return text.bytes
     }
   }
 
-  /// The manifest's members before `outputs` and after it.
+  /// Appends the members after `outputs` and opens `path_back` (written as it would be as one
+  /// ``JSONValue``: `[]` when empty).
+  private static func writeAfterOutputs(
+    _ after: [(String, JSONValue)], pathBacks: [PathBack], to text: inout TextBuffer
+  ) {
+    for (key, value) in after {
+      text.append(",\n")
+      JSONValue.writeMemberKey(key, indent: 1, to: &text)
+      value.write(to: &text, indent: 1)
+    }
+    text.append(",\n")
+    JSONValue.writeMemberKey("path_back", indent: 1, to: &text)
+    text.append(pathBacks.isEmpty ? "[]" : "[\n")
+  }
+
+  /// The manifest's members before `outputs` and after it, `path_back` (written by item) aside.
   private static func members(
-    _ result: RunResult, pathBacks: [PathBack]
+    _ result: RunResult
   ) -> (before: [(String, JSONValue)], after: [(String, JSONValue)]) {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
@@ -107,7 +140,7 @@ package enum RunManifest {
                 ])
               })
         ),
-      ] + acrossQuarterMembers(result, pathBacks: pathBacks)
+      ] + acrossQuarterMembers(result)
     return (before, after)
   }
 }
