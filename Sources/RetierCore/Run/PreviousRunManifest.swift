@@ -1,5 +1,3 @@
-import Foundation
-
 /// A previous run's `run.json`, read for what its shape holds (see ``RunManifest/schemaVersion``
 /// and the README): shape 1 (no `schema_version`) names its quarter and counts but records no
 /// cut lines or path back; shape 2 adds them. A newer shape, or a file that does not hold what
@@ -75,15 +73,53 @@ package struct PreviousRunManifest: Sendable {
   /// Each demoted account's path back (shape 2).
   var pathBacks: [RecordedPathBack]?
 
-  /// Reads `bytes`, or says why not.
+  /// Reads `bytes`, or says why not. Only `schema_version`, `quarter`, `cut_lines`,
+  /// `tier_lines` and `path_back` are built (``ManifestJSONReader``): the rest, the list of
+  /// outputs above all, is only checked to be JSON.
   static func read(_ bytes: [UInt8]) -> Result<PreviousRunManifest, Refusal> {
-    let decoded: Shape
-    do {
-      decoded = try JSONDecoder().decode(Shape.self, from: Data(bytes))
+    let notManifest = Refusal(message: "its run.json is not a retier run manifest")
+    var schemaVersion: Int?
+    var quarter: String?
+    var cutLines: ManifestJSONReader.Value?
+    var tierLines: ManifestJSONReader.Value?
+    var pathBacks: [RecordedPathBack]?
+    // A path-back entry that does not have its shape; reported after the syntax is checked.
+    var pathBackProblem: Refusal?
+    var reader = ManifestJSONReader(bytes)
+    do throws(ManifestJSONReader.SyntaxError) {
+      try reader.forEachMember {
+        (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+        switch key {
+        case "schema_version":
+          schemaVersion = try reader.value().integer ?? -1
+        case "quarter":
+          quarter = try reader.value().string
+        case "cut_lines":
+          cutLines = try reader.value()
+        case "tier_lines":
+          tierLines = try reader.value()
+        case "path_back":
+          var recorded: [RecordedPathBack] = []
+          try reader.forEachElement {
+            (reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+            let entry = try reader.value()
+            guard pathBackProblem == nil else { return }
+            do throws(Refusal) {
+              recorded.append(try Self.pathBack(entry, notManifest: notManifest))
+            } catch {
+              pathBackProblem = error
+            }
+          }
+          pathBacks = recorded
+        default:
+          try reader.skipValue()
+        }
+      }
     } catch {
-      return .failure(Refusal(message: "its run.json is not a retier run manifest"))
+      return .failure(notManifest)
     }
-    let version = decoded.schemaVersion ?? 1
+    guard let quarter, schemaVersion != -1 else { return .failure(notManifest) }
+    let version = schemaVersion ?? 1
     guard version <= RunManifest.schemaVersion, version >= 1 else {
       return .failure(
         Refusal(
@@ -91,147 +127,130 @@ package struct PreviousRunManifest: Sendable {
             + "\(RunManifest.schemaVersion)"))
     }
     var manifest = PreviousRunManifest(
-      schemaVersion: version, quarter: decoded.quarter, cutLines: nil, tierLines: nil,
+      schemaVersion: version, quarter: quarter, cutLines: nil, tierLines: nil,
       pathBacks: nil)
     guard version >= 2 else { return .success(manifest) }
-    guard let cutLines = decoded.cutLines, let tierLines = decoded.tierLines,
-      let pathBacks = decoded.pathBack
-    else {
+    guard let cutLines, let tierLines, let pathBacks else {
       return .failure(
         Refusal(message: "its run.json (schema_version 2) lacks cut_lines, tier_lines or path_back")
       )
     }
     do throws(Refusal) {
-      manifest.cutLines = try cutLines.lines()
-      var recorded: [RecordedPathBack] = []
-      recorded.reserveCapacity(pathBacks.count)
-      for pathBack in pathBacks { recorded.append(try pathBack.recorded()) }
-      manifest.pathBacks = recorded
+      manifest.cutLines = try Self.cutLines(cutLines, notManifest: notManifest)
+      manifest.tierLines = try Self.tierLines(tierLines, notManifest: notManifest)
+      if let pathBackProblem { throw pathBackProblem }
+      manifest.pathBacks = pathBacks
     } catch {
       return .failure(error)
-    }
-    manifest.tierLines = tierLines.map {
-      TierLine(
-        tier: $0.tier, minScore: $0.minScore, seats: $0.seats, seated: $0.seated,
-        overridesSeated: $0.overridesSeated)
     }
     return .success(manifest)
   }
 
-  /// The decodable shape of `run.json` (every version): members this build does not need are
-  /// skipped.
-  private struct Shape: Decodable {
-    var schemaVersion: Int?
-    var quarter: String
-    var cutLines: CutLines?
-    var tierLines: [TierLineShape]?
-    var pathBack: [PathBackShape]?
-
-    enum CodingKeys: String, CodingKey {
-      case schemaVersion = "schema_version"
-      case quarter
-      case cutLines = "cut_lines"
-      case tierLines = "tier_lines"
-      case pathBack = "path_back"
-    }
+  /// `cut_lines`: counts are whole numbers, amounts exact strings.
+  private static func cutLines(
+    _ value: ManifestJSONReader.Value, notManifest: Refusal
+  ) throws(Refusal) -> RecordedCutLines {
+    guard let accounts = value["accounts"]?.integer,
+      let medianText = value["median_arr"]?.string,
+      let decileRank = value["top_decile_rank"]?.integer,
+      let quartileRank = value["top_quartile_rank"]?.integer,
+      let healthyText = value["healthy_arr"]?.string,
+      let floorText = value["floor_arr"]?.string
+    else { throw notManifest }
+    // The median is exact to half a cent: 5,000 millionths.
+    guard let median = ExactDecimal(medianText), median.millionths % 5_000 == 0,
+      let healthy = Money(healthyText), let floor = Money(floorText)
+    else { throw Refusal(message: "its run.json has cut lines that are not exact amounts") }
+    return RecordedCutLines(
+      lines: RubricCutLines(
+        accountCount: accounts, doubledMedianCents: median.millionths / 5_000,
+        topDecileCount: decileRank, topQuartileCount: quartileRank, healthyARR: healthy,
+        floorARR: floor),
+      topDecileARR: try money(try optionalString(value["top_decile_arr"], notManifest)),
+      topQuartileARR: try money(try optionalString(value["top_quartile_arr"], notManifest)))
   }
 
-  private struct CutLines: Decodable {
-    var accounts: Int
-    var medianARR: String
-    var topDecileRank: Int
-    var topQuartileRank: Int
-    var topDecileARR: String?
-    var topQuartileARR: String?
-    var healthyARR: String
-    var floorARR: String
-
-    enum CodingKeys: String, CodingKey {
-      case accounts
-      case medianARR = "median_arr"
-      case topDecileRank = "top_decile_rank"
-      case topQuartileRank = "top_quartile_rank"
-      case topDecileARR = "top_decile_arr"
-      case topQuartileARR = "top_quartile_arr"
-      case healthyARR = "healthy_arr"
-      case floorARR = "floor_arr"
+  /// `tier_lines`: one object per tier.
+  private static func tierLines(
+    _ value: ManifestJSONReader.Value, notManifest: Refusal
+  ) throws(Refusal) -> [TierLine] {
+    guard case .array(let elements) = value else { throw notManifest }
+    var lines: [TierLine] = []
+    for element in elements {
+      guard let tier = element["tier"]?.integer, let minScore = decimal(element["min_score"])
+      else { throw notManifest }
+      lines.append(
+        TierLine(
+          tier: tier, minScore: minScore,
+          seats: try optionalInteger(element["seats"], notManifest),
+          seated: try optionalInteger(element["seated"], notManifest),
+          overridesSeated: try optionalInteger(element["overrides_seated"], notManifest)))
     }
-
-    func lines() throws(Refusal) -> RecordedCutLines {
-      // The median is exact to half a cent: 5,000 millionths.
-      guard let median = ExactDecimal(medianARR), median.millionths % 5_000 == 0,
-        let healthy = Money(healthyARR), let floor = Money(floorARR)
-      else { throw Refusal(message: "its run.json has cut lines that are not exact amounts") }
-      return RecordedCutLines(
-        lines: RubricCutLines(
-          accountCount: accounts, doubledMedianCents: median.millionths / 5_000,
-          topDecileCount: topDecileRank, topQuartileCount: topQuartileRank, healthyARR: healthy,
-          floorARR: floor),
-        topDecileARR: try PreviousRunManifest.money(topDecileARR),
-        topQuartileARR: try PreviousRunManifest.money(topQuartileARR))
-    }
+    return lines
   }
 
-  private struct TierLineShape: Decodable {
-    var tier: Int
-    var minScore: ExactDecimal
-    var seats: Int?
-    var seated: Int?
-    var overridesSeated: Int?
-
-    enum CodingKeys: String, CodingKey {
-      case tier
-      case minScore = "min_score"
-      case seats, seated
-      case overridesSeated = "overrides_seated"
-    }
-  }
-
-  private struct PathBackShape: Decodable {
-    struct Bar: Decodable {
-      var total: ExactDecimal
-      var strict: Bool
-    }
-    struct ARR: Decodable {
-      var atLeast: String
-      enum CodingKeys: String, CodingKey { case atLeast = "at_least" }
-    }
-    struct Expansion: Decodable {
-      var ceilingAtLeast: String?
-      var multiBU: Bool
-      var unblock: Bool
-      enum CodingKeys: String, CodingKey {
-        case ceilingAtLeast = "ceiling_at_least"
-        case multiBU = "multi_bu"
-        case unblock
+  /// One `path_back` entry.
+  private static func pathBack(
+    _ value: ManifestJSONReader.Value, notManifest: Refusal
+  ) throws(Refusal) -> RecordedPathBack {
+    guard let accountID = value["account_id"]?.string,
+      let fromTier = value["from_tier"]?.integer, let toTier = value["to_tier"]?.integer,
+      let reason = value["reason"]?.string, let total = decimal(value["total"])
+    else { throw notManifest }
+    var bar: ExactDecimal?
+    var barIsStrict = false
+    if let recorded = value["bar"], !recorded.isNull {
+      guard let total = decimal(recorded["total"]), let strict = recorded["strict"]?.bool else {
+        throw notManifest
       }
+      bar = total
+      barIsStrict = strict
     }
-
-    var accountID: String
-    var fromTier: Int
-    var toTier: Int
-    var reason: String
-    var total: ExactDecimal
-    var bar: Bar?
-    var arr: ARR?
-    var expansion: Expansion?
-
-    enum CodingKeys: String, CodingKey {
-      case accountID = "account_id"
-      case fromTier = "from_tier"
-      case toTier = "to_tier"
-      case reason, total, bar, arr, expansion
+    var arrAtLeast: Money?
+    if let arr = value["arr"], !arr.isNull {
+      guard let text = arr["at_least"]?.string else { throw notManifest }
+      arrAtLeast = try money(text)
     }
-
-    func recorded() throws(Refusal) -> RecordedPathBack {
-      RecordedPathBack(
-        accountID: accountID, fromTier: fromTier, toTier: toTier, reason: reason, total: total,
-        bar: bar?.total, barIsStrict: bar?.strict ?? false,
-        arrAtLeast: try PreviousRunManifest.money(arr?.atLeast),
-        hasExpansionTarget: expansion != nil,
-        ceilingAtLeast: try PreviousRunManifest.money(expansion?.ceilingAtLeast),
-        needsMultiBU: expansion?.multiBU ?? false, needsUnblock: expansion?.unblock ?? false)
+    let expansion = value["expansion"].flatMap { $0.isNull ? nil : $0 }
+    var ceilingAtLeast: Money?
+    var needsMultiBU = false
+    var needsUnblock = false
+    if let expansion {
+      guard let multiBU = expansion["multi_bu"]?.bool, let unblock = expansion["unblock"]?.bool
+      else { throw notManifest }
+      ceilingAtLeast = try money(try optionalString(expansion["ceiling_at_least"], notManifest))
+      needsMultiBU = multiBU
+      needsUnblock = unblock
     }
+    return RecordedPathBack(
+      accountID: accountID, fromTier: fromTier, toTier: toTier, reason: reason, total: total,
+      bar: bar, barIsStrict: barIsStrict, arrAtLeast: arrAtLeast,
+      hasExpansionTarget: expansion != nil, ceilingAtLeast: ceilingAtLeast,
+      needsMultiBU: needsMultiBU, needsUnblock: needsUnblock)
+  }
+
+  /// An exact decimal written as a number or a numeric string.
+  private static func decimal(_ value: ManifestJSONReader.Value?) -> ExactDecimal? {
+    guard let text = value?.numberText ?? value?.string else { return nil }
+    return ExactDecimal(text)
+  }
+
+  /// A string member that may be absent or `null`; any other type is refused.
+  private static func optionalString(
+    _ value: ManifestJSONReader.Value?, _ notManifest: Refusal
+  ) throws(Refusal) -> String? {
+    guard let value, !value.isNull else { return nil }
+    guard let text = value.string else { throw notManifest }
+    return text
+  }
+
+  /// A whole-number member that may be absent or `null`; any other type is refused.
+  private static func optionalInteger(
+    _ value: ManifestJSONReader.Value?, _ notManifest: Refusal
+  ) throws(Refusal) -> Int? {
+    guard let value, !value.isNull else { return nil }
+    guard let integer = value.integer else { throw notManifest }
+    return integer
   }
 
   /// Exact money from a recorded string; `nil` stays `nil`.
