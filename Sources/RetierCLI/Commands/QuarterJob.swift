@@ -20,8 +20,13 @@ enum QuarterJob {
     guard let previousQuarter,
       let previous = DropReader.previousRunFiles(previousQuarter, loaded.output)
     else { return result }
-    return Retier.attachingPreviousRun(
+    let attached = Retier.attachingPreviousRun(
       result, tiersCSV: previous.tiersCSV, runJSON: previous.runJSON)
+    phases.log(
+      "previous",
+      "\(previousQuarter.label) tiers.csv_bytes=\(previous.tiersCSV.count) run.json_bytes="
+        + "\(previous.runJSON?.count ?? 0)")
+    return attached
   }
 
   /// What the read-only commands work on: a decided quarter, or nothing due yet.

@@ -17,6 +17,10 @@ struct PreviousRunTests {
     #expect(outcome.status == 0)
     #expect(
       outcome.errors.contains { $0.contains(" read ") && $0.contains("previous_run=2026-Q1") })
+    #expect(
+      outcome.errors.contains {
+        $0.hasPrefix("retier: previous 2026-Q1 tiers.csv_bytes=") && $0.contains(" run.json_bytes=")
+      })
     let memo = (try? FileReader.read(workspace.output + "/2026-Q3/memo.md")) ?? []
     #expect(
       String(decoding: memo, as: UTF8.self).contains(
