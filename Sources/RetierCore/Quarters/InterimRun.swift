@@ -32,10 +32,10 @@ package struct InterimRun: Sendable {
     let previousManifest = input.previousRunJSON
     let configBytes = input.configBytes
     let toolVersion = input.toolVersion
-    let loaded = try DropLoader.load(input.files, tierCount: configuration.tierCount)
-    let book = try BookValidator.validate(
-      loaded, maxRejectedShare: configuration.maxRejectedShare,
-      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
+    // The typed rows are let go once the book is validated; only their checksums are kept.
+    let files = input.files
+    input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
+    let (book, checksums) = try Self.book(files, configuration)
 
     guard let previousTiers else {
       throw .dropMissing(
@@ -54,12 +54,11 @@ package struct InterimRun: Sendable {
         reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)")
     }
 
-    let accountIndex = Dictionary(
-      book.accounts.indices.map { (book.accounts[$0].id, $0) },
-      uniquingKeysWith: { first, _ in first })
+    // Valid accounts are sorted by id: found by halving, no dictionary of a million ids.
+    let accountIndex = { (id: String) -> Int? in Self.index(of: id, in: book.accounts) }
     let hot = try HotList(
       hotList, path: hotPath,
-      isKnown: { accountIndex[$0] != nil && previous.line(of: $0)?.toTier != nil })
+      isKnown: { accountIndex($0) != nil && previous.line(of: $0)?.toTier != nil })
     guard !hot.flags.isEmpty else {
       throw .incompleteBook(
         file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
@@ -80,7 +79,7 @@ package struct InterimRun: Sendable {
     for line in tierLines { seats[line.tier] = line.seats }
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
-        guard let index = accountIndex[flag.accountID],
+        guard let index = accountIndex(flag.accountID),
           let tier = previous.line(of: flag.accountID)?.toTier
         else { return nil }
         return (book.accounts[index], tier)
@@ -101,7 +100,7 @@ package struct InterimRun: Sendable {
     var decisions: [TierDecision] = []
     var position: [String: Int] = [:]
     for move in rescore.moves {
-      guard let index = accountIndex[move.id] else { continue }
+      guard let index = accountIndex(move.id) else { continue }
       var account = book.accounts[index]
       account.currentTier = move.from
       let accountScores = rubric.scores(
@@ -142,10 +141,32 @@ package struct InterimRun: Sendable {
       quarter: quarter, runDate: date, configuration: configuration, book: moved,
       rubric: rubric, scores: scores, tiering: tiering, owners: owners,
       previousRun: nil,
-      inputs: loaded.checksums.sorted { $0.key < $1.key }.map { name, sha256 in
+      inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
       configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion)
     return run
+  }
+
+  /// The validated book of `files` and the checksums of the files.
+  private static func book(
+    _ files: consuming DropFiles, _ configuration: Configuration
+  ) throws(RetierError) -> (Book, [String: String]) {
+    let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
+    let book = try BookValidator.validate(
+      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
+    return (book, loaded.checksums)
+  }
+
+  /// The index of the account `id` in `accounts` (sorted by id), `nil` when absent.
+  private static func index(of id: String, in accounts: [Account]) -> Int? {
+    var low = 0
+    var high = accounts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if accounts[middle].id < id { low = middle + 1 } else { high = middle }
+    }
+    return low < accounts.count && accounts[low].id == id ? low : nil
   }
 }
