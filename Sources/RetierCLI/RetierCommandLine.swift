@@ -59,6 +59,8 @@ package enum RetierCommandLine {
       .execute(shell)
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
+    case .interim(let options, let hotFile):
+      return try InterimCommand(options: options, hotFile: hotFile).execute(shell)
     case .help:
       shell.console.print(CommandLineArguments.help.lines)
       return .success

@@ -16,6 +16,9 @@ enum Command: Sendable, Hashable {
   case compare(CommandOptions, alternative: String, roster: String?, out: String?)
   /// `retier schedule`: the latest due quarter and the next `count` run dates.
   case schedule(CommandOptions, count: Int)
+  /// `retier interim --hot FILE`: re-score the hot accounts listed in `hotFile` under the cut
+  /// lines and seats of a completed run (`options.quarter`, else the latest).
+  case interim(CommandOptions, hotFile: String)
   /// `retier --help`, `retier help` or `--help` after a command.
   case help
   /// `retier --version`.

@@ -31,6 +31,13 @@ enum CommandLineArguments {
     case "validate":
       try words.expectOperands([])
       return .validate(common)
+    case "interim":
+      try words.expectOperands([])
+      guard let hotFile = words.value("--hot") else {
+        throw .usage("retier interim needs --hot FILE (account_id, flagged_by, reason)")
+      }
+      guard !hotFile.isEmpty else { throw .usage("option --hot needs a file path") }
+      return .interim(common, hotFile: hotFile)
     case "explain":
       try words.expectOperands(["ACCOUNT_ID"])
       return .explain(accountID: words.operands[0], common, verbose: words.has("--verbose"))
@@ -55,6 +62,7 @@ enum CommandLineArguments {
     "explain": (["--verbose"], ["--config", "--quarter", "--as-of"]),
     "schedule": ([], ["--config", "--count", "--as-of"]),
     "compare": ([], ["--config", "--quarter", "--as-of", "--with", "--roster", "--out"]),
+    "interim": ([], ["--config", "--quarter", "--as-of", "--hot"]),
   ]
 
   /// The number of upcoming runs `retier schedule` lists by default.
@@ -71,6 +79,7 @@ enum CommandLineArguments {
            retier schedule [--config FILE] [--count N] [--as-of YYYY-MM-DD]
            retier compare --with ALT.json [--roster ALT-csms.csv] [--out FILE] [--config FILE]
                           [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
+           retier interim --hot FILE [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier --help | --version
     """
 
@@ -102,6 +111,12 @@ enum CommandLineArguments {
                  side by side as Markdown: tier counts, movements, seats and the bound that
                  binds, capacity, book balance per tier and the accounts that land in a
                  different tier. Writes nothing but --out FILE; takes no lock.
+      interim    Re-score only the hot accounts listed in --hot FILE (CSV: account_id,
+                 flagged_by, reason) with the quarter's drop as it is now, under the cut
+                 lines and seats of the quarter's completed run (by default the latest),
+                 and write the accounts that moved to <output>/<QUARTER>-interim-<n>/ (the
+                 same files as a run), complete or not at all. Unknown, repeated or
+                 incomplete rows are listed and skipped; none is dropped silently.
 
     Options:
       --config FILE       Config file. Default: $RETIER_CONFIG, then ./config/retier.json,
@@ -113,6 +128,7 @@ enum CommandLineArguments {
       --dry-run           run: decide and print the summary, write nothing.
       --force             run: re-run a quarter that is already done; the earlier run is
                           kept, renamed <QUARTER>.replaced-<n>.
+      --hot FILE          interim: the hot-account flags (account_id, flagged_by, reason).
       --count N           schedule: number of upcoming runs to list (default 4).
       --verbose           explain: also log each phase on standard error.
       --with FILE         compare: the alternative config file.
@@ -188,6 +204,9 @@ private struct ParsedWords {
     guard let equals = word.firstIndex(of: "=") else { return (word, nil) }
     return (String(word[..<equals]), String(word[word.index(after: equals)...]))
   }
+
+  /// The value of a value option, `nil` when it was not given.
+  func value(_ option: String) -> String? { values[option] }
 
   /// Whether a flag was given.
   func has(_ flag: String) -> Bool { flags.contains(flag) }

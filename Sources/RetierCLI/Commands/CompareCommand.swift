@@ -54,12 +54,14 @@ struct CompareCommand {
     let labels = Self.labels(
       base: loaded.path, alternative: alternativeFile, roster: roster?.path)
     let base = ComparisonSide(
-      try QuarterJob.decide(quarter, loaded, phases), label: labels.base, keepsDetail: false)
+      try QuarterJob.decide(quarter, loaded, phases, readsPreviousRun: false), label: labels.base,
+      keepsDetail: false)
     // The first decision's book is freed by now, but malloc keeps most of its small blocks in
     // the arenas of the threads that parsed it; hand them back before the second decision.
     Self.returnFreedMemory()
     let second = ComparisonSide(
-      try QuarterJob.decide(quarter, alternative, phases, roster: roster?.bytes),
+      try QuarterJob.decide(
+        quarter, alternative, phases, roster: roster?.bytes, readsPreviousRun: false),
       label: labels.alternative)
     let markdown = Comparison(base: base, alternative: second).markdown(quarter: quarter)
     if let outPath {

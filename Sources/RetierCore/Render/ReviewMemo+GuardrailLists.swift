@@ -18,7 +18,7 @@ extension ReviewMemo {
   /// The accounts whose CRM tier differs from the tier the previous run gave them, by account
   /// id, each with that previous tier; `nil` without a previous run.
   static func crmDriftRows(_ result: RunResult) -> [(row: TierRow, previousTier: Int)]? {
-    guard let previous = result.previousTiers else { return nil }
+    guard let previous = result.previousRun else { return nil }
     var drifted: [(row: TierRow, previousTier: Int)] = []
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
@@ -28,7 +28,7 @@ extension ReviewMemo {
         case .rejected(let index):
           (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
         }
-      guard let before = previous[accountID], before != fromTier else { return }
+      guard let before = previous.line(of: accountID)?.toTier, before != fromTier else { return }
       drifted.append((result.tierRow(source), before))
     }
     return drifted

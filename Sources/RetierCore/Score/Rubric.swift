@@ -47,6 +47,14 @@ package struct Rubric: Sendable {
     self = Self.scoring(accounts, constants: constants).rubric
   }
 
+  /// The rubric of a book known only by its ARR amounts (a completed run's `tiers.csv`): the
+  /// same cut lines and ranks as ``init(constants:accounts:)`` on that book.
+  init(constants: RubricConstants, bookARR: [Money]) {
+    var descending = bookARR.map(\.cents)
+    descending.sort(by: >)
+    self.init(constants: constants, descendingARRCents: descending, descendingCohortUsers: [])
+  }
+
   /// The rubric of `accounts` and every account's scores, in their order, from one sort of
   /// their ARR (and one of the usage cohort's active users): `g(a)` of each account is its rank
   /// in that sort, the same count ``strictlyGreaterCount(than:)`` gives, so scoring a million
@@ -101,6 +109,12 @@ package struct Rubric: Sendable {
       healthyUsers: ceilingDivision(
         constants.healthyMedianRatio.millionths * doubledMedian, 2 * ExactDecimal.scale),
       floorUsers: constants.usageSignal.usageFloor)
+  }
+
+  /// The ARR at `rank` (1 = the largest) among the valid accounts, `nil` outside 1…N: at the
+  /// decile and quartile ranks, the least ARR of the book that scored 5 and 4 (`run.json`).
+  func arr(atRank rank: Int) -> Money? {
+    rank >= 1 && rank <= descendingARRCents.count ? Money(cents: descendingARRCents[rank - 1]) : nil
   }
 
   // MARK: g(a) and the support cost

@@ -108,7 +108,7 @@ enum OwnerFixtures {
         quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
         configuration: configuration, book: book,
         rubric: Rubric(constants: configuration.rubric, accounts: book.accounts),
-        scores: [], tiering: tiering, owners: assign(), previousTiers: nil, inputs: [],
+        scores: [], tiering: tiering, owners: assign(), inputs: [],
         configSHA256: "", toolVersion: "test")
     }
   }

@@ -1,0 +1,63 @@
+/// A demoted account's way back to the tier it left, as figures: the total it must reach and the
+/// least ARR or expansion evidence that reaches it at this quarter's cut lines. The account memo
+/// states the same figures in words (both ask the ``Rubric``: `Rubric+PathBack.swift`), and
+/// `run.json` records them for the next quarter's re-elevation watch (SPEC §6, §8).
+struct PathBack: Sendable {
+  /// The account.
+  var accountID: String
+  /// The tier it left (the CRM's current tier).
+  var fromTier: Int
+  /// The tier it moved to.
+  var toTier: Int
+  /// Why it moved (`tiers.csv` reason).
+  var reason: TierReason
+  /// Its total this quarter.
+  var total: ExactDecimal
+  /// The total to reach; `nil` when no total brings it back (an override or a new-logo hold set
+  /// the tier, or overrides took every seat of the cap).
+  var bar: Rubric.Bar?
+  /// The ARR lever, when ARR alone clears the bar.
+  var arr: Rubric.ARRRaise?
+  /// The expansion lever, when expansion evidence alone clears the bar.
+  var expansion: Rubric.ExpansionPlan?
+
+  /// The path back of every demoted valid account, in book (account id) order.
+  static func all(_ explainer: WhyMoved) -> [PathBack] {
+    let result = explainer.result
+    let accounts = result.book.accounts
+    let decisions = result.tiering.decisions
+    let demoted = accounts.indices.filter { index in
+      guard let from = accounts[index].currentTier else { return false }
+      return decisions[index].finalTier > from
+    }
+    return Parallel.map(demoted.count, minimumChunk: 256) { position in
+      PathBack(demoted[position], explainer: explainer)
+    }
+  }
+
+  /// The path back of the demoted account at `index`.
+  init(_ index: Int, explainer: WhyMoved) {
+    let result = explainer.result
+    let account = result.book.accounts[index]
+    let decision = result.tiering.decisions[index]
+    let scores = result.scores[index]
+    let from = account.currentTier ?? decision.finalTier
+    accountID = account.id
+    fromTier = from
+    toTier = decision.finalTier
+    reason = decision.reason
+    total = scores.total
+    // The same bar as the account memo's re-elevation path.
+    switch decision.reason {
+    case .override, .newLogo:
+      bar = nil
+    case .cap where decision.rubricTier <= from:
+      bar = explainer.lowestSeatedTotal(inTier: from).map { Rubric.Bar(total: $0, isStrict: true) }
+    case .cap, .rubric, .invalidInput:
+      bar = Rubric.Bar(total: explainer.line(ofTier: from), isStrict: false)
+    }
+    guard let bar else { return }
+    arr = result.rubric.leastARRRaise(account, scores: scores, clearing: bar)
+    expansion = result.rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+  }
+}
