@@ -10,7 +10,11 @@ enum QuarterJob {
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog,
     roster: [UInt8]? = nil, readsPreviousRun: Bool = true
   ) throws(RetierError) -> RunResult {
-    var input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
+    let previousQuarter =
+      readsPreviousRun ? loaded.output.previousCompleteRun(before: quarter) : nil
+    var input = try DropReader.input(
+      quarter, configuration: loaded, phases: phases, previousRun: previousQuarter)
     if let roster { input = input.replacingRoster(with: roster) }
     let result: RunResult
     do {
@@ -21,10 +25,8 @@ enum QuarterJob {
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }
-    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8). Read
-    // once the quarter is decided, so its bytes are not held through the load.
-    guard readsPreviousRun,
-      let previousQuarter = loaded.output.previousCompleteRun(before: quarter),
+    // Read once the quarter is decided, so its bytes are not held through the load.
+    guard let previousQuarter,
       let previous = DropReader.previousRunFiles(previousQuarter, loaded.output)
     else { return result }
     let attached = Retier.attachingPreviousRun(

@@ -11,12 +11,22 @@
 /// CSM, one sort of the accounts to place, and a priority queue of CSMs per tier.
 enum OwnerAssigner {
   /// Assigns owners for `book`'s valid accounts, aligned with ``Book/accounts``.
+  ///
+  /// `heldOutsideBook` is what each CSM (by csm id) already carries outside `book`: empty for a
+  /// quarterly run, whose book is the whole book; for an interim, whose book is the moved
+  /// accounts alone, the rest of each CSM's book, so a new owner is picked by real free seats.
   static func assign(
-    book: Book, tiering: TieringResult, configuration: Configuration
+    book: Book, tiering: TieringResult, configuration: Configuration,
+    heldOutsideBook: [String: HeldBook] = [:]
   ) -> OwnerAssignment {
     let accounts = book.accounts
     let decisions = tiering.decisions
     var seats = activeSeats(roster: book.roster, configuration: configuration)
+    for seat in seats.indices {
+      guard let held = heldOutsideBook[seats[seat].csmID] else { continue }
+      seats[seat].held += held.accounts
+      seats[seat].heldARR += held.arr
+    }
     let seatIndexByID = Dictionary(
       seats.indices.map { (seats[$0].csmID, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -83,6 +93,14 @@ enum OwnerAssigner {
     let capacity = CapacityTable.rows(
       book: book, tiering: tiering, owners: owners, configuration: configuration)
     return OwnerAssignment(owners: owners, changeReasons: reasons, capacity: capacity)
+  }
+
+  /// The accounts a CSM carries outside the book being assigned, and their ARR.
+  struct HeldBook: Sendable, Hashable {
+    /// How many accounts.
+    var accounts = 0
+    /// Their ARR.
+    var arr = Money.zero
   }
 
   /// Why `account` would need a new owner in `finalTier`: it moved, it is placed for the first

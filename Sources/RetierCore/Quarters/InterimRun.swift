@@ -136,7 +136,9 @@ package struct InterimRun: Sendable {
       orphanARRLines: 0, orphanUsageRows: 0, accountsWithoutUsage: [], overrideRows: [],
       roster: book.roster, rowCounts: book.rowCounts, accountRowCount: accounts.count,
       rejectedAccountRowCount: 0)
-    let owners = OwnerAssigner.assign(book: moved, tiering: tiering, configuration: configuration)
+    let owners = OwnerAssigner.assign(
+      book: moved, tiering: tiering, configuration: configuration,
+      heldOutsideBook: Self.booksHeld(in: book, except: Set(position.keys)))
     run.result = RunResult(
       quarter: quarter, runDate: date, configuration: configuration, book: moved,
       rubric: rubric, scores: scores, tiering: tiering, owners: owners,
@@ -168,5 +170,19 @@ package struct InterimRun: Sendable {
       if accounts[middle].id < id { low = middle + 1 } else { high = middle }
     }
     return low < accounts.count && accounts[low].id == id ? low : nil
+  }
+
+  /// What each owner of the drop (by the CRM's `owner_id`) carries apart from the moved
+  /// accounts: the CRM already holds the quarter's reassignments, so these are the books the
+  /// interim's new owners are added to.
+  static func booksHeld(in book: Book, except moved: Set<String>) -> [String: OwnerAssigner
+    .HeldBook]
+  {
+    var held: [String: OwnerAssigner.HeldBook] = [:]
+    for account in book.accounts where !account.ownerID.isEmpty && !moved.contains(account.id) {
+      held[account.ownerID, default: OwnerAssigner.HeldBook()].accounts += 1
+      held[account.ownerID, default: OwnerAssigner.HeldBook()].arr += account.arr
+    }
+    return held
   }
 }

@@ -53,10 +53,15 @@ struct PathBack: Sendable {
       bar = nil
     case .cap where decision.rubricTier <= from:
       bar = explainer.lowestSeatedTotal(inTier: from).map { Rubric.Bar(total: $0, isStrict: true) }
-    case .cap, .rubric, .invalidInput:
+    case .cap, .rubric, .invalidInput, .skippedReviews:
+      // A skipped-reviews hold also needs the next review held (the memo says so); its bar is
+      // the line, which the total usually reaches already.
       bar = Rubric.Bar(total: explainer.line(ofTier: from), isStrict: false)
     }
     guard let bar else { return }
+    // A total already at the bar needs no lever (a skipped-reviews hold whose total reaches the
+    // line: holding the next review is all its memo asks).
+    guard !bar.isMet(by: total) else { return }
     arr = result.rubric.leastARRRaise(account, scores: scores, clearing: bar)
     expansion = result.rubric.leastExpansionChange(account, scores: scores, clearing: bar)
   }

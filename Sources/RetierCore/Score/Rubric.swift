@@ -111,6 +111,16 @@ package struct Rubric: Sendable {
       floorUsers: constants.usageSignal.usageFloor)
   }
 
+  /// A rubric under the cut lines of an earlier run (the interim re-score, SPEC §7): there is
+  /// no book to rank against, so callers give `g(a)` to ``scores(of:strictlyGreater:)``.
+  init(constants: RubricConstants, fixedCutLines: RubricCutLines) {
+    self.constants = constants
+    self.cutLines = fixedCutLines
+    self.descendingARRCents = []
+    self.descendingCohortUsers = []
+    self.usageCutLines = nil
+  }
+
   /// The ARR at `rank` (1 = the largest) among the valid accounts, `nil` outside 1…N: at the
   /// decile and quartile ranks, the least ARR of the book that scored 5 and 4 (`run.json`).
   func arr(atRank rank: Int) -> Money? {
