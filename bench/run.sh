@@ -6,7 +6,8 @@
 #   bench/run.sh --smoke             CI: debug build, 2,000 accounts, 1 run, DuckDB only if present
 #
 # Reports the median wall time and peak RSS (/usr/bin/time -v) per size and tool, the ratio, and
-# time per account, for the full run and for `retier run --dry-run` (everything but the writes);
+# time per account, for the full run, for `retier run --dry-run` (everything but the writes) and
+# for `retier compare` (two decisions, the what-if of SPEC §7);
 # writes the table to bench/results/latest.md. Generated drops live in bench/data/ (git-ignored)
 # and are reused when their generator arguments match.
 #
@@ -91,6 +92,13 @@ for size in $sizes; do
     printf '{"inbox": "inbox", "output": "out"}\n' > "$drop/retier.json"
     echo "$stamp" > "$drop/.generated"
   fi
+  # The what-if of `retier compare`: both named tiers also capped by CSM capacity, on a copy of
+  # the drop's roster passed as --roster.
+  printf '%s\n' '{"inbox": "inbox", "output": "out", "tiers": [' \
+    '{"name": "Gold", "min_score": 12, "max_share": 0.10, "cap_by_capacity": true},' \
+    '{"name": "Silver", "min_score": 8, "max_share": 0.30, "cap_by_capacity": true},' \
+    '{"name": "Bronze", "min_score": 0, "coverage": "pooled"}]}' > "$drop/alt.json"
+  cp "$drop/inbox/2026-Q3/csms.csv" "$drop/alt-csms.csv"
   rm -rf "$drop"/out "$drop"/out-* "$drop"/peer-out
   for run in $(seq 1 "$runs"); do
     printf '{"inbox": "inbox", "output": "out-%s"}\n' "$run" > "$drop/run-$run.json"
@@ -98,13 +106,18 @@ for size in $sizes; do
     test -f "$drop/out-$run/2026-Q3/run.json"
     measure retier-dry-run "$size" "$run" \
       "$bin/retier" run --config "$drop/retier.json" --quarter 2026-Q3 --dry-run
+    measure retier-compare "$size" "$run" \
+      "$bin/retier" compare --config "$drop/retier.json" --quarter 2026-Q3 \
+      --with "$drop/alt.json" --roster "$drop/alt-csms.csv"
     if [ "$peer" = 1 ]; then
       rm -rf "$drop/peer-out"
       measure duckdb "$size" "$run" "$venv/bin/python" bench/peer.py "$drop/inbox/2026-Q3" "$drop/peer-out"
     fi
   done
 done
-for size in $sizes; do rm -rf "bench/data/$size"/out-* "bench/data/$size"/run-*.json; done
+for size in $sizes; do
+  rm -rf "bench/data/$size"/out-* "bench/data/$size"/run-*.json "bench/data/$size"/alt*
+done
 
 python3 - "$results" "$configuration" <<'PY' | tee bench/results/latest.md
 import statistics, sys
@@ -115,8 +128,8 @@ for tool, size, run, wall, rss in rows:
     samples[(tool, int(size))].append((float(wall), int(rss)))
 sizes = sorted({size for _, size in samples})
 print(f"build: {sys.argv[2]}; median of {max(len(v) for v in samples.values())} runs\n")
-print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | dry run wall (s) | dry run peak RSS (MB) | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | dry run wall (s) | dry run peak RSS (MB) | compare wall (s) | compare peak RSS (MB) | compare ÷ dry run | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 def median(tool, size):
     runs = samples.get((tool, size))
     if not runs:
@@ -127,6 +140,9 @@ for size in sizes:
     line = f"| {size:,} | {wall:.3f} | {rss:.0f} | {wall / size * 1e6:.2f} |"
     dry = median("retier-dry-run", size)
     line += f" {dry[0]:.3f} | {dry[1]:.0f} |" if dry else " – | – |"
+    what_if = median("retier-compare", size)
+    line += f" {what_if[0]:.3f} | {what_if[1]:.0f} |" if what_if else " – | – |"
+    line += f" {what_if[0] / dry[0]:.2f}× |" if what_if and dry else " – |"
     peer = median("duckdb", size)
     line += f" {peer[0]:.3f} | {peer[1]:.0f} | {peer[0] / wall:.2f}× |" if peer else " – | – | – |"
     print(line)

@@ -29,6 +29,16 @@ struct ConfigFile: Decodable {
     configuration = try Configuration(from: decoder, hostKeys: hostKeys)
   }
 
+  /// Decodes and checks a config file (`path` only names it in errors): unreadable JSON, a
+  /// repeated, unknown or missing key throws ``RetierError/configUnreadable(path:reason:)``,
+  /// every semantic problem together ``RetierError/configInvalid(path:problems:)``.
+  static func load(json: [UInt8], path: String) throws(RetierError) -> ConfigFile {
+    let file = try Configuration.decode(ConfigFile.self, json: json, path: path)
+    let problems = file.problems
+    guard problems.isEmpty else { throw .configInvalid(path: path, problems: problems) }
+    return file
+  }
+
   /// Every semantic problem of the file, the folders first, then the rules' in key order; empty
   /// when it is usable.
   var problems: [String] {

@@ -39,9 +39,7 @@ enum ConfigLocator {
     } catch {
       throw .configUnreadable(path: path, reason: error.reason)
     }
-    let file = try Configuration.decode(ConfigFile.self, json: bytes, path: path)
-    let problems = file.problems
-    guard problems.isEmpty else { throw .configInvalid(path: path, problems: problems) }
+    let file = try ConfigFile.load(json: bytes, path: path)
     let folder = (path as NSString).deletingLastPathComponent
     let inbox = absolute(file.inbox, against: folder)
     let output = absolute(file.output, against: folder)

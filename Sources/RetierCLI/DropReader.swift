@@ -87,26 +87,33 @@ enum DropReader {
 }
 
 extension DropReader {
-  /// The in-memory inputs of a run of `quarter`: the drop, the config's bytes and, when the
-  /// previous quarter has a complete run, its `tiers.csv` (for the CRM drift guardrail).
+  /// The in-memory inputs of a run of `quarter`: the drop and the config's bytes. The previous
+  /// complete run (`previousRun`, logged here) is read after the quarter is decided
+  /// (``previousRunFiles(_:_:)``), so its files are not held through the load.
   static func input(
-    _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog
+    _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog,
+    previousRun: FiscalQuarter? = nil
   ) throws(RetierError) -> RunInput {
     let folder = loaded.dropFolder(quarter)
     let files = try read(
       folder: folder, readyMarker: loaded.configuration.readyMarker,
       maximumBytes: loaded.configuration.maxInputBytes)
-    // Only a complete previous run counts: its run.json names its quarter (SPEC §7, §8).
-    let previous =
-      loaded.output.isComplete(quarter.previous())
-      ? try? FileReader.read(loaded.output.previousTiers(before: quarter)) : nil
     let bytes = files.namedFiles.reduce(0) { $0 + $1.bytes.count }
     phases.log(
       "read",
       "\(folder) files=\(files.namedFiles.count) bytes=\(bytes) previous_run="
-        + (previous == nil ? "no" : quarter.previous().label))
+        + (previousRun?.label ?? "no"))
     return RunInput(
       quarter: quarter, files: files, configuration: loaded.configuration,
-      configBytes: loaded.bytes, previousTiersCSV: previous)
+      configBytes: loaded.bytes)
+  }
+
+  /// The `tiers.csv` and `run.json` of the complete run of `quarter`; `nil` when its
+  /// `tiers.csv` cannot be read (the previous run only feeds reports).
+  static func previousRunFiles(
+    _ quarter: FiscalQuarter, _ layout: OutputLayout
+  ) -> (tiersCSV: [UInt8], runJSON: [UInt8]?)? {
+    guard let tiers = try? FileReader.read(layout.tiersFile(quarter)) else { return nil }
+    return (tiers, try? FileReader.read(layout.manifest(quarter)))
   }
 }

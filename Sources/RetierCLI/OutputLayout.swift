@@ -43,12 +43,33 @@ struct OutputLayout {
 
   /// The folder a run of `quarter` by process `processID` builds before renaming it into place.
   func temporaryFolder(_ quarter: FiscalQuarter, processID: Int32) -> String {
-    root + "/." + quarter.label + Self.temporaryMarker + String(processID)
+    temporaryFolder(named: quarter.label, processID: processID)
   }
 
-  /// The previous quarter's `tiers.csv` (for the CRM drift guardrail).
-  func previousTiers(before quarter: FiscalQuarter) -> String {
-    runFolder(quarter.previous()) + "/tiers.csv"
+  /// The folder process `processID` builds the output folder `name` in before renaming it.
+  func temporaryFolder(named name: String, processID: Int32) -> String {
+    root + "/." + name + Self.temporaryMarker + String(processID)
+  }
+
+  /// The name of the `number`th interim re-score of `quarter`: `<QUARTER>-interim-<n>`.
+  static func interimName(_ quarter: FiscalQuarter, number: Int) -> String {
+    quarter.label + interimMarker + String(number)
+  }
+
+  /// The name of the next interim re-score of `quarter`: one more than the largest taken (a
+  /// complete or kept one alike), from 1.
+  func nextInterimName(_ quarter: FiscalQuarter) -> String {
+    let prefix = quarter.label + Self.interimMarker
+    let taken = entries().compactMap { name in
+      name.hasPrefix(prefix) ? Int(name.dropFirst(prefix.count)) : nil
+    }
+    return Self.interimName(quarter, number: (taken.filter { $0 > 0 }.max() ?? 0) + 1)
+  }
+
+  /// The latest quarter with a complete run, `nil` when there is none: the quarter an interim
+  /// re-score works against by default.
+  func latestCompleteRun() -> FiscalQuarter? {
+    entries().compactMap { FiscalQuarter(label: $0) }.sorted(by: >).first { isComplete($0) }
   }
 
   /// Folders left by runs that were killed while writing. Only meaningful under the lock: then
@@ -60,7 +81,15 @@ struct OutputLayout {
   /// Whether `name` has the form `.<QUARTER>.tmp-<pid>`; nothing else is ever removed.
   static func isTemporaryName(_ name: String) -> Bool {
     guard name.hasPrefix("."), let marker = name.range(of: temporaryMarker) else { return false }
-    let quarter = name[name.index(after: name.startIndex)..<marker.lowerBound]
+    var quarter = name[name.index(after: name.startIndex)..<marker.lowerBound]
+    // An interim re-score's folder: `<QUARTER>-interim-<n>`.
+    if let interim = quarter.range(of: interimMarker) {
+      let number = quarter[interim.upperBound...]
+      guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isWholeNumber }) else {
+        return false
+      }
+      quarter = quarter[..<interim.lowerBound]
+    }
     let processID = name[marker.upperBound...]
     return FiscalQuarter(label: String(quarter)) != nil && !processID.isEmpty
       && processID.allSatisfy { $0.isASCII && $0.isWholeNumber }
@@ -91,4 +120,7 @@ struct OutputLayout {
 
   /// What separates the quarter from the process id in a temporary folder's name.
   private static let temporaryMarker = ".tmp-"
+
+  /// What separates the quarter from the number in an interim re-score's folder name.
+  private static let interimMarker = "-interim-"
 }

@@ -52,8 +52,15 @@ package enum RetierCommandLine {
     case .explain(let accountID, let options, let verbose):
       return try ExplainCommand(accountID: accountID, options: options, verbose: verbose)
         .execute(shell)
+    case .compare(let options, let alternative, let roster, let out):
+      return try CompareCommand(
+        options: options, alternativePath: alternative, rosterPath: roster, outPath: out
+      )
+      .execute(shell)
     case .schedule(let options, let count):
       return try ScheduleCommand(options: options, count: count).execute(shell)
+    case .interim(let options, let hotFile):
+      return try InterimCommand(options: options, hotFile: hotFile).execute(shell)
     case .help:
       shell.console.print(CommandLineArguments.help.lines)
       return .success

@@ -45,6 +45,13 @@ enum RunSummary {
     lines.append(
       "Owners: \(ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }) reassigned, "
         + "\(ledger.refs.count { ledger.owners[$0].isEmpty }) unassigned")
+    // Which bound holds, for the tiers that can be capped by capacity.
+    for report in result.tiering.capReports where report.capacitySeats != nil {
+      lines.append(
+        "Tier \(report.tier) cap: \(report.seats) seats (\(report.bindingBound.rawValue) bound"
+          + (report.shareSeats.map { "; max share \($0), capacity \(report.capacitySeats ?? 0)" }
+            ?? "") + "), \(report.seatedCount) seated")
+    }
     lines += CRMOwnerImport(result).summaryLines
     let capacity = CapacityTable.summaryLines(owners.capacity, configuration: configuration)
     if !capacity.isEmpty {

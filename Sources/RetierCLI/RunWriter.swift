@@ -1,3 +1,4 @@
+import Glibc
 import RetierCore
 
 /// Writes a quarter's run folder complete or not at all (SPEC §6): every file goes into a
@@ -55,7 +56,26 @@ struct RunWriter {
     quarter: FiscalQuarter,
     render: (_ emit: ([OutputFile]) throws(RetierError) -> Void) throws(RetierError) -> Void
   ) throws(RetierError) -> Outcome {
-    let temporary = layout.temporaryFolder(quarter, processID: processID)
+    try write(folderNamed: quarter.label, quarter: quarter, render: render)
+  }
+
+  /// Writes the output folder `name` (an interim re-score's `<QUARTER>-interim-<n>`) the same
+  /// way as a run folder: built aside, complete or not at all, one `rename` last. The caller
+  /// picks a free name under the lock, so nothing is in the way.
+  func write(
+    interimNamed name: String,
+    render: (_ emit: ([OutputFile]) throws(RetierError) -> Void) throws(RetierError) -> Void
+  ) throws(RetierError) -> Outcome {
+    try write(folderNamed: name, quarter: nil, render: render)
+  }
+
+  /// Writes the folder `name`; `quarter` is the run's quarter for a run folder (what is in the
+  /// way is then kept by its completeness), `nil` for an interim folder.
+  private func write(
+    folderNamed name: String, quarter: FiscalQuarter?,
+    render: (_ emit: ([OutputFile]) throws(RetierError) -> Void) throws(RetierError) -> Void
+  ) throws(RetierError) -> Outcome {
+    let temporary = layout.temporaryFolder(named: name, processID: processID)
     do {
       try fileSystem.makeDirectory(atPath: temporary, existingIsFine: false)
     } catch {
@@ -92,18 +112,21 @@ struct RunWriter {
       try? fileSystem.removeItem(atPath: temporary)
       throw error
     }
-    return try moveIntoPlace(temporary, quarter: quarter)
+    return try moveIntoPlace(temporary, name: name, quarter: quarter)
   }
 
   /// Keeps what is at the final name aside, renames the temporary folder into place and flushes
   /// the output folder. On failure the kept folder is put back and the temporary one removed.
   private func moveIntoPlace(
-    _ temporary: String, quarter: FiscalQuarter
+    _ temporary: String, name: String, quarter: FiscalQuarter?
   ) throws(RetierError) -> Outcome {
-    let final = layout.runFolder(quarter)
+    let final = layout.root + "/" + name
     var kept: String?
-    do {
+    do throws(SystemCallError) {
       if FileReader.exists(final) {
+        guard let quarter else {
+          throw SystemCallError(call: "rename", path: final, code: EEXIST)
+        }
         let label = layout.isComplete(quarter) ? "replaced" : "incomplete"
         let keptFolder = layout.keptFolder(quarter, label: label)
         try fileSystem.rename(atPath: final, toPath: keptFolder)

@@ -30,4 +30,6 @@ struct AccountRecord {
   var supportHundredths: Int64?
   /// False for an account with no usage row.
   var hasUsageRow: Bool
+  /// `reviews_skipped`; `nil` is blank.
+  var reviewsSkipped: Int? = nil
 }

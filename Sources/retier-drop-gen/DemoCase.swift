@@ -59,4 +59,10 @@ struct DemoCase {
   var owner: String?
   /// Extra behaviour.
   var quirks: [Quirk] = []
+  /// `reviews_skipped`; `nil` is blank.
+  var reviewsSkipped: Int?
+
+  /// Whether skipped business reviews hold the account one tier below its current one under the
+  /// default `reviews_skipped_limit` of 2 (its rubric tier is then not its expected tier).
+  var isHeldBySkippedReviews: Bool { (reviewsSkipped ?? 0) >= 2 && expectedTier != currentTier }
 }

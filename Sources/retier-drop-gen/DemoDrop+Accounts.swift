@@ -96,7 +96,10 @@ extension DemoDrop {
     random.shuffle(&quartile)
     random.shuffle(&rest)
     let quartileTierThree = 10
-    let deliberateTierTwo = DemoCase.catalog.filter { $0.expectedTier == 2 }.count
+    // The case held below Tier 2 by skipped reviews counts where its total lands (Tier 2), so the
+    // fillers, and the seed's draws, stay as they were: Tier 2 ends one below the target.
+    let deliberateTierTwo =
+      DemoCase.catalog.filter { $0.expectedTier == 2 || $0.isHeldBySkippedReviews }.count
     let restTierTwo = Self.tierTwoTarget - deliberateTierTwo - (quartile.count - quartileTierThree)
     precondition((0...rest.count).contains(restTierTwo), "Tier 2 target out of reach")
     for rank in fillerRanks where rank < Self.topDecileRanks {

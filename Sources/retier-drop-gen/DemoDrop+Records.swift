@@ -49,7 +49,7 @@ extension DemoDrop {
       industry: random.element(of: CompanyNames.industries),
       customerSince: .date(customerSince(account.since)), strategicFit: account.fit,
       currentTier: account.currentTier, ownerID: owner, expansion: expansion,
-      supportHundredths: support, hasUsageRow: hasUsageRow)
+      supportHundredths: support, hasUsageRow: hasUsageRow, reviewsSkipped: account.reviewsSkipped)
   }
 
   /// The billing lines of an account: usually one, sometimes two, and for the credit-line case

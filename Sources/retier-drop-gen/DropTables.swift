@@ -40,7 +40,7 @@ struct DropTables {
     csms = CSVBuffer()
     accounts.row([
       "Account_ID", "account_name", "industry", "customer_since", " strategic_fit ", "owner_id",
-      "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu",
+      "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu", "Reviews_Skipped",
     ])
     arr.row(["subscription_id", "account_id", "arr"])
     usage.row([
@@ -86,6 +86,7 @@ struct DropTables {
     case false?:
       accounts.text(Self.spell("false", wordCase))
     }
+    accounts.integer(account.reviewsSkipped)
     accounts.endRow()
     if account.hasUsageRow {
       appendUsage(

@@ -40,6 +40,14 @@ struct CommandLineArgumentsTests {
         ["explain", "--", "-odd-id"],
         .explain(accountID: "-odd-id", CommandOptions(), verbose: false)
       ),
+      (
+        ["compare", "--with", "alt.json", "--quarter", "2026-Q3"],
+        .compare(CommandOptions(quarter: q3), alternative: "alt.json", roster: nil, out: nil)
+      ),
+      (
+        ["compare", "--with=alt.json", "--roster", "r.csv", "--out", "w.md"],
+        .compare(CommandOptions(), alternative: "alt.json", roster: "r.csv", out: "w.md")
+      ),
       (["schedule"], .schedule(CommandOptions(), count: 4)),
       (
         ["schedule", "--count", "8", "--as-of=2026-10-20"],
@@ -86,6 +94,12 @@ struct CommandLineArgumentsTests {
       (["run", "--quarter", "2026-Q3", "--quarter=2026-Q4"], "option --quarter is given twice"),
       (["run", "2026-Q3"], "unexpected argument '2026-Q3' for 'retier run'"),
       (["explain"], "retier explain needs ACCOUNT_ID"),
+      (["compare"], "retier compare needs --with ALT.json"),
+      (["compare", "--with="], "option --with needs a file path"),
+      (
+        ["compare", "--with", "a.json", "--count", "2"],
+        "unknown option '--count' for 'retier compare'"
+      ),
       (["explain", "A", "B"], "unexpected argument 'B' for 'retier explain'"),
       (["explain", ""], "ACCOUNT_ID is empty"),
       (["schedule", "--count", "0"], "--count '0' is not a whole number from 1 to 100"),

@@ -158,11 +158,13 @@ extension RunWriterTests {
 @Suite("Output layout")
 struct OutputLayoutTests {
   @Test(
-    "Only .<QUARTER>.tmp-<pid> names count as temporary folders",
+    "Only .<QUARTER>.tmp-<pid> and .<QUARTER>-interim-<n>.tmp-<pid> names are temporary",
     arguments: [
       (".2026-Q3.tmp-4242", true), (".2027-Q1.tmp-1", true), ("2026-Q3.tmp-1", false),
       (".2026-Q3.tmp-", false), (".2026-Q3.tmp-12a", false), (".notes.tmp-1", false),
       (".retier.lock", false), ("2026-Q3", false), (".2026-Q3.tmp--1", false),
+      (".2026-Q3-interim-2.tmp-9", true), (".2026-Q3-interim-.tmp-9", false),
+      (".2026-Q3-interim-x.tmp-9", false), ("2026-Q3-interim-1", false),
     ])
   func temporaryNames(name: String, isTemporary: Bool) {
     #expect(OutputLayout.isTemporaryName(name) == isTemporary)

@@ -10,8 +10,15 @@ enum Command: Sendable, Hashable {
   /// `retier explain ACCOUNT_ID`: show how one account was scored and tiered; the phase log
   /// only with `verbose`.
   case explain(accountID: String, CommandOptions, verbose: Bool)
+  /// `retier compare --with ALT.json`: decide the quarter under the config and under the
+  /// alternative config (with `roster` in place of the drop's `csms.csv` when given) and print
+  /// them side by side; `out` also writes the comparison as Markdown.
+  case compare(CommandOptions, alternative: String, roster: String?, out: String?)
   /// `retier schedule`: the latest due quarter and the next `count` run dates.
   case schedule(CommandOptions, count: Int)
+  /// `retier interim --hot FILE`: re-score the hot accounts listed in `hotFile` under the cut
+  /// lines and seats of a completed run (`options.quarter`, else the latest).
+  case interim(CommandOptions, hotFile: String)
   /// `retier --help`, `retier help` or `--help` after a command.
   case help
   /// `retier --version`.

@@ -31,9 +31,24 @@ enum CommandLineArguments {
     case "validate":
       try words.expectOperands([])
       return .validate(common)
+    case "interim":
+      try words.expectOperands([])
+      guard let hotFile = words.value("--hot") else {
+        throw .usage("retier interim needs --hot FILE (account_id, flagged_by, reason)")
+      }
+      guard !hotFile.isEmpty else { throw .usage("option --hot needs a file path") }
+      return .interim(common, hotFile: hotFile)
     case "explain":
       try words.expectOperands(["ACCOUNT_ID"])
       return .explain(accountID: words.operands[0], common, verbose: words.has("--verbose"))
+    case "compare":
+      try words.expectOperands([])
+      guard let alternative = try words.path("--with") else {
+        throw .usage("retier compare needs --with ALT.json")
+      }
+      return .compare(
+        common, alternative: alternative, roster: try words.path("--roster"),
+        out: try words.path("--out"))
     default:
       try words.expectOperands([])
       return .schedule(common, count: try words.count())
@@ -46,6 +61,8 @@ enum CommandLineArguments {
     "validate": ([], ["--config", "--quarter", "--as-of"]),
     "explain": (["--verbose"], ["--config", "--quarter", "--as-of"]),
     "schedule": ([], ["--config", "--count", "--as-of"]),
+    "compare": ([], ["--config", "--quarter", "--as-of", "--with", "--roster", "--out"]),
+    "interim": ([], ["--config", "--quarter", "--as-of", "--hot"]),
   ]
 
   /// The number of upcoming runs `retier schedule` lists by default.
@@ -60,6 +77,9 @@ enum CommandLineArguments {
            retier validate [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier explain ACCOUNT_ID [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD] [--verbose]
            retier schedule [--config FILE] [--count N] [--as-of YYYY-MM-DD]
+           retier compare --with ALT.json [--roster ALT-csms.csv] [--out FILE] [--config FILE]
+                          [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
+           retier interim --hot FILE [--config FILE] [--quarter YYYY-Qn] [--as-of YYYY-MM-DD]
            retier --help | --version
     """
 
@@ -85,6 +105,18 @@ enum CommandLineArguments {
                  its numbers, the total, the tier decision and the owner. Writes nothing.
                  An unknown id is answered with the nearest ids of the drop.
       schedule   List the latest due quarter and the next run dates, and which are done.
+      compare    What-if: decide the quarter under the config and under ALT.json (another
+                 rubric, lines, caps, ladder or weights; its inbox and output are not used),
+                 with ALT-csms.csv in place of the drop's roster when given, and print both
+                 side by side as Markdown: tier counts, movements, seats and the bound that
+                 binds, capacity, book balance per tier and the accounts that land in a
+                 different tier. Writes nothing but --out FILE; takes no lock.
+      interim    Re-score only the hot accounts listed in --hot FILE (CSV: account_id,
+                 flagged_by, reason) with the quarter's drop as it is now, under the cut
+                 lines and seats of the quarter's completed run (by default the latest),
+                 and write the accounts that moved to <output>/<QUARTER>-interim-<n>/ (the
+                 same files as a run), complete or not at all. Unknown, repeated or
+                 incomplete rows are listed and skipped; none is dropped silently.
 
     Options:
       --config FILE       Config file. Default: $RETIER_CONFIG, then ./config/retier.json,
@@ -96,8 +128,12 @@ enum CommandLineArguments {
       --dry-run           run: decide and print the summary, write nothing.
       --force             run: re-run a quarter that is already done; the earlier run is
                           kept, renamed <QUARTER>.replaced-<n>.
+      --hot FILE          interim: the hot-account flags (account_id, flagged_by, reason).
       --count N           schedule: number of upcoming runs to list (default 4).
       --verbose           explain: also log each phase on standard error.
+      --with FILE         compare: the alternative config file.
+      --roster FILE       compare: the alternative roster, in the format of csms.csv.
+      --out FILE          compare: also write the comparison to FILE as Markdown.
       --help, -h          Show this help.
       --version           Show the version.
 
@@ -169,6 +205,9 @@ private struct ParsedWords {
     return (String(word[..<equals]), String(word[word.index(after: equals)...]))
   }
 
+  /// The value of a value option, `nil` when it was not given.
+  func value(_ option: String) -> String? { values[option] }
+
   /// Whether a flag was given.
   func has(_ flag: String) -> Bool { flags.contains(flag) }
 
@@ -189,6 +228,13 @@ private struct ParsedWords {
   func configPath() throws(RetierError) -> String? {
     guard let path = values["--config"] else { return nil }
     guard !path.isEmpty else { throw .usage("option --config needs a file path") }
+    return path
+  }
+
+  /// A file path option, which must not be empty; `nil` when not given.
+  func path(_ option: String) throws(RetierError) -> String? {
+    guard let path = values[option] else { return nil }
+    guard !path.isEmpty else { throw .usage("option \(option) needs a file path") }
     return path
   }
 

@@ -3,16 +3,39 @@ import RetierCore
 /// The core job on a quarter's drop, as the commands share it: the drop is read, the job runs
 /// in memory, and problems name the drop's real file paths.
 enum QuarterJob {
-  /// Decides every account of the quarter (run, validate, explain).
+  /// Decides every account of the quarter (run, validate, explain, compare); `roster`, when
+  /// given, replaces the drop's `csms.csv`; `readsPreviousRun` attaches the previous complete
+  /// run (for the across-quarter sections and CRM drift), which `compare` does not print.
   static func decide(
-    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog
+    _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog,
+    roster: [UInt8]? = nil, readsPreviousRun: Bool = true
   ) throws(RetierError) -> RunResult {
-    let input = try DropReader.input(quarter, configuration: loaded, phases: phases)
+    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
+    let previousQuarter =
+      readsPreviousRun ? loaded.output.previousCompleteRun(before: quarter) : nil
+    var input = try DropReader.input(
+      quarter, configuration: loaded, phases: phases, previousRun: previousQuarter)
+    if let roster { input = input.replacingRoster(with: roster) }
+    let result: RunResult
     do {
-      return try Retier.decide(input, log: phases.log)
+      // Handed over, not copied: `decide` frees each file's bytes once its rows are typed, which
+      // it cannot while this frame still holds them (a `var` is not forwarded as a `let` is:
+      // 142 MB of a 1M drop stayed alive through validation).
+      result = try Retier.decide(consume input, log: phases.log)
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }
+    // Read once the quarter is decided, so its bytes are not held through the load.
+    guard let previousQuarter,
+      let previous = DropReader.previousRunFiles(previousQuarter, loaded.output)
+    else { return result }
+    let attached = Retier.attachingPreviousRun(
+      result, tiersCSV: previous.tiersCSV, runJSON: previous.runJSON)
+    phases.log(
+      "previous",
+      "\(previousQuarter.label) tiers.csv_bytes=\(previous.tiersCSV.count) run.json_bytes="
+        + "\(previous.runJSON?.count ?? 0)")
+    return attached
   }
 
   /// What the read-only commands work on: a decided quarter, or nothing due yet.

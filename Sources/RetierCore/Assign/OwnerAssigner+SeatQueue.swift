@@ -12,7 +12,8 @@ extension OwnerAssigner {
     /// ARR of the accounts held so far.
     var heldARR = Money.zero
 
-    /// Seats still free; never negative because accounts are only taken while seats are free.
+    /// Seats still free: accounts are only taken while seats are free, so this is negative only
+    /// for a CSM whose book outside an interim's is already over capacity.
     var freeSeats: Int { capacity - held }
 
     /// Takes one account of `arr`.

@@ -13,10 +13,21 @@ enum OwnerAssigner {
   /// Assigns owners for `book`'s valid accounts, given their tier decisions, adding the
   /// ledger's ``AccountLedger/owners`` and ``AccountLedger/ownerChangeReasons`` columns;
   /// returns the capacity table.
-  static func assign(book: inout Book, configuration: Configuration) -> OwnerAssignment {
+  ///
+  /// `heldOutsideBook` is what each CSM (by csm id) already carries outside `book`: empty for a
+  /// quarterly run, whose book is the whole book; for an interim, whose book is the moved
+  /// accounts alone, the rest of each CSM's book, so a new owner is picked by real free seats.
+  static func assign(
+    book: inout Book, configuration: Configuration, heldOutsideBook: [String: HeldBook] = [:]
+  ) -> OwnerAssignment {
     let ledger = book.ledger
     let decisions = ledger.decisions
     var seats = activeSeats(roster: book.roster, configuration: configuration)
+    for seat in seats.indices {
+      guard let held = heldOutsideBook[seats[seat].csmID] else { continue }
+      seats[seat].held += held.accounts
+      seats[seat].heldARR += held.arr
+    }
     let seatIndexByID = Dictionary(
       seats.indices.map { (seats[$0].csmID, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -85,6 +96,14 @@ enum OwnerAssigner {
     book.ledger.ownerChangeReasons = reasons
     return OwnerAssignment(
       capacity: CapacityTable.rows(book: book, configuration: configuration))
+  }
+
+  /// The accounts a CSM carries outside the book being assigned, and their ARR.
+  struct HeldBook: Sendable, Hashable {
+    /// How many accounts.
+    var accounts = 0
+    /// Their ARR.
+    var arr = Money.zero
   }
 
   /// Why an account now in `currentTier` would need a new owner in `finalTier`: it moved, it is

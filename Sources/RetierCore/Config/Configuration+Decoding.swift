@@ -10,6 +10,7 @@ extension Configuration: Decodable {
     case maxRejectedRowsFloor = "max_rejected_rows_floor"
     case newLogoQuarters = "new_logo_quarters"
     case overrideMaxDays = "override_max_days"
+    case reviewsSkippedLimit = "reviews_skipped_limit"
     case poolOwnerID = "pool_owner_id"
     case poolOwnerEmail = "pool_owner_email"
     case poolOwnerCRMID = "pool_owner_crm_id"
@@ -48,6 +49,7 @@ extension Configuration: Decodable {
     maxRejectedRowsFloor = try value(.maxRejectedRowsFloor, maxRejectedRowsFloor)
     newLogoQuarters = try value(.newLogoQuarters, newLogoQuarters)
     overrideMaxDays = try value(.overrideMaxDays, overrideMaxDays)
+    reviewsSkippedLimit = try value(.reviewsSkippedLimit, reviewsSkippedLimit)
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
     poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
     poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
@@ -75,6 +77,7 @@ extension RubricConstants: Decodable {
     case seatCapRatio = "seat_cap_ratio"
     case supportHourCost = "support_hour_cost"
     case minContractARR = "min_contract_arr"
+    case usageSignal = "usage_signal"
   }
 
   /// The three weights of the total.
@@ -121,5 +124,24 @@ extension RubricConstants: Decodable {
     seatCapRatio = try value(.seatCapRatio, seatCapRatio)
     supportHourCost = try value(.supportHourCost, supportHourCost)
     minContractARR = try value(.minContractARR, minContractARR)
+    usageSignal =
+      try container.decodeIfPresent(UsageSignalConstants.self, forKey: .usageSignal)
+      ?? usageSignal
+  }
+}
+
+extension UsageSignalConstants: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case belowShare = "below_share"
+    case usageFloor = "usage_floor"
+  }
+
+  /// Decodes the `rubric.usage_signal` object; absent keys take their defaults.
+  package init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    belowShare = try container.decodeIfPresent(ExactDecimal.self, forKey: .belowShare)
+    usageFloor = try container.decodeIfPresent(Int.self, forKey: .usageFloor) ?? usageFloor
   }
 }

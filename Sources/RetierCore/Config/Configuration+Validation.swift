@@ -24,6 +24,11 @@ extension Configuration {
       problems.append("max_rejected_rows_floor \(maxRejectedRowsFloor) is negative")
     }
     if newLogoQuarters < 0 { problems.append("new_logo_quarters \(newLogoQuarters) is negative") }
+    if reviewsSkippedLimit < 1 {
+      problems.append(
+        "reviews_skipped_limit \(reviewsSkippedLimit) must be at least 1 (at 0 every named-tier "
+          + "account would move down)")
+    }
     if overrideMaxDays < 0 { problems.append("override_max_days \(overrideMaxDays) is negative") }
     if poolOwnerID.isEmpty { problems.append("pool_owner_id is empty") }
     if let poolOwnerEmail, !Self.looksLikeEmail(poolOwnerEmail) {
@@ -86,6 +91,16 @@ extension Configuration {
         }
         if index == tiers.count - 1 {
           problems.append("\(key) max_share: the last tier cannot be capped (nowhere to move down)")
+        }
+      }
+      if tier.capByCapacity {
+        if tier.coverage == .pooled {
+          problems.append(
+            "\(key) cap_by_capacity: a pooled tier has no named headcount to cap by (its "
+              + "capacity is only reported)")
+        } else if index == tiers.count - 1 {
+          problems.append(
+            "\(key) cap_by_capacity: the last tier cannot be capped (nowhere to move down)")
         }
       }
       if let band = tier.expectedShare {
@@ -152,6 +167,12 @@ extension RubricConstants {
     }
     if minContractARR.exactMoney == nil || multiBUHeadroom.exactMoney == nil {
       problems.append("rubric money amounts have at most 2 decimals")
+    }
+    if let below = usageSignal.belowShare, below < .zero || unit < below {
+      problems.append("rubric.usage_signal.below_share \(below) is not in 0…1")
+    }
+    if usageSignal.usageFloor < 0 {
+      problems.append("rubric.usage_signal.usage_floor \(usageSignal.usageFloor) is negative")
     }
     return problems
   }

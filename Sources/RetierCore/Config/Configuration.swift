@@ -23,6 +23,8 @@ package struct Configuration: Sendable, Hashable {
   package var maxRejectedRowsFloor = 3
   /// Quarters of tenure below which an account is a new logo.
   package var newLogoQuarters = 2
+  /// Business reviews skipped in a row at which a named-tier account moves down one tier.
+  package var reviewsSkippedLimit = 2
   /// Longest an override may run past the run date, in days.
   var overrideMaxDays = 92
   /// Owner id given to accounts of a pooled tier.

@@ -28,4 +28,15 @@ package struct RubricConstants: Sendable, Hashable {
   package var supportHourCost = ExactDecimal(85)
   /// The smallest contract sold.
   package var minContractARR = ExactDecimal(5_000)
+  /// The usage signal for the long tail (`rubric.usage_signal`), off by default.
+  package var usageSignal = UsageSignalConstants()
+}
+
+/// The constants of the usage signal for the long tail (SPEC §3, `rubric.usage_signal`).
+package struct UsageSignalConstants: Sendable, Hashable {
+  /// `below_share`: the bottom share of the book by ARR rank scored on usage; `nil` (the
+  /// default) turns the signal off.
+  package var belowShare: ExactDecimal?
+  /// `usage_floor`: active users at or below it score 1 (the floor rule's place).
+  package var usageFloor = 1
 }

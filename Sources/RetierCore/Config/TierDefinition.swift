@@ -6,6 +6,9 @@ package struct TierDefinition: Sendable, Hashable {
   package var minScore: ExactDecimal
   /// Hard cap on the tier's share of valid accounts; `nil` means uncapped.
   package var maxShare: ExactDecimal?
+  /// Whether the tier's seats are also (or instead) capped by the summed capacity of its active
+  /// CSMs (`cap_by_capacity`; named tiers only).
+  package var capByCapacity = false
   /// Soft band the tier's share should sit in; outside only warns.
   var expectedShare: ShareBand?
   /// Named CSM or pooled queue.

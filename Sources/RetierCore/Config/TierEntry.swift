@@ -5,6 +5,7 @@ struct TierEntry: Decodable {
     case name
     case minScore = "min_score"
     case maxShare = "max_share"
+    case capByCapacity = "cap_by_capacity"
     case expectedShare = "expected_share"
     case coverage
     case capacity
@@ -90,6 +91,7 @@ struct TierEntry: Decodable {
   var name: String
   var minScore: ExactDecimal
   var maxShare: ExactDecimal?
+  var capByCapacity: Bool?
   var expectedShare: ShareBand?
   var coverage: Coverage?
   var capacity: Int?
@@ -102,6 +104,7 @@ struct TierEntry: Decodable {
     name = try container.decode(String.self, forKey: .name)
     minScore = try container.decode(ExactDecimal.self, forKey: .minScore)
     maxShare = try container.decodeIfPresent(ExactDecimal.self, forKey: .maxShare)
+    capByCapacity = try container.decodeIfPresent(Bool.self, forKey: .capByCapacity)
     expectedShare = try container.decodeIfPresent(ShareBand.self, forKey: .expectedShare)
     coverage = try container.decodeIfPresent(Coverage.self, forKey: .coverage)
     capacity = try container.decodeIfPresent(Int.self, forKey: .capacity)
@@ -119,7 +122,8 @@ struct TierEntry: Decodable {
       TierDefinition.defaultLadder[coverage == .pooled ? 2 : min(number, 2) - 1].serviceLevels
     let levels = serviceLevels?.levels(over: defaultLevels) ?? defaultLevels
     return TierDefinition(
-      name: name, minScore: minScore, maxShare: maxShare, expectedShare: expectedShare,
+      name: name, minScore: minScore, maxShare: maxShare,
+      capByCapacity: capByCapacity ?? false, expectedShare: expectedShare,
       coverage: coverage, capacity: capacity ?? defaultCapacity, serviceLevels: levels,
       benchmark: benchmark?.benchmark ?? .none)
   }

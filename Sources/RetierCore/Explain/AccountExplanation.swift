@@ -44,6 +44,22 @@ package struct AccountExplanation {
 
   private var arrLines: [String] {
     let cutLines = result.cutLines
+    if scores.firstSignal == .usage, let usageLines = scoring.usageCutLines {
+      let users = account.usage.activeUsers ?? 0
+      var lines = [
+        "Usage signal: \(scores.arr) (\(scores.arrRule.rawValue)), in place of ARR for the long "
+          + "tail",
+        "  ARR \(account.arr); g(a) = \(scoring.strictlyGreaterCount(than: account.arr)) ≥ "
+          + "⌈(1 − \(rubric.usageSignal.belowShare ?? .zero)) × N⌉ = "
+          + "\(usageLines.cohortStartRank), N = \(cutLines.accountCount)",
+        "  active users \(users); g_u(a) = \(scoring.strictlyGreaterUsers(than: users)) of the "
+          + "long tail have more; N_u = \(usageLines.accountCount); median_u \(usageLines.median)",
+      ]
+      let rules = scoring.usageRuleConditions(of: account)
+      lines += ruleLines(
+        rules.map { ($0.rule, $0.rule.score, $0.condition) }, fired: scores.arrRule)
+      return lines
+    }
     var lines = [
       "ARR signal: \(scores.arr) (\(scores.arrRule.rawValue))",
       "  ARR \(account.arr); g(a) = \(scoring.strictlyGreaterCount(than: account.arr)) valid "
@@ -129,6 +145,10 @@ package struct AccountExplanation {
         + "\(result.quarter.label) start on or after customer_since \(account.customerSince), "
         + "fewer than new_logo_quarters \(configuration.newLogoQuarters)"
     }
+    if decision.isHeldBySkippedReviews, let current = account.currentTier {
+      return SkippedReviewsRule(configuration).holdCondition(
+        reviewsSkipped: account.reviewsSkipped, currentTierName: tierName(current))
+    }
     return "the rubric tier"
   }
 
@@ -139,8 +159,8 @@ package struct AccountExplanation {
     for report in result.tiering.capReports {
       let free = report.seats - min(report.overrideCount, report.seats)
       let seats =
-        "Tier \(report.tier) cap: ⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = "
-        + "\(report.seats) seats, \(report.seatedCount) seated (\(report.overrideCount) by override)"
+        "Tier \(report.tier) cap: \(capBounds(report)) seats, \(report.seatedCount) seated "
+        + "(\(report.overrideCount) by override)"
       if let position = report.displaced.firstIndex(of: ref) {
         let competitors = report.seatedCount - report.overrideCount + report.displaced.count
         let rank = report.seatedCount - report.overrideCount + position + 1
@@ -167,6 +187,17 @@ package struct AccountExplanation {
       }
     }
     return lines
+  }
+
+  /// `⌊0.1 × N⌋ = 60`, `capacity of its active CSMs = 40`, or both with the smaller holding:
+  /// `min(⌊0.3 × N⌋ = 300, capacity of its active CSMs = 240) = 240`.
+  private func capBounds(_ report: CapReport) -> String {
+    let share = report.shareSeats.map {
+      "⌊\(configuration.tier(report.tier).maxShare ?? .zero) × N⌋ = \($0)"
+    }
+    let capacity = report.capacitySeats.map { "capacity of its active CSMs = \($0)" }
+    if let share, let capacity { return "min(\(share), \(capacity)) = \(report.seats)" }
+    return share ?? capacity ?? String(report.seats)
   }
 
   private var ownerLine: String {

@@ -4,8 +4,8 @@
 ///
 /// A run holds every account from load to render, so each field is kept in its narrowest
 /// form: tier and fit as `Int32`, the presence of each optional and the yes/no facts in one
-/// byte, usage in four words (``PackedUsage``): 137 bytes an account where a plain
-/// ``Account`` takes 208, as columns have no padding between fields.
+/// byte, usage in four words (``PackedUsage``): 141 bytes an account where a plain
+/// ``Account`` takes 216, as columns have no padding between fields.
 struct AccountColumns: Sendable {
   /// `account_id`.
   private(set) var ids: [String] = []
@@ -23,6 +23,9 @@ struct AccountColumns: Sendable {
   private var currentTiers: [Int32] = []
   /// Strategic fits.
   private var fits: [Int32] = []
+  /// Business reviews skipped, saturated at `Int32.max` (any count that large is far past
+  /// every limit).
+  private var reviewsSkipped: [Int32] = []
   /// Customer since.
   private var customerSince: [CalendarDate] = []
   /// Usage facts.
@@ -46,6 +49,7 @@ struct AccountColumns: Sendable {
     lines.reserveCapacity(count)
     currentTiers.reserveCapacity(count)
     fits.reserveCapacity(count)
+    reviewsSkipped.reserveCapacity(count)
     customerSince.reserveCapacity(count)
     usages.reserveCapacity(count)
     flags.reserveCapacity(count)
@@ -62,6 +66,7 @@ struct AccountColumns: Sendable {
     lines.append(account.line)
     currentTiers.append(Int32(account.currentTier ?? 0))
     fits.append(Int32(account.strategicFit))
+    reviewsSkipped.append(Int32(clamping: account.reviewsSkipped))
     customerSince.append(account.customerSince)
     usages.append(PackedUsage(account.usage))
     flags.append(Flags(account))
@@ -77,7 +82,7 @@ struct AccountColumns: Sendable {
       expansionCeiling: flags.contains(.hasExpansionCeiling) ? ceilings[row] : nil,
       multiBU: flags.contains(.multiBU), sponsorLost: flags.contains(.sponsorLost),
       arr: arrs[row], usage: usages[row].value, hasUsageRow: flags.contains(.hasUsageRow),
-      line: lines[row])
+      line: lines[row], reviewsSkipped: Int(reviewsSkipped[row]))
   }
 
   /// `account_id` of `row`.
@@ -119,6 +124,7 @@ struct AccountColumns: Sendable {
     lines = order.map { lines[$0] }
     currentTiers = order.map { currentTiers[$0] }
     fits = order.map { fits[$0] }
+    reviewsSkipped = order.map { reviewsSkipped[$0] }
     customerSince = order.map { customerSince[$0] }
     usages = order.map { usages[$0] }
     flags = order.map { flags[$0] }

@@ -61,10 +61,11 @@ package struct DecisionColumn: Sendable {
     var capTier: Int32
     var kind: Kind
     var isNewLogo: Bool
+    var isHeldBySkippedReviews: Bool
 
     /// The reasons without their payload.
     enum Kind: UInt8 {
-      case rubric, override, newLogo, cap, invalidInput
+      case rubric, override, newLogo, skippedReviews, cap, invalidInput
     }
 
     init(_ decision: TierDecision) {
@@ -72,6 +73,7 @@ package struct DecisionColumn: Sendable {
       targetTier = Int32(decision.targetTier)
       finalTier = Int32(decision.finalTier)
       isNewLogo = decision.isNewLogo
+      isHeldBySkippedReviews = decision.isHeldBySkippedReviews
       capTier = 0
       kind = .rubric
       setReason(decision.reason)
@@ -83,6 +85,7 @@ package struct DecisionColumn: Sendable {
       case .rubric: kind = .rubric
       case .override: kind = .override
       case .newLogo: kind = .newLogo
+      case .skippedReviews: kind = .skippedReviews
       case .invalidInput: kind = .invalidInput
       case .cap(let tier):
         kind = .cap
@@ -95,6 +98,7 @@ package struct DecisionColumn: Sendable {
       case .rubric: .rubric
       case .override: .override
       case .newLogo: .newLogo
+      case .skippedReviews: .skippedReviews
       case .invalidInput: .invalidInput
       case .cap: .cap(tier: Int(capTier))
       }
@@ -103,7 +107,8 @@ package struct DecisionColumn: Sendable {
     func decision(override: ValidOverride?) -> TierDecision {
       TierDecision(
         rubricTier: Int(rubricTier), targetTier: Int(targetTier), finalTier: Int(finalTier),
-        reason: reason, override: override, isNewLogo: isNewLogo)
+        reason: reason, override: override, isNewLogo: isNewLogo,
+        isHeldBySkippedReviews: isHeldBySkippedReviews)
     }
   }
 }

@@ -31,7 +31,7 @@ package struct ScoreColumn: Sendable {
       let signals = signals[ref.row]
       return SignalScores(
         arrRule: signals.arrRule, fit: Int(signals.fit), expansionRule: signals.expansionRule,
-        total: totals[ref.row])
+        total: totals[ref.row], firstSignal: signals.firstSignal)
     }
     set {
       totals[ref.row] = newValue.total
@@ -49,13 +49,15 @@ package struct ScoreColumn: Sendable {
   private struct Signals: Sendable {
     var arrRule: ARRRule
     var expansionRule: ExpansionRule
+    var firstSignal: FirstSignal
     /// 0–5.
-    var fit: Int16
+    var fit: Int8
 
     init(_ scores: SignalScores) {
       arrRule = scores.arrRule
       expansionRule = scores.expansionRule
-      fit = Int16(scores.fit)
+      firstSignal = scores.firstSignal
+      fit = Int8(scores.fit)
     }
   }
 }

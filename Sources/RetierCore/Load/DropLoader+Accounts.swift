@@ -9,7 +9,7 @@ extension DropLoader {
       required: ["account_id", "customer_since", "strategic_fit"],
       optional: [
         "account_name", "current_tier", "owner_id", "expansion_ceiling_arr", "multi_bu",
-        "sponsor_status",
+        "sponsor_status", "reviews_skipped",
       ])
     let idColumn = table.column("account_id")
     let nameColumn = table.column("account_name")
@@ -20,6 +20,7 @@ extension DropLoader {
     let ceilingColumn = table.column("expansion_ceiling_arr")
     let multiBUColumn = table.column("multi_bu")
     let sponsorColumn = table.column("sponsor_status")
+    let reviewsSkippedColumn = table.column("reviews_skipped")
     var accounts = AccountColumns()
     // Reserved up front: growing a million accounts by doubling would briefly hold 1.5 copies.
     accounts.reserveCapacity(table.rowCountEstimate)
@@ -64,6 +65,10 @@ extension DropLoader {
       if case .invalid(let text) = sponsor {
         problems.append("sponsor_status '\(text)' is not active/lost")
       }
+      let reviewsSkipped = row.value(reviewsSkippedColumn, FieldParsers.count)
+      if case .invalid(let text) = reviewsSkipped {
+        problems.append("reviews_skipped '\(text)' is not a whole number ≥ 0")
+      }
       // A misaligned row's field problems are symptoms of its shifted columns.
       if !aligned { problems = [row.alignmentProblem] }
       if !problems.isEmpty {
@@ -77,7 +82,8 @@ extension DropLoader {
           customerSince: customerSince.value ?? Self.placeholderDate,
           strategicFit: strategicFit ?? 0, expansionCeiling: ceiling.value,
           multiBU: multiBU.value ?? false, sponsorLost: sponsor.value ?? false, arr: .zero,
-          usage: .unknown, hasUsageRow: false, line: row.line))
+          usage: .unknown, hasUsageRow: false, line: row.line,
+          reviewsSkipped: reviewsSkipped.value ?? 0))
     }
     return (accounts, rowProblems, table.blankRowCount)
   }

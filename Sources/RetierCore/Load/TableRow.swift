@@ -55,6 +55,12 @@ struct TableRow {
     return record.string(field: column, in: kept)
   }
 
+  /// Calls `body` with the field's bytes as they are (spaces kept); empty for an absent column
+  /// or a row too short to hold it.
+  func withBytes<Result>(_ column: Int?, _ body: (Span<UInt8>) -> Result) -> Result {
+    record.withField(column ?? -1, body)
+  }
+
   /// Parses a field through `parse`, giving `.blank` for an absent column or an empty field.
   /// Spaces and tabs around the value are ignored.
   @inline(__always)

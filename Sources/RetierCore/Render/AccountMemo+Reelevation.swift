@@ -12,6 +12,10 @@ extension AccountMemo {
     let decision = result.ledger.decisions[ref]
     let scores = result.ledger.scores[ref]
     let from = account.currentTier ?? decision.finalTier
+    if decision.isHeldBySkippedReviews {
+      writeSkippedReviewsPath(ref, explainer: explainer, to: &text)
+      return
+    }
     switch decision.reason {
     case .override:
       text.append("A dual-approved override set this tier.")
@@ -24,7 +28,7 @@ extension AccountMemo {
       writeNewLogoPath(ref, explainer: explainer, to: &text)
     case .cap where decision.rubricTier <= from:
       writeCapPath(ref, tier: from, explainer: explainer, to: &text)
-    case .cap, .rubric, .invalidInput:
+    case .cap, .rubric, .invalidInput, .skippedReviews:
       let line = explainer.line(ofTier: from)
       text.append(
         "The total needs to reach the Tier ", from, " line of ", line, " (today ", scores.total,
@@ -38,6 +42,39 @@ extension AccountMemo {
         text.append(".\n")
       }
     }
+  }
+
+  /// The path back of an account held down by skipped reviews: hold the next review, and, when
+  /// the total is below the old tier's line as well, the levers that lift it there.
+  private static func writeSkippedReviewsPath(
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let account = result.ledger[ref]
+    let decision = result.ledger.decisions[ref]
+    let total = result.ledger.scores[ref].total
+    let from = account.currentTier ?? decision.finalTier
+    let line = explainer.line(ofTier: from)
+    SkippedReviewsRule(result.configuration).writePathBack(
+      reviewsSkipped: account.reviewsSkipped, to: &text)
+    text.append(" ")
+    if total >= line {
+      text.append(
+        "Its total of ", total, " reaches the Tier ", from, " line of ", line,
+        ", so nothing else is needed on this quarter's figures")
+      if explainer.capReport(ofTier: from) != nil {
+        text.append(", though Tier ", from, " is capped")
+        if let lowest = explainer.lowestSeatedTotal(inTier: from) {
+          text.append(" (this quarter the lowest total seated in it was ", lowest, ")")
+        }
+      }
+      text.append(".\n")
+      return
+    }
+    text.append(
+      "The total also needs to reach the Tier ", from, " line of ", line, " (today ", total, ", ",
+      line - total, " short). ")
+    writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
   }
 
   private static func writeCapPath(
@@ -91,12 +128,28 @@ extension AccountMemo {
     let scores = result.ledger.scores[ref]
     text.append(
       "What would bring them back, under this quarter's cut lines and with everything else as it ",
-      "is today:\n\n- Growth: ")
-    let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
-    if let arrRaise {
-      writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
-    } else {
-      writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
+      "is today:\n\n")
+    // The first lever raises the signal the account was scored on: ARR, or product usage.
+    let firstRaised: Bool
+    switch scores.firstSignal {
+    case .arr:
+      text.append("- Growth: ")
+      let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
+      if let arrRaise {
+        writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
+      } else {
+        writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
+      }
+      firstRaised = arrRaise != nil
+    case .usage:
+      text.append("- Usage: ")
+      let usageRaise = rubric.leastUsageRaise(account, scores: scores, clearing: bar)
+      if let usageRaise {
+        writeUsageRaise(usageRaise, account: account, scores: scores, to: &text)
+      } else {
+        writeUsageShortfall(account, scores: scores, rubric: rubric, to: &text)
+      }
+      firstRaised = usageRaise != nil
     }
     text.append("\n- Expansion: ")
     let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
@@ -114,12 +167,17 @@ extension AccountMemo {
     }
     text.append("\n")
     if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
-    guard arrRaise == nil, expansionChange == nil else { return }
+    guard !firstRaised, expansionChange == nil else { return }
     text.append("\nNeither alone lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
     if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
       text.append("; together they do: ")
-      writeGrowth(to: combined.arr, from: account.arr, to: &text)
-      text.append(" (ARR scores ", combined.scores.arr, ") with ")
+      if let users = combined.activeUsers {
+        writeUsageGrowth(to: users, from: account.usage.activeUsers ?? 0, to: &text)
+      } else {
+        writeGrowth(to: combined.arr, from: account.arr, to: &text)
+      }
+      text.append(
+        " (", Rubric.shortName(scores.firstSignal), " scores ", combined.scores.arr, ") with ")
       write(combined, account: account, rubric: rubric, to: &text)
       text.append(
         " (expansion scores ", combined.scores.expansion, "): total ", combined.scores.total,
@@ -135,6 +193,43 @@ extension AccountMemo {
   /// Appends `+48,300 of ARR, to 96,500`.
   private static func writeGrowth(to target: Money, from today: Money, to text: inout TextBuffer) {
     text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+  }
+
+  /// Appends `+30 active users, to 42`.
+  private static func writeUsageGrowth(to target: Int, from today: Int, to text: inout TextBuffer) {
+    text.append("+", target - today, target - today == 1 ? " active user" : " active users")
+    text.append(", to ", target)
+  }
+
+  /// Appends the least usage growth alone that clears the bar, with the scores it gives.
+  private static func writeUsageRaise(
+    _ raise: Rubric.UsageRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
+  ) {
+    writeUsageGrowth(to: raise.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
+    text.append(": usage scores ", raise.scores.arr)
+    if raise.scores.expansion != scores.expansion {
+      text.append(
+        " (with those users expansion scores ", raise.scores.expansion, " instead of ",
+        scores.expansion, ")")
+    }
+    text.append(", total ", raise.scores.total, ".")
+  }
+
+  /// Appends why usage growth alone cannot clear the bar.
+  private static func writeUsageShortfall(
+    _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
+  ) {
+    guard scores.arr < 5 else {
+      text.append("usage already scores the top 5; more users alone add nothing.")
+      return
+    }
+    guard let top = rubric.usageRaise(account, toUsageScore: 5) else {
+      text.append("no usage scores 5 this quarter; more users alone cannot lift it.")
+      return
+    }
+    text.append("not enough alone: even ")
+    writeUsageGrowth(to: top.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
+    text.append(", the top usage score of 5, gives a total of ", top.scores.total, ".")
   }
 
   /// Appends the least ARR growth alone that clears the bar, with the scores it gives.

@@ -116,12 +116,22 @@ extension AccountMemo {
     switch decision.reason {
     case .rubric, .invalidInput:
       writeWalkback(ref, explainer: explainer, to: &text)
+    case .cap(let tier) where decision.isHeldBySkippedReviews:
+      writeScores(ref, explainer: explainer, to: &text)
+      text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
+      writeSkippedReviewsHold(ref, explainer: explainer, to: &text)
+      text.append(" ")
+      writeCapReason(ref, tier: tier, explainer: explainer, to: &text)
     case .cap(let tier):
       writeScores(ref, explainer: explainer, to: &text)
       text.append(
         ", which reaches the Tier ", decision.targetTier, " line of ",
         explainer.line(ofTier: decision.targetTier), ". ")
       writeCapReason(ref, tier: tier, explainer: explainer, to: &text)
+    case .skippedReviews:
+      writeScores(ref, explainer: explainer, to: &text)
+      text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
+      writeSkippedReviewsHold(ref, explainer: explainer, to: &text)
     case .override:
       writeScores(ref, explainer: explainer, to: &text)
       text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
@@ -146,6 +156,17 @@ extension AccountMemo {
     }
     text.append("\n\n")
     writeSignalRules(ref, explainer: explainer, to: &text)
+  }
+
+  /// The skipped-reviews hold in the rule's own words.
+  private static func writeSkippedReviewsHold(
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let account = result.ledger[ref]
+    SkippedReviewsRule(result.configuration).writeHold(
+      reviewsSkipped: account.reviewsSkipped,
+      currentTier: account.currentTier ?? result.ledger.decisions[ref].finalTier, to: &text)
   }
 
   /// Why a capped tier did not seat the account: the account that took its seat, by name and
@@ -218,7 +239,7 @@ extension AccountMemo {
         text.append(" when the exception no longer holds")
       }
       text.append(".\n")
-    case .rubric, .cap, .invalidInput:
+    case .rubric, .cap, .skippedReviews, .invalidInput:
       text.append(
         "if they get there, they re-enter ", explainer.tierLabel(tier), " at the next re-tier.\n")
     }

@@ -28,12 +28,14 @@ extension AccountMemo {
     let scores = result.ledger.scores[ref]
     let rubric = result.configuration.rubric
     text.append(
-      "On current ARR they scored ", scores.arr, ". On strategic fit, ", scores.fit,
+      "On ", Rubric.walkbackName(scores.firstSignal), " they scored ", scores.arr,
+      ". On strategic fit, ", scores.fit,
       ". On expansion ceiling, ", scores.expansion, ". Total of ", scores.total)
     let one = ExactDecimal(1)
     if rubric.arrWeight != one || rubric.fitWeight != one || rubric.expansionWeight != one {
       text.append(
-        " (weighted ", rubric.arrWeight, " × ARR + ", rubric.fitWeight, " × fit + ",
+        " (weighted ", rubric.arrWeight, " × ", Rubric.shortName(scores.firstSignal), " + ",
+        rubric.fitWeight, " × fit + ",
         rubric.expansionWeight, " × expansion)")
     }
   }
@@ -43,7 +45,7 @@ extension AccountMemo {
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let scores = explainer.result.ledger.scores[ref]
-    text.append("- Current ARR, ", scores.arr, ": ")
+    text.append("- ", Rubric.bulletName(scores.firstSignal), ", ", scores.arr, ": ")
     explainer.writeARRRule(ref, to: &text)
     text.append(".\n- Strategic fit, ", scores.fit, ": ")
     explainer.writeFitText(ref, to: &text)

@@ -22,10 +22,10 @@ enum OutputRenderers {
   /// every batch renders on every core; results come back in index order, so the bytes never
   /// depend on scheduling.
   static func render<Failure: Error>(
-    _ result: RunResult, memoBatchSize: Int = memoBatchSize, itemsPerPiece: Int = itemsPerPiece,
-    emit: ([OutputFile]) throws(Failure) -> Void
+    _ result: RunResult, explainer: WhyMoved? = nil, memoBatchSize: Int = memoBatchSize,
+    itemsPerPiece: Int = itemsPerPiece, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
-    let explainer = WhyMoved(result)
+    let explainer = explainer ?? WhyMoved(result)
     // Each file sorts or groups its items first; the files are independent, so that runs on
     // every core too.
     var files = Parallel.map(6) { index -> PiecewiseFile in

@@ -9,7 +9,8 @@ extension ReviewMemo {
     }
   }
 
-  /// The valid accounts scoring 2 or less on ARR and 4 or more on expansion, by account id.
+  /// The valid accounts scoring 2 or less on ARR (on usage, for those scored on usage) and 4 or
+  /// more on expansion, by account id.
   static func growthQuadrantRefs(_ result: RunResult) -> [AccountRef] {
     result.ledger.refs.filter {
       result.ledger.scores[$0].arr <= 2 && result.ledger.scores[$0].expansion >= 4
@@ -19,7 +20,7 @@ extension ReviewMemo {
   /// The accounts whose CRM tier differs from the tier the previous run gave them, by account
   /// id, each with that previous tier; `nil` without a previous run.
   static func crmDriftRows(_ result: RunResult) -> [(row: TierRow, previousTier: Int)]? {
-    guard let previous = result.previousTiers else { return nil }
+    guard let previous = result.previousRun else { return nil }
     var drifted: [(row: TierRow, previousTier: Int)] = []
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
@@ -29,7 +30,7 @@ extension ReviewMemo {
         case .rejected(let ref):
           (result.ledger[ref].id, result.ledger[ref].currentTier)
         }
-      guard let before = previous[accountID], before != fromTier else { return }
+      guard let before = previous.line(of: accountID)?.toTier, before != fromTier else { return }
       drifted.append((result.tierRow(source), before))
     }
     return drifted

@@ -38,10 +38,37 @@ extension ReviewMemo {
     text += table(
       ["tier", "max share", "seats", "seated", "overrides", "moved down by the cap", "status"],
       rows, rightAligned: [1, 2, 3, 4, 5])
-    text += "\nSeats are ⌊max share × \(result.ledger.count) valid accounts⌋; overrides "
-    text += "take seats first and are honoured even past the cap.\n"
+    text += "\nSeats are ⌊max share × \(result.book.ledger.count) valid accounts⌋"
+    let byCapacity = reports.filter { $0.capacitySeats != nil }
+    if !byCapacity.isEmpty {
+      text += " or, for a tier with `cap_by_capacity`, the summed capacity of its active CSMs "
+      text += "(each CSM's max accounts, else the tier default), whichever is smaller"
+    }
+    text += "; overrides take seats first and are honoured even past the cap.\n"
+    if !byCapacity.isEmpty {
+      text += "\n" + byCapacity.map { capacityBound($0, result) }.joined(separator: "\n") + "\n"
+    }
     if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n\n") + "\n" }
     return text
+  }
+
+  /// Which bound holds for a tier capped by capacity, e.g. `- Tier 2 (Silver): capacity of 3
+  /// active CSMs: 240 seats; max share 30% gives 300; the capacity bound binds (240 seats).`
+  static func capacityBound(_ report: CapReport, _ result: RunResult) -> String {
+    let configuration = result.configuration
+    let csms = result.book.roster.count { $0.isActive && $0.tier == report.tier }
+    var line = "- \(escaped(WhyMoved.tierLabel(report.tier, in: configuration))): "
+    line += "capacity of \(counted(csms, "active CSM")): "
+    line += counted(report.capacitySeats ?? 0, "seat")
+    if let shareSeats = report.shareSeats, let share = configuration.tier(report.tier).maxShare {
+      line += "; max share \(percent(share)) gives \(shareSeats)"
+    }
+    switch report.bindingBound {
+    case .capacity: line += "; the capacity bound binds"
+    case .share: line += "; the max-share bound binds"
+    case .both: line += "; both bounds give the same seats"
+    }
+    return line + " (\(counted(report.seats, "seat")))."
   }
 
   /// Each tier's share of valid accounts against its expected band (a warning only).
@@ -124,7 +151,8 @@ extension ReviewMemo {
     let ledger = result.ledger
     let quadrant = growthQuadrantRefs(result)
     var text = "### Low ARR, high expansion\n\n"
-    text += "Accounts scoring 2 or less on ARR and 4 or more on expansion ceiling: small today, "
+    text += "Accounts scoring \(result.rubric.lowFirstScorePhrase) and 4 or more on expansion "
+    text += "ceiling: small today, "
     text += "large potential; the rubric cannot weigh that, so review them by hand. "
     text += counted(quadrant.count, "account")
     guard !quadrant.isEmpty else { return text + ".\n" }
@@ -141,7 +169,8 @@ extension ReviewMemo {
         let scores = result.ledger.scores[ref]
         return [
           escaped(account.id), escaped(account.name), WhyMoved.amount(account.arr),
-          account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
+          account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown",
+          Rubric.firstScoreCell(scores),
           String(scores.expansion), scores.total.description,
           String(result.ledger.decisions.finalTier(ref)),
         ]

@@ -9,7 +9,8 @@ enum ReviewMemo {
     let sections = [
       summary(result, explainer: explainer), runFacts(result), tierCounts(result),
       transitionMatrix(result), capacity(result), guardrails(result, explainer: explainer),
-      nearLines(result, explainer: explainer), rejectedRows(result), overrides(result),
+      nearLines(result, explainer: explainer), acrossQuarters(result), rejectedRows(result),
+      overrides(result),
       movements(result, explainer: explainer), conversations(result, explainer: explainer),
     ]
     var text = TextBuffer(capacity: sections.reduce(0) { $0 + $1.utf8.count + 1 })

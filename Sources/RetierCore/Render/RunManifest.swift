@@ -6,19 +6,34 @@ package enum RunManifest {
 
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
-  /// The bytes are those of the whole manifest as one ``JSONValue``.
-  static func piecewise(_ result: RunResult, outputs: [OutputDigest]) -> PiecewiseFile {
+  /// The bytes are those of the whole manifest as one ``JSONValue``. `pathBacks` are the
+  /// demoted accounts' targets, ``PathBack/all(_:)``.
+  static func piecewise(
+    _ result: RunResult, outputs: [OutputDigest], pathBacks: [PathBack]
+  ) -> PiecewiseFile {
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
     let sortedOutputs = outputs.sorted { $0.path < $1.path }
     let (before, after) = members(result)
-    return PiecewiseFile(path: fileName, itemCount: sortedOutputs.count) { items in
+    let outputCount = sortedOutputs.count
+    // The items are the outputs, then the path-back entries (`path_back` is the last member,
+    // some 90,000 entries at a million accounts): each is rendered in its piece, never the
+    // whole member as one value.
+    return PiecewiseFile(path: fileName, itemCount: outputCount + pathBacks.count) { items in
       var text = TextBuffer(capacity: 128 * items.count + 4_096)
       if items.lowerBound == 0 {
         JSONValue.writeObjectStart(before, to: &text)
         JSONValue.writeMemberKey("outputs", indent: 1, to: &text)
         text.append(sortedOutputs.isEmpty ? "[]" : "[\n")
+        if sortedOutputs.isEmpty { writeAfterOutputs(after, pathBacks: pathBacks, to: &text) }
       }
       for item in items {
+        guard item < outputCount else {
+          let entry = item - outputCount
+          if entry > 0 { text.append(",\n") }
+          JSONValue.writePadding(2, to: &text)
+          pathBackValue(pathBacks[entry]).write(to: &text, indent: 2)
+          continue
+        }
         let output = sortedOutputs[item]
         if item > 0 { text.append(",\n") }
         JSONValue.writePadding(2, to: &text)
@@ -27,20 +42,41 @@ package enum RunManifest {
           ("sha256", .string(output.sha256)),
         ])
         .write(to: &text, indent: 2)
+        if item == outputCount - 1 {
+          text.append("\n")
+          JSONValue.writePadding(1, to: &text)
+          text.append("]")
+          writeAfterOutputs(after, pathBacks: pathBacks, to: &text)
+        }
       }
-      if items.upperBound == sortedOutputs.count {
-        if !sortedOutputs.isEmpty {
+      if items.upperBound == outputCount + pathBacks.count {
+        if !pathBacks.isEmpty {
           text.append("\n")
           JSONValue.writePadding(1, to: &text)
           text.append("]")
         }
-        JSONValue.writeObjectEnd(after, to: &text)
+        text.append("\n}\n")
       }
       return text.bytes
     }
   }
 
-  /// The manifest's members before `outputs` and after it.
+  /// Appends the members after `outputs` and opens `path_back` (written as it would be as one
+  /// ``JSONValue``: `[]` when empty).
+  private static func writeAfterOutputs(
+    _ after: [(String, JSONValue)], pathBacks: [PathBack], to text: inout TextBuffer
+  ) {
+    for (key, value) in after {
+      text.append(",\n")
+      JSONValue.writeMemberKey(key, indent: 1, to: &text)
+      value.write(to: &text, indent: 1)
+    }
+    text.append(",\n")
+    JSONValue.writeMemberKey("path_back", indent: 1, to: &text)
+    text.append(pathBacks.isEmpty ? "[]" : "[\n")
+  }
+
+  /// The manifest's members before `outputs` and after it, `path_back` (written by item) aside.
   private static func members(
     _ result: RunResult
   ) -> (before: [(String, JSONValue)], after: [(String, JSONValue)]) {
@@ -49,6 +85,7 @@ package enum RunManifest {
     let book = result.book
     let before: [(String, JSONValue)] = [
       ("tool", .string("retier")),
+      ("schema_version", .integer(schemaVersion)),
       ("version", .string(result.toolVersion)),
       ("quarter", .string(result.quarter.label)),
       ("run_date", .string(result.runDate.description)),
@@ -65,43 +102,45 @@ package enum RunManifest {
           })
       ),
     ]
-    let after: [(String, JSONValue)] = [
-      (
-        "counts",
-        .object([
-          ("account_rows", .integer(book.accountRowCount)),
-          ("valid_accounts", .integer(book.ledger.count)),
-          ("rejected_accounts", .integer(counts.rejected)),
-          ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
-          ("rejected_rows_all_files", .integer(book.rejections.count)),
-          ("orphan_arr_lines", .integer(book.orphanARRLines)),
-          ("orphan_usage_rows", .integer(book.orphanUsageRows)),
-          ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
-          ("overrides_applied", .integer(result.tiering.validOverrides.count)),
-          ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
-          ("promotions", .integer(counts.promotions)),
-          ("demotions", .integer(counts.demotions)),
-          ("first_placements", .integer(counts.firstPlacements)),
-        ])
-      ),
-      (
-        "tiers",
-        .array(
-          [
-            .object([
-              ("tier", .null), ("name", .string("unplaced")),
-              ("before", .integer(counts.before[0])),
-              ("after", .integer(counts.after[0])),
-            ])
-          ]
-            + (1...tierCount).map { tier in
+    let after: [(String, JSONValue)] =
+      [
+        (
+          "counts",
+          .object([
+            ("account_rows", .integer(book.accountRowCount)),
+            ("valid_accounts", .integer(book.ledger.count)),
+            ("rejected_accounts", .integer(counts.rejected)),
+            ("rejected_account_rows", .integer(book.rejectedAccountRowCount)),
+            ("rejected_rows_all_files", .integer(book.rejections.count)),
+            ("orphan_arr_lines", .integer(book.orphanARRLines)),
+            ("orphan_usage_rows", .integer(book.orphanUsageRows)),
+            ("accounts_without_usage", .integer(book.accountsWithoutUsage.count)),
+            ("overrides_applied", .integer(result.tiering.validOverrides.count)),
+            ("overrides_ignored", .integer(result.tiering.ignoredOverrides.count)),
+            ("promotions", .integer(counts.promotions)),
+            ("demotions", .integer(counts.demotions)),
+            ("first_placements", .integer(counts.firstPlacements)),
+          ])
+        ),
+        (
+          "tiers",
+          .array(
+            [
               .object([
-                ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
-                ("before", .integer(counts.before[tier])), ("after", .integer(counts.after[tier])),
+                ("tier", .null), ("name", .string("unplaced")),
+                ("before", .integer(counts.before[0])),
+                ("after", .integer(counts.after[0])),
               ])
-            })
-      ),
-    ]
+            ]
+              + (1...tierCount).map { tier in
+                .object([
+                  ("tier", .integer(tier)), ("name", .string(result.configuration.tier(tier).name)),
+                  ("before", .integer(counts.before[tier])),
+                  ("after", .integer(counts.after[tier])),
+                ])
+              })
+        ),
+      ] + acrossQuarterMembers(result)
     return (before, after)
   }
 }

@@ -6,6 +6,11 @@ enum TiersCSV {
     "total_score", "rubric_tier", "from_tier", "to_tier", "reason", "owner_id",
   ]
 
+  /// The thirteenth column when the usage signal is on: `arr` or `usage`, the signal
+  /// `arr_score` holds (blank for a rejected account). Without the signal the file keeps its
+  /// twelve columns, so imports built on it need no change.
+  static let firstSignalColumn = "first_signal"
+
   /// The file as pieces: one item per line after the header.
   static func piecewise(_ result: RunResult) -> PiecewiseFile {
     let rejectedPositions = result.rejectedTierRowPositions
@@ -13,13 +18,15 @@ enum TiersCSV {
     let capReasons = (0...result.configuration.tierCount).map {
       TierReason.cap(tier: $0).description
     }
+    let hasFirstSignal = result.rubric.usageCutLines != nil
+    let columns = hasFirstSignal ? header + [firstSignalColumn] : header
     return PiecewiseFile(path: "tiers.csv", itemCount: result.tierRowCount) { lines in
       let ledger = result.ledger
       let decisions = ledger.decisions
       let owners = ledger.owners
       // About 70 bytes a line; reserving once saves copying while the piece grows.
       var writer = CSVWriter(
-        header: header, startingFile: lines.lowerBound == 0, byteCapacity: 96 * (lines.count + 1))
+        header: columns, startingFile: lines.lowerBound == 0, byteCapacity: 96 * (lines.count + 1))
       result.forEachTierRowSource(in: lines, rejectedPositions: rejectedPositions) { source in
         switch source {
         case .valid(let ref):
@@ -42,6 +49,7 @@ enum TiersCSV {
           default: writer.appendRaw(decision.reason.description)
           }
           writer.appendText(owners[ref])
+          if hasFirstSignal { writer.appendRaw(score.firstSignal.rawValue) }
         case .rejected(let ref):
           let rejected = ledger[ref]
           writer.appendText(rejected.id)
@@ -51,6 +59,7 @@ enum TiersCSV {
           writer.appendRaw(rejected.currentTier)
           writer.appendRaw(TierReason.invalidInput.description)
           writer.appendText(rejected.ownerID)
+          if hasFirstSignal { writer.appendEmptyFields(1) }
         }
         writer.endRow()
       }

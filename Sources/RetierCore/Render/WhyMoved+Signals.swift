@@ -1,5 +1,5 @@
 extension WhyMoved {
-  /// The rule that set the ARR signal, in plain words with this quarter's figures (see
+  /// The rule that set the first signal (ARR, or usage), in plain words with this quarter's figures (see
   /// ``Rubric/writeARRRule(_:of:to:)``).
   func arrRuleText(_ ref: AccountRef) -> String {
     var text = TextBuffer(capacity: 160)
@@ -7,10 +7,10 @@ extension WhyMoved {
     return text.string
   }
 
-  /// Appends the rule that set the ARR signal of the account at `ref`.
+  /// Appends the rule that set the first signal (ARR, or usage) of the account at `ref`.
   func writeARRRule(_ ref: AccountRef, to text: inout TextBuffer) {
-    result.rubric.writeARRRule(
-      result.ledger.scores[ref].arrRule, of: result.ledger[ref], to: &text)
+    result.rubric.writeFirstSignalRule(
+      result.ledger.scores[ref], of: result.ledger[ref], to: &text)
   }
 
   /// Appends the strategic-fit signal of the account at `ref` in plain words.

@@ -152,17 +152,18 @@ struct WhyMoved: Sendable {
     switch result.ledger.decisions.reason(ref) {
     case .override: writeOverrideClause(ref, to: &text)
     case .newLogo: writeNewLogoClause(ref, to: &text)
+    case .skippedReviews: writeSkippedReviewsClause(ref, to: &text)
     case .cap: writeCapClause(ref, to: &text)
     case .rubric, .invalidInput: writeRubricClause(ref, direction: direction, to: &text)
     }
   }
 
-  /// Appends `total 10 (ARR 4, fit 3, expansion 3)`.
+  /// Appends `total 10 (ARR 4, fit 3, expansion 3)` (`usage 4` for an account scored on usage).
   func writeSignalsSummary(_ ref: AccountRef, to text: inout TextBuffer) {
     let scores = result.ledger.scores[ref]
     text.append(
-      "total ", scores.total, " (ARR ", scores.arr, ", fit ", scores.fit, ", expansion ",
-      scores.expansion, ")")
+      "total ", scores.total, " (", Rubric.shortName(scores.firstSignal), " ", scores.arr,
+      ", fit ", scores.fit, ", expansion ", scores.expansion, ")")
   }
 
   /// The `min_score` of a tier.
@@ -210,6 +211,11 @@ struct WhyMoved: Sendable {
       result.configuration.tierCount)
   }
 
+  /// `two business reviews skipped in a row`.
+  private func writeSkippedReviewsClause(_ ref: AccountRef, to text: inout TextBuffer) {
+    text.append(SkippedReviewsRule.skippedPhrase(result.ledger[ref].reviewsSkipped))
+  }
+
   private func writeCapClause(_ ref: AccountRef, to text: inout TextBuffer) {
     let account = result.ledger[ref]
     let decision = result.ledger.decisions[ref]
@@ -220,7 +226,12 @@ struct WhyMoved: Sendable {
     if !leadsWithPairing {
       writeSignalsSummary(ref, to: &text)
       text.append(" ")
-      if let from = account.currentTier, from < target {
+      if decision.isHeldBySkippedReviews, let from = account.currentTier {
+        // Held below its tier whatever its total: the line it missed is not the reason.
+        text.append(
+          "is held below Tier ", from, " by ",
+          SkippedReviewsRule.skippedPhrase(account.reviewsSkipped), ", ")
+      } else if let from = account.currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")
       }
       text.append("reaches the Tier ", target, " line of ", line(ofTier: target), " but ")

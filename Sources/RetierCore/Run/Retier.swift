@@ -62,16 +62,29 @@ package enum Retier {
     let changed = ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
+    let previousRun = input.previousTiersCSV.map {
+      PreviousRunRecord(tiersCSV: $0, runJSON: input.previousRunJSON)
+    }
     return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       rubric: rubric, tiering: tiering, owners: owners,
-      previousTiers: input.previousTiersCSV.map(PreviousRun.tiers(fromTiersCSV:)),
+      previousRun: previousRun,
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(
           name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256,
           blankRows: blankRows[name] ?? 0)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
+  }
+
+  /// `result` with the previous complete run read from the bytes of its `tiers.csv` and
+  /// `run.json` (CRM drift and the across-quarter sections). The executable reads those files
+  /// only once the quarter is decided, so they are never held through the load.
+  package static func attachingPreviousRun(
+    _ result: consuming RunResult, tiersCSV: [UInt8], runJSON: [UInt8]?
+  ) -> RunResult {
+    result.previousRun = PreviousRunRecord(tiersCSV: tiersCSV, runJSON: runJSON)
+    return result
   }
 
   /// Renders every output file of `result` and passes them to `emit` in batches as they are
@@ -81,8 +94,10 @@ package enum Retier {
   package static func render<Failure: Error>(
     _ result: RunResult, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
-    var digests = try OutputRenderers.render(result, emit: emit)
-    let manifest = RunManifest.piecewise(result, outputs: digests)
+    let explainer = WhyMoved(result)
+    var digests = try OutputRenderers.render(result, explainer: explainer, emit: emit)
+    let manifest = RunManifest.piecewise(
+      result, outputs: digests, pathBacks: PathBack.all(explainer))
     digests.append(
       try OutputRenderers.emitPieces(
         of: manifest, itemsPerPiece: OutputRenderers.itemsPerPiece, emit: emit))

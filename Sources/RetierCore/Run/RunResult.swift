@@ -16,8 +16,8 @@ package struct RunResult: Sendable {
   package var tiering: TieringResult
   /// Capacity.
   package var owners: OwnerAssignment
-  /// `to_tier` per account id from the previous quarter's `tiers.csv`, when one exists.
-  var previousTiers: [String: Int]?
+  /// The previous complete run, when one exists (CRM drift and the across-quarter sections).
+  var previousRun: PreviousRunRecord? = nil
   /// Facts about the inputs, by file name order.
   var inputs: [InputFact]
   /// SHA-256 of the config file.

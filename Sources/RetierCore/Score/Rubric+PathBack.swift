@@ -25,6 +25,17 @@ extension Rubric {
     var scores: SignalScores
   }
 
+  /// A raise of active users on the path back of an account scored on usage: the least active
+  /// users that reach a usage score, and what the account scores there (everything else
+  /// unchanged, this quarter's cut lines, still scored on usage).
+  struct UsageRaise: Sendable, Hashable {
+    /// The active users to reach.
+    var activeUsers: Int
+    /// The account's scores at ``activeUsers``: more users can also end a usage decline or
+    /// reach the seat cap, so expansion may score more there.
+    var scores: SignalScores
+  }
+
   /// What it takes to score at least a given expansion score at some ARR.
   struct ExpansionPlan: Sendable {
     /// A lost sponsor or declining usage must clear first.
@@ -35,6 +46,8 @@ extension Rubric {
     var ceiling: (needed: Money, forScore: Int)?
     /// The ARR the plan is for.
     var arr: Money
+    /// The active users the plan is for (raised on the path back of an account scored on usage).
+    var activeUsers: Int?
     /// The account's scores once the plan holds.
     var scores: SignalScores
 
@@ -100,7 +113,73 @@ extension Rubric {
     changed.arr = max(line, breakEven)
     return ARRRaise(
       arr: changed.arr, isSetBySupportCost: breakEven > line,
-      scores: scores(of: changed, bookARR: account.arr))
+      scores: scores(of: changed, book: account, firstSignal: .arr))
+  }
+
+  // MARK: Usage (the inverse of the usage signal)
+
+  /// The least active users at which `account`, scored on usage, scores at least `score` on
+  /// usage under this quarter's usage cut lines (the cohort fixed); `nil` when none does.
+  func leastActiveUsers(forUsageScore score: Int, of account: Account) -> Int? {
+    guard let lines = usageCutLines else { return nil }
+    guard score >= 2 else { return score >= 0 ? 0 : nil }
+    guard score <= 5 else { return nil }
+    let bookUsers = account.usage.activeUsers ?? 0
+    // Each rule scoring `score` or more holds from some count up; the least of those counts.
+    var counts: [Int128] = []
+    func rankLine(_ count: Int) {
+      guard count >= 1 else { return }
+      // With fewer other accounts than `count`, any count qualifies.
+      counts.append(activeUsers(atRank: count, leavingOut: bookUsers) ?? 0)
+    }
+    rankLine(lines.topDecileCount)
+    if score <= 4 { rankLine(lines.topQuartileCount) }
+    if score <= 3 { counts.append(lines.healthyUsers) }
+    if score <= 2 { counts.append(Int128(lines.floorUsers) + 1) }
+    return counts.min().flatMap { Int(exactly: $0) }
+  }
+
+  /// The least active users at which `account` scores at least `score` on usage, and its
+  /// scores there.
+  func usageRaise(_ account: Account, toUsageScore score: Int) -> UsageRaise? {
+    guard let users = leastActiveUsers(forUsageScore: score, of: account) else { return nil }
+    return usageRaise(account, to: max(users, account.usage.activeUsers ?? 0))
+  }
+
+  /// `account`, scored on usage, with `activeUsers` active users, and its scores there.
+  private func usageRaise(_ account: Account, to activeUsers: Int) -> UsageRaise {
+    var changed = account
+    changed.usage.activeUsers = activeUsers
+    return UsageRaise(
+      activeUsers: activeUsers, scores: scores(of: changed, book: account, firstSignal: .usage))
+  }
+
+  /// The least raise of active users alone that lets `account`, scored on usage, clear `bar`,
+  /// with what it scores there; `nil` when no count does. More users never lower a score: the
+  /// usage rules, the end of a usage decline and the seat-cap rule each hold from some count
+  /// up, so the total changes only at those counts and the least one that clears is the answer.
+  func leastUsageRaise(
+    _ account: Account, scores: SignalScores, clearing bar: Bar
+  ) -> UsageRaise? {
+    let today = account.usage.activeUsers ?? 0
+    var counts = (1...5).compactMap { leastActiveUsers(forUsageScore: $0, of: account) }
+    if let previous = account.usage.activeUsersPreviousQuarter, previous > 0,
+      let holding = Int(exactly: leastActiveUsersHoldingUsage(previous: previous))
+    {
+      counts.append(holding)
+    }
+    if account.expansionCeiling == nil, let seats = account.usage.licensedSeats, seats > 0,
+      let nearCap = Int(
+        exactly: Self.ceilingDivision(
+          constants.seatCapRatio.millionths * Int128(seats), ExactDecimal.scale))
+    {
+      counts.append(nearCap)
+    }
+    for count in Set(counts).sorted() where count > today {
+      let raise = usageRaise(account, to: count)
+      if bar.isMet(by: raise.scores.total) { return raise }
+    }
+    return nil
   }
 
   // MARK: Expansion
@@ -140,10 +219,11 @@ extension Rubric {
   /// The plan for `account` to score at least `score` on expansion with its ARR set to `arr`;
   /// `nil` when nothing needs to change or the score cannot be reached.
   func expansionPlan(
-    _ account: Account, scores: SignalScores, score: Int, arr: Money
+    _ account: Account, scores: SignalScores, score: Int, arr: Money, activeUsers: Int? = nil
   ) -> ExpansionPlan? {
     var changed = account
     changed.arr = arr
+    if let activeUsers { changed.usage.activeUsers = activeUsers }
     let unblocks = Self.blocksCeiling(scores.expansionRule)
     if unblocks {
       changed.sponsorLost = false
@@ -170,10 +250,11 @@ extension Rubric {
       }
     }
     guard unblocks || addsMultiBU || ceiling != nil else { return nil }
-    let planned = self.scores(of: changed, bookARR: account.arr)
+    let planned = self.scores(of: changed, book: account, firstSignal: scores.firstSignal)
     guard planned.expansion >= score else { return nil }
     return ExpansionPlan(
-      unblocks: unblocks, addsMultiBU: addsMultiBU, ceiling: ceiling, arr: arr, scores: planned)
+      unblocks: unblocks, addsMultiBU: addsMultiBU, ceiling: ceiling, arr: arr,
+      activeUsers: activeUsers, scores: planned)
   }
 
   /// The least change of expansion alone (today's ARR) that lets `account` clear `bar`.
@@ -189,8 +270,9 @@ extension Rubric {
     return nil
   }
 
-  /// The smallest joint raise of ARR and expansion (fewest score steps, then ARR first) that
-  /// lets `account` clear `bar`.
+  /// The smallest joint raise of the first signal (ARR, or active users for an account scored
+  /// on usage) and expansion (fewest score steps, then the first signal first) that lets
+  /// `account` clear `bar`.
   func leastCombinedChange(
     _ account: Account, scores: SignalScores, clearing bar: Bar
   ) -> ExpansionPlan? {
@@ -200,11 +282,21 @@ extension Rubric {
       for arrStep in 1..<steps {
         let arrScore = scores.arr + arrStep
         let targetExpansion = scores.expansion + steps - arrStep
-        guard arrScore <= 5, targetExpansion <= 5,
-          let arr = leastARR(forARRScore: arrScore, of: account),
-          let plan = expansionPlan(account, scores: scores, score: targetExpansion, arr: arr),
-          plan.scores.arr >= arrScore
-        else { continue }
+        guard arrScore <= 5, targetExpansion <= 5 else { continue }
+        let plan: ExpansionPlan?
+        switch scores.firstSignal {
+        case .arr:
+          plan = leastARR(forARRScore: arrScore, of: account).flatMap {
+            expansionPlan(account, scores: scores, score: targetExpansion, arr: $0)
+          }
+        case .usage:
+          plan = leastActiveUsers(forUsageScore: arrScore, of: account).flatMap {
+            expansionPlan(
+              account, scores: scores, score: targetExpansion, arr: account.arr,
+              activeUsers: max($0, account.usage.activeUsers ?? 0))
+          }
+        }
+        guard let plan, plan.scores.arr >= arrScore else { continue }
         if bar.isMet(by: plan.scores.total) { return plan }
       }
     }

@@ -41,6 +41,109 @@ extension Rubric {
     }
   }
 
+  // MARK: The first signal's name and the usage rule
+
+  /// The first signal's name in the walkback: `On current ARR they scored 4` or `On product
+  /// usage they scored 4` (SPEC §3: the signal's name in every output is then "usage").
+  static func walkbackName(_ signal: FirstSignal) -> String {
+    switch signal {
+    case .arr: "current ARR"
+    case .usage: "product usage"
+    }
+  }
+
+  /// The first signal's short name in a score list: `ARR 4` or `usage 4`.
+  static func shortName(_ signal: FirstSignal) -> String {
+    switch signal {
+    case .arr: "ARR"
+    case .usage: "usage"
+    }
+  }
+
+  /// The first signal's name on a bullet or in `explain`: `Current ARR` or `Product usage`.
+  static func bulletName(_ signal: FirstSignal) -> String {
+    switch signal {
+    case .arr: "Current ARR"
+    case .usage: "Product usage"
+    }
+  }
+
+  /// The first score in a table cell: `2`, or `2 (usage)` for an account scored on usage.
+  static func firstScoreCell(_ scores: SignalScores) -> String {
+    switch scores.firstSignal {
+    case .arr: String(scores.arr)
+    case .usage: "\(scores.arr) (usage)"
+    }
+  }
+
+  /// `2 or less on ARR`, and with the usage signal on ` (on usage for the long tail scored on
+  /// usage)`, as the low-ARR guardrail words its bar.
+  var lowFirstScorePhrase: String {
+    usageCutLines == nil
+      ? "2 or less on ARR" : "2 or less on ARR (on usage for the long tail scored on usage)"
+  }
+
+  /// Appends the rule that set the account's first signal: the ARR rule, or for an account
+  /// scored on usage the usage rule.
+  func writeFirstSignalRule(_ scores: SignalScores, of account: Account, to text: inout TextBuffer)
+  {
+    switch scores.firstSignal {
+    case .arr: writeARRRule(scores.arrRule, of: account, to: &text)
+    case .usage: writeUsageRule(scores.arrRule, of: account, to: &text)
+    }
+  }
+
+  /// Appends the usage rule of an account of the long tail in plain words, e.g. `120 active
+  /// users is in the top quartile of the 420 long-tail accounts scored on usage (3 have more;
+  /// the quartile is the top 105)`.
+  func writeUsageRule(_ rule: ARRRule, of account: Account, to text: inout TextBuffer) {
+    guard let lines = usageCutLines else { return }
+    let users = account.usage.activeUsers ?? 0
+    text.append(users, users == 1 ? " active user" : " active users")
+    switch rule {
+    case .topDecile, .topQuartile:
+      text.append(
+        " is in the top ", rule == .topDecile ? "decile" : "quartile", " of the ",
+        lines.accountCount, " long-tail accounts scored on usage (",
+        strictlyGreaterUsers(than: users), " have more; the ",
+        rule == .topDecile ? "decile" : "quartile", " is the top ",
+        rule == .topDecile ? lines.topDecileCount : lines.topQuartileCount, ")")
+    case .healthy:
+      text.append(
+        " is at least ", constants.healthyMedianRatio, " × the long tail's median of ",
+        lines.median, " (", String(lines.healthyUsers), ")")
+    case .nearFloor:
+      text.append(" is at or below the usage floor of ", lines.floorUsers)
+    case .belowMedian, .negativeMargin:
+      text.append(
+        " is below ", constants.healthyMedianRatio, " × the long tail's median of ", lines.median,
+        " (", String(lines.healthyUsers), ") and above the usage floor of ", lines.floorUsers)
+    }
+  }
+
+  /// Each usage rule in order with its score and its condition on `account`'s figures, as
+  /// `explain` lists them.
+  package func usageRuleConditions(of account: Account) -> [(rule: ARRRule, condition: String)] {
+    guard let lines = usageCutLines else { return [] }
+    return [
+      (
+        .topDecile,
+        "g_u(a) < ⌈\(constants.topDecileShare) × N_u⌉ = \(lines.topDecileCount) (top decile)"
+      ),
+      (
+        .topQuartile,
+        "g_u(a) < ⌈\(constants.topQuartileShare) × N_u⌉ = \(lines.topQuartileCount) (top quartile)"
+      ),
+      (
+        .healthy,
+        "active users ≥ \(constants.healthyMedianRatio) × median_u, i.e. active users ≥ "
+          + "\(lines.healthyUsers)"
+      ),
+      (.nearFloor, "active users ≤ usage_floor \(lines.floorUsers)"),
+      (.belowMedian, "otherwise (below the median)"),
+    ]
+  }
+
   /// Appends the strategic-fit signal in plain words.
   func writeFitText(_ fit: Int, to text: inout TextBuffer) {
     text.append("strategic fit ", fit, " as recorded in the CRM")

@@ -7,13 +7,24 @@ package struct Rubric: Sendable {
   package let constants: RubricConstants
   /// This quarter's cut lines.
   package let cutLines: RubricCutLines
+  /// The usage signal's cut lines, `nil` when the signal is off.
+  package let usageCutLines: UsageCutLines?
   /// The valid accounts' ARR in cents, largest first: `g(a)` and the rank lines come from it.
   private let descendingARRCents: [Int128]
+  /// The active users of the accounts scored on usage, largest first: `g_u(a)` comes from it.
+  private let descendingCohortUsers: [Int128]
 
-  /// The rubric of a book whose valid accounts have, largest first, the given ARRs in cents.
-  private init(constants: RubricConstants, descendingARRCents descending: [Int128]) {
+  /// The rubric of a book whose valid accounts have, largest first, the given ARRs in cents, and
+  /// whose usage cohort has, largest first, the given active users.
+  private init(
+    constants: RubricConstants, descendingARRCents descending: [Int128],
+    descendingCohortUsers users: [Int128]
+  ) {
     self.constants = constants
     self.descendingARRCents = descending
+    self.descendingCohortUsers = users
+    usageCutLines = Self.usageCutLines(
+      constants: constants, accountCount: descending.count, descendingCohortUsers: users)
     let count = descending.count
     let doubledMedian: Int128 =
       count == 0 ? 0 : descending[(count - 1) / 2] + descending[count / 2]
@@ -31,36 +42,118 @@ package struct Rubric: Sendable {
       healthyARR: Money(cents: healthy), floorARR: Money(cents: floor))
   }
 
+  /// The rubric of a book known only by its ARR amounts (a completed run's `tiers.csv`): the
+  /// same cut lines and ranks as ``scoring(_:constants:)`` gives on that book.
+  init(constants: RubricConstants, bookARR: [Money]) {
+    var descending = bookARR.map(\.cents)
+    descending.sort(by: >)
+    self.init(constants: constants, descendingARRCents: descending, descendingCohortUsers: [])
+  }
+
   /// Scores every valid account of `ledger`, adding its ``AccountLedger/scores`` column, and
   /// returns the rubric of the book (N, median, decile and quartile counts). One sort of the
-  /// ARRs serves both: `g(a)` of each account is its rank in that sort, the same count
-  /// ``strictlyGreaterCount(than:)`` gives, so scoring a million accounts is O(N log N).
+  /// ARRs (and one of the usage cohort's active users) serves both: `g(a)` of each account is
+  /// its rank in that sort, the same count ``strictlyGreaterCount(than:)`` gives, so scoring a
+  /// million accounts is O(N log N).
   static func scoring(
     _ ledger: inout AccountLedger, constants: RubricConstants
   ) -> Rubric {
     let refs = ledger.refs
     let ranks = ranks(refs.map { ledger.arr($0).cents })
-    let rubric = Rubric(constants: constants, descendingARRCents: ranks.descending)
+    // The long tail with known usage, in ledger order (empty when the signal is off).
+    var cohort: [(ref: AccountRef, users: Int)] = []
+    if let start = cohortStartRank(constants: constants, accountCount: refs.count) {
+      for (position, ref) in refs.enumerated() where ranks.strictlyGreater[position] >= start {
+        if let users = ledger[ref].usage.activeUsers { cohort.append((ref, users)) }
+      }
+    }
+    let userRanks = Self.ranks(cohort.map { Int128($0.users) })
+    let rubric = Rubric(
+      constants: constants, descendingARRCents: ranks.descending,
+      descendingCohortUsers: userRanks.descending)
     var scores = ScoreColumn()
     scores.reserveCapacity(refs.count)
     for (position, ref) in refs.enumerated() {
       scores.append(
         rubric.scores(of: ledger[ref], strictlyGreater: ranks.strictlyGreater[position]))
     }
+    for (position, member) in cohort.enumerated() {
+      scores[member.ref] = rubric.usageScores(
+        of: ledger[member.ref], strictlyGreaterUsers: userRanks.strictlyGreater[position])
+    }
     ledger.scores = scores
     return rubric
+  }
+
+  /// ⌈(1 − below_share) × N⌉, the ARR rank where the long tail starts; `nil` when the usage
+  /// signal is off.
+  static func cohortStartRank(constants: RubricConstants, accountCount: Int) -> Int? {
+    constants.usageSignal.belowShare.map {
+      (ExactDecimal(1) - $0).ceilingOfProduct(with: accountCount)
+    }
+  }
+
+  /// The usage signal's cut lines for a cohort with the given active users, largest first.
+  private static func usageCutLines(
+    constants: RubricConstants, accountCount: Int, descendingCohortUsers users: [Int128]
+  ) -> UsageCutLines? {
+    guard let start = cohortStartRank(constants: constants, accountCount: accountCount) else {
+      return nil
+    }
+    let count = users.count
+    let doubledMedian: Int128 = count == 0 ? 0 : users[(count - 1) / 2] + users[count / 2]
+    return UsageCutLines(
+      cohortStartRank: start, accountCount: count, doubledMedianUsers: doubledMedian,
+      topDecileCount: constants.topDecileShare.ceilingOfProduct(with: count),
+      topQuartileCount: constants.topQuartileShare.ceilingOfProduct(with: count),
+      // Least u with u ≥ ratio × median, i.e. 2·u·10^6 ≥ ratio·doubledMedian.
+      healthyUsers: ceilingDivision(
+        constants.healthyMedianRatio.millionths * doubledMedian, 2 * ExactDecimal.scale),
+      floorUsers: constants.usageSignal.usageFloor)
+  }
+
+  /// A rubric under the cut lines of an earlier run (the interim re-score, SPEC §7): there is
+  /// no book to rank against, so callers give `g(a)` to ``scores(of:strictlyGreater:)``.
+  init(constants: RubricConstants, fixedCutLines: RubricCutLines) {
+    self.constants = constants
+    self.cutLines = fixedCutLines
+    self.descendingARRCents = []
+    self.descendingCohortUsers = []
+    self.usageCutLines = nil
+  }
+
+  /// The ARR at `rank` (1 = the largest) among the valid accounts, `nil` outside 1…N: at the
+  /// decile and quartile ranks, the least ARR of the book that scored 5 and 4 (`run.json`).
+  func arr(atRank rank: Int) -> Money? {
+    rank >= 1 && rank <= descendingARRCents.count ? Money(cents: descendingARRCents[rank - 1]) : nil
   }
 
   // MARK: g(a) and the support cost
 
   /// `g(a)` for an ARR of `arr`: how many valid accounts have strictly more.
   package func strictlyGreaterCount(than arr: Money) -> Int {
-    // The first position holding at most `arr`; every amount before it is greater.
+    Self.strictlyGreaterCount(than: arr.cents, in: descendingARRCents)
+  }
+
+  /// `g_u(a)` for `activeUsers`: how many accounts scored on usage have strictly more.
+  package func strictlyGreaterUsers(than activeUsers: Int) -> Int {
+    Self.strictlyGreaterCount(than: Int128(activeUsers), in: descendingCohortUsers)
+  }
+
+  /// `g_u(a)` of an account scored on usage whose active users are set to `activeUsers`: the
+  /// others of the cohort with strictly more (its active users in the book are `bookUsers`).
+  func strictlyGreaterUsers(than activeUsers: Int, bookUsers: Int) -> Int {
+    strictlyGreaterUsers(than: activeUsers) - (bookUsers > activeUsers ? 1 : 0)
+  }
+
+  /// How many of `descending` (largest first) are strictly greater than `value`.
+  private static func strictlyGreaterCount(than value: Int128, in descending: [Int128]) -> Int {
+    // The first position holding at most `value`; every value before it is greater.
     var low = 0
-    var high = descendingARRCents.count
+    var high = descending.count
     while low < high {
       let middle = (low + high) / 2
-      if descendingARRCents[middle] > arr.cents { low = middle + 1 } else { high = middle }
+      if descending[middle] > value { low = middle + 1 } else { high = middle }
     }
     return low
   }
@@ -104,11 +197,33 @@ package struct Rubric: Sendable {
       total: total(arr: arrRule.score, fit: account.strategicFit, expansion: expansionRule.score))
   }
 
+  /// The scores of an account scored on usage given `g_u(a)`; its active users are known.
+  func usageScores(of account: Account, strictlyGreaterUsers: Int) -> SignalScores {
+    let usageRule = usageRule(
+      activeUsers: account.usage.activeUsers ?? 0,
+      strictlyGreaterUsers: strictlyGreaterUsers)
+    let expansionRule = expansionRule(account)
+    return SignalScores(
+      arrRule: usageRule, fit: account.strategicFit, expansionRule: expansionRule,
+      total: total(arr: usageRule.score, fit: account.strategicFit, expansion: expansionRule.score),
+      firstSignal: .usage)
+  }
+
   /// The scores of an account of the book once some of its facts change (a path back), at this
-  /// quarter's cut lines: the other accounts keep their ARR. `bookARR` is its ARR in the book.
-  func scores(of changed: Account, bookARR: Money) -> SignalScores {
-    scores(
-      of: changed, strictlyGreater: strictlyGreaterCount(than: changed.arr, bookARR: bookARR))
+  /// quarter's cut lines: the other accounts keep their ARR and usage, and the account keeps the
+  /// signal it was scored on (`firstSignal`). `book` is the account as the book has it.
+  func scores(of changed: Account, book: Account, firstSignal: FirstSignal) -> SignalScores {
+    switch firstSignal {
+    case .arr:
+      return scores(
+        of: changed, strictlyGreater: strictlyGreaterCount(than: changed.arr, bookARR: book.arr))
+    case .usage:
+      let users = changed.usage.activeUsers ?? 0
+      return usageScores(
+        of: changed,
+        strictlyGreaterUsers: strictlyGreaterUsers(
+          than: users, bookUsers: book.usage.activeUsers ?? 0))
+    }
   }
 
   /// `w_arr × arr + w_fit × fit + w_exp × expansion`, exact.
@@ -123,6 +238,17 @@ package struct Rubric: Sendable {
     if strictlyGreater < cutLines.topQuartileCount { return .topQuartile }
     if account.arr >= cutLines.healthyARR { return .healthy }
     if account.arr <= cutLines.floorARR { return .nearFloor }
+    return .belowMedian
+  }
+
+  /// The usage rule of the long tail, first match wins: the ARR table with active users ranked
+  /// among the cohort, no margin rule, and `usage_floor` in place of the contract floor.
+  func usageRule(activeUsers: Int, strictlyGreaterUsers: Int) -> ARRRule {
+    guard let lines = usageCutLines else { return .belowMedian }
+    if strictlyGreaterUsers < lines.topDecileCount { return .topDecile }
+    if strictlyGreaterUsers < lines.topQuartileCount { return .topQuartile }
+    if Int128(activeUsers) >= lines.healthyUsers { return .healthy }
+    if activeUsers <= lines.floorUsers { return .nearFloor }
     return .belowMedian
   }
 
@@ -189,10 +315,25 @@ package struct Rubric: Sendable {
   /// The `rank`-th largest ARR of the book (1 is the largest) leaving out one account whose ARR
   /// is `bookARR`; `nil` when the others are fewer than `rank`.
   func arr(atRank rank: Int, leavingOut bookARR: Money) -> Money? {
-    let others = descendingARRCents.count - 1
+    Self.value(atRank: rank, in: descendingARRCents, leavingOut: bookARR.cents).map {
+      Money(cents: $0)
+    }
+  }
+
+  /// The `rank`-th largest active users of the usage cohort leaving out one account whose
+  /// active users are `bookUsers`; `nil` when the others are fewer than `rank`.
+  func activeUsers(atRank rank: Int, leavingOut bookUsers: Int) -> Int128? {
+    Self.value(atRank: rank, in: descendingCohortUsers, leavingOut: Int128(bookUsers))
+  }
+
+  /// The `rank`-th largest of `descending` leaving out one element equal to `left`.
+  private static func value(
+    atRank rank: Int, in descending: [Int128], leavingOut left: Int128
+  ) -> Int128? {
+    let others = descending.count - 1
     guard rank >= 1, rank <= others else { return nil }
     // Leaving out a value at or above the rank-th largest moves the next one up.
-    let position = bookARR.cents >= descendingARRCents[rank - 1] ? rank : rank - 1
-    return Money(cents: descendingARRCents[position])
+    let position = left >= descending[rank - 1] ? rank : rank - 1
+    return descending[position]
   }
 }

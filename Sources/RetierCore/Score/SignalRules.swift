@@ -1,4 +1,15 @@
-/// The rule that set an account's ARR signal (SPEC §3), first match wins.
+/// The signal an account's first score is on (SPEC §3): ARR, or product usage for the long tail
+/// of a product-led book. Its raw value is `tiers.csv`'s `first_signal`.
+package enum FirstSignal: String, Sendable, Hashable {
+  /// Scored on ARR.
+  case arr
+  /// Scored on active users, ranked among the long tail (`rubric.usage_signal`).
+  case usage
+}
+
+/// The rule that set an account's first signal (SPEC §3), first match wins: the ARR table, which
+/// the usage signal shares with active users in place of ARR (no margin rule; `usage_floor` in
+/// place of the contract floor).
 package enum ARRRule: String, Sendable, Hashable, CaseIterable {
   /// 0: ARR minus the yearly support cost is negative.
   case negativeMargin = "negative_margin"

@@ -1,4 +1,5 @@
-/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric; then hard caps top down,
+/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric held one tier below the
+/// current one after skipped business reviews; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
 struct TierAssigner: Sendable {
@@ -22,6 +23,7 @@ struct TierAssigner: Sendable {
       book.overrideRows, validAccountIDs: validIDs, knownAccountIDs: knownIDs,
       tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
     let calendar = configuration.calendar
+    let skippedReviews = SkippedReviewsRule(configuration)
 
     var decisions = DecisionColumn()
     decisions.reserveCapacity(ledger.count)
@@ -39,20 +41,29 @@ struct TierAssigner: Sendable {
         (target, reason) = (override.tier, .override)
       } else if isNewLogo {
         (target, reason) = (tierCount, .newLogo)
+      } else if let held = skippedReviews.heldTier(
+        currentTier: account.currentTier, reviewsSkipped: account.reviewsSkipped,
+        rubricTier: rubricTier)
+      {
+        (target, reason) = (held, .skippedReviews)
       } else {
         (target, reason) = (rubricTier, .rubric)
       }
       decisions.append(
         TierDecision(
           rubricTier: rubricTier, targetTier: target, finalTier: target, reason: reason,
-          override: override, isNewLogo: override == nil && isNewLogo))
+          override: override, isNewLogo: override == nil && isNewLogo,
+          isHeldBySkippedReviews: reason == .skippedReviews))
       buckets[target].append(ref)
     }
 
     var capReports: [CapReport] = []
-    for tier in 1...tierCount {
-      guard let share = configuration.tier(tier).maxShare, tier < tierCount else { continue }
-      let seats = share.floorOfProduct(with: ledger.count)
+    let capacitySeats = Self.capacitySeats(book.roster, configuration: configuration)
+    for tier in 1..<max(tierCount, 1) {
+      let definition = configuration.tier(tier)
+      let shareSeats = definition.maxShare.map { $0.floorOfProduct(with: ledger.count) }
+      let capacityCap = definition.capByCapacity ? capacitySeats[tier] : nil
+      guard let seats = [shareSeats, capacityCap].compactMap({ $0 }).min() else { continue }
       let overridden = buckets[tier].filter { decisions.reason($0) == .override }
       let ranked = buckets[tier].filter { decisions.reason($0) != .override }.sorted {
         isRankedHigher($0, $1, tier: tier, ledger: ledger)
@@ -75,13 +86,27 @@ struct TierAssigner: Sendable {
       }
       capReports.append(
         CapReport(
-          tier: tier, seats: seats, overrideCount: overridden.count,
+          tier: tier, seats: seats, shareSeats: shareSeats, capacitySeats: capacityCap,
+          overrideCount: overridden.count,
           seatedCount: overridden.count + seated.count, displaced: displaced, pairs: pairs))
     }
     book.ledger.decisions = decisions
     return TieringResult(
       validOverrides: overrides.valid, ignoredOverrides: overrides.ignored,
       capReports: capReports)
+  }
+
+  /// The seats each tier's active CSMs can carry, by tier number: the sum of each active CSM's
+  /// `max_accounts`, or the tier's default capacity where it is blank (0 for a tier with no
+  /// active CSM). Saturates rather than overflows.
+  static func capacitySeats(_ roster: [CSM], configuration: Configuration) -> [Int] {
+    var seats = [Int](repeating: 0, count: configuration.tierCount + 1)
+    for csm in roster where csm.isActive && (1...configuration.tierCount).contains(csm.tier) {
+      let capacity = csm.maxAccounts ?? configuration.tier(csm.tier).capacity
+      let (sum, overflow) = seats[csm.tier].addingReportingOverflow(capacity)
+      seats[csm.tier] = overflow ? Int.max : sum
+    }
+    return seats
   }
 
   /// The highest tier whose `min_score` the total reaches; the last tier when none does.

@@ -12,4 +12,7 @@ package struct TierDecision: Sendable, Hashable {
   package var override: ValidOverride?
   /// Whether it was held in the last tier as a new logo.
   package var isNewLogo: Bool
+  /// Whether skipped business reviews held its target one tier below its current one (the
+  /// reason says so until a cap moves it further down).
+  package var isHeldBySkippedReviews = false
 }

@@ -6,17 +6,21 @@ package enum TierReason: Sendable, Hashable, CustomStringConvertible {
   case override
   /// A new logo held in the last tier.
   case newLogo
+  /// A named-tier account that skipped `reviews_skipped_limit` business reviews in a row, held
+  /// one tier below its current one (SPEC §4 step 4).
+  case skippedReviews
   /// Did not get a seat under the cap of the given tier and moved down.
   case cap(tier: Int)
   /// Its input rows were rejected; it keeps its tier and owner.
   case invalidInput
 
-  /// `rubric`, `override`, `new_logo`, `tier1_cap`, `invalid_input`.
+  /// `rubric`, `override`, `new_logo`, `skipped_reviews`, `tier1_cap`, `invalid_input`.
   package var description: String {
     switch self {
     case .rubric: "rubric"
     case .override: "override"
     case .newLogo: "new_logo"
+    case .skippedReviews: "skipped_reviews"
     case .cap(let tier): "tier\(tier)_cap"
     case .invalidInput: "invalid_input"
     }

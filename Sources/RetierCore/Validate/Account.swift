@@ -29,6 +29,9 @@ package struct Account: Sendable, Hashable {
   var hasUsageRow: Bool
   /// Line in `accounts.csv`.
   var line: Int
+  /// Scheduled business reviews in a row the customer did not hold, up to the drop (0 when
+  /// blank).
+  package var reviewsSkipped = 0
 }
 
 /// An account row that was rejected but whose id is usable: it keeps its tier and owner and is

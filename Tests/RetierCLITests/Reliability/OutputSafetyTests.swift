@@ -81,7 +81,7 @@ struct OutputSafetyTests {
     #expect(String(decoding: manifest, as: UTF8.self).contains(#""quarter": "2026-Q3""#))
   }
 
-  @Test("only a complete previous run is read: a hand-made folder or another quarter's is not")
+  @Test("a hand-made folder or another quarter's run is passed over for the latest complete one")
   func previousRunMustBeComplete() {
     let workspace = Workspace()
     workspace.writeDrop(quarter: "2026-Q1")
@@ -90,11 +90,11 @@ struct OutputSafetyTests {
     // 2026-Q2 holds Q1's run under Q2's name, then a tiers.csv made by hand.
     #expect(symlink(workspace.output + "/2026-Q1", workspace.output + "/2026-Q2") == 0)
     var outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])
-    #expect(outcome.errorText.contains("previous_run=no"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("previous_run=2026-Q1"), "\(outcome.errorText)")
     unlink(workspace.output + "/2026-Q2")
     workspace.write("account_id,to_tier\nACC-0001,1\n", to: "out/2026-Q2/tiers.csv")
     outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])
-    #expect(outcome.errorText.contains("previous_run=no"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("previous_run=2026-Q1"), "\(outcome.errorText)")
     workspace.writeDrop(quarter: "2026-Q2")
     #expect(workspace.run(["run", "--quarter", "2026-Q2", "--force"]).status == 0)
     outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])

@@ -114,6 +114,32 @@ struct OwnerAssignerTests {
     #expect(outcomes["N1"] == Outcome(owner: "csm-c", reason: .firstPlacement))
   }
 
+  @Test("books held outside the assigned book (an interim's) count against free seats")
+  func heldOutsideBookTakesSeats() {
+    let scenario = OwnerFixtures.Scenario(
+      [
+        OwnerFixtures.placed("N1", arr: "500", from: 2, to: 1, owner: "csm-t2"),
+        OwnerFixtures.placed("N2", arr: "400", from: 2, to: 1, owner: "csm-t2"),
+      ],
+      roster: [
+        OwnerFixtures.csm("csm-a", tier: 1, max: 3), OwnerFixtures.csm("csm-b", tier: 1, max: 3),
+      ],
+      configuration: OwnerFixtures.configuration())
+    let empty = OwnerFixtures.outcomes(scenario.assign().book)
+    #expect(empty["N1"]?.owner == "csm-a" && empty["N2"]?.owner == "csm-b")
+    // csm-a already carries three accounts, csm-b two: csm-b takes one, then nobody has a seat.
+    var book = scenario.book
+    _ = OwnerAssigner.assign(
+      book: &book, configuration: scenario.configuration,
+      heldOutsideBook: [
+        "csm-a": OwnerAssigner.HeldBook(accounts: 3, arr: Money(units: 30)),
+        "csm-b": OwnerAssigner.HeldBook(accounts: 2, arr: Money(units: 20)),
+      ])
+    let outcomes = OwnerFixtures.outcomes(book)
+    #expect(outcomes["N1"] == Outcome(owner: "csm-b", reason: .tierChange))
+    #expect(outcomes["N2"] == Outcome(owner: "", reason: .capacityShortfall))
+  }
+
   @Test("equal free seats: the CSM holding the lowest ARR gets the account")
   func lowestAssignedARRBreaksTies() {
     let outcomes = run(

@@ -110,7 +110,7 @@ enum OwnerFixtures {
         quarter: FiscalQuarter(fiscalYear: 2026, quarter: 3), runDate: runDate,
         configuration: configuration, book: book, rubric: rubric,
         tiering: TieringResult(validOverrides: [:], ignoredOverrides: [], capReports: []),
-        owners: owners, previousTiers: nil, inputs: [], configSHA256: "", toolVersion: "test")
+        owners: owners, inputs: [], configSHA256: "", toolVersion: "test")
     }
   }
 

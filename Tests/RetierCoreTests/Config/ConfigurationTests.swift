@@ -52,6 +52,7 @@ struct ConfigurationTests {
     arguments: [
       (#"{"inbox": "i", "output": "o", "tiers_cap": 1}"#, "tiers_cap"),
       (#"{"inbox": "i", "output": "o", "rubric": {"top_decile": 0.1}}"#, "top_decile"),
+      (#"{"inbox": "i", "output": "o", "rubric": {"usage_signal": {"below": 0.7}}}"#, "below"),
       (#"{"inbox": "i", "output": "o", "rubric": {"weights": {"arr": 1, "usage": 2}}}"#, "usage"),
       (
         #"{"inbox": "i", "output": "o", "tiers": [{"name": "A", "min_score": 5, "cap": 1}, {"name": "B", "min_score": 0}]}"#,
@@ -97,6 +98,18 @@ struct ConfigurationTests {
       (#""fiscal_year_start_month": 13"#, "fiscal_year_start_month"),
       (#""rubric": {"top_decile_share": 0.3, "top_quartile_share": 0.25}"#, "top_quartile_share"),
       (#""ready_marker": "../READY""#, "ready_marker"),
+      (
+        #""rubric": {"usage_signal": {"below_share": 1.5}}"#,
+        "rubric.usage_signal.below_share 1.5 is not in 0…1"
+      ),
+      (
+        #""rubric": {"usage_signal": {"below_share": -0.1}}"#,
+        "rubric.usage_signal.below_share -0.1 is not in 0…1"
+      ),
+      (
+        #""rubric": {"usage_signal": {"below_share": 0.7, "usage_floor": -1}}"#,
+        "rubric.usage_signal.usage_floor -1 is negative"
+      ),
     ])
   func listsSemanticProblems(fragment: String, expected: String) {
     #expect {

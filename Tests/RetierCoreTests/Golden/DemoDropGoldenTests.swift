@@ -62,14 +62,14 @@ struct DemoDropGoldenTests {
     #expect(tierOne.activeCSMs == 6)
     #expect(tierOne.accountsPerCSM == ExactDecimal(10))
     #expect(tierOne.csmsShort == 0 && tierOne.unassigned == 0)
-    // …and leaves Tier 2 (171 accounts, no CSM, 80 per CSM) three CSMs short.
+    // …and leaves Tier 2 (170 accounts, no CSM, 80 per CSM) three CSMs short.
     let tierTwo = try #require(capacity.first { $0.tier == 2 })
-    #expect(tierTwo.accounts == 171)
+    #expect(tierTwo.accounts == 170)
     #expect(tierTwo.activeCSMs == 0)
     #expect(tierTwo.csmsShort == 3)
-    #expect(tierTwo.unassigned == 171)
+    #expect(tierTwo.unassigned == 170)
     let tierThree = try #require(capacity.first { $0.tier == 3 })
-    #expect(tierThree.accounts == 369 && tierThree.csmsShort == 1)
+    #expect(tierThree.accounts == 370 && tierThree.csmsShort == 1)
     // Every promotion into the full Tier 1 is paid for by a demotion: 60 seats, one override,
     // six accounts moved down by the cap, of which the four incumbents are each paired with the
     // account that took their seat.
@@ -78,6 +78,25 @@ struct DemoDropGoldenTests {
     #expect(report.displaced.count == 6)
     #expect(report.pairs.count == 4)
     #expect(report.pairs.allSatisfy { $0.takenBy != nil })
+  }
+
+  /// The demo drop with `fixtures/usage-signal/retier.json`: the demo config and the usage
+  /// signal for the bottom 70% of the book (`rubric.usage_signal.below_share` 0.70).
+  static func usageSignalInput() throws -> RunInput {
+    try demoInput(config: "fixtures/usage-signal/retier.json")
+  }
+
+  @Test("with the usage signal, tiers.csv, movements.csv and memo.md match their golden files")
+  func usageSignalGoldenFiles() throws {
+    let files = try RenderedRun.run(Self.usageSignalInput()).files
+    for path in ["tiers.csv", "movements.csv", "memo.md"] {
+      let file = try #require(files.first { $0.path == path })
+      GoldenFile.check(file.bytes, named: "usage-signal/2026-Q3/" + path)
+    }
+    // The long tail is scored on usage, and says so.
+    let tiers = String(
+      decoding: try #require(files.first { $0.path == "tiers.csv" }).bytes, as: UTF8.self)
+    #expect(tiers.contains(",usage\n") && tiers.contains(",arr\n"))
   }
 
   /// The four-tier company's drop (`fixtures/inbox-four-tier/2026-Q3`) with

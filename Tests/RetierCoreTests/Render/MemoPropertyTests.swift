@@ -46,8 +46,15 @@ struct MemoPropertyTests {
       switch decision.reason {
       case .rubric:
         #expect(why.contains(", which lands in Tier \(decision.finalTier)."))
+      case .skippedReviews:
+        #expect(why.contains("which on the rubric alone lands in Tier \(decision.rubricTier)."))
+        #expect(why.contains("hold it one tier below Tier \(from), whose CSM runs business"))
       case .cap(let tier):
-        #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
+        if decision.isHeldBySkippedReviews {
+          #expect(why.contains("hold it one tier below Tier \(from), whose CSM runs business"))
+        } else {
+          #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
+        }
         if let taker = explainer.displacement(of: index)?.takenBy {
           #expect(why.contains("Tier \(tier) is capped at "))
           #expect(why.contains(ReviewMemo.escaped(result.ledger[taker].id)))

@@ -15,7 +15,7 @@ struct PiecewiseFileTests {
       RunManifest.piecewise(
         result,
         outputs: RenderedRun.files(of: result).filter { $0.path != RunManifest.fileName }
-          .map(OutputDigest.init(of:))),
+          .map(OutputDigest.init(of:)), pathBacks: PathBack.all(explainer)),
     ]
   }
 
@@ -96,7 +96,8 @@ struct PiecewiseFileTests {
       OutputDigest(
         path: "memos/M\($0).md", byteCount: $0, sha256: String(repeating: "a", count: 64))
     }
-    let file = RunManifest.piecewise(result, outputs: outputs)
+    let file = RunManifest.piecewise(
+      result, outputs: outputs, pathBacks: PathBack.all(WhyMoved(result)))
     for itemsPerPiece in [1, 2] {
       let bytes = file.pieces(itemsPerPiece: itemsPerPiece).flatMap { file.renderItems($0) }
       #expect(bytes == file.renderItems(0..<file.itemCount))

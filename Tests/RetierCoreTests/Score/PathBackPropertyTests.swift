@@ -278,6 +278,13 @@ struct PathBackPropertyTests {
             let value = try #require(Self.decimal(line))
             #expect((scores.total >= value) == (direction != .demotion), "\(id): \(text)")
           }
+        case .cap where decision.isHeldBySkippedReviews, .skippedReviews:
+          let claim = try #require(
+            try Self.captures(#"which on the rubric alone lands in Tier (\d+)\."#, in: text),
+            "\(id): \(text)")
+          #expect(Int(claim[0]) == decision.rubricTier, "\(id): \(text)")
+          let from = try #require(result.ledger[index].currentTier)
+          #expect(text.contains("hold it one tier below Tier \(from),"), "\(id): \(text)")
         case .cap:
           let claim = try #require(
             try Self.captures(#"which reaches the Tier (\d+) line of ([0-9.]+)\."#, in: text),

@@ -6,13 +6,14 @@ enum TestAccounts {
   static func account(
     _ id: String, arr: String, fit: Int = 3, currentTier: Int? = nil, ceiling: String? = nil,
     multiBU: Bool = false, sponsorLost: Bool = false, usage: Usage = .unknown,
-    customerSince: CalendarDate = CalendarDate(year: 2020, month: 1, day: 1)!, owner: String = ""
+    customerSince: CalendarDate = CalendarDate(year: 2020, month: 1, day: 1)!, owner: String = "",
+    reviewsSkipped: Int = 0
   ) -> Account {
     Account(
       id: id, name: "Account \(id)", currentTier: currentTier, ownerID: owner,
       customerSince: customerSince, strategicFit: fit, expansionCeiling: ceiling.map { Money($0)! },
       multiBU: multiBU, sponsorLost: sponsorLost, arr: Money(arr)!, usage: usage,
-      hasUsageRow: usage != .unknown, line: 2)
+      hasUsageRow: usage != .unknown, line: 2, reviewsSkipped: reviewsSkipped)
   }
 
   /// A ledger of `accounts` and `rejected`, each put in id order as ``BookValidator`` does.
@@ -93,4 +94,37 @@ extension AccountLedger {
 extension AccountColumns {
   /// Every account, in row order.
   var rows: [Account] { (0..<count).map { self[$0] } }
+}
+
+/// The tier step of a test book: the ledger with its decisions, each decision in id order, and
+/// the tiering result's reports.
+struct TestTiering {
+  /// The ledger with its scores and decisions.
+  var ledger: AccountLedger
+  /// The tier step's overrides and cap reports.
+  var result: TieringResult
+
+  /// Every valid account's decision, in id order.
+  var decisions: [TierDecision] { ledger.decisionList }
+  /// One report per capped tier, top down.
+  var capReports: [CapReport] { result.capReports }
+
+  /// Tiers `book` with hand-made totals (by account id, 0 when absent).
+  init(
+    _ book: Book, totals: [String: Int], configuration: Configuration, quarter: FiscalQuarter,
+    runDate: CalendarDate
+  ) {
+    var book = book
+    var scores = ScoreColumn()
+    for account in book.ledger.accounts {
+      scores.append(
+        SignalScores(
+          arrRule: .healthy, fit: 0, expansionRule: .maxedOut,
+          total: ExactDecimal(totals[account.id] ?? 0)))
+    }
+    book.ledger.scores = scores
+    result = TierAssigner(configuration: configuration, quarter: quarter, runDate: runDate)
+      .assign(&book)
+    ledger = book.ledger
+  }
 }

@@ -74,7 +74,8 @@ extension ReviewPage {
     page.element(
       "p",
       text: "\(ReviewMemo.counted(quadrant.count, "account")) "
-        + "\(quadrant.count == 1 ? "scores" : "score") 2 or less on ARR and 4 or more on "
+        + "\(quadrant.count == 1 ? "scores" : "score") \(result.rubric.lowFirstScorePhrase) and 4 "
+        + "or more on "
         + "expansion ceiling: small today, large potential; review them by hand.")
     cappedTable(
       ["account", "name", "ARR", "ceiling", "ARR score", "expansion", "total", "tier"], quadrant,
@@ -84,7 +85,8 @@ extension ReviewPage {
       let scores = result.ledger.scores[ref]
       return [
         account.id, account.name, WhyMoved.amount(account.arr),
-        account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown", String(scores.arr),
+        account.expansionCeiling.map { WhyMoved.amount($0) } ?? "unknown",
+        Rubric.firstScoreCell(scores),
         String(scores.expansion), scores.total.description,
         String(result.ledger.decisions.finalTier(ref)),
       ]

@@ -53,6 +53,7 @@ enum ReviewPage {
     capacitySection(result, to: &page)
     scoreSection(result, to: &page)
     guardrailsSection(result, matrix: matrix, to: &page)
+    acrossQuartersSection(result, to: &page)
     exceptionsSection(result, to: &page)
     movesSection(counts: counts, to: &page)
     page.closeLine()

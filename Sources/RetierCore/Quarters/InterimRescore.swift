@@ -1,0 +1,157 @@
+/// The interim re-score of hot accounts (SPEC §7): between quarterly runs, only the flagged
+/// accounts are scored again with the latest drop, under the cut lines and seats of the
+/// quarter's completed run. A hot account moves only by the rubric; into a full capped tier
+/// only by outranking that tier's lowest-ranked incumbent, who is then demoted and paired with
+/// it. Pure and deterministic: the same inputs give the same moves.
+struct InterimRescore: Sendable {
+  /// An account seated by the completed run, as its `tiers.csv` line states it.
+  struct Seated: Sendable, Hashable {
+    /// `account_id`.
+    var id: String
+    /// `to_tier`.
+    var tier: Int
+    /// `total_score`.
+    var total: ExactDecimal
+    /// `arr`.
+    var arr: Money
+    /// Placed by an override: never displaced by a hot account.
+    var isOverride: Bool
+  }
+
+  /// A hot account with its new scores.
+  struct Hot: Sendable {
+    /// The account from the latest drop.
+    var account: Account
+    /// Its tier after the completed run (its `to_tier`).
+    var tier: Int
+    /// Its scores under the completed run's cut lines.
+    var scores: SignalScores
+    /// The highest tier whose line its total reaches.
+    var rubricTier: Int
+  }
+
+  /// One account that moved.
+  struct Move: Sendable, Hashable {
+    /// The account.
+    var id: String
+    /// The tier after the completed run.
+    var from: Int
+    /// The tier after the interim.
+    var to: Int
+    /// `rubric` for a hot account; `tier<k>_cap` for an incumbent displaced by one.
+    var reason: TierReason
+    /// For a displaced incumbent, the hot account that took its seat; for a hot account, the
+    /// incumbent it displaced.
+    var pairedWith: String?
+  }
+
+  /// Every move, by account id.
+  var moves: [Move]
+  /// Accounts seated per capped tier after the interim, by tier number.
+  var seatedAfter: [Int: Int]
+
+  /// Re-scores `hot` (distinct valid accounts of the latest drop, each with its tier after the
+  /// completed run) under `cutLines` and the tiers' lines `minScores` (Tier 1 first), and
+  /// places those whose rubric tier changed. `seats[k]` is tier k's cap (absent: uncapped);
+  /// `seated` is every account the completed run placed.
+  init(
+    hot: [(account: Account, tier: Int)], constants: RubricConstants,
+    cutLines: PreviousRunManifest.RecordedCutLines,
+    minScores: [ExactDecimal], seats: [Int: Int], seated: [Seated]
+  ) {
+    let rubric = Rubric(constants: constants, fixedCutLines: cutLines.lines)
+    let rescored = hot.map { entry in
+      let scores = rubric.scores(
+        of: entry.account,
+        strictlyGreater: Self.impliedStrictlyGreater(entry.account.arr, under: cutLines))
+      return Hot(
+        account: entry.account, tier: entry.tier, scores: scores,
+        rubricTier: Self.rubricTier(scores.total, minScores: minScores))
+    }
+    // Hot accounts are placed in rank order (total desc, ARR desc, id asc), so the order of the
+    // hot list does not matter.
+    let ordered = rescored.sorted { left, right in
+      if left.scores.total != right.scores.total { return left.scores.total > right.scores.total }
+      if left.account.arr != right.account.arr { return left.account.arr > right.account.arr }
+      return left.account.id < right.account.id
+    }
+    let hotIDs = Set(hot.map(\.account.id))
+    var incumbents: [Int: [Seated]] = [:]
+    for account in seated where seats[account.tier] != nil && !hotIDs.contains(account.id) {
+      incumbents[account.tier, default: []].append(account)
+    }
+    var counts: [Int: Int] = [:]
+    for account in seated where seats[account.tier] != nil { counts[account.tier, default: 0] += 1 }
+    var moves: [Move] = []
+    let lastTier = minScores.count
+    for hot in ordered where hot.rubricTier != hot.tier {
+      let id = hot.account.id
+      // The account leaves its seat while it looks for one; it takes it back if it stays.
+      if seats[hot.tier] != nil { counts[hot.tier, default: 0] -= 1 }
+      var target = hot.rubricTier
+      var displaced: Seated?
+      // Up: no further than the tier it holds. Down: as far as the last tier, as at the quarter
+      // (an account without a seat in a full capped tier competes one tier down).
+      while target != hot.tier, target < lastTier {
+        guard let cap = seats[target], counts[target, default: 0] >= cap else { break }
+        // Full: only by outranking the lowest-ranked incumbent (overrides are never displaced;
+        // an equal total keeps the incumbent), who needs room one tier down, so that no tier
+        // ever holds more than its seats plus overrides.
+        let below = target + 1
+        let roomBelow = seats[below].map { counts[below, default: 0] < $0 } ?? true
+        let candidates = (incumbents[target] ?? []).filter { !$0.isOverride }
+        if roomBelow, let lowest = candidates.min(by: { Self.ranksAbove($1, $0) }),
+          hot.scores.total > lowest.total
+        {
+          displaced = lowest
+          break
+        }
+        target += 1
+      }
+      guard target != hot.tier else {
+        if seats[hot.tier] != nil { counts[hot.tier, default: 0] += 1 }
+        continue
+      }
+      if seats[target] != nil { counts[target, default: 0] += 1 }
+      guard let lowest = displaced else {
+        moves.append(Move(id: id, from: hot.tier, to: target, reason: .rubric))
+        continue
+      }
+      incumbents[target]?.removeAll { $0.id == lowest.id }
+      counts[target, default: 0] -= 1
+      let below = target + 1
+      if seats[below] != nil { counts[below, default: 0] += 1 }
+      moves.append(
+        Move(id: lowest.id, from: target, to: below, reason: .cap(tier: target), pairedWith: id))
+      moves.append(
+        Move(id: id, from: hot.tier, to: target, reason: .rubric, pairedWith: lowest.id))
+    }
+    self.moves = moves.sorted { $0.id < $1.id }
+    self.seatedAfter = counts
+  }
+
+  /// Whether `left` ranks above `right` among the incumbents of one tier: total desc, ARR desc,
+  /// id asc (SPEC §4).
+  static func ranksAbove(_ left: Seated, _ right: Seated) -> Bool {
+    if left.total != right.total { return left.total > right.total }
+    if left.arr != right.arr { return left.arr > right.arr }
+    return left.id < right.id
+  }
+
+  /// A `g(a)` consistent with fixed cut lines: the ARR rule scores 5 when `arr` reaches the
+  /// least ARR that scored 5 in the completed run, 4 when it reaches the least that scored 4.
+  static func impliedStrictlyGreater(
+    _ arr: Money, under recorded: PreviousRunManifest.RecordedCutLines
+  ) -> Int {
+    if let decile = recorded.topDecileARR, arr >= decile { return 0 }
+    if let quartile = recorded.topQuartileARR, arr >= quartile {
+      return recorded.lines.topDecileCount
+    }
+    return recorded.lines.topQuartileCount
+  }
+
+  /// The highest tier whose line `total` reaches (the last tier otherwise).
+  static func rubricTier(_ total: ExactDecimal, minScores: [ExactDecimal]) -> Int {
+    (minScores.firstIndex { $0 <= total } ?? (minScores.count - 1)) + 1
+  }
+}

@@ -1,0 +1,191 @@
+/// `retier interim` in memory (SPEC §7): the hot accounts of a flag file re-scored with the
+/// latest drop under the cut lines and seats of the quarter's completed run, and the run result
+/// of the accounts that moved, which renders as the same files as a run. Pure: the executable
+/// reads the drop, the completed run and the flag file, and passes the interim's date.
+package struct InterimRun: Sendable {
+  /// The flags re-scored.
+  package var flagCount: Int
+  /// The flag rows not re-scored, with why (unknown ids, repeats, blank fields), in file order.
+  package var problems: [Diagnostic]
+  /// The accounts that moved, by id: hot accounts by the rubric, incumbents displaced by them.
+  package var moveCount: Int
+  /// The run result of the moved accounts alone (their `from_tier` is the completed run's
+  /// `to_tier`); `nil` when nothing moved.
+  package var result: RunResult?
+
+  /// Re-scores the hot accounts of `hotList` (the bytes of the file named `hotPath`) with the
+  /// drop of `input` under the completed run of `input.quarter` (`input.previousTiersCSV` and
+  /// `input.previousRunJSON` are that run's `tiers.csv` and `run.json`); `date` is the
+  /// interim's own date (effective dates and memos).
+  ///
+  /// Throws ``RetierError/dropMissing(path:reason:)`` (66) when the completed run lacks what
+  /// the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines), and
+  /// ``RetierError/incompleteBook(file:reason:problems:)`` (65) when no row of the flag file can
+  /// be re-scored.
+  package static func decide(
+    _ input: consuming RunInput, hotList: [UInt8], hotPath: String, date: CalendarDate,
+    completedRunPath: String
+  ) throws(RetierError) -> InterimRun {
+    let configuration = input.configuration
+    let quarter = input.quarter
+    let previousTiers = input.previousTiersCSV
+    let previousManifest = input.previousRunJSON
+    let configBytes = input.configBytes
+    let toolVersion = input.toolVersion
+    // The typed rows are let go once the book is validated; only their checksums are kept.
+    let files = input.files
+    input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
+    let (book, checksums) = try Self.book(files, configuration)
+
+    guard let previousTiers else {
+      throw .dropMissing(
+        path: completedRunPath, reason: "the completed run of \(quarter.label) has no tiers.csv")
+    }
+    let previous = PreviousRunRecord(tiersCSV: previousTiers, runJSON: previousManifest)
+    guard let manifest = previous.manifest, let cutLines = manifest.cutLines,
+      let tierLines = manifest.tierLines, tierLines.count == configuration.tierCount
+    else {
+      let why =
+        previous.manifestProblem
+        ?? "its run.json records no cut lines or tier lines for this config's tiers "
+        + "(a run.json of schema_version 2 is needed)"
+      throw .dropMissing(
+        path: completedRunPath,
+        reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)")
+    }
+
+    // Valid accounts are found by halving the ledger's id order, no dictionary of a million ids.
+    let ledger = book.ledger
+    let hot = try HotList(
+      hotList, path: hotPath,
+      isKnown: { ledger.ref(forID: $0) != nil && previous.line(of: $0)?.toTier != nil })
+    guard !hot.flags.isEmpty else {
+      throw .incompleteBook(
+        file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
+    }
+
+    var seated: [InterimRescore.Seated] = []
+    var previousARR: [Money] = []
+    for (id, line) in zip(previous.ids, previous.lines) {
+      guard let arr = line.arr else { continue }
+      previousARR.append(arr)
+      guard let tier = line.toTier, let total = line.total else { continue }
+      seated.append(
+        InterimRescore.Seated(
+          id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
+    }
+    let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
+    var seats: [Int: Int] = [:]
+    for line in tierLines { seats[line.tier] = line.seats }
+    let rescore = InterimRescore(
+      hot: hot.flags.compactMap { flag in
+        guard let ref = ledger.ref(forID: flag.accountID),
+          let tier = previous.line(of: flag.accountID)?.toTier
+        else { return nil }
+        return (ledger[ref], tier)
+      },
+      constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
+      seated: seated)
+
+    var run = InterimRun(
+      flagCount: hot.flags.count, problems: hot.problems, moveCount: rescore.moves.count,
+      result: nil)
+    guard !rescore.moves.isEmpty else { return run }
+
+    // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
+    // the memos' walkbacks and paths back are figured under them.
+    let rubric = Rubric(constants: configuration.rubric, bookARR: previousARR)
+    // The moved accounts as a ledger of their own, in id order, with their scores and
+    // decisions under the completed run's cut lines.
+    var moves: [(account: Account, scores: SignalScores, decision: TierDecision)] = []
+    for move in rescore.moves {
+      guard let ref = ledger.ref(forID: move.id) else { continue }
+      var account = ledger[ref]
+      account.currentTier = move.from
+      let accountScores = rubric.scores(
+        of: account,
+        strictlyGreater: InterimRescore.impliedStrictlyGreater(account.arr, under: cutLines))
+      let rubricTier = InterimRescore.rubricTier(accountScores.total, minScores: minScores)
+      moves.append(
+        (
+          account, accountScores,
+          TierDecision(
+            rubricTier: rubricTier, targetTier: move.reason == .rubric ? move.to : move.from,
+            finalTier: move.to, reason: move.reason, override: nil, isNewLogo: false)
+        ))
+    }
+    moves.sort { $0.account.id < $1.account.id }
+    var columns = AccountColumns()
+    var scores = ScoreColumn()
+    var decisions = DecisionColumn()
+    for move in moves {
+      columns.append(move.account)
+      scores.append(move.scores)
+      decisions.append(move.decision)
+    }
+    var movedLedger = AccountLedger(accounts: columns, rejected: [])
+    movedLedger.scores = scores
+    movedLedger.decisions = decisions
+    var capReports: [CapReport] = []
+    for line in tierLines.sorted(by: { $0.tier < $1.tier }) {
+      guard let cap = line.seats else { continue }
+      let displaced = rescore.moves.filter { $0.reason == .cap(tier: line.tier) }
+      let pairs = displaced.compactMap { move -> CapReport.Pair? in
+        guard let displaced = movedLedger.ref(forID: move.id) else { return nil }
+        return CapReport.Pair(
+          displaced: displaced, takenBy: move.pairedWith.flatMap { movedLedger.ref(forID: $0) })
+      }
+      capReports.append(
+        CapReport(
+          tier: line.tier, seats: cap, overrideCount: line.overridesSeated ?? 0,
+          seatedCount: rescore.seatedAfter[line.tier] ?? line.seated ?? 0,
+          displaced: pairs.map(\.displaced), pairs: pairs))
+    }
+    let tiering = TieringResult(
+      validOverrides: [:], ignoredOverrides: [], capReports: capReports)
+    var moved = Book(
+      ledger: movedLedger, rejections: [], warnings: [], orphanARRLines: 0, orphanUsageRows: 0,
+      accountsWithoutUsage: [], overrideRows: [], roster: book.roster, rowCounts: book.rowCounts,
+      accountRowCount: moves.count, rejectedAccountRowCount: 0)
+    let owners = OwnerAssigner.assign(
+      book: &moved, configuration: configuration,
+      heldOutsideBook: Self.booksHeld(in: book, except: Set(moves.map(\.account.id))))
+    run.result = RunResult(
+      quarter: quarter, runDate: date, configuration: configuration, book: moved,
+      rubric: rubric, tiering: tiering, owners: owners,
+      previousRun: nil,
+      inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
+        InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
+      },
+      configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion)
+    return run
+  }
+
+  /// The validated book of `files` and the checksums of the files.
+  private static func book(
+    _ files: consuming DropFiles, _ configuration: Configuration
+  ) throws(RetierError) -> (Book, [String: String]) {
+    let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
+    let book = try BookValidator.validate(
+      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
+    return (book, loaded.checksums)
+  }
+
+  /// What each owner of the drop (by the CRM's `owner_id`) carries apart from the moved
+  /// accounts: the CRM already holds the quarter's reassignments, so these are the books the
+  /// interim's new owners are added to.
+  static func booksHeld(in book: Book, except moved: Set<String>) -> [String: OwnerAssigner
+    .HeldBook]
+  {
+    var held: [String: OwnerAssigner.HeldBook] = [:]
+    let ledger = book.ledger
+    for ref in ledger.refs {
+      let owner = ledger.ownerID(ref)
+      guard !owner.isEmpty, !moved.contains(ledger.id(ref)) else { continue }
+      held[owner, default: OwnerAssigner.HeldBook()].accounts += 1
+      held[owner, default: OwnerAssigner.HeldBook()].arr += ledger.arr(ref)
+    }
+    return held
+  }
+}

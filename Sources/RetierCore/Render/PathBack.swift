@@ -1,0 +1,68 @@
+/// A demoted account's way back to the tier it left, as figures: the total it must reach and the
+/// least ARR or expansion evidence that reaches it at this quarter's cut lines. The account memo
+/// states the same figures in words (both ask the ``Rubric``: `Rubric+PathBack.swift`), and
+/// `run.json` records them for the next quarter's re-elevation watch (SPEC §6, §8).
+struct PathBack: Sendable {
+  /// The account.
+  var accountID: String
+  /// The tier it left (the CRM's current tier).
+  var fromTier: Int
+  /// The tier it moved to.
+  var toTier: Int
+  /// Why it moved (`tiers.csv` reason).
+  var reason: TierReason
+  /// Its total this quarter.
+  var total: ExactDecimal
+  /// The total to reach; `nil` when no total brings it back (an override or a new-logo hold set
+  /// the tier, or overrides took every seat of the cap).
+  var bar: Rubric.Bar?
+  /// The ARR lever, when ARR alone clears the bar.
+  var arr: Rubric.ARRRaise?
+  /// The expansion lever, when expansion evidence alone clears the bar.
+  var expansion: Rubric.ExpansionPlan?
+
+  /// The path back of every demoted valid account, in book (account id) order.
+  static func all(_ explainer: WhyMoved) -> [PathBack] {
+    let result = explainer.result
+    let ledger = result.ledger
+    let decisions = result.ledger.decisions
+    let demoted = ledger.refs.filter { ref in
+      guard let from = ledger[ref].currentTier else { return false }
+      return decisions[ref].finalTier > from
+    }
+    return Parallel.map(demoted.count, minimumChunk: 256) { position in
+      PathBack(demoted[position], explainer: explainer)
+    }
+  }
+
+  /// The path back of the demoted account at `ref`.
+  init(_ ref: AccountRef, explainer: WhyMoved) {
+    let result = explainer.result
+    let account = result.ledger[ref]
+    let decision = result.ledger.decisions[ref]
+    let scores = result.ledger.scores[ref]
+    let from = account.currentTier ?? decision.finalTier
+    accountID = account.id
+    fromTier = from
+    toTier = decision.finalTier
+    reason = decision.reason
+    total = scores.total
+    // The same bar as the account memo's re-elevation path.
+    switch decision.reason {
+    case .override, .newLogo:
+      bar = nil
+    case .cap where decision.rubricTier <= from:
+      bar = explainer.lowestSeatedTotal(inTier: from).map { Rubric.Bar(total: $0, isStrict: true) }
+    case .cap, .rubric, .invalidInput, .skippedReviews:
+      // A skipped-reviews hold also needs the next review held (the memo says so); its bar is
+      // the line, which the total usually reaches already.
+      bar = Rubric.Bar(total: explainer.line(ofTier: from), isStrict: false)
+    }
+    guard let bar else { return }
+    // A total already at the bar needs no lever (a skipped-reviews hold whose total reaches the
+    // line: holding the next review is all its memo asks).
+    guard !bar.isMet(by: total) else { return }
+    arr = result.rubric.leastARRRaise(account, scores: scores, clearing: bar)
+    expansion = result.rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+  }
+}

@@ -1,0 +1,99 @@
+import Testing
+
+@testable import RetierCore
+
+@Suite("run.json across quarters: cut lines, seats and path back, written and read back")
+struct RunManifestQuartersTests {
+  @Test("run.json records the cut lines, each tier's line and seats, and reads them back exactly")
+  func cutLinesRoundTrip() throws {
+    let result = try RunResultFixtures.capBook()
+    let text = String(decoding: RenderedRun.bytes(RunManifest.fileName, of: result), as: UTF8.self)
+    #expect(text.contains("\"schema_version\": 2,"))
+    let manifest = try PreviousRunManifest.read(RenderedRun.bytes(RunManifest.fileName, of: result))
+      .get()
+    #expect(manifest.schemaVersion == 2)
+    #expect(manifest.quarter == "2026-Q3")
+    #expect(manifest.cutLines?.lines == result.cutLines)
+    // ⌈0.10 × 20⌉ = 2: the second-largest ARR, 900,000, is the least that scored 5; ⌈0.25 × 20⌉
+    // = 5: the fifth, 600,000, the least that scored 4.
+    #expect(manifest.cutLines?.topDecileARR == Money(units: 900_000))
+    #expect(manifest.cutLines?.topQuartileARR == Money(units: 600_000))
+    // ⌊0.10 × 20⌋ = 2 seats in Tier 1, both taken by the rubric; Tiers 2 and 3 uncapped.
+    let tierLines = try #require(manifest.tierLines)
+    #expect(tierLines.map(\.seats) == [2, nil, nil])
+    #expect(tierLines.map(\.seated) == [2, nil, nil])
+    #expect(tierLines.map(\.minScore) == [ExactDecimal(12), ExactDecimal(8), ExactDecimal(0)])
+  }
+
+  /// rubricBook (see its table): X07 (Tier 2, 80,000, fit 3, ceiling unknown: 2 + 3 + 2 = 7)
+  /// is demoted under the Tier 2 line of 8. ARR of 109,382.72 (the healthy line) scores 3: total
+  /// 8. A ceiling of 1.2 × 80,000 = 96,000 scores 3 on expansion: total 8. X03 (Tier 1, 4 + 2 +
+  /// 2 = 8) cannot reach 12 with one signal: no target.
+  @Test("each demoted account's targets are the memo's, recorded exactly")
+  func pathBackTargets() throws {
+    let result = try RunResultFixtures.rubricBook()
+    let manifest = try PreviousRunManifest.read(RenderedRun.bytes(RunManifest.fileName, of: result))
+      .get()
+    let pathBacks = try #require(manifest.pathBacks)
+    #expect(pathBacks.map(\.accountID) == ["T06", "X03", "X04", "X07", "X08", "X09"])
+    let x07 = try #require(pathBacks.first { $0.accountID == "X07" })
+    #expect(x07.fromTier == 2 && x07.toTier == 3 && x07.reason == "rubric")
+    #expect(x07.bar == ExactDecimal(8) && !x07.barIsStrict)
+    #expect(x07.arrAtLeast == Money(cents: 10_938_272))
+    #expect(x07.ceilingAtLeast == Money(units: 96_000))
+    #expect(!x07.needsMultiBU && !x07.needsUnblock)
+    let x03 = try #require(pathBacks.first { $0.accountID == "X03" })
+    #expect(x03.bar == ExactDecimal(12))
+    #expect(x03.arrAtLeast == nil && !x03.hasExpansionTarget)
+    let memo = String(
+      decoding: AccountMemo.markdownBytes(
+        for: try RunResultFixtures.ref(of: "X07", in: result), explainer: WhyMoved(result)),
+      as: UTF8.self)
+    #expect(memo.contains("of ARR, to 109,382.72"))
+    #expect(memo.contains("expansion ceiling of at least 96,000"))
+  }
+
+  @Test("a run.json without schema_version is shape 1: its quarter, and no cut lines")
+  func shapeOne() throws {
+    let bytes = Array(
+      #"{"tool": "retier", "version": "1.0.0", "quarter": "2026-Q2", "outputs": []}"#.utf8)
+    let manifest = try PreviousRunManifest.read(bytes).get()
+    #expect(manifest.schemaVersion == 1)
+    #expect(manifest.quarter == "2026-Q2")
+    #expect(manifest.cutLines == nil && manifest.tierLines == nil && manifest.pathBacks == nil)
+  }
+
+  @Test(
+    "a run.json that is not what its shape promises is refused, never misread",
+    arguments: [
+      (
+        #"{"schema_version": 3, "quarter": "2026-Q2"}"#,
+        "its run.json has schema_version 3, and this retier reads up to 2"
+      ),
+      (
+        #"{"schema_version": 2, "quarter": "2026-Q2"}"#,
+        "its run.json (schema_version 2) lacks cut_lines, tier_lines or path_back"
+      ),
+      (#"{"tool": "retier"}"#, "its run.json is not a retier run manifest"),
+      ("not json", "its run.json is not a retier run manifest"),
+      (
+        #"{"schema_version": 2, "quarter": "Q", "tier_lines": [], "path_back": [], "cut_lines": "#
+          + #"{"accounts": 1, "median_arr": "1.001", "top_decile_rank": 1, "#
+          + #""top_quartile_rank": 1, "healthy_arr": "1", "floor_arr": "1"}}"#,
+        "its run.json has cut lines that are not exact amounts"
+      ),
+      (
+        #"{"schema_version": 2, "quarter": "Q", "tier_lines": [], "cut_lines": "#
+          + #"{"accounts": 1, "median_arr": "1", "top_decile_rank": 1, "#
+          + #""top_quartile_rank": 1, "healthy_arr": "1", "floor_arr": "1"}, "path_back": "#
+          + #"[{"account_id": "A", "from_tier": 1, "to_tier": 2, "reason": "rubric", "total": 3, "#
+          + #""bar": {"total": 12, "strict": false}, "arr": {"at_least": "1e5"}}]}"#,
+        "its run.json has an amount that is not exact money: 1e5"
+      ),
+    ])
+  func refused(json: String, message: String) {
+    #expect(throws: PreviousRunManifest.Refusal(message: message)) {
+      try PreviousRunManifest.read(Array(json.utf8)).get()
+    }
+  }
+}
