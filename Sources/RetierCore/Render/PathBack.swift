@@ -21,17 +21,15 @@ struct PathBack: Sendable {
   /// The expansion lever, when expansion evidence alone clears the bar.
   var expansion: Rubric.ExpansionPlan?
 
-  /// The path back of every demoted valid account, in book (account id) order.
-  static func all(_ explainer: WhyMoved) -> [PathBack] {
-    let result = explainer.result
+  /// The demoted valid accounts, in book (account id) order: the accounts that have a path back.
+  /// `run.json` computes each one's ``PathBack`` as its piece is rendered, so a million-account
+  /// run never holds some 90,000 of them at once.
+  static func demoted(_ result: RunResult) -> [AccountRef] {
     let ledger = result.ledger
-    let decisions = result.ledger.decisions
-    let demoted = ledger.refs.filter { ref in
+    let decisions = ledger.decisions
+    return ledger.refs.filter { ref in
       guard let from = ledger[ref].currentTier else { return false }
       return decisions[ref].finalTier > from
-    }
-    return Parallel.map(demoted.count, minimumChunk: 256) { position in
-      PathBack(demoted[position], explainer: explainer)
     }
   }
 

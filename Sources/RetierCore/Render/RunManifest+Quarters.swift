@@ -6,7 +6,7 @@ extension RunManifest {
 
   /// The members that carry a run into the next quarter: the cut lines and each tier's line
   /// and seats (SPEC §6, §8). `path_back`, each demoted account's targets, follows them, written
-  /// entry by entry (``piecewise(_:outputs:pathBacks:)``).
+  /// entry by entry (``piecewise(_:outputs:explainer:)``).
   static func acrossQuarterMembers(_ result: RunResult) -> [(String, JSONValue)] {
     [
       ("cut_lines", cutLinesValue(result.rubric)),

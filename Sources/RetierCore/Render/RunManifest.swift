@@ -6,11 +6,12 @@ package enum RunManifest {
 
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
-  /// The bytes are those of the whole manifest as one ``JSONValue``. `pathBacks` are the
-  /// demoted accounts' targets, ``PathBack/all(_:)``.
+  /// The bytes are those of the whole manifest as one ``JSONValue``. `explainer` gives the
+  /// demoted accounts' targets (``PathBack``), each computed as its piece is rendered.
   static func piecewise(
-    _ result: RunResult, outputs: [OutputDigest], pathBacks: [PathBack]
+    _ result: RunResult, outputs: [OutputDigest], explainer: WhyMoved
   ) -> PiecewiseFile {
+    let demoted = PathBack.demoted(result)
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
     let sortedOutputs = outputs.sorted { $0.path < $1.path }
     let (before, after) = members(result)
@@ -18,20 +19,22 @@ package enum RunManifest {
     // The items are the outputs, then the path-back entries (`path_back` is the last member,
     // some 90,000 entries at a million accounts): each is rendered in its piece, never the
     // whole member as one value.
-    return PiecewiseFile(path: fileName, itemCount: outputCount + pathBacks.count) { items in
+    return PiecewiseFile(path: fileName, itemCount: outputCount + demoted.count) { items in
       var text = TextBuffer(capacity: 128 * items.count + 4_096)
       if items.lowerBound == 0 {
         JSONValue.writeObjectStart(before, to: &text)
         JSONValue.writeMemberKey("outputs", indent: 1, to: &text)
         text.append(sortedOutputs.isEmpty ? "[]" : "[\n")
-        if sortedOutputs.isEmpty { writeAfterOutputs(after, pathBacks: pathBacks, to: &text) }
+        if sortedOutputs.isEmpty {
+          writeAfterOutputs(after, hasPathBacks: !demoted.isEmpty, to: &text)
+        }
       }
       for item in items {
         guard item < outputCount else {
           let entry = item - outputCount
           if entry > 0 { text.append(",\n") }
           JSONValue.writePadding(2, to: &text)
-          pathBackValue(pathBacks[entry]).write(to: &text, indent: 2)
+          pathBackValue(PathBack(demoted[entry], explainer: explainer)).write(to: &text, indent: 2)
           continue
         }
         let output = sortedOutputs[item]
@@ -46,11 +49,11 @@ package enum RunManifest {
           text.append("\n")
           JSONValue.writePadding(1, to: &text)
           text.append("]")
-          writeAfterOutputs(after, pathBacks: pathBacks, to: &text)
+          writeAfterOutputs(after, hasPathBacks: !demoted.isEmpty, to: &text)
         }
       }
-      if items.upperBound == outputCount + pathBacks.count {
-        if !pathBacks.isEmpty {
+      if items.upperBound == outputCount + demoted.count {
+        if !demoted.isEmpty {
           text.append("\n")
           JSONValue.writePadding(1, to: &text)
           text.append("]")
@@ -64,7 +67,7 @@ package enum RunManifest {
   /// Appends the members after `outputs` and opens `path_back` (written as it would be as one
   /// ``JSONValue``: `[]` when empty).
   private static func writeAfterOutputs(
-    _ after: [(String, JSONValue)], pathBacks: [PathBack], to text: inout TextBuffer
+    _ after: [(String, JSONValue)], hasPathBacks: Bool, to text: inout TextBuffer
   ) {
     for (key, value) in after {
       text.append(",\n")
@@ -73,7 +76,7 @@ package enum RunManifest {
     }
     text.append(",\n")
     JSONValue.writeMemberKey("path_back", indent: 1, to: &text)
-    text.append(pathBacks.isEmpty ? "[]" : "[\n")
+    text.append(hasPathBacks ? "[\n" : "[]")
   }
 
   /// The manifest's members before `outputs` and after it, `path_back` (written by item) aside.

@@ -97,7 +97,7 @@ package enum Retier {
     let explainer = WhyMoved(result)
     var digests = try OutputRenderers.render(result, explainer: explainer, emit: emit)
     let manifest = RunManifest.piecewise(
-      result, outputs: digests, pathBacks: PathBack.all(explainer))
+      result, outputs: digests, explainer: explainer)
     digests.append(
       try OutputRenderers.emitPieces(
         of: manifest, itemsPerPiece: OutputRenderers.itemsPerPiece, emit: emit))

@@ -15,7 +15,7 @@ struct PiecewiseFileTests {
       RunManifest.piecewise(
         result,
         outputs: RenderedRun.files(of: result).filter { $0.path != RunManifest.fileName }
-          .map(OutputDigest.init(of:)), pathBacks: PathBack.all(explainer)),
+          .map(OutputDigest.init(of:)), explainer: explainer),
     ]
   }
 
@@ -97,7 +97,7 @@ struct PiecewiseFileTests {
         path: "memos/M\($0).md", byteCount: $0, sha256: String(repeating: "a", count: 64))
     }
     let file = RunManifest.piecewise(
-      result, outputs: outputs, pathBacks: PathBack.all(WhyMoved(result)))
+      result, outputs: outputs, explainer: WhyMoved(result))
     for itemsPerPiece in [1, 2] {
       let bytes = file.pieces(itemsPerPiece: itemsPerPiece).flatMap { file.renderItems($0) }
       #expect(bytes == file.renderItems(0..<file.itemCount))
