@@ -15,11 +15,13 @@ extension ReviewMemo {
     }
   }
 
-  /// The accounts whose CRM tier differs from the tier the previous run gave them, by account
-  /// id, each with that previous tier; `nil` without a previous run.
-  static func crmDriftRows(_ result: RunResult) -> [(row: TierRow, previousTier: Int)]? {
-    guard let previous = result.previousRun else { return nil }
-    var drifted: [(row: TierRow, previousTier: Int)] = []
+  /// The accounts whose CRM tier differs from the tier `previous` gave them, in `tiers.csv`
+  /// order, each with that previous tier; the first `keeping` kept, the rest counted (computed
+  /// once, see ``PreviousRunFigures``).
+  static func crmDriftRows(
+    _ result: RunResult, previous: PreviousRunRecord, keeping: Int
+  ) -> ListHead<PreviousRunFigures.DriftedAccount> {
+    var drifted = ListHead<PreviousRunFigures.DriftedAccount>(keeping: keeping)
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
         switch source {
@@ -29,7 +31,7 @@ extension ReviewMemo {
           (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
         }
       guard let before = previous.line(of: accountID)?.toTier, before != fromTier else { return }
-      drifted.append((result.tierRow(source), before))
+      drifted.append(.init(row: result.tierRow(source), previousTier: before))
     }
     return drifted
   }

@@ -64,8 +64,16 @@ package struct PreviousRunRecord: Sendable {
 
   /// Reads a previous run from the bytes of its `tiers.csv` and `run.json`.
   init(tiersCSV: [UInt8], runJSON: [UInt8]?) {
+    self.init(tiersCSV: tiersCSV, runJSON: { runJSON })
+  }
+
+  /// Reads a previous run from the bytes of its `tiers.csv`, lets them go, then reads the bytes
+  /// `readRunJSON` gives of its `run.json` (`nil` when there is none): a 1M run's two files are
+  /// never in memory together.
+  init(tiersCSV: consuming [UInt8], runJSON readRunJSON: () -> [UInt8]?) {
     (ids, lines) = Self.lines(fromTiersCSV: tiersCSV)
-    guard let runJSON else {
+    _ = consume tiersCSV
+    guard let runJSON = readRunJSON() else {
       manifest = nil
       manifestProblem = "the previous run has no run.json"
       return
