@@ -22,6 +22,8 @@ extension ReviewMemo {
     _ result: RunResult, previous: PreviousRunRecord, keeping: Int
   ) -> ListHead<PreviousRunFigures.DriftedAccount> {
     var drifted = ListHead<PreviousRunFigures.DriftedAccount>(keeping: keeping)
+    // `tiers.csv` lines come in account id order: one merge with the previous lines.
+    var cursor = 0
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
         switch source {
@@ -30,7 +32,9 @@ extension ReviewMemo {
         case .rejected(let index):
           (result.book.rejectedAccounts[index].id, result.book.rejectedAccounts[index].currentTier)
         }
-      guard let before = previous.line(of: accountID)?.toTier, before != fromTier else { return }
+      guard let index = previous.index(of: accountID, from: &cursor),
+        let before = previous.lines[index].toTier, before != fromTier
+      else { return }
       drifted.append(.init(row: result.tierRow(source), previousTier: before))
     }
     return drifted
