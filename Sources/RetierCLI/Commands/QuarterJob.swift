@@ -25,16 +25,22 @@ enum QuarterJob {
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }
-    // Read once the quarter is decided, so its bytes are not held through the load.
+    // Read once the quarter is decided, so its bytes are not held through the load; run.json
+    // only once tiers.csv is read and let go (the previous run only feeds reports: an unreadable
+    // tiers.csv means no previous run).
     guard let previousQuarter,
-      let previous = DropReader.previousRunFiles(previousQuarter, loaded.output)
+      let tiersCSV = try? FileReader.read(loaded.output.tiersFile(previousQuarter))
     else { return result }
-    let attached = Retier.attachingPreviousRun(
-      result, tiersCSV: previous.tiersCSV, runJSON: previous.runJSON)
+    let tiersCSVBytes = tiersCSV.count
+    var runJSONBytes = 0
+    let attached = Retier.attachingPreviousRun(result, tiersCSV: consume tiersCSV) {
+      let runJSON = try? FileReader.read(loaded.output.manifest(previousQuarter))
+      runJSONBytes = runJSON?.count ?? 0
+      return runJSON
+    }
     phases.log(
       "previous",
-      "\(previousQuarter.label) tiers.csv_bytes=\(previous.tiersCSV.count) run.json_bytes="
-        + "\(previous.runJSON?.count ?? 0)")
+      "\(previousQuarter.label) tiers.csv_bytes=\(tiersCSVBytes) run.json_bytes=\(runJSONBytes)")
     return attached
   }
 

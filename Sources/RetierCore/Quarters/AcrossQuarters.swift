@@ -99,15 +99,17 @@ struct AcrossQuarters: Sendable {
   var scorecard: [ScorecardRow]
   /// Previous rows with a tier but no ARR (rejected that quarter): left out of the cohorts.
   var cohortRowsWithoutARR: Int
-  /// Last quarter's demoted accounts, by account id; `nil` when the previous run recorded no
-  /// path back (see `PreviousRunRecord.manifestProblem`).
-  var watch: [WatchEntry]?
-  /// Accounts moving against their previous move, by account id.
-  var flapping: [Flap]
+  /// Last quarter's demoted accounts, by account id, the first `keeping` of them kept; `nil`
+  /// when the previous run recorded no path back (see `PreviousRunRecord.manifestProblem`).
+  var watch: ListHead<WatchEntry>?
+  /// How many of ``watch``'s accounts (all of them, not only those kept) re-entered.
+  var reentered: Int
+  /// Accounts moving against their previous move, by account id, the first `keeping` kept.
+  var flapping: ListHead<Flap>
 
   /// Computes the figures from the previous run and this quarter's valid accounts' `standings`,
-  /// in account id order.
-  init(previous: PreviousRunRecord, standings: some Sequence<Standing>) {
+  /// in account id order; each list keeps its first `keeping` entries and counts the rest.
+  init(previous: PreviousRunRecord, keeping: Int, standings: some Sequence<Standing>) {
     var rowsByTier: [Int: ScorecardRow] = [:]
     var withoutARR = 0
     // Both this quarter's accounts and the previous lines are in id order: one merge pass.
@@ -115,7 +117,7 @@ struct AcrossQuarters: Sendable {
     var cursor = 0
     let watched = Set((previous.manifest?.pathBacks ?? []).map(\.accountID))
     var standingsWatched: [String: Standing] = [:]
-    var flapping: [Flap] = []
+    var flapping = ListHead<Flap>(keeping: keeping)
     for now in standings {
       if watched.contains(now.id) { standingsWatched[now.id] = now }
       while cursor < previous.ids.count, previous.ids[cursor] < now.id { cursor += 1 }
@@ -151,11 +153,17 @@ struct AcrossQuarters: Sendable {
     }
     scorecard = rowsByTier.values.sorted { $0.tier < $1.tier }
     cohortRowsWithoutARR = withoutARR
+    var reentered = 0
     watch = previous.manifest?.pathBacks.map { pathBacks in
-      pathBacks.sorted { $0.accountID < $1.accountID }.map {
-        WatchEntry(recorded: $0, now: standingsWatched[$0.accountID])
+      var watch = ListHead<WatchEntry>(keeping: keeping)
+      for recorded in pathBacks.sorted(by: { $0.accountID < $1.accountID }) {
+        let entry = WatchEntry(recorded: recorded, now: standingsWatched[recorded.accountID])
+        if entry.reentered { reentered += 1 }
+        watch.append(entry)
       }
+      return watch
     }
+    self.reentered = reentered
     self.flapping = flapping
   }
 }

@@ -17,11 +17,15 @@ extension ReviewMemo {
     }
   }
 
-  /// The accounts whose CRM tier differs from the tier the previous run gave them, by account
-  /// id, each with that previous tier; `nil` without a previous run.
-  static func crmDriftRows(_ result: RunResult) -> [(row: TierRow, previousTier: Int)]? {
-    guard let previous = result.previousRun else { return nil }
-    var drifted: [(row: TierRow, previousTier: Int)] = []
+  /// The accounts whose CRM tier differs from the tier `previous` gave them, in `tiers.csv`
+  /// order, each with that previous tier; the first `keeping` kept, the rest counted (computed
+  /// once, see ``PreviousRunFigures``).
+  static func crmDriftRows(
+    _ result: RunResult, previous: PreviousRunRecord, keeping: Int
+  ) -> ListHead<PreviousRunFigures.DriftedAccount> {
+    var drifted = ListHead<PreviousRunFigures.DriftedAccount>(keeping: keeping)
+    // `tiers.csv` lines come in account id order: one merge with the previous lines.
+    var cursor = 0
     result.forEachTierRowSource { source in
       let (accountID, fromTier) =
         switch source {
@@ -30,8 +34,10 @@ extension ReviewMemo {
         case .rejected(let ref):
           (result.ledger[ref].id, result.ledger[ref].currentTier)
         }
-      guard let before = previous.line(of: accountID)?.toTier, before != fromTier else { return }
-      drifted.append((result.tierRow(source), before))
+      guard let index = previous.index(of: accountID, from: &cursor),
+        let before = previous.lines[index].toTier, before != fromTier
+      else { return }
+      drifted.append(.init(row: result.tierRow(source), previousTier: before))
     }
     return drifted
   }

@@ -182,7 +182,7 @@ extension ReviewMemo {
   /// Accounts whose CRM tier differs from the tier the previous run gave them.
   static func crmDrift(_ result: RunResult) -> String {
     var text = "### CRM drift\n\n"
-    guard let drifted = crmDriftRows(result) else {
+    guard let drifted = result.previousRun?.crmDrift else {
       return text + "No previous run: nothing to compare.\n"
     }
     text += "Accounts whose `current_tier` in the CRM differs from the `to_tier` the previous "
@@ -190,12 +190,13 @@ extension ReviewMemo {
     text += "\(drifted.count)"
     guard !drifted.isEmpty else { return text + ".\n" }
     text += ".\n\n"
-    let (shown, more) = capped(drifted, limit: result.configuration.memoListLimit)
+    let (shown, more) = drifted.capped(limit: result.configuration.memoListLimit)
     text += table(
       ["account", "name", "previous run", "CRM now", "this run"],
-      shown.map { row, before in
-        [
-          escaped(row.accountID), escaped(row.accountName), String(before),
+      shown.map { drifted in
+        let row = drifted.row
+        return [
+          escaped(row.accountID), escaped(row.accountName), String(drifted.previousTier),
           row.fromTier.map(String.init) ?? "blank", row.toTier.map(String.init) ?? "–",
         ]
       }, rightAligned: [2, 3, 4])

@@ -9,13 +9,13 @@ extension ReviewMemo {
       return text + "### Tier scorecard\n\n" + none + "\n### Re-elevation watch\n\n" + none
         + "\n### Flapping\n\n" + none
     }
-    if let quarter = previous.manifest?.quarter {
+    if let quarter = previous.quarter {
       text += "This quarter compared with the \(escaped(quarter)) run (the latest earlier "
       text += "complete run).\n\n"
     } else {
       text += "This quarter compared with the previous complete run.\n\n"
     }
-    let figures = acrossQuarterFigures(result, previous: previous)
+    let figures = previous.acrossQuarters
     let limit = result.configuration.memoListLimit
     text += scorecard(figures) + "\n"
     text += reelevationWatch(figures, previous: previous, limit: limit) + "\n"
@@ -23,12 +23,14 @@ extension ReviewMemo {
     return text
   }
 
-  /// The across-quarter figures of `result` against `previous` (memo.md and memo.html).
+  /// The across-quarter figures of `result` against `previous`, each list keeping its first
+  /// `keeping` entries (computed once, see ``PreviousRunFigures``).
   static func acrossQuarterFigures(
-    _ result: RunResult, previous: PreviousRunRecord
+    _ result: RunResult, previous: PreviousRunRecord, keeping: Int
   ) -> AcrossQuarters {
     AcrossQuarters(
-      previous: previous, standings: result.ledger.refs.lazy.map { standing(result, ref: $0) })
+      previous: previous, keeping: keeping,
+      standings: result.ledger.refs.lazy.map { standing(result, ref: $0) })
   }
 
   /// The valid account at `ref` as the across-quarter figures read it.
@@ -66,7 +68,7 @@ extension ReviewMemo {
 
   /// Last quarter's demoted accounts against their recorded targets.
   static func reelevationWatch(
-    _ figures: AcrossQuarters, previous: PreviousRunRecord, limit: Int
+    _ figures: AcrossQuarters, previous: PreviousRunFigures, limit: Int
   ) -> String {
     var text = "### Re-elevation watch\n\n"
     guard let watch = figures.watch else {
@@ -79,10 +81,10 @@ extension ReviewMemo {
     text += "reached them, and whether this run puts them back in the tier they left: "
     text += "\(watch.count)"
     guard !watch.isEmpty else { return text + ".\n" }
-    let reentered = watch.count(where: \.reentered)
-    text += "; \(reentered) re-entered.\n\n"
-    let (shown, more) = capped(watch, limit: limit)
-    text += table(watchHeader, watchRows(shown, escape: escaped), rightAligned: [4, 6])
+    text += "; \(figures.reentered) re-entered.\n\n"
+    let (shown, more) = watch.capped(limit: limit)
+    text += table(
+      watchHeader, shown.map { watchRow($0, escape: escaped) }, rightAligned: [4, 6])
     if let more { text += "\n" + more + "\n" }
     return text
   }
@@ -111,8 +113,8 @@ extension ReviewMemo {
     text += "hand (the rubric still rules): \(figures.flapping.count)"
     guard !figures.flapping.isEmpty else { return text + ".\n" }
     text += ".\n\n"
-    let (shown, more) = capped(figures.flapping, limit: limit)
-    text += table(flapHeader, flapRows(shown, escape: escaped))
+    let (shown, more) = figures.flapping.capped(limit: limit)
+    text += table(flapHeader, shown.map { flapRow($0, escape: escaped) })
     if let more { text += "\n" + more + "\n" }
     return text
   }
@@ -150,38 +152,32 @@ extension ReviewMemo {
     "re-entered",
   ]
 
-  /// One row per watched account; `escape` makes text from the inputs safe for the format.
-  static func watchRows(
-    _ entries: ArraySlice<AcrossQuarters.WatchEntry>, escape: (String) -> String
-  ) -> [[String]] {
-    entries.map { entry in
-      let recorded = entry.recorded
-      return [
-        escape(recorded.accountID), entry.now.map { escape($0.name) } ?? "–",
-        "Tier \(recorded.fromTier)",
-        recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none",
-        entry.now.map { WhyMoved.amount($0.arr) } ?? "gone",
-        expansionTarget(recorded) + mark(entry.reachedExpansion),
-        entry.now.map { $0.total.description } ?? "–",
-        recorded.bar.map { (recorded.barIsStrict ? "> " : "") + $0.description } ?? "none",
-        entry.now == nil ? "no (not in this book)" : (entry.reentered ? "yes" : "no"),
-      ]
-    }
+  /// The row of a watched account; `escape` makes text from the inputs safe for the format.
+  static func watchRow(
+    _ entry: AcrossQuarters.WatchEntry, escape: (String) -> String
+  ) -> [String] {
+    let recorded = entry.recorded
+    return [
+      escape(recorded.accountID), entry.now.map { escape($0.name) } ?? "–",
+      "Tier \(recorded.fromTier)",
+      recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none",
+      entry.now.map { WhyMoved.amount($0.arr) } ?? "gone",
+      expansionTarget(recorded) + mark(entry.reachedExpansion),
+      entry.now.map { $0.total.description } ?? "–",
+      recorded.bar.map { (recorded.barIsStrict ? "> " : "") + $0.description } ?? "none",
+      entry.now == nil ? "no (not in this book)" : (entry.reentered ? "yes" : "no"),
+    ]
   }
 
   /// The flapping list's columns.
   static let flapHeader = ["account", "name", "previous run", "this run"]
 
-  /// One row per flapping account.
-  static func flapRows(
-    _ flaps: ArraySlice<AcrossQuarters.Flap>, escape: (String) -> String
-  ) -> [[String]] {
-    flaps.map { flap in
-      [
-        escape(flap.now.id), escape(flap.now.name),
-        "Tier \(flap.previousFrom) → Tier \(flap.previousTo)",
-        "Tier \(flap.now.fromTier.map(String.init) ?? "–") → Tier \(flap.now.toTier)",
-      ]
-    }
+  /// The row of a flapping account.
+  static func flapRow(_ flap: AcrossQuarters.Flap, escape: (String) -> String) -> [String] {
+    [
+      escape(flap.now.id), escape(flap.now.name),
+      "Tier \(flap.previousFrom) → Tier \(flap.previousTo)",
+      "Tier \(flap.now.fromTier.map(String.init) ?? "–") → Tier \(flap.now.toTier)",
+    ]
   }
 }

@@ -64,8 +64,16 @@ package struct PreviousRunRecord: Sendable {
 
   /// Reads a previous run from the bytes of its `tiers.csv` and `run.json`.
   init(tiersCSV: [UInt8], runJSON: [UInt8]?) {
+    self.init(tiersCSV: tiersCSV, runJSON: { runJSON })
+  }
+
+  /// Reads a previous run from the bytes of its `tiers.csv`, lets them go, then reads the bytes
+  /// `readRunJSON` gives of its `run.json` (`nil` when there is none): a 1M run's two files are
+  /// never in memory together.
+  init(tiersCSV: consuming [UInt8], runJSON readRunJSON: () -> [UInt8]?) {
     (ids, lines) = Self.lines(fromTiersCSV: tiersCSV)
-    guard let runJSON else {
+    _ = consume tiersCSV
+    guard let runJSON = readRunJSON() else {
       manifest = nil
       manifestProblem = "the previous run has no run.json"
       return
@@ -91,13 +99,30 @@ package struct PreviousRunRecord: Sendable {
 
   /// The position of `id` in ``ids``, `nil` when the previous run has no line for it.
   func index(of id: String) -> Int? {
+    let low = lowerBound(of: id)
+    return low < ids.count && ids[low] == id ? low : nil
+  }
+
+  /// ``index(of:)`` for ids looked up in ascending order (a book's accounts): searched forward
+  /// from `cursor`, which the look-up moves past what it passed, so a whole book costs one merge
+  /// rather than a halving per account. An id before the cursor is found by halving.
+  func index(of id: String, from cursor: inout Int) -> Int? {
+    if cursor > 0, cursor > ids.count || ids[cursor - 1] >= id { cursor = lowerBound(of: id) }
+    while cursor < ids.count, ids[cursor] < id { cursor += 1 }
+    guard cursor < ids.count, ids[cursor] == id else { return nil }
+    cursor += 1
+    return cursor - 1
+  }
+
+  /// The first position in ``ids`` whose id is not below `id`.
+  private func lowerBound(of id: String) -> Int {
     var low = 0
     var high = ids.count
     while low < high {
       let middle = (low + high) / 2
       if ids[middle] < id { low = middle + 1 } else { high = middle }
     }
-    return low < ids.count && ids[low] == id ? low : nil
+    return low
   }
 
   /// The previous line of `id`, `nil` when there is none.

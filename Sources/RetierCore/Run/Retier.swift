@@ -62,29 +62,33 @@ package enum Retier {
     let changed = ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
-    let previousRun = input.previousTiersCSV.map {
-      PreviousRunRecord(tiersCSV: $0, runJSON: input.previousRunJSON)
-    }
-    return RunResult(
+    let result = RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       rubric: rubric, tiering: tiering, owners: owners,
-      previousRun: previousRun,
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(
           name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256,
           blankRows: blankRows[name] ?? 0)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
+    guard let previousTiersCSV = input.previousTiersCSV else { return result }
+    let previousRunJSON = input.previousRunJSON
+    return attachingPreviousRun(result, tiersCSV: previousTiersCSV, runJSON: { previousRunJSON })
   }
 
-  /// `result` with the previous complete run read from the bytes of its `tiers.csv` and
-  /// `run.json` (CRM drift and the across-quarter sections). The executable reads those files
-  /// only once the quarter is decided, so they are never held through the load.
+  /// `result` with the figures of the previous complete run (CRM drift and the across-quarter
+  /// sections), read from the bytes of its `tiers.csv` and, once those are let go, of its
+  /// `run.json` (`runJSON` reads them; `nil` when there is none). The figures are computed here
+  /// once for both memos, and the previous run's record is let go before the render. The
+  /// executable reads those files only once the quarter is decided, so they are never held
+  /// through the load.
   package static func attachingPreviousRun(
-    _ result: consuming RunResult, tiersCSV: [UInt8], runJSON: [UInt8]?
+    _ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?
   ) -> RunResult {
-    result.previousRun = PreviousRunRecord(tiersCSV: tiersCSV, runJSON: runJSON)
-    return result
+    let previous = PreviousRunRecord(tiersCSV: consume tiersCSV, runJSON: runJSON)
+    var attached = result
+    attached.previousRun = PreviousRunFigures(result, previous: previous)
+    return attached
   }
 
   /// Renders every output file of `result` and passes them to `emit` in batches as they are

@@ -16,8 +16,9 @@ package struct RunResult: Sendable {
   package var tiering: TieringResult
   /// Capacity.
   package var owners: OwnerAssignment
-  /// The previous complete run, when one exists (CRM drift and the across-quarter sections).
-  var previousRun: PreviousRunRecord? = nil
+  /// What the memos need of the previous complete run, when one exists (CRM drift and the
+  /// across-quarter sections); the run's own record is not kept.
+  var previousRun: PreviousRunFigures? = nil
   /// Facts about the inputs, by file name order.
   var inputs: [InputFact]
   /// SHA-256 of the config file.

@@ -14,9 +14,9 @@ struct ReviewMemoQuartersTests {
     let files = RenderedRun.files(of: first)
     let tiers = try #require(files.first { $0.path == "tiers.csv" }).bytes
     let manifest = try #require(files.first { $0.path == RunManifest.fileName }).bytes
-    var second = try RunResultFixtures.rubricBook()
-    second.previousRun = PreviousRunRecord(tiersCSV: tiers, runJSON: runJSON ?? manifest)
-    return second
+    return Retier.attachingPreviousRun(try RunResultFixtures.rubricBook(), tiersCSV: tiers) {
+      runJSON ?? manifest
+    }
   }
 
   @Test("with no previous run each section says there is nothing to compare")

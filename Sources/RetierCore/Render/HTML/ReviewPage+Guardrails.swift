@@ -93,18 +93,18 @@ extension ReviewPage {
     }
 
     page.element("h3", text: "CRM drift")
-    if let drifted = ReviewMemo.crmDriftRows(result) {
+    if let drifted = result.previousRun?.crmDrift {
       page.element(
         "p",
         text: "Accounts whose current tier in the CRM differs from the tier the previous run "
           + "gave them: \(grouped(drifted.count)).")
       cappedTable(
-        ["account", "name", "previous run", "CRM now", "this run"], Array(drifted.indices),
+        ["account", "name", "previous run", "CRM now", "this run"], drifted,
         numeric: [2, 3, 4], to: &page
-      ) { position in
-        let (row, before) = drifted[position]
+      ) { drifted in
+        let row = drifted.row
         return [
-          row.accountID, row.accountName, String(before),
+          row.accountID, row.accountName, String(drifted.previousTier),
           row.fromTier.map(String.init) ?? "blank", row.toTier.map(String.init) ?? "–",
         ]
       }
@@ -180,6 +180,20 @@ extension ReviewPage {
       return
     }
     let (shown, more) = ReviewMemo.capped(items, limit: listLimit, seeAlso: seeAlso)
+    table(header, shown.map(cells), numeric: numeric, to: &page)
+    if let more { page.element("p", ["class": "note"], text: more) }
+  }
+
+  /// ``cappedTable(_:_:numeric:seeAlso:to:cells:)`` for a list kept only in part.
+  static func cappedTable<Item>(
+    _ header: [String], _ list: ListHead<Item>, numeric: Set<Int>, seeAlso: String = "memo.md",
+    to page: inout MarkupWriter, cells: (Item) -> [String]
+  ) {
+    guard !list.isEmpty else {
+      page.element("p", text: "None.")
+      return
+    }
+    let (shown, more) = list.capped(limit: listLimit, seeAlso: seeAlso)
     table(header, shown.map(cells), numeric: numeric, to: &page)
     if let more { page.element("p", ["class": "note"], text: more) }
   }

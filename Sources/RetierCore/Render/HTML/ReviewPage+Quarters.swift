@@ -14,10 +14,10 @@ extension ReviewPage {
     }
     page.element(
       "p",
-      text: previous.manifest.map {
-        "This quarter compared with the \($0.quarter) run (the latest earlier complete run)."
+      text: previous.quarter.map {
+        "This quarter compared with the \($0) run (the latest earlier complete run)."
       } ?? "This quarter compared with the previous complete run.")
-    let figures = ReviewMemo.acrossQuarterFigures(result, previous: previous)
+    let figures = previous.acrossQuarters
 
     page.element("h3", text: "Tier scorecard")
     if figures.scorecard.isEmpty {
@@ -39,11 +39,9 @@ extension ReviewPage {
       page.element(
         "p",
         text: "Last quarter's demoted accounts against their path-back targets: "
-          + "\(watch.count); \(watch.count(where: \.reentered)) re-entered.")
-      cappedTable(
-        ReviewMemo.watchHeader, Array(watch.indices), numeric: [4, 6], to: &page
-      ) { index in
-        ReviewMemo.watchRows(watch[index...index], escape: { $0 })[0]
+          + "\(watch.count); \(figures.reentered) re-entered.")
+      cappedTable(ReviewMemo.watchHeader, watch, numeric: [4, 6], to: &page) {
+        ReviewMemo.watchRow($0, escape: { $0 })
       }
     } else {
       let why =
@@ -57,9 +55,8 @@ extension ReviewPage {
       "p",
       text: "Accounts that moved in opposite directions in the last two runs, for review by "
         + "hand: \(figures.flapping.count).")
-    let flapping = figures.flapping
-    cappedTable(ReviewMemo.flapHeader, Array(flapping.indices), numeric: [], to: &page) { index in
-      ReviewMemo.flapRows(flapping[index...index], escape: { $0 })[0]
+    cappedTable(ReviewMemo.flapHeader, figures.flapping, numeric: [], to: &page) {
+      ReviewMemo.flapRow($0, escape: { $0 })
     }
     page.closeLine()
   }
