@@ -8,6 +8,7 @@ package enum RetierCommandLine {
   /// Runs `retier` in this process: `arguments` is the full argument vector (program name
   /// first). Reads the real date, working directory and process id here, once.
   package static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    ProcessMemory.keepLargeBlocksMapped()
     let clock = ContinuousClock()
     let start = clock.now
     let shell = Shell(

@@ -58,7 +58,7 @@ struct CompareCommand {
       keepsDetail: false)
     // The first decision's book is freed by now, but malloc keeps most of its small blocks in
     // the arenas of the threads that parsed it; hand them back before the second decision.
-    Self.returnFreedMemory()
+    ProcessMemory.returnFreedMemory()
     let second = ComparisonSide(
       try QuarterJob.decide(
         quarter, alternative, phases, roster: roster?.bytes, readsPreviousRun: false),
@@ -78,14 +78,6 @@ struct CompareCommand {
     if lines.last == "" { lines.removeLast() }
     shell.console.print(lines)
     return .success
-  }
-
-  /// Calls glibc's `malloc_trim(0)`, looked up at run time (`malloc.h` is not in the Glibc
-  /// module): it returns the free blocks of every malloc arena to the kernel.
-  private static func returnFreedMemory() {
-    typealias MallocTrim = @convention(c) (Int) -> Int32
-    guard let symbol = dlsym(nil, "malloc_trim") else { return }
-    _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
   }
 
   /// The two sides' names: the config files' names, with the roster's after the alternative's;
