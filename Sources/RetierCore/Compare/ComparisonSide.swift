@@ -40,7 +40,7 @@ package struct ComparisonSide: Sendable {
   /// Each valid account's final tier, aligned with ``accountIDs``.
   package var finalTiers: [Int32]
   /// Each valid account's ARR in cents, aligned with ``accountIDs``.
-  package var arrCents: [Int128]
+  package var arrCents: CentsColumn
   /// Each valid account's name, aligned with ``accountIDs``; empty when the side keeps no
   /// detail.
   package var accountNames: [String]
@@ -72,7 +72,7 @@ package struct ComparisonSide: Sendable {
     let refs = ledger.refs
     accountIDs = refs.map { ledger.id($0) }
     finalTiers = refs.map { Int32(ledger.decisions.finalTier($0)) }
-    arrCents = refs.map { ledger.arr($0).cents }
+    arrCents = CentsColumn(refs.map { ledger.arr($0).cents })
     accountNames = keepsDetail ? refs.map { ledger.name($0) } : []
     reasons = keepsDetail ? refs.map { ledger.decisions.reason($0) } : []
   }
