@@ -88,8 +88,8 @@ enum DropReader {
 
 extension DropReader {
   /// The in-memory inputs of a run of `quarter`: the drop and the config's bytes. The previous
-  /// complete run (`previousRun`, logged here) is read after the quarter is decided
-  /// (``previousRunFiles(_:_:)``), so its files are not held through the load.
+  /// complete run (`previousRun`, logged here) is read once the quarter is decided (see
+  /// `QuarterJob`), so its files are not held through the load.
   static func input(
     _ quarter: FiscalQuarter, configuration loaded: LoadedConfiguration, phases: PhaseLog,
     previousRun: FiscalQuarter? = nil
@@ -106,14 +106,5 @@ extension DropReader {
     return RunInput(
       quarter: quarter, files: files, configuration: loaded.configuration,
       configBytes: loaded.bytes)
-  }
-
-  /// The `tiers.csv` and `run.json` of the complete run of `quarter`; `nil` when its
-  /// `tiers.csv` cannot be read (the previous run only feeds reports).
-  static func previousRunFiles(
-    _ quarter: FiscalQuarter, _ layout: OutputLayout
-  ) -> (tiersCSV: [UInt8], runJSON: [UInt8]?)? {
-    guard let tiers = try? FileReader.read(layout.tiersFile(quarter)) else { return nil }
-    return (tiers, try? FileReader.read(layout.manifest(quarter)))
   }
 }

@@ -54,16 +54,17 @@ struct InterimCommand {
     phases.log(
       "config", "\(loaded.path) quarter=\(quarter.label) interim_date=\(date) hot=\(hotPath)")
 
-    var input = try DropReader.input(quarter, configuration: loaded, phases: phases)
-    // The interim works against the quarter's own completed run, not the one before it.
-    let completed = DropReader.previousRunFiles(quarter, layout)
-    input.previousTiersCSV = completed?.tiersCSV
-    input.previousRunJSON = completed?.runJSON
+    // The interim works against the quarter's own completed run, not the one before it; the
+    // core reads its files once the drop's book stands, so they are not held through the load.
+    let input = try DropReader.input(
+      quarter, configuration: loaded, phases: phases, previousRun: quarter)
     let interim: InterimRun
     do {
       interim = try InterimRun.decide(
         input, hotList: hotList, hotPath: hotPath, date: date,
-        completedRunPath: layout.runFolder(quarter))
+        completedRunPath: layout.runFolder(quarter),
+        completedTiersCSV: { try? FileReader.read(layout.tiersFile(quarter)) },
+        completedRunJSON: { try? FileReader.read(layout.manifest(quarter)) })
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }

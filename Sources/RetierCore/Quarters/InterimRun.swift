@@ -14,8 +14,8 @@ package struct InterimRun: Sendable {
   package var result: RunResult?
 
   /// Re-scores the hot accounts of `hotList` (the bytes of the file named `hotPath`) with the
-  /// drop of `input` under the completed run of `input.quarter` (`input.previousTiersCSV` and
-  /// `input.previousRunJSON` are that run's `tiers.csv` and `run.json`); `date` is the
+  /// drop of `input` under the completed run of `input.quarter` (`completedTiersCSV` and
+  /// `completedRunJSON` read that run's `tiers.csv` and `run.json`); `date` is the
   /// interim's own date (effective dates and memos).
   ///
   /// Throws ``RetierError/dropMissing(path:reason:)`` (66) when the completed run lacks what
@@ -24,12 +24,11 @@ package struct InterimRun: Sendable {
   /// be re-scored.
   package static func decide(
     _ input: consuming RunInput, hotList: [UInt8], hotPath: String, date: CalendarDate,
-    completedRunPath: String
+    completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
+    completedRunJSON: () -> [UInt8]?
   ) throws(RetierError) -> InterimRun {
     let configuration = input.configuration
     let quarter = input.quarter
-    let previousTiers = input.previousTiersCSV
-    let previousManifest = input.previousRunJSON
     let configBytes = input.configBytes
     let toolVersion = input.toolVersion
     // The typed rows are let go once the book is validated; only their checksums are kept.
@@ -37,11 +36,13 @@ package struct InterimRun: Sendable {
     input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
     let (book, checksums) = try Self.book(files, configuration)
 
-    guard let previousTiers else {
+    // The completed run is read only once the drop's book stands, and its tiers.csv's bytes
+    // are let go before its run.json is read: at a million accounts the two are 120 MB.
+    guard let previousTiers = completedTiersCSV() else {
       throw .dropMissing(
         path: completedRunPath, reason: "the completed run of \(quarter.label) has no tiers.csv")
     }
-    let previous = PreviousRunRecord(tiersCSV: previousTiers, runJSON: previousManifest)
+    let previous = PreviousRunRecord(tiersCSV: consume previousTiers, runJSON: completedRunJSON)
     guard let manifest = previous.manifest, let cutLines = manifest.cutLines,
       let tierLines = manifest.tierLines, tierLines.count == configuration.tierCount
     else {
@@ -64,19 +65,19 @@ package struct InterimRun: Sendable {
         file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
     }
 
+    let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
+    var seats: [Int: Int] = [:]
+    for line in tierLines { seats[line.tier] = line.seats }
+    // Only the capped tiers' incumbents can be displaced or counted against seats.
     var seated: [InterimRescore.Seated] = []
-    var previousARR: [Money] = []
     for (id, line) in zip(previous.ids, previous.lines) {
-      guard let arr = line.arr else { continue }
-      previousARR.append(arr)
-      guard let tier = line.toTier, let total = line.total else { continue }
+      guard let arr = line.arr, let tier = line.toTier, seats[tier] != nil,
+        let total = line.total
+      else { continue }
       seated.append(
         InterimRescore.Seated(
           id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
     }
-    let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
-    var seats: [Int: Int] = [:]
-    for line in tierLines { seats[line.tier] = line.seats }
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
         guard let ref = ledger.ref(forID: flag.accountID),
@@ -94,7 +95,7 @@ package struct InterimRun: Sendable {
 
     // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
     // the memos' walkbacks and paths back are figured under them.
-    let rubric = Rubric(constants: configuration.rubric, bookARR: previousARR)
+    let rubric = Rubric(constants: configuration.rubric, bookARR: previous.lines.compactMap(\.arr))
     // The moved accounts as a ledger of their own, in id order, with their scores and
     // decisions under the completed run's cut lines.
     var moves: [(account: Account, scores: SignalScores, decision: TierDecision)] = []

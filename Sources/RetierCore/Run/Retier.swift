@@ -62,7 +62,7 @@ package enum Retier {
     let changed = ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
-    let result = RunResult(
+    return RunResult(
       quarter: input.quarter, runDate: runDate, configuration: configuration, book: book,
       rubric: rubric, tiering: tiering, owners: owners,
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
@@ -71,9 +71,6 @@ package enum Retier {
           blankRows: blankRows[name] ?? 0)
       },
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
-    guard let previousTiersCSV = input.previousTiersCSV else { return result }
-    let previousRunJSON = input.previousRunJSON
-    return attachingPreviousRun(result, tiersCSV: previousTiersCSV, runJSON: { previousRunJSON })
   }
 
   /// `result` with the figures of the previous complete run (CRM drift and the across-quarter

@@ -8,25 +8,18 @@ package struct RunInput: Sendable {
   var configuration: Configuration
   /// The config file's bytes, for its checksum.
   var configBytes: [UInt8]
-  /// The previous quarter's `tiers.csv`, when a previous run exists (CRM drift guardrail).
-  package var previousTiersCSV: [UInt8]?
-  /// The same previous run's `run.json`, when it has one (across-quarter sections).
-  package var previousRunJSON: [UInt8]?
   /// The tool's version, recorded in `run.json`.
   var toolVersion: String
 
   /// Creates the inputs of a run.
   package init(
     quarter: FiscalQuarter, files: DropFiles, configuration: Configuration, configBytes: [UInt8],
-    previousTiersCSV: [UInt8]? = nil, previousRunJSON: [UInt8]? = nil,
     toolVersion: String = RetierVersion.current
   ) {
     self.quarter = quarter
     self.files = files
     self.configuration = configuration
     self.configBytes = configBytes
-    self.previousTiersCSV = previousTiersCSV
-    self.previousRunJSON = previousRunJSON
     self.toolVersion = toolVersion
   }
 }

@@ -62,9 +62,11 @@ enum RunResultFixtures {
     }
     var configuration = TestAccounts.configuration
     configure(&configuration)
-    var input = drop.input(configuration)
-    input.previousTiersCSV = previousTiersCSV.map { Array($0.utf8) }
-    return try Retier.decide(input)
+    let result = try Retier.decide(drop.input(configuration))
+    // As the executable does: the previous run is attached once the quarter is decided.
+    guard let previousTiersCSV else { return result }
+    return Retier.attachingPreviousRun(
+      result, tiersCSV: Array(previousTiersCSV.utf8), runJSON: { nil })
   }
 
   /// A CSV field, quoted when it needs to be.

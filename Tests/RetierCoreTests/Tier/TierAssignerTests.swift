@@ -12,18 +12,9 @@ struct TierAssignerTests {
   private func assign(
     _ book: Book, totals: [String: Int], configuration: Configuration = TestAccounts.configuration
   ) -> (ledger: AccountLedger, result: TieringResult) {
-    var book = book
-    var scores = ScoreColumn()
-    for account in book.ledger.accounts {
-      scores.append(
-        SignalScores(
-          arrRule: .healthy, fit: 0, expansionRule: .maxedOut,
-          total: ExactDecimal(totals[account.id] ?? 0)))
-    }
-    book.ledger.scores = scores
-    let result = TierAssigner(configuration: configuration, quarter: quarter, runDate: runDate)
-      .assign(&book)
-    return (book.ledger, result)
+    let tiering = TestTiering(
+      book, totals: totals, configuration: configuration, quarter: quarter, runDate: runDate)
+    return (tiering.ledger, tiering.result)
   }
 
   private func finalTiers(_ ledger: AccountLedger) -> [String: Int] {
