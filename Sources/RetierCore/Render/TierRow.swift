@@ -12,8 +12,6 @@ struct TierRow: Sendable {
   var accountID: String
   /// `account_name`.
   var accountName: String
-  /// The valid account of the line; `nil` for a rejected one.
-  var validRef: AccountRef?
   /// `from_tier`: the CRM's current tier.
   var fromTier: Int?
   /// `to_tier`: the tier after the run (a rejected account keeps its tier).
@@ -86,13 +84,13 @@ extension RunResult {
     switch source {
     case .valid(let ref):
       return TierRow(
-        accountID: ledger.id(ref), accountName: ledger.name(ref), validRef: ref,
+        accountID: ledger.id(ref), accountName: ledger.name(ref),
         fromTier: ledger.currentTier(ref), toTier: ledger.decisions.finalTier(ref),
         reason: ledger.decisions.reason(ref), ownerID: ledger.owners[ref])
     case .rejected(let ref):
       let rejected = ledger[ref]
       return TierRow(
-        accountID: rejected.id, accountName: rejected.name, validRef: nil,
+        accountID: rejected.id, accountName: rejected.name,
         fromTier: rejected.currentTier, toTier: rejected.currentTier, reason: .invalidInput,
         ownerID: rejected.ownerID)
     }
