@@ -5,9 +5,11 @@
 /// `finalize()`. The hasher is a value: `finalize()` works on a copy, so more bytes can still be
 /// appended afterwards.
 ///
-/// The hasher holds no heap storage: the hash value is eight stored words and the partial block a
-/// fixed 64-byte tuple. `hash(_:)` and `hexDigest(_:)` compress whole blocks straight from the
-/// input and pad only the tail, in a stack buffer.
+/// The hasher holds no heap storage: the hash value is eight stored words and the partial block
+/// an `InlineArray`. Input is read through `Span`s, so the code needs no unsafe pointers; the
+/// compression function reads each block as a 64-byte span at constant offsets, which lets the
+/// compiler drop the per-byte bounds checks. `hash(_:)` and `hexDigest(_:)` compress whole
+/// blocks straight from the input and pad only the tail, in an inline buffer.
 struct SHA256: Sendable {
   /// The size of one compression block in bytes.
   static let blockSize = 64
@@ -15,8 +17,7 @@ struct SHA256: Sendable {
   /// The size of a digest in bytes.
   static let digestSize = 32
 
-  /// The round constants K (FIPS 180-4 §4.2.2).
-  private static let roundConstants: [UInt32] = [
+  private static let roundConstants: InlineArray<64, UInt32> = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
     0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
@@ -32,10 +33,9 @@ struct SHA256: Sendable {
   /// The running hash value H(i).
   private var state = HashValue.initial
 
-  /// Bytes received but not yet compressed, in the first `pendingCount` bytes. A tuple rather
+  /// Bytes received but not yet compressed, in the first `pendingCount` bytes. Inline rather
   /// than an array, so that creating or copying a hasher does not allocate.
-  private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-    (0, 0, 0, 0, 0, 0, 0, 0)
+  private var pending = InlineArray<64, UInt8>(repeating: 0)
 
   /// The number of valid bytes in `pending`; always fewer than `blockSize`.
   private var pendingCount = 0
@@ -47,50 +47,36 @@ struct SHA256: Sendable {
   init() {}
 
   /// Appends `bytes` to the message.
-  mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    guard var input = bytes.baseAddress, !bytes.isEmpty else { return }
-    var remaining = bytes.count
-    messageLength &+= UInt64(remaining)
+  mutating func update(_ bytes: Span<UInt8>) {
+    guard !bytes.isEmpty else { return }
+    messageLength &+= UInt64(bytes.count)
+    var input = bytes
     var words = state
-    // The closures below use copies in locals: while `pending` is borrowed mutably, reading
-    // another property of `self` would be an overlapping access.
-    let filled = pendingCount
-    if filled > 0 {
-      let taken = min(Self.blockSize - filled, remaining)
-      let source = input
-      withUnsafeMutableBytes(of: &pending) { block in
-        (block.baseAddress! + filled).copyMemory(from: source, byteCount: taken)
+    if pendingCount > 0 {
+      let taken = min(Self.blockSize - pendingCount, input.count)
+      for index in 0..<taken {
+        pending[pendingCount + index] = input[index]
       }
-      input += taken
-      remaining -= taken
-      guard filled + taken == Self.blockSize else {
-        pendingCount = filled + taken
-        return
-      }
-      withUnsafeBytes(of: pending) { block in
-        Self.compress(&words, blocks: block.baseAddress!, count: 1)
-      }
+      input = input.extracting(droppingFirst: taken)
+      pendingCount += taken
+      guard pendingCount == Self.blockSize else { return }
+      Self.compress(&words, blocks: pending.span)
     }
-    let wholeBlocks = remaining / Self.blockSize
-    if wholeBlocks > 0 {
-      Self.compress(&words, blocks: input, count: wholeBlocks)
-      input += wholeBlocks * Self.blockSize
-      remaining -= wholeBlocks * Self.blockSize
+    let wholeBlockBytes = input.count - input.count % Self.blockSize
+    if wholeBlockBytes > 0 {
+      Self.compress(&words, blocks: input.extracting(first: wholeBlockBytes))
     }
-    if remaining > 0 {
-      let source = input
-      let tailCount = remaining
-      withUnsafeMutableBytes(of: &pending) { block in
-        block.baseAddress!.copyMemory(from: source, byteCount: tailCount)
-      }
+    let tail = input.extracting(droppingFirst: wholeBlockBytes)
+    for index in tail.indices {
+      pending[index] = tail[index]
     }
-    pendingCount = remaining
+    pendingCount = tail.count
     state = words
   }
 
   /// Appends `bytes` to the message.
   mutating func update(_ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { update($0) }
+    update(bytes.span)
   }
 
   /// Returns the 32-byte digest of the bytes received so far, leaving this hasher unchanged.
@@ -105,24 +91,12 @@ struct SHA256: Sendable {
 
   /// Returns the 32-byte digest of `bytes`.
   static func hash(_ bytes: [UInt8]) -> [UInt8] {
-    oneShotHashValue(bytes).digest()
+    oneShotHashValue(bytes.span).digest()
   }
 
   /// Returns the lowercase hexadecimal digest of `bytes` (64 characters).
   static func hexDigest(_ bytes: [UInt8]) -> String {
-    oneShotHashValue(bytes).hexDigest()
-  }
-
-  /// Encodes `bytes` (any bytes, not only a digest) as lowercase hexadecimal, two characters per
-  /// byte.
-  static func lowercaseHex(_ bytes: [UInt8]) -> String {
-    String(unsafeUninitializedCapacity: 2 * bytes.count) { text in
-      for (index, byte) in bytes.enumerated() {
-        text[2 * index] = hexDigit(byte >> 4)
-        text[2 * index + 1] = hexDigit(byte & 0x0f)
-      }
-      return 2 * bytes.count
-    }
+    oneShotHashValue(bytes.span).hexDigest()
   }
 
   /// The ASCII lowercase hexadecimal digit for `nibble` (0...15).
@@ -135,143 +109,137 @@ struct SHA256: Sendable {
   /// The final hash value of the bytes received so far, computed on a copy of the state.
   private func finalHashValue() -> HashValue {
     var words = state
-    let count = pendingCount
-    let length = messageLength
-    withUnsafeBytes(of: pending) { block in
-      Self.compressFinal(
-        &words, tail: UnsafeRawBufferPointer(rebasing: block[0..<count]), length: length)
-    }
+    Self.compressFinal(
+      &words, tail: pending.span.extracting(first: pendingCount), length: messageLength)
     return words
   }
 
   /// The final hash value of the message `bytes`, compressing its whole blocks in place.
-  private static func oneShotHashValue(_ bytes: [UInt8]) -> HashValue {
+  private static func oneShotHashValue(_ bytes: Span<UInt8>) -> HashValue {
     var words = HashValue.initial
-    bytes.withUnsafeBytes { message in
-      let wholeBlocks = message.count / blockSize
-      if wholeBlocks > 0 {
-        compress(&words, blocks: message.baseAddress!, count: wholeBlocks)
-      }
-      compressFinal(
-        &words, tail: UnsafeRawBufferPointer(rebasing: message[(wholeBlocks * blockSize)...]),
-        length: UInt64(message.count))
+    let wholeBlockBytes = bytes.count - bytes.count % blockSize
+    if wholeBlockBytes > 0 {
+      compress(&words, blocks: bytes.extracting(first: wholeBlockBytes))
     }
+    compressFinal(
+      &words, tail: bytes.extracting(droppingFirst: wholeBlockBytes), length: UInt64(bytes.count))
     return words
   }
 
   /// Pads `tail`, the last partial block (fewer than `blockSize` bytes) of a message of `length`
   /// bytes in all, and compresses the resulting one or two blocks into `words`.
-  private static func compressFinal(
-    _ words: inout HashValue, tail: UnsafeRawBufferPointer, length: UInt64
-  ) {
-    withUnsafeTemporaryAllocation(byteCount: 2 * blockSize, alignment: 8) { buffer in
-      let base = buffer.baseAddress!
-      // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
-      let paddedCount = tail.count < blockSize - 8 ? blockSize : 2 * blockSize
-      UnsafeMutableRawBufferPointer(rebasing: buffer[0..<tail.count]).copyMemory(from: tail)
-      base.storeBytes(of: 0x80, toByteOffset: tail.count, as: UInt8.self)
-      (base + tail.count + 1).initializeMemory(
-        as: UInt8.self, repeating: 0, count: paddedCount - 8 - (tail.count + 1))
-      base.storeBytes(of: (length &* 8).bigEndian, toByteOffset: paddedCount - 8, as: UInt64.self)
-      compress(&words, blocks: base, count: paddedCount / blockSize)
+  private static func compressFinal(_ words: inout HashValue, tail: Span<UInt8>, length: UInt64) {
+    // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
+    var padded = InlineArray<128, UInt8>(repeating: 0)
+    for index in tail.indices {
+      padded[index] = tail[index]
     }
+    padded[tail.count] = 0x80
+    let paddedCount = tail.count < blockSize - 8 ? blockSize : 2 * blockSize
+    let bitLength = length &* 8
+    for index in 0..<8 {
+      padded[paddedCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength &>> (8 * index))
+    }
+    compress(&words, blocks: padded.span.extracting(first: paddedCount))
   }
 
-  /// Runs the compression function (FIPS 180-4 §6.2.2) over `count` consecutive 64-byte blocks
-  /// starting at `blocks` (any alignment).
-  private static func compress(_ words: inout HashValue, blocks: UnsafeRawPointer, count: Int) {
-    // An unsafe buffer pointer, unlike the array, is not bounds-checked in release builds.
-    roundConstants.withUnsafeBufferPointer { constants in
-      var h0 = words.h0
-      var h1 = words.h1
-      var h2 = words.h2
-      var h3 = words.h3
-      var h4 = words.h4
-      var h5 = words.h5
-      var h6 = words.h6
-      var h7 = words.h7
-      var block = blocks
-      for _ in 0..<count {
-        // The message schedule as a rolling window in locals: w0...w15 hold W[t...t+15] for the
-        // group of 16 rounds starting at round t, and are overwritten with the next group.
-        var w0 = block.bigEndianWord(at: 0)
-        var w1 = block.bigEndianWord(at: 1)
-        var w2 = block.bigEndianWord(at: 2)
-        var w3 = block.bigEndianWord(at: 3)
-        var w4 = block.bigEndianWord(at: 4)
-        var w5 = block.bigEndianWord(at: 5)
-        var w6 = block.bigEndianWord(at: 6)
-        var w7 = block.bigEndianWord(at: 7)
-        var w8 = block.bigEndianWord(at: 8)
-        var w9 = block.bigEndianWord(at: 9)
-        var w10 = block.bigEndianWord(at: 10)
-        var w11 = block.bigEndianWord(at: 11)
-        var w12 = block.bigEndianWord(at: 12)
-        var w13 = block.bigEndianWord(at: 13)
-        var w14 = block.bigEndianWord(at: 14)
-        var w15 = block.bigEndianWord(at: 15)
-        var a = h0
-        var b = h1
-        var c = h2
-        var d = h3
-        var e = h4
-        var f = h5
-        var g = h6
-        var h = h7
-        var t = 0
-        while true {
-          // A round changes only two working variables, so instead of shifting all eight the
-          // roles rotate by one place per round and return to the start after eight rounds.
-          // (Unrolling all 64 rounds measured slower than this 16-round loop.)
-          round(a, b, c, &d, e, f, g, &h, constants[t] &+ w0)
-          round(h, a, b, &c, d, e, f, &g, constants[t + 1] &+ w1)
-          round(g, h, a, &b, c, d, e, &f, constants[t + 2] &+ w2)
-          round(f, g, h, &a, b, c, d, &e, constants[t + 3] &+ w3)
-          round(e, f, g, &h, a, b, c, &d, constants[t + 4] &+ w4)
-          round(d, e, f, &g, h, a, b, &c, constants[t + 5] &+ w5)
-          round(c, d, e, &f, g, h, a, &b, constants[t + 6] &+ w6)
-          round(b, c, d, &e, f, g, h, &a, constants[t + 7] &+ w7)
-          round(a, b, c, &d, e, f, g, &h, constants[t + 8] &+ w8)
-          round(h, a, b, &c, d, e, f, &g, constants[t + 9] &+ w9)
-          round(g, h, a, &b, c, d, e, &f, constants[t + 10] &+ w10)
-          round(f, g, h, &a, b, c, d, &e, constants[t + 11] &+ w11)
-          round(e, f, g, &h, a, b, c, &d, constants[t + 12] &+ w12)
-          round(d, e, f, &g, h, a, b, &c, constants[t + 13] &+ w13)
-          round(c, d, e, &f, g, h, a, &b, constants[t + 14] &+ w14)
-          round(b, c, d, &e, f, g, h, &a, constants[t + 15] &+ w15)
-          t += 16
-          if t == 64 { break }
-          // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16] (§6.2.2 step 1), in place: in
-          // this order every operand already holds the word it needs, old or new.
-          w0 &+= sigma1(w14) &+ w9 &+ sigma0(w1)
-          w1 &+= sigma1(w15) &+ w10 &+ sigma0(w2)
-          w2 &+= sigma1(w0) &+ w11 &+ sigma0(w3)
-          w3 &+= sigma1(w1) &+ w12 &+ sigma0(w4)
-          w4 &+= sigma1(w2) &+ w13 &+ sigma0(w5)
-          w5 &+= sigma1(w3) &+ w14 &+ sigma0(w6)
-          w6 &+= sigma1(w4) &+ w15 &+ sigma0(w7)
-          w7 &+= sigma1(w5) &+ w0 &+ sigma0(w8)
-          w8 &+= sigma1(w6) &+ w1 &+ sigma0(w9)
-          w9 &+= sigma1(w7) &+ w2 &+ sigma0(w10)
-          w10 &+= sigma1(w8) &+ w3 &+ sigma0(w11)
-          w11 &+= sigma1(w9) &+ w4 &+ sigma0(w12)
-          w12 &+= sigma1(w10) &+ w5 &+ sigma0(w13)
-          w13 &+= sigma1(w11) &+ w6 &+ sigma0(w14)
-          w14 &+= sigma1(w12) &+ w7 &+ sigma0(w15)
-          w15 &+= sigma1(w13) &+ w8 &+ sigma0(w0)
-        }
-        h0 &+= a
-        h1 &+= b
-        h2 &+= c
-        h3 &+= d
-        h4 &+= e
-        h5 &+= f
-        h6 &+= g
-        h7 &+= h
-        block += blockSize
+  /// Runs the compression function (FIPS 180-4 §6.2.2) over `blocks`, consecutive 64-byte
+  /// blocks (a whole number of them).
+  private static func compress(_ words: inout HashValue, blocks: Span<UInt8>) {
+    // A copy in a local: reading the global for every round would recheck its initialization.
+    let constants = roundConstants
+    var h0 = words.h0
+    var h1 = words.h1
+    var h2 = words.h2
+    var h3 = words.h3
+    var h4 = words.h4
+    var h5 = words.h5
+    var h6 = words.h6
+    var h7 = words.h7
+    var offset = 0
+    while offset < blocks.count {
+      // A span of exactly 64 bytes: the word reads below, at constant offsets, need no bounds
+      // checks of their own once this one has passed.
+      let block = blocks.extracting(offset..<offset + blockSize)
+      // The message schedule as a rolling window in locals: w0...w15 hold W[t...t+15] for the
+      // group of 16 rounds starting at round t, and are overwritten with the next group.
+      var w0 = block.bigEndianWord(at: 0)
+      var w1 = block.bigEndianWord(at: 1)
+      var w2 = block.bigEndianWord(at: 2)
+      var w3 = block.bigEndianWord(at: 3)
+      var w4 = block.bigEndianWord(at: 4)
+      var w5 = block.bigEndianWord(at: 5)
+      var w6 = block.bigEndianWord(at: 6)
+      var w7 = block.bigEndianWord(at: 7)
+      var w8 = block.bigEndianWord(at: 8)
+      var w9 = block.bigEndianWord(at: 9)
+      var w10 = block.bigEndianWord(at: 10)
+      var w11 = block.bigEndianWord(at: 11)
+      var w12 = block.bigEndianWord(at: 12)
+      var w13 = block.bigEndianWord(at: 13)
+      var w14 = block.bigEndianWord(at: 14)
+      var w15 = block.bigEndianWord(at: 15)
+      var a = h0
+      var b = h1
+      var c = h2
+      var d = h3
+      var e = h4
+      var f = h5
+      var g = h6
+      var h = h7
+      var t = 0
+      while true {
+        // A round changes only two working variables, so instead of shifting all eight the
+        // roles rotate by one place per round and return to the start after eight rounds.
+        // (Unrolling all 64 rounds measured slower than this 16-round loop.)
+        round(a, b, c, &d, e, f, g, &h, constants[t] &+ w0)
+        round(h, a, b, &c, d, e, f, &g, constants[t + 1] &+ w1)
+        round(g, h, a, &b, c, d, e, &f, constants[t + 2] &+ w2)
+        round(f, g, h, &a, b, c, d, &e, constants[t + 3] &+ w3)
+        round(e, f, g, &h, a, b, c, &d, constants[t + 4] &+ w4)
+        round(d, e, f, &g, h, a, b, &c, constants[t + 5] &+ w5)
+        round(c, d, e, &f, g, h, a, &b, constants[t + 6] &+ w6)
+        round(b, c, d, &e, f, g, h, &a, constants[t + 7] &+ w7)
+        round(a, b, c, &d, e, f, g, &h, constants[t + 8] &+ w8)
+        round(h, a, b, &c, d, e, f, &g, constants[t + 9] &+ w9)
+        round(g, h, a, &b, c, d, e, &f, constants[t + 10] &+ w10)
+        round(f, g, h, &a, b, c, d, &e, constants[t + 11] &+ w11)
+        round(e, f, g, &h, a, b, c, &d, constants[t + 12] &+ w12)
+        round(d, e, f, &g, h, a, b, &c, constants[t + 13] &+ w13)
+        round(c, d, e, &f, g, h, a, &b, constants[t + 14] &+ w14)
+        round(b, c, d, &e, f, g, h, &a, constants[t + 15] &+ w15)
+        t += 16
+        if t == 64 { break }
+        // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16] (§6.2.2 step 1), in place: in
+        // this order every operand already holds the word it needs, old or new.
+        w0 &+= sigma1(w14) &+ w9 &+ sigma0(w1)
+        w1 &+= sigma1(w15) &+ w10 &+ sigma0(w2)
+        w2 &+= sigma1(w0) &+ w11 &+ sigma0(w3)
+        w3 &+= sigma1(w1) &+ w12 &+ sigma0(w4)
+        w4 &+= sigma1(w2) &+ w13 &+ sigma0(w5)
+        w5 &+= sigma1(w3) &+ w14 &+ sigma0(w6)
+        w6 &+= sigma1(w4) &+ w15 &+ sigma0(w7)
+        w7 &+= sigma1(w5) &+ w0 &+ sigma0(w8)
+        w8 &+= sigma1(w6) &+ w1 &+ sigma0(w9)
+        w9 &+= sigma1(w7) &+ w2 &+ sigma0(w10)
+        w10 &+= sigma1(w8) &+ w3 &+ sigma0(w11)
+        w11 &+= sigma1(w9) &+ w4 &+ sigma0(w12)
+        w12 &+= sigma1(w10) &+ w5 &+ sigma0(w13)
+        w13 &+= sigma1(w11) &+ w6 &+ sigma0(w14)
+        w14 &+= sigma1(w12) &+ w7 &+ sigma0(w15)
+        w15 &+= sigma1(w13) &+ w8 &+ sigma0(w0)
       }
-      words = HashValue(h0: h0, h1: h1, h2: h2, h3: h3, h4: h4, h5: h5, h6: h6, h7: h7)
+      h0 &+= a
+      h1 &+= b
+      h2 &+= c
+      h3 &+= d
+      h4 &+= e
+      h5 &+= f
+      h6 &+= g
+      h7 &+= h
+      offset += blockSize
     }
+    words = HashValue(h0: h0, h1: h1, h2: h2, h3: h3, h4: h4, h5: h5, h6: h6, h7: h7)
   }
 
   /// One round of §6.2.2 step 3, with the working variables passed in their current roles: adds
@@ -339,26 +307,27 @@ private struct HashValue {
 
   /// The 32-byte digest: the words in order, each big-endian.
   func digest() -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: SHA256.digestSize) { bytes, initializedCount in
-      let raw = UnsafeMutableRawBufferPointer(bytes)
-      forEachWord { index, word in
-        raw.storeBytes(of: word.bigEndian, toByteOffset: 4 * index, as: UInt32.self)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(SHA256.digestSize)
+    forEachWord { _, word in
+      for byte in 0..<4 {
+        bytes.append(UInt8(truncatingIfNeeded: word &>> (24 - 8 * byte)))
       }
-      initializedCount = SHA256.digestSize
     }
+    return bytes
   }
 
-  /// The digest as 64 lowercase hexadecimal characters, built without an intermediate array.
+  /// The digest as 64 lowercase hexadecimal characters, built in an inline buffer.
   func hexDigest() -> String {
-    String(unsafeUninitializedCapacity: 2 * SHA256.digestSize) { text in
-      forEachWord { index, word in
-        for nibble in 0..<8 {
-          let value = UInt8(truncatingIfNeeded: word &>> (28 - 4 * nibble)) & 0x0f
-          text[8 * index + nibble] = SHA256.hexDigit(value)
-        }
+    var text = InlineArray<64, UInt8>(repeating: 0)
+    forEachWord { index, word in
+      for nibble in 0..<8 {
+        let value = UInt8(truncatingIfNeeded: word &>> (28 - 4 * nibble)) & 0x0f
+        text[8 * index + nibble] = SHA256.hexDigit(value)
       }
-      return 2 * SHA256.digestSize
     }
+    // Hexadecimal digits are ASCII, which is always valid UTF-8.
+    return String(copying: try! UTF8Span(validating: text.span))
   }
 }
 
@@ -370,10 +339,11 @@ extension UInt32 {
   }
 }
 
-extension UnsafeRawPointer {
-  /// The big-endian 32-bit word at word offset `index`, at any alignment.
+extension Span where Element == UInt8 {
+  /// The big-endian 32-bit word at word offset `index`.
   @inline(__always)
   fileprivate func bigEndianWord(at index: Int) -> UInt32 {
-    UInt32(bigEndian: loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
+    UInt32(self[4 * index]) &<< 24 | UInt32(self[4 * index + 1]) &<< 16
+      | UInt32(self[4 * index + 2]) &<< 8 | UInt32(self[4 * index + 3])
   }
 }

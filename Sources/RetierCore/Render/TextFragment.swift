@@ -7,9 +7,13 @@ protocol TextFragment {
 extension String: TextFragment {
   /// Appends the string as is.
   func write(to text: inout TextBuffer) {
-    // Copying from the contiguous UTF-8 is faster than appending the `utf8` view.
-    var string = self
-    string.withUTF8 { text.bytes.append(contentsOf: $0) }
+    // Copying from the UTF-8 span measured faster than appending the `utf8` view.
+    let utf8 = self.utf8.span
+    text.bytes.append(addingCapacity: utf8.count) { output in
+      for index in utf8.indices {
+        output.append(utf8[index])
+      }
+    }
   }
 }
 

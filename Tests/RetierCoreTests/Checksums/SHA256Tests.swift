@@ -9,6 +9,11 @@ struct SHA256Tests {
     Array(text.utf8)
   }
 
+  /// `bytes` in lowercase hexadecimal, two digits per byte, written independently of the hasher.
+  private static func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+  }
+
   /// The test message of `length` bytes: byte i is (31 × i + 7) mod 256.
   private static func patternMessage(length: Int) -> [UInt8] {
     (0..<length).map { UInt8((31 * $0 + 7) % 256) }
@@ -197,20 +202,18 @@ struct SHA256Tests {
       hasher.finalizeHex() == "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179")
   }
 
-  @Test("mixed chunk sizes through the raw-buffer update")
-  func streamingRawBuffers() {
+  @Test("mixed chunk sizes through the span update")
+  func streamingSpans() {
     let message = Self.patternMessage(length: 1_000)
     let chunkSizes = [0, 1, 62, 2, 64, 129, 5, 300, 437]
     #expect(chunkSizes.reduce(0, +) == message.count)
     var hasher = SHA256()
     var start = 0
-    message.withUnsafeBytes { bytes in
-      for size in chunkSizes {
-        hasher.update(UnsafeRawBufferPointer(rebasing: bytes[start..<start + size]))
-        start += size
-      }
+    for size in chunkSizes {
+      hasher.update(message.span.extracting(start..<start + size))
+      start += size
     }
-    #expect(SHA256.lowercaseHex(hasher.finalize()) == SHA256.hexDigest(message))
+    #expect(Self.hex(hasher.finalize()) == SHA256.hexDigest(message))
   }
 
   @Test("finalize leaves the hasher usable")
@@ -261,7 +264,7 @@ struct SHA256Tests {
     let message = Self.patternMessage(length: length)
     let expected = Self.patternDigests[length]
     #expect(SHA256.hexDigest(message) == expected)
-    #expect(SHA256.lowercaseHex(SHA256.hash(message)) == expected)
+    #expect(Self.hex(SHA256.hash(message)) == expected)
     #expect(Self.streamed(message, chunkSizes: [1]).finalizeHex() == expected)
     #expect(Self.streamed(message, chunkSizes: [7, 50]).finalizeHex() == expected)
   }
@@ -270,7 +273,7 @@ struct SHA256Tests {
   func streamedLengthMatchesReference(length: Int) {
     let hasher = Self.streamed(Self.patternMessage(length: length), chunkSizes: [5])
     #expect(hasher.finalizeHex() == Self.patternDigests[length])
-    #expect(SHA256.lowercaseHex(hasher.finalize()) == Self.patternDigests[length])
+    #expect(Self.hex(hasher.finalize()) == Self.patternDigests[length])
   }
 
   @Test("longer lengths around block boundaries match hashlib", arguments: 0..<13)
@@ -306,14 +309,24 @@ struct SHA256Tests {
     #expect(hasher.finalizeHex() == SHA256.hexDigest(message))
   }
 
-  @Test("hashing from unaligned raw buffers equals one-shot")
-  func unalignedRawBuffers() {
+  @Test("a span split in two at every point equals one-shot", arguments: [0, 1, 3, 64, 65, 200])
+  func spanSplitAtEveryPoint(length: Int) {
+    let message = Self.patternMessage(length: length)
+    let expected = SHA256.hash(message)
+    for split in 0...length {
+      var hasher = SHA256()
+      hasher.update(message.span.extracting(..<split))
+      hasher.update(message.span.extracting(split...))
+      #expect(hasher.finalize() == expected, "split at \(split)")
+    }
+  }
+
+  @Test("hashing spans that start at any offset equals one-shot")
+  func spansAtAnyOffset() {
     let message = Self.patternMessage(length: 1_000)
     for offset in 1..<8 {
       var hasher = SHA256()
-      message.withUnsafeBytes { bytes in
-        hasher.update(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
-      }
+      hasher.update(message.span.extracting(offset...))
       #expect(hasher.finalizeHex() == SHA256.hexDigest(Array(message[offset...])))
     }
   }
@@ -324,17 +337,11 @@ struct SHA256Tests {
     #expect(SHA256.hash(Self.patternMessage(length: 200)).count == 32)
   }
 
-  @Test("lowercase hex encodes every byte with two digits")
-  func lowercaseHex() {
-    #expect(SHA256.lowercaseHex([]) == "")
-    #expect(SHA256.lowercaseHex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
-  }
-
-  @Test("lowercase hex matches String(radix:) for every byte value")
-  func lowercaseHexEveryByte() {
-    let bytes = (0...255).map { UInt8($0) }
-    let expected = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    #expect(SHA256.lowercaseHex(bytes) == expected)
-    #expect(SHA256.lowercaseHex(bytes).utf8.count == 512)
+  @Test("the hex digest spells the digest's bytes, two lowercase digits each")
+  func hexDigestSpellsDigest() {
+    for length in 0..<32 {
+      let message = Self.patternMessage(length: length)
+      #expect(SHA256.hexDigest(message) == Self.hex(SHA256.hash(message)))
+    }
   }
 }
