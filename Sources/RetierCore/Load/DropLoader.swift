@@ -11,48 +11,37 @@ enum DropLoader {
   static func load(
     _ files: consuming DropFiles, tierCount: Int
   ) throws(RetierError) -> LoadedDrop {
-    // Each task owns its files' bytes: they are moved out of `files`, and a task empties its
-    // variables once done, which frees them (nothing else holds them).
-    var accountsBytes = files.accounts
-    var arrBytes = files.arr
-    var usageBytes = files.usage
-    var csmsBytes = files.csms
-    var overridesBytes = files.overrides
-    files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
-    // accounts.csv (the largest) on one core and the rest on the other; errors are then
+    // accounts.csv (the largest) on one core and the rest on the other; each side owns its
+    // files' bytes, so they are freed as soon as that side has typed them. Errors are then
     // reported in the same file order as a sequential load would.
+    let accountsBytes = files.accounts
+    files.accounts = []
     let (accounts, others) = Parallel.both(
-      {
-        defer { accountsBytes = [] }
-        return (
-          sha256: SHA256.hexDigest(accountsBytes),
-          rows: Result { () throws(RetierError) in
-            try loadAccounts(accountsBytes, tierCount: tierCount)
-          }
+      consume accountsBytes,
+      { bytes in
+        (
+          sha256: SHA256.hexDigest(bytes),
+          rows: Result { () throws(RetierError) in try loadAccounts(bytes, tierCount: tierCount) }
         )
       },
-      {
-        defer {
-          arrBytes = []
-          usageBytes = []
-          csmsBytes = []
-          overridesBytes = nil
-        }
-        return (
+      consume files,
+      { files in
+        (
           sha256: [
-            DropFiles.Name.arr: SHA256.hexDigest(arrBytes),
-            DropFiles.Name.usage: SHA256.hexDigest(usageBytes),
-            DropFiles.Name.csms: SHA256.hexDigest(csmsBytes),
-          ].merging(overridesBytes.map { [DropFiles.Name.overrides: SHA256.hexDigest($0)] } ?? [:])
+            DropFiles.Name.arr: SHA256.hexDigest(files.arr),
+            DropFiles.Name.usage: SHA256.hexDigest(files.usage),
+            DropFiles.Name.csms: SHA256.hexDigest(files.csms),
+          ].merging(files.overrides.map { [DropFiles.Name.overrides: SHA256.hexDigest($0)] } ?? [:])
           {
             first, _ in first
           },
-          arr: Result { () throws(RetierError) in try loadARR(arrBytes) },
-          usage: Result { () throws(RetierError) in try loadUsage(usageBytes) },
+          arr: Result { () throws(RetierError) in try loadARR(files.arr) },
+          usage: Result { () throws(RetierError) in try loadUsage(files.usage) },
           overrides: Result { () throws(RetierError) in
-            try overridesBytes.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
+            try files.overrides.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
           },
-          roster: Result { () throws(RetierError) in try loadRoster(csmsBytes, tierCount: tierCount)
+          roster: Result { () throws(RetierError) in
+            try loadRoster(files.csms, tierCount: tierCount)
           }
         )
       })

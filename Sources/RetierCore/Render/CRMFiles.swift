@@ -92,7 +92,7 @@ enum CRMFiles {
     let listed = ledger.refs.filter { ledger.owners[$0].isEmpty }
     var csmsShort: [Int: Int] = [:]
     for row in result.owners.capacity { csmsShort[row.tier] = row.csmsShort }
-    return PiecewiseFile(path: unassignedPath, itemCount: listed.count) { items in
+    return PiecewiseFile(path: unassignedPath, itemCount: listed.count) { [csmsShort] items in
       let decisions = result.ledger.decisions
       var writer = CSVWriter(
         header: unassignedHeader, startingFile: items.lowerBound == 0,

@@ -5,17 +5,17 @@
 /// of a range of them: the header when the range starts at 0, whatever closes the file when it
 /// ends at ``itemCount``. The bytes of consecutive ranges concatenate to the file, and disjoint
 /// ranges may render concurrently.
-struct PiecewiseFile {
+struct PiecewiseFile: Sendable {
   /// Path relative to the run folder, as in ``OutputFile/path``.
   var path: String
   /// The number of items.
   var itemCount: Int
   /// The bytes of the items in a range of `0..<itemCount` (an empty range at 0 or at
   /// `itemCount` gives the header or the closing text alone).
-  var renderItems: (_ items: Range<Int>) -> [UInt8]
+  var renderItems: @Sendable (_ items: Range<Int>) -> [UInt8]
 
   /// Creates the file from its path, its item count and its renderer.
-  init(path: String, itemCount: Int, renderItems: @escaping (Range<Int>) -> [UInt8]) {
+  init(path: String, itemCount: Int, renderItems: @escaping @Sendable (Range<Int>) -> [UInt8]) {
     self.path = path
     self.itemCount = itemCount
     self.renderItems = renderItems

@@ -28,7 +28,7 @@ enum ReassignmentsCSV {
       listed += refs.map { ($0, email) }
     }
     let effectiveDate = result.runDate.description
-    return PiecewiseFile(path: "reassignments.csv", itemCount: listed.count) { items in
+    return PiecewiseFile(path: "reassignments.csv", itemCount: listed.count) { [listed] items in
       var writer = CSVWriter(
         header: header, startingFile: items.lowerBound == 0, byteCapacity: 256 * items.count)
       for (ref, email) in listed[items] {

@@ -1,54 +1,61 @@
 import Dispatch
+import Synchronization
 
 /// Runs independent pieces of work on every core and returns their results in index order, so
 /// the output never depends on thread scheduling.
 ///
-/// Why this type keeps unsafe code: the work is the renderers' closures, which capture the run
-/// (not `Sendable` closures) and return values that need not be `Sendable`, and each result is
-/// written by exactly one thread into a slot no other thread touches, then read only after
-/// `concurrentPerform` has returned. Swift's checker cannot see that the slots are disjoint, so
-/// the writes go through a pointer into the result array (`map`) or `nonisolated(unsafe)`
-/// variables (`both`). Everything else runs on one thread and never needs this.
+/// The work is `@Sendable`, so the compiler checks that it shares nothing mutable between
+/// threads. Each thread collects its results in an array of its own and hands the array over
+/// under a lock, once per chunk; the arrays are joined in chunk order after every thread is done.
+/// The lock is taken a few times per call, never per result.
 package enum Parallel {
   /// `transform` of every index in `0..<count`, in index order, computed concurrently in
   /// contiguous chunks of at least `minimumChunk` indices.
-  package static func map<Result>(
-    _ count: Int, minimumChunk: Int = 1, _ transform: (Int) -> Result
+  package static func map<Result: Sendable>(
+    _ count: Int, minimumChunk: Int = 1, _ transform: @Sendable (Int) -> Result
   ) -> [Result] {
     let chunkCount = Swift.min(Self.maximumChunkCount, count / Swift.max(1, minimumChunk))
     guard chunkCount > 1 else { return (0..<count).map(transform) }
-    return withoutActuallyEscaping(transform) { transform in
-      [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-        // Each chunk initializes a disjoint range of `buffer`; no element is shared.
-        nonisolated(unsafe) let output = buffer.baseAddress!
-        nonisolated(unsafe) let transform = transform
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-          let start = count * chunk / chunkCount
-          let end = count * (chunk + 1) / chunkCount
-          for index in start..<end { (output + index).initialize(to: transform(index)) }
-        }
-        initialized = count
+    let chunks = Mutex([[Result]](repeating: [], count: chunkCount))
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let start = count * chunk / chunkCount
+      let end = count * (chunk + 1) / chunkCount
+      let results = (start..<end).map(transform)
+      chunks.withLock { $0[chunk] = results }
+    }
+    return chunks.withLock { chunks in
+      var results: [Result] = []
+      results.reserveCapacity(count)
+      for chunk in chunks {
+        results += chunk
       }
+      return results
     }
   }
 
-  /// The results of `first` and `second`, computed concurrently.
-  static func both<First, Second>(
-    _ first: () -> First, _ second: () -> Second
+  /// `first(firstInput)` and `second(secondInput)`, computed concurrently.
+  ///
+  /// Each side takes its input over and owns it alone, so an input (a file's bytes, say) is
+  /// freed as soon as its side is done with it rather than once both are.
+  static func both<FirstInput: Sendable, SecondInput: Sendable, First: Sendable, Second: Sendable>(
+    _ firstInput: consuming FirstInput, _ first: @Sendable (FirstInput) -> First,
+    _ secondInput: consuming SecondInput, _ second: @Sendable (SecondInput) -> Second
   ) -> (First, Second) {
-    withoutActuallyEscaping(first) { first in
-      withoutActuallyEscaping(second) { second in
-        nonisolated(unsafe) var firstResult: First?
-        nonisolated(unsafe) var secondResult: Second?
-        nonisolated(unsafe) let first = first
-        nonisolated(unsafe) let second = second
-        // Each iteration writes only its own variable; `concurrentPerform` returns after both.
-        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
-          if iteration == 0 { firstResult = first() } else { secondResult = second() }
-        }
-        return (firstResult!, secondResult!)
+    let inputs = Mutex<(first: FirstInput?, second: SecondInput?)>(
+      (consume firstInput, consume secondInput))
+    let results = Mutex<(first: First?, second: Second?)>((nil, nil))
+    DispatchQueue.concurrentPerform(iterations: 2) { iteration in
+      // Each iteration takes its own input and stores its own result: a value is never taken
+      // before it is stored, since `concurrentPerform` returns only after both iterations.
+      if iteration == 0 {
+        let result = first(inputs.withLock { $0.first.take()! })
+        results.withLock { $0.first = result }
+      } else {
+        let result = second(inputs.withLock { $0.second.take()! })
+        results.withLock { $0.second = result }
       }
     }
+    return results.withLock { ($0.first!, $0.second!) }
   }
 
   /// Chunks per call: more than there are cores, so that one slow chunk leaves no core idle;

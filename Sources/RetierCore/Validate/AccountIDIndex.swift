@@ -61,7 +61,7 @@ struct AccountIDIndex {
 
   /// For each of `count` lines (ARR lines, usage rows) whose account ids `id` gives, the first
   /// account row with an equal id, or -1 when there is none (or the id is empty).
-  mutating func join(count: Int, ids: [String], id: (Int) -> String) -> [Int32] {
+  mutating func join(count: Int, ids: [String], id: @Sendable (Int) -> String) -> [Int32] {
     var result = [Int32](repeating: -1, count: count)
     if comparesStrings {
       let rows = stringIndex(ids)
@@ -148,7 +148,7 @@ struct AccountIDIndex {
 
   /// The entry of each of `count` ids, computed on every core; an empty id gets
   /// ``IDKey/empty`` and one that is not ASCII ``IDKey/notASCII``.
-  private static func entries(count: Int, id: (Int) -> String) -> [Entry] {
+  private static func entries(count: Int, id: @Sendable (Int) -> String) -> [Entry] {
     Parallel.map(count, minimumChunk: 1 << 14) { index in
       let text = id(index)
       let key = text.isEmpty ? IDKey.empty : (IDKey(text) ?? .notASCII)

@@ -17,9 +17,16 @@ struct ParallelTests {
     #expect(Parallel.map(10, minimumChunk: 100) { String($0) } == (0..<10).map(String.init))
   }
 
-  @Test("both returns each side's own result")
+  @Test("map joins heap-allocated results from every chunk in index order")
+  func mapJoinsChunksInOrder() {
+    let labels = Parallel.map(1_000, minimumChunk: 10) { "row \($0)" }
+    #expect(labels == (0..<1_000).map { "row \($0)" })
+  }
+
+  @Test("both hands each side its own input and returns each side's own result")
   func bothReturnsBoth() {
-    let (left, right) = Parallel.both({ (1...100).reduce(0, +) }, { "right" })
+    let (left, right) = Parallel.both(
+      100, { (1...$0).reduce(0, +) }, Array("right".utf8), { String(decoding: $0, as: UTF8.self) })
     #expect(left == 5_050)
     #expect(right == "right")
   }
