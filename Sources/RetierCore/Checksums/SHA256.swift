@@ -6,10 +6,11 @@
 /// appended afterwards.
 ///
 /// The hasher holds no heap storage: the hash value is eight stored words and the partial block
-/// an `InlineArray`. Input is read through `Span`s, so the code needs no unsafe pointers; the
+/// an `InlineArray`. Input is read through `Span`s, with bounds checks and no pointers; the
 /// compression function reads each block as a 64-byte span at constant offsets, which lets the
-/// compiler drop the per-byte bounds checks. `hash(_:)` and `hexDigest(_:)` compress whole
-/// blocks straight from the input and pad only the tail, in an inline buffer.
+/// compiler drop the per-byte checks and load each word in one instruction. `hash(_:)` and
+/// `hexDigest(_:)` compress whole blocks straight from the input and pad only the tail, in an
+/// inline buffer.
 struct SHA256: Sendable {
   /// The size of one compression block in bytes.
   static let blockSize = 64
