@@ -99,6 +99,10 @@ struct AccountColumns: Sendable {
   func currentTier(_ row: Int) -> Int? {
     flags[row].contains(.hasCurrentTier) ? Int(currentTiers[row]) : nil
   }
+  /// `customer_since` of `row`.
+  func customerSince(_ row: Int) -> CalendarDate { customerSince[row] }
+  /// Business reviews skipped by `row` (saturated at `Int32.max`).
+  func reviewsSkipped(_ row: Int) -> Int { Int(reviewsSkipped[row]) }
   /// Whether `row` had a usage row.
   func hasUsageRow(_ row: Int) -> Bool { flags[row].contains(.hasUsageRow) }
 

@@ -58,6 +58,12 @@ package struct AccountLedger: Sendable {
   /// The CRM's owner of `ref` before the run, without building the account.
   package func ownerID(_ ref: AccountRef) -> String { accounts.ownerID(ref.row) }
 
+  /// `customer_since` of `ref`, without building the account.
+  package func customerSince(_ ref: AccountRef) -> CalendarDate { accounts.customerSince(ref.row) }
+
+  /// The business reviews `ref` skipped in a row, without building the account.
+  package func reviewsSkipped(_ ref: AccountRef) -> Int { accounts.reviewsSkipped(ref.row) }
+
   /// The valid account whose id is `id`, if any (binary search on the id order).
   package func ref(forID id: String) -> AccountRef? {
     let row = Self.lowerBound(of: id, count: accounts.count) { accounts.id($0) }

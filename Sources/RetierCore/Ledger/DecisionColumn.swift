@@ -28,7 +28,11 @@ package struct DecisionColumn: Sendable {
 
   /// The decision of `ref`'s account.
   package subscript(ref: AccountRef) -> TierDecision {
-    get { decisions[ref.row].decision(override: overrides[ref]) }
+    get {
+      let packed = decisions[ref.row]
+      // Only a handful of accounts have an override: the others skip the hash lookup.
+      return packed.decision(override: packed.hasOverride ? overrides[ref] : nil)
+    }
     set {
       decisions[ref.row] = Packed(newValue)
       overrides[ref] = newValue.override
@@ -49,6 +53,9 @@ package struct DecisionColumn: Sendable {
   /// Why `ref`'s account ends where it does, without building its decision.
   func reason(_ ref: AccountRef) -> TierReason { decisions[ref.row].reason }
 
+  /// The tier the rubric alone gives `ref`, without building the decision.
+  func rubricTier(_ ref: AccountRef) -> Int { Int(decisions[ref.row].rubricTier) }
+
   /// How many accounts are decided.
   var count: Int { decisions.count }
 
@@ -62,6 +69,8 @@ package struct DecisionColumn: Sendable {
     var kind: Kind
     var isNewLogo: Bool
     var isHeldBySkippedReviews: Bool
+    /// Whether the column's overrides hold one for this account (it fits the padding).
+    var hasOverride: Bool
 
     /// The reasons without their payload.
     enum Kind: UInt8 {
@@ -74,6 +83,7 @@ package struct DecisionColumn: Sendable {
       finalTier = Int32(decision.finalTier)
       isNewLogo = decision.isNewLogo
       isHeldBySkippedReviews = decision.isHeldBySkippedReviews
+      hasOverride = decision.override != nil
       capTier = 0
       kind = .rubric
       setReason(decision.reason)

@@ -32,21 +32,20 @@ enum DecimalDigits {
       bytes.append(zero + UInt8(truncatingIfNeeded: value))
       return
     }
-    var digitCount = 1
-    var rest = value / 10
-    while rest > 0 {
-      digitCount += 1
-      rest /= 10
-    }
-    // Room for the digits and their padding, then the digits written last first from its end.
-    bytes.append(contentsOf: repeatElement(zero, count: max(digitCount, minimumDigits)))
-    var position = bytes.count
-    rest = value
+    // The digits come last first: they are appended that way, padded, and the run reversed in
+    // place (appending a run of zeros to fill from its end went through the generic path).
+    let start = bytes.count
+    var rest = value
     repeat {
-      position -= 1
-      bytes[position] = zero + UInt8(truncatingIfNeeded: rest % 10)
+      bytes.append(zero + UInt8(truncatingIfNeeded: rest % 10))
       rest /= 10
     } while rest > 0
+    while bytes.count - start < minimumDigits { bytes.append(zero) }
+    var (low, high) = (start, bytes.count - 1)
+    while low < high {
+      bytes.swapAt(low, high)
+      (low, high) = (low + 1, high - 1)
+    }
   }
 
   /// Appends `magnitude` in decimal with a comma between groups of three digits, e.g.

@@ -8,10 +8,9 @@ extension AccountMemo {
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.ledger[ref]
     let decision = result.ledger.decisions[ref]
     let scores = result.ledger.scores[ref]
-    let from = account.currentTier ?? decision.finalTier
+    let from = result.ledger.currentTier(ref) ?? decision.finalTier
     if decision.isHeldBySkippedReviews {
       writeSkippedReviewsPath(ref, explainer: explainer, to: &text)
       return
@@ -50,13 +49,12 @@ extension AccountMemo {
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.ledger[ref]
     let decision = result.ledger.decisions[ref]
     let total = result.ledger.scores[ref].total
-    let from = account.currentTier ?? decision.finalTier
+    let from = result.ledger.currentTier(ref) ?? decision.finalTier
     let line = explainer.line(ofTier: from)
     SkippedReviewsRule(result.configuration).writePathBack(
-      reviewsSkipped: account.reviewsSkipped, to: &text)
+      reviewsSkipped: result.ledger.reviewsSkipped(ref), to: &text)
     text.append(" ")
     if total >= line {
       text.append(
@@ -104,7 +102,7 @@ extension AccountMemo {
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let since = result.ledger[ref].customerSince
+    let since = result.ledger.customerSince(ref)
     // The same quarter the decision paragraph names (one computation, `newLogoHoldEnd`).
     let (quarter, needed) = newLogoHoldEnd(ref, result: result)
     text.append(

@@ -15,14 +15,15 @@ extension AccountMemo {
     for ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.ledger[ref]
     let decision = result.ledger.decisions[ref]
-    let from = account.currentTier ?? decision.finalTier
+    let from = result.ledger.currentTier(ref) ?? decision.finalTier
     let isDemotion = decision.finalTier > from
-    let name = account.name.isEmpty ? account.id : account.name
+    let id = result.ledger.id(ref)
+    let accountName = result.ledger.name(ref)
+    let name = accountName.isEmpty ? id : accountName
     text.append(
       "# ", .escaped(name), ": ", explainer.tierLabel(from), " → ",
-      explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(account.id), ", ",
+      explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(id), ", ",
       isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
       " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
     text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
@@ -72,15 +73,15 @@ extension AccountMemo {
   /// you've done — it is a comment on the numbers.`
   static func writeOpener(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
-    let account = result.ledger[ref]
+    let name = result.ledger.name(ref)
     let finalTier = result.ledger.decisions.finalTier(ref)
     if let person = addressee(ref, explainer: explainer) {
       text.append("To ", .escaped(explainer.people.name(of: person)), ":\n\n")
     }
     text.append(
       "I want to walk you through a tiering change before it shows up in your queue. ",
-      .escaped(account.name.isEmpty ? account.id : account.name), " moved from Tier ",
-      account.currentTier ?? finalTier, " to Tier ", finalTier,
+      .escaped(name.isEmpty ? result.ledger.id(ref) : name), " moved from Tier ",
+      result.ledger.currentTier(ref) ?? finalTier, " to Tier ", finalTier,
       " this quarter. This is not a comment on the work you've done — it is a comment on the ",
       "numbers.\n")
   }
@@ -90,15 +91,15 @@ extension AccountMemo {
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let account = result.ledger[ref]
     let finalTier = result.ledger.decisions.finalTier(ref)
     let owner = result.ledger.owners[ref]
-    let name = account.name.isEmpty ? account.id : account.name
+    let accountName = result.ledger.name(ref)
+    let name = accountName.isEmpty ? result.ledger.id(ref) : accountName
     if explainer.people.isPerson(owner) {
       text.append("To ", .escaped(explainer.people.name(of: owner)), ":\n\n")
     }
     text.append(
-      .escaped(name), " moved from Tier ", account.currentTier ?? finalTier, " to Tier ",
+      .escaped(name), " moved from Tier ", result.ledger.currentTier(ref) ?? finalTier, " to Tier ",
       finalTier, " this quarter")
     if explainer.people.isPerson(owner) {
       text.append(" and is yours now.\n")
@@ -149,7 +150,7 @@ extension AccountMemo {
       let hold = newLogoHoldEnd(ref, result: result)
       text.append(
         ", which on the rubric alone lands in Tier ", decision.rubricTier, ". As a new logo ",
-        "(customer since ", result.ledger[ref].customerSince, ", fewer than ",
+        "(customer since ", result.ledger.customerSince(ref), ", fewer than ",
         hold.quarters, " full quarter", hold.quarters == 1 ? "" : "s",
         ") it is held in Tier ", decision.finalTier, " until the ", hold.endsWith.label,
         " re-tier.")
@@ -202,7 +203,7 @@ extension AccountMemo {
     _ ref: AccountRef, result: RunResult
   ) -> (endsWith: FiscalQuarter, quarters: Int) {
     let configuration = result.configuration
-    let since = result.ledger[ref].customerSince
+    let since = result.ledger.customerSince(ref)
     let needed = configuration.newLogoQuarters
     var quarter = result.quarter
     var steps = 0

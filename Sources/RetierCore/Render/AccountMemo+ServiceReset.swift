@@ -11,14 +11,8 @@ extension AccountMemo {
     // Cells are input text (config), escaped once per run.
     let before = explainer.escapedServiceLevels(ofTier: from)
     let after = explainer.escapedServiceLevels(ofTier: finalTier)
-    let changes: [(String, String, String)] = [
-      ("coverage", before.coverage, after.coverage),
-      ("business reviews", before.businessReviews, after.businessReviews),
-      ("executive contact", before.executiveContact, after.executiveContact),
-      ("P1 response", before.p1Response, after.p1Response),
-      ("renewal motion", before.renewalMotion, after.renewalMotion),
-    ]
-    for (label, old, new) in changes {
+    // Written row by row, with no array of the rows or joined plays: a memo per moved account.
+    func writeRow(_ label: String, _ old: String, _ new: String) {
       text.append("- ", label, ": ")
       if old == new {
         text.append(old, " (unchanged)\n")
@@ -26,9 +20,22 @@ extension AccountMemo {
         text.append(old, " → ", new, "\n")
       }
     }
-    text.append(
-      "- plays only the tier runs: ", before.plays.joined(separator: "; "), " → ",
-      after.plays.joined(separator: "; "), "\n")
+    writeRow("coverage", before.coverage, after.coverage)
+    writeRow("business reviews", before.businessReviews, after.businessReviews)
+    writeRow("executive contact", before.executiveContact, after.executiveContact)
+    writeRow("P1 response", before.p1Response, after.p1Response)
+    writeRow("renewal motion", before.renewalMotion, after.renewalMotion)
+    func writePlays(_ plays: [String]) {
+      for (offset, play) in plays.enumerated() {
+        if offset > 0 { text.append("; ") }
+        text.append(play)
+      }
+    }
+    text.append("- plays only the tier runs: ")
+    writePlays(before.plays)
+    text.append(" → ")
+    writePlays(after.plays)
+    text.append("\n")
     text.append(
       "- CSM hours per account per month: ", before.csmHoursPerMonth, " → ",
       after.csmHoursPerMonth, " (")

@@ -59,11 +59,11 @@ extension AccountMemo {
   static func writeAccountReference(
     _ ref: AccountRef, _ result: RunResult, to text: inout TextBuffer
   ) {
-    let account = result.ledger[ref]
-    if account.name.isEmpty {
-      text.append("**", .escaped(account.id), "**")
+    let name = result.ledger.name(ref)
+    if name.isEmpty {
+      text.append("**", .escaped(result.ledger.id(ref)), "**")
     } else {
-      text.append("**", .escaped(account.name), "** (", .escaped(account.id), ")")
+      text.append("**", .escaped(name), "** (", .escaped(result.ledger.id(ref)), ")")
     }
   }
 

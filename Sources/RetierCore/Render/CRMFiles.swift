@@ -50,7 +50,7 @@ enum CRMFiles {
       var writer = CSVWriter(
         header: header, startingFile: items.lowerBound == 0, byteCapacity: 48 * items.count)
       for row in rows[items] {
-        writer.appendText(ledger[row.ref].id)
+        writer.appendText(ledger.id(row.ref))
         writer.appendText(row.owner)
         writer.endRow()
       }

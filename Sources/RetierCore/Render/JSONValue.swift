@@ -117,6 +117,13 @@ indirect enum JSONValue: Sendable, Hashable {
   /// Appends ``quoted(_:)`` to `output`.
   private static func writeQuoted(_ string: String, to output: inout TextBuffer) {
     output.bytes.append(quote)
+    // Most strings (paths, ids, digests) need no escape: a scan of their contiguous bytes finds
+    // that, and the whole string is copied at once, where the walk below slices the `utf8` view.
+    if !needsEscapes(string.utf8.span) {
+      output.bytes.append(contentsOf: string.utf8)
+      output.bytes.append(quote)
+      return
+    }
     // Only ASCII bytes are escaped, and every byte of a multi-byte character is 0x80 or above,
     // so runs of other bytes are copied as they are.
     let utf8 = string.utf8
@@ -140,6 +147,15 @@ indirect enum JSONValue: Sendable, Hashable {
     }
     output.bytes.append(contentsOf: utf8[runStart...])
     output.bytes.append(quote)
+  }
+
+  /// Whether any byte of `utf8` is escaped in a JSON string literal.
+  private static func needsEscapes(_ utf8: Span<UInt8>) -> Bool {
+    for index in utf8.indices {
+      let byte = utf8[index]
+      if byte < 0x20 || byte == quote || byte == backslash { return true }
+    }
+    return false
   }
 
   private static let quote = UInt8(ascii: "\"")

@@ -28,19 +28,30 @@ struct PathBack: Sendable {
     let ledger = result.ledger
     let decisions = ledger.decisions
     return ledger.refs.filter { ref in
-      guard let from = ledger[ref].currentTier else { return false }
-      return decisions[ref].finalTier > from
+      guard let from = ledger.currentTier(ref) else { return false }
+      return decisions.finalTier(ref) > from
     }
   }
 
   /// The path back of the demoted account at `ref`.
-  init(_ ref: AccountRef, explainer: WhyMoved) {
-    let result = explainer.result
-    let account = result.ledger[ref]
-    let decision = result.ledger.decisions[ref]
-    let scores = result.ledger.scores[ref]
-    let from = account.currentTier ?? decision.finalTier
-    accountID = account.id
+  ///
+  /// `explainer` is borrowed, and the ledger and rubric are passed on as its stored members:
+  /// `run.json` computes some 90,000 of these, and a copy of the run's result (or of its
+  /// ledger) per account retained and released every column.
+  init(_ ref: AccountRef, explainer: borrowing WhyMoved) {
+    self.init(
+      ref, ledger: explainer.result.book.ledger, rubric: explainer.result.rubric,
+      explainer: explainer)
+  }
+
+  private init(
+    _ ref: AccountRef, ledger: borrowing AccountLedger, rubric: borrowing Rubric,
+    explainer: borrowing WhyMoved
+  ) {
+    let decision = ledger.decisions[ref]
+    let scores = ledger.scores[ref]
+    let from = ledger.currentTier(ref) ?? decision.finalTier
+    accountID = ledger.id(ref)
     fromTier = from
     toTier = decision.finalTier
     reason = decision.reason
@@ -60,7 +71,8 @@ struct PathBack: Sendable {
     // A total already at the bar needs no lever (a skipped-reviews hold whose total reaches the
     // line: holding the next review is all its memo asks).
     guard !bar.isMet(by: total) else { return }
-    arr = result.rubric.leastARRRaise(account, scores: scores, clearing: bar)
-    expansion = result.rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+    let account = ledger[ref]
+    arr = rubric.leastARRRaise(account, scores: scores, clearing: bar)
+    expansion = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
   }
 }

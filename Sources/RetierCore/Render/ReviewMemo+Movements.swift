@@ -38,25 +38,25 @@ extension ReviewMemo {
   static func firstByARR(_ refs: [AccountRef], result: RunResult) -> (shown: [AccountRef], cut: Int)
   {
     let ledger = result.ledger
-    func byARR(_ left: AccountRef, _ right: AccountRef) -> Bool {
-      if ledger.arr(left) != ledger.arr(right) {
-        return ledger.arr(left) > ledger.arr(right)
-      }
-      return ledger.id(left) < ledger.id(right)
-    }
+    let decisions = ledger.decisions
+    // The sorts compare keys read once per account; refs are in account id order, so the ref
+    // breaks ties as the id does.
     let limit = result.configuration.memoListLimit
     var shown = refs
     if shown.count > limit {
       // A partial selection would do; the sort is of moved accounts only and runs once.
-      shown.sort(by: byARR)
-      shown.removeLast(shown.count - limit)
+      var byARR = refs.map { (arr: ledger.arr($0), ref: $0) }
+      byARR.sort { left, right in
+        left.arr != right.arr ? left.arr > right.arr : left.ref < right.ref
+      }
+      shown = byARR.prefix(limit).map(\.ref)
     }
-    let decisions = result.ledger.decisions
-    shown.sort { left, right in
-      let (leftTier, rightTier) = (decisions.finalTier(left), decisions.finalTier(right))
-      return leftTier != rightTier ? leftTier < rightTier : byARR(left, right)
+    var listed = shown.map { (tier: decisions.finalTier($0), arr: ledger.arr($0), ref: $0) }
+    listed.sort { left, right in
+      if left.tier != right.tier { return left.tier < right.tier }
+      return left.arr != right.arr ? left.arr > right.arr : left.ref < right.ref
     }
-    return (shown, refs.count - shown.count)
+    return (listed.map(\.ref), refs.count - shown.count)
   }
 
   /// One table row per account: account, ARR, tiers, owners by name, reason, memo.

@@ -32,7 +32,7 @@ enum TiersCSV {
         case .valid(let ref):
           // Fields are read from their columns: building an `Account` retains each string.
           let score = ledger.scores[ref]
-          let decision = decisions[ref]
+          let reason = decisions.reason(ref)
           writer.appendText(ledger.id(ref))
           writer.appendText(ledger.name(ref))
           writer.appendRaw(ledger.arr(ref))
@@ -40,13 +40,13 @@ enum TiersCSV {
           writer.appendRaw(score.fit)
           writer.appendRaw(score.expansion)
           writer.appendRaw(score.total)
-          writer.appendRaw(decision.rubricTier)
+          writer.appendRaw(decisions.rubricTier(ref))
           writer.appendRaw(ledger.currentTier(ref))
-          writer.appendRaw(decision.finalTier)
-          switch decision.reason {
+          writer.appendRaw(decisions.finalTier(ref))
+          switch reason {
           case .cap(let tier) where capReasons.indices.contains(tier):
             writer.appendRaw(capReasons[tier])
-          default: writer.appendRaw(decision.reason.description)
+          default: writer.appendRaw(reason.description)
           }
           writer.appendText(owners[ref])
           if hasFirstSignal { writer.appendRaw(score.firstSignal.rawValue) }

@@ -28,17 +28,20 @@ struct TimeReinvestment: Sendable {
     }
     // Cap order: total desc, then ARR desc, then account id asc (no incumbent tie-break: the
     // promotions are all newcomers and the demotions all incumbents of the tier).
-    func ranksAbove(_ left: AccountRef, _ right: AccountRef) -> Bool {
-      let (leftTotal, rightTotal) = (ledger.scores.total(left), ledger.scores.total(right))
-      if leftTotal != rightTotal { return leftTotal > rightTotal }
-      if ledger.arr(left) != ledger.arr(right) { return ledger.arr(left) > ledger.arr(right) }
-      return left < right
+    // The sort compares keys read once per account; refs are in account id order.
+    func inRankOrder(_ refs: [AccountRef]) -> [AccountRef] {
+      var keyed = refs.map { (total: ledger.scores.total($0), arr: ledger.arr($0), ref: $0) }
+      keyed.sort { left, right in
+        if left.total != right.total { return left.total > right.total }
+        return left.arr != right.arr ? left.arr > right.arr : left.ref < right.ref
+      }
+      return keyed.map(\.ref)
     }
     var promotionByDemotion: [AccountRef: AccountRef] = [:]
     var demotionByPromotion: [AccountRef: AccountRef] = [:]
     for tier in promotions.indices {
-      let risers = promotions[tier].sorted(by: ranksAbove)
-      let fallers = demotions[tier].sorted(by: ranksAbove).reversed()
+      let risers = inRankOrder(promotions[tier])
+      let fallers = inRankOrder(demotions[tier]).reversed()
       for (promoted, demoted) in zip(risers, fallers) {
         promotionByDemotion[demoted] = promoted
         demotionByPromotion[promoted] = demoted

@@ -206,18 +206,18 @@ struct WhyMoved: Sendable {
   private func writeNewLogoClause(_ ref: AccountRef, to text: inout TextBuffer) {
     let quarters = result.configuration.newLogoQuarters
     text.append(
-      "new logo (customer since ", result.ledger[ref].customerSince, ", fewer than ",
+      "new logo (customer since ", result.ledger.customerSince(ref), ", fewer than ",
       quarters, " full quarter", quarters == 1 ? "" : "s", ") held in Tier ",
       result.configuration.tierCount)
   }
 
   /// `two business reviews skipped in a row`.
   private func writeSkippedReviewsClause(_ ref: AccountRef, to text: inout TextBuffer) {
-    text.append(SkippedReviewsRule.skippedPhrase(result.ledger[ref].reviewsSkipped))
+    text.append(SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)))
   }
 
   private func writeCapClause(_ ref: AccountRef, to text: inout TextBuffer) {
-    let account = result.ledger[ref]
+    let currentTier = result.ledger.currentTier(ref)
     let decision = result.ledger.decisions[ref]
     let target = decision.targetTier
     let displacement = displacements[ref]
@@ -226,12 +226,12 @@ struct WhyMoved: Sendable {
     if !leadsWithPairing {
       writeSignalsSummary(ref, to: &text)
       text.append(" ")
-      if decision.isHeldBySkippedReviews, let from = account.currentTier {
+      if decision.isHeldBySkippedReviews, let from = currentTier {
         // Held below its tier whatever its total: the line it missed is not the reason.
         text.append(
           "is held below Tier ", from, " by ",
-          SkippedReviewsRule.skippedPhrase(account.reviewsSkipped), ", ")
-      } else if let from = account.currentTier, from < target {
+          SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)), ", ")
+      } else if let from = currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")
       }
       text.append("reaches the Tier ", target, " line of ", line(ofTier: target), " but ")
@@ -242,10 +242,10 @@ struct WhyMoved: Sendable {
       let seats = capReport(ofTier: tier)?.seats ?? 0
       if let displacement, displacement.tier == tier {
         if let taker = displacement.takenBy {
-          let takerAccount = result.ledger[taker]
+          let takerName = result.ledger.name(taker)
           text.append("seat taken by ")
-          if !takerAccount.name.isEmpty { text.append(.oneLine(takerAccount.name), " (") }
-          text.append(.oneLine(takerAccount.id), takerAccount.name.isEmpty ? " (" : ", ")
+          if !takerName.isEmpty { text.append(.oneLine(takerName), " (") }
+          text.append(.oneLine(result.ledger.id(taker)), takerName.isEmpty ? " (" : ", ")
           writeTakerStanding(taker, tier: tier, to: &text)
           text.append(") under the Tier ", tier, " cap of ", seats)
         } else {

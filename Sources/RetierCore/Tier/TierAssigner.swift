@@ -29,11 +29,11 @@ struct TierAssigner: Sendable {
     decisions.reserveCapacity(ledger.count)
     var buckets = [[AccountRef]](repeating: [], count: tierCount + 1)
     for ref in ledger.refs {
-      let account = ledger[ref]
+      // The few fields the decision reads, straight from their columns.
       let rubricTier = rubricTier(for: ledger.scores.total(ref))
-      let override = overrides.valid[account.id]
+      let override = overrides.valid.isEmpty ? nil : overrides.valid[ledger.id(ref)]
       let isNewLogo =
-        calendar.quartersStarting(onOrAfter: account.customerSince, through: quarter)
+        calendar.quartersStarting(onOrAfter: ledger.customerSince(ref), through: quarter)
         < configuration.newLogoQuarters
       let target: Int
       let reason: TierReason
@@ -42,7 +42,7 @@ struct TierAssigner: Sendable {
       } else if isNewLogo {
         (target, reason) = (tierCount, .newLogo)
       } else if let held = skippedReviews.heldTier(
-        currentTier: account.currentTier, reviewsSkipped: account.reviewsSkipped,
+        currentTier: ledger.currentTier(ref), reviewsSkipped: ledger.reviewsSkipped(ref),
         rubricTier: rubricTier)
       {
         (target, reason) = (held, .skippedReviews)

@@ -186,6 +186,27 @@ struct CSVWriterTests {
     #expect(fields.bytes == whole.bytes)
   }
 
+  /// Plain fields are copied as they are and the others take the quoting path; the same text
+  /// gives the same bytes whether it comes as a string or as UTF-8 bytes. (A byte order mark is
+  /// quoted only in the header's first cell, see above.)
+  @Test(
+    "text as a string and as UTF-8 bytes is written alike",
+    arguments: [
+      ("ACC-1", "ACC-1"), ("", "\"\""), ("a,b", "\"a,b\""), ("=1", "'=1"), ("-x,y", "\"'-x,y\""),
+      ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""), ("é", "é"),
+      ("\u{FFFD}x", "\u{FFFD}x"), ("\u{FEFF}x", "\u{FEFF}x"),
+    ])
+  func textAsStringOrBytes(_ text: String, _ written: String) {
+    var fromString = CSVWriter(header: [], startingFile: false, byteCapacity: 0)
+    var fromBytes = CSVWriter(header: [], startingFile: false, byteCapacity: 0)
+    fromString.appendText(text)
+    fromBytes.appendText(utf8: Array(text.utf8))
+    fromString.endRow()
+    fromBytes.endRow()
+    #expect(fromBytes.bytes == fromString.bytes)
+    #expect(String(decoding: fromString.bytes, as: UTF8.self) == written + "\n")
+  }
+
   /// Numbers are formatted straight into the file, raw (a negative amount gets no apostrophe).
   @Test("numbers, money, decimals and blanks are raw fields")
   func typedRawFields() {

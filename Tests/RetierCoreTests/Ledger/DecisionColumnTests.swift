@@ -28,6 +28,18 @@ struct DecisionColumnTests {
     }
   }
 
+  @Test("the narrow accessors read what the whole decision holds")
+  func narrowAccessors() {
+    var column = DecisionColumn()
+    let decision = TierDecision(
+      rubricTier: 2, targetTier: 1, finalTier: 3, reason: .cap(tier: 1), override: nil,
+      isNewLogo: false)
+    column.append(decision)
+    #expect(column.rubricTier(Self.ref) == decision.rubricTier)
+    #expect(column.finalTier(Self.ref) == decision.finalTier)
+    #expect(column.reason(Self.ref) == decision.reason)
+  }
+
   @Test("a move by the cap changes the final tier and reason only")
   func move() throws {
     var column = DecisionColumn()
