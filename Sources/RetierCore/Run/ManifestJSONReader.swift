@@ -270,15 +270,19 @@ struct ManifestJSONReader: ~Copyable {
     try expect(UInt8(ascii: "\""))
     // Most strings (keys, ids, amounts) have no escape: their bytes are the text, read in place.
     let start = position
+    var isASCII = true
     while position < bytes.count, bytes[position] != UInt8(ascii: "\\"), bytes[position] >= 0x20 {
       guard bytes[position] == UInt8(ascii: "\"") else {
+        isASCII = isASCII && bytes[position] < 0x80
         position += 1
         continue
       }
       position += 1
-      guard let string = String(validating: bytes[start..<(position - 1)], as: UTF8.self) else {
-        throw SyntaxError()
-      }
+      // Decoding repairs invalid UTF-8, so text that decodes to other bytes was not UTF-8
+      // (ASCII always is); cheaper than the generic `String(validating:as:)` on a slice.
+      let text = bytes[start..<(position - 1)]
+      let string = String(decoding: text, as: UTF8.self)
+      guard isASCII || string.utf8.elementsEqual(text) else { throw SyntaxError() }
       return string
     }
     var text = Array(bytes[start..<position])
