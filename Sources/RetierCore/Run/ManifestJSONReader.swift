@@ -79,24 +79,46 @@ struct ManifestJSONReader: ~Copyable {
   mutating func forEachMember(
     _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
+    try members(member)
+    skipSpace()
+    guard position == bytes.count else { throw SyntaxError() }
+  }
+
+  /// Whether the next value is an object.
+  mutating func nextIsObject() -> Bool {
+    skipSpace()
+    return peek() == UInt8(ascii: "{")
+  }
+
+  /// Reads an object nested in the input (see ``nextIsObject()``), calling `member` with each
+  /// key as ``forEachMember(_:)`` does, so that its values are built only as far as asked.
+  mutating func forEachObjectMember(
+    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+  ) throws(SyntaxError) {
+    skipSpace()
+    try members(member)
+  }
+
+  /// Reads an object that starts at the next byte, calling `member` with each key.
+  private mutating func members(
+    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+  ) throws(SyntaxError) {
     try expect(UInt8(ascii: "{"))
     skipSpace()
     if peek() == UInt8(ascii: "}") {
       position += 1
-    } else {
-      while true {
-        skipSpace()
-        let key = try string()
-        skipSpace()
-        try expect(UInt8(ascii: ":"))
-        try member(key, &self)
-        skipSpace()
-        if try next() == UInt8(ascii: "}") { break }
-        guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
-      }
+      return
     }
-    skipSpace()
-    guard position == bytes.count else { throw SyntaxError() }
+    while true {
+      skipSpace()
+      let key = try string()
+      skipSpace()
+      try expect(UInt8(ascii: ":"))
+      try member(key, &self)
+      skipSpace()
+      if try next() == UInt8(ascii: "}") { return }
+      guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
+    }
   }
 
   /// Reads an array, calling `element` for each element, which must read it.

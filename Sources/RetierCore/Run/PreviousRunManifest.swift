@@ -102,12 +102,10 @@ package struct PreviousRunManifest: Sendable {
           var recorded: [RecordedPathBack] = []
           try reader.forEachElement {
             (reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
-            let entry = try reader.value()
-            guard pathBackProblem == nil else { return }
-            do throws(Refusal) {
-              recorded.append(try Self.pathBack(entry, notManifest: notManifest))
-            } catch {
-              pathBackProblem = error
+            guard pathBackProblem == nil else { return try reader.skipValue() }
+            switch try Self.pathBack(&reader, notManifest: notManifest) {
+            case .success(let entry): recorded.append(entry)
+            case .failure(let problem): pathBackProblem = problem
             }
           }
           pathBacks = recorded
@@ -189,17 +187,61 @@ package struct PreviousRunManifest: Sendable {
     return lines
   }
 
-  /// One `path_back` entry.
+  /// The members of a `path_back` entry that are read, each its first occurrence (as
+  /// ``ManifestJSONReader/Value/subscript(_:)`` finds a member), `nil` when absent.
+  private struct PathBackMembers {
+    var accountID, fromTier, toTier, reason, total, bar, arr, expansion: ManifestJSONReader.Value?
+
+    /// The slot of `key`, `nil` for a member that is not read.
+    static func slot(
+      _ key: String
+    ) -> WritableKeyPath<PathBackMembers, ManifestJSONReader.Value?>? {
+      switch key {
+      case "account_id": \.accountID
+      case "from_tier": \.fromTier
+      case "to_tier": \.toTier
+      case "reason": \.reason
+      case "total": \.total
+      case "bar": \.bar
+      case "arr": \.arr
+      case "expansion": \.expansion
+      default: nil
+      }
+    }
+  }
+
+  /// The next `path_back` entry, read member by member (a run.json of a million accounts has
+  /// 91,000 of them: the entry is never built as a whole); the reason when it does not have
+  /// its shape. Throws when the text is not JSON.
   private static func pathBack(
-    _ value: ManifestJSONReader.Value, notManifest: Refusal
+    _ reader: inout ManifestJSONReader, notManifest: Refusal
+  ) throws(ManifestJSONReader.SyntaxError) -> Result<RecordedPathBack, Refusal> {
+    guard reader.nextIsObject() else {
+      try reader.skipValue()
+      return .failure(notManifest)
+    }
+    var members = PathBackMembers()
+    try reader.forEachObjectMember {
+      (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+      guard let slot = PathBackMembers.slot(key), members[keyPath: slot] == nil else {
+        return try reader.skipValue()
+      }
+      members[keyPath: slot] = try reader.value()
+    }
+    return Result { () throws(Refusal) in try pathBack(members, notManifest: notManifest) }
+  }
+
+  /// One `path_back` entry from its members.
+  private static func pathBack(
+    _ value: PathBackMembers, notManifest: Refusal
   ) throws(Refusal) -> RecordedPathBack {
-    guard let accountID = value["account_id"]?.string,
-      let fromTier = value["from_tier"]?.integer, let toTier = value["to_tier"]?.integer,
-      let reason = value["reason"]?.string, let total = decimal(value["total"])
+    guard let accountID = value.accountID?.string,
+      let fromTier = value.fromTier?.integer, let toTier = value.toTier?.integer,
+      let reason = value.reason?.string, let total = decimal(value.total)
     else { throw notManifest }
     var bar: ExactDecimal?
     var barIsStrict = false
-    if let recorded = value["bar"], !recorded.isNull {
+    if let recorded = value.bar, !recorded.isNull {
       guard let total = decimal(recorded["total"]), let strict = recorded["strict"]?.bool else {
         throw notManifest
       }
@@ -207,11 +249,11 @@ package struct PreviousRunManifest: Sendable {
       barIsStrict = strict
     }
     var arrAtLeast: Money?
-    if let arr = value["arr"], !arr.isNull {
+    if let arr = value.arr, !arr.isNull {
       guard let text = arr["at_least"]?.string else { throw notManifest }
       arrAtLeast = try money(text)
     }
-    let expansion = value["expansion"].flatMap { $0.isNull ? nil : $0 }
+    let expansion = value.expansion.flatMap { $0.isNull ? nil : $0 }
     var ceilingAtLeast: Money?
     var needsMultiBU = false
     var needsUnblock = false
