@@ -192,21 +192,30 @@ package struct PreviousRunManifest: Sendable {
   private struct PathBackMembers {
     var accountID, fromTier, toTier, reason, total, bar, arr, expansion: ManifestJSONReader.Value?
 
-    /// The slot of `key`, `nil` for a member that is not read.
-    static func slot(
-      _ key: String
-    ) -> WritableKeyPath<PathBackMembers, ManifestJSONReader.Value?>? {
+    /// Reads the value of the member `key` into its slot, the first time only; skips it
+    /// otherwise (a member not read, or one repeated).
+    mutating func read(
+      _ key: String, from reader: inout ManifestJSONReader
+    ) throws(ManifestJSONReader.SyntaxError) {
       switch key {
-      case "account_id": \.accountID
-      case "from_tier": \.fromTier
-      case "to_tier": \.toTier
-      case "reason": \.reason
-      case "total": \.total
-      case "bar": \.bar
-      case "arr": \.arr
-      case "expansion": \.expansion
-      default: nil
+      case "account_id": try Self.first(&accountID, &reader)
+      case "from_tier": try Self.first(&fromTier, &reader)
+      case "to_tier": try Self.first(&toTier, &reader)
+      case "reason": try Self.first(&reason, &reader)
+      case "total": try Self.first(&total, &reader)
+      case "bar": try Self.first(&bar, &reader)
+      case "arr": try Self.first(&arr, &reader)
+      case "expansion": try Self.first(&expansion, &reader)
+      default: try reader.skipValue()
       }
+    }
+
+    /// The next value into `slot` when it is empty; skipped otherwise.
+    private static func first(
+      _ slot: inout ManifestJSONReader.Value?, _ reader: inout ManifestJSONReader
+    ) throws(ManifestJSONReader.SyntaxError) {
+      guard slot == nil else { return try reader.skipValue() }
+      slot = try reader.value()
     }
   }
 
@@ -223,10 +232,7 @@ package struct PreviousRunManifest: Sendable {
     var members = PathBackMembers()
     try reader.forEachObjectMember {
       (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
-      guard let slot = PathBackMembers.slot(key), members[keyPath: slot] == nil else {
-        return try reader.skipValue()
-      }
-      members[keyPath: slot] = try reader.value()
+      try members.read(key, from: &reader)
     }
     return Result { () throws(Refusal) in try pathBack(members, notManifest: notManifest) }
   }
