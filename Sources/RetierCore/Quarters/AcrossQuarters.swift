@@ -96,75 +96,91 @@ struct AcrossQuarters: Sendable {
   }
 
   /// One row per tier the previous run placed accounts in, top down.
-  var scorecard: [ScorecardRow]
+  var scorecard: [ScorecardRow] { rowsByTier.values.sorted { $0.tier < $1.tier } }
+  /// The cohorts by the tier the previous run gave them.
+  private var rowsByTier: [Int: ScorecardRow] = [:]
   /// Previous rows with a tier but no ARR (rejected that quarter): left out of the cohorts.
-  var cohortRowsWithoutARR: Int
+  private(set) var cohortRowsWithoutARR = 0
   /// Last quarter's demoted accounts, by account id, the first `keeping` of them kept; `nil`
-  /// when the previous run recorded no path back (see `PreviousRunRecord.manifestProblem`).
-  var watch: ListHead<WatchEntry>?
+  /// when the previous run recorded no path back (see `PreviousRunFigures.manifestProblem`).
+  private(set) var watch: ListHead<WatchEntry>?
   /// How many of ``watch``'s accounts (all of them, not only those kept) re-entered.
-  var reentered: Int
+  private(set) var reentered = 0
   /// Accounts moving against their previous move, by account id, the first `keeping` kept.
-  var flapping: ListHead<Flap>
+  private(set) var flapping: ListHead<Flap>
 
-  /// Computes the figures from the previous run and this quarter's valid accounts' `standings`,
-  /// in account id order; each list keeps its first `keeping` entries and counts the rest.
-  init(previous: PreviousRunRecord, keeping: Int, standings: some Sequence<Standing>) {
-    var rowsByTier: [Int: ScorecardRow] = [:]
-    var withoutARR = 0
-    // Both this quarter's accounts and the previous lines are in id order: one merge pass.
-    var seen = [Bool](repeating: false, count: previous.ids.count)
-    var cursor = 0
-    let watched = Set((previous.manifest?.pathBacks ?? []).map(\.accountID))
-    var standingsWatched: [String: Standing] = [:]
-    var flapping = ListHead<Flap>(keeping: keeping)
-    for now in standings {
-      if watched.contains(now.id) { standingsWatched[now.id] = now }
-      while cursor < previous.ids.count, previous.ids[cursor] < now.id { cursor += 1 }
-      guard cursor < previous.ids.count, previous.ids[cursor] == now.id else { continue }
-      let then = previous.lines[cursor]
-      if let previousFrom = then.fromTier, let previousTo = then.toTier,
-        let nowFrom = now.fromTier,
-        let before = MovementDirection(from: previousFrom, to: previousTo),
-        let after = MovementDirection(from: nowFrom, to: now.toTier),
-        before.isOpposite(of: after)
-      {
-        flapping.append(Flap(now: now, previousFrom: previousFrom, previousTo: previousTo))
-      }
-      guard let tier = then.toTier, let arrThen = then.arr else { continue }
-      seen[cursor] = true
-      var row = rowsByTier[tier] ?? ScorecardRow(tier: tier)
-      row.add(then: arrThen, now: now.arr)
-      row.stillValid += 1
-      if now.toTier < tier { row.movedUp += 1 }
-      if now.toTier > tier { row.movedDown += 1 }
-      rowsByTier[tier] = row
+  /// No figures yet: each list will keep its first `keeping` entries and count the rest. The
+  /// previous run's lines are then added one by one in account id order (``add(previous:)``,
+  /// ``add(previous:now:)``), and the path backs last (``watch(_:standing:)``), so that the
+  /// previous run is read in one pass and never held.
+  init(keeping: Int) {
+    flapping = ListHead(keeping: keeping)
+  }
+
+  /// Adds a line of the previous run whose account is not a valid account this quarter (gone
+  /// from `accounts.csv`, no ARR line, or rejected): in its cohort with 0 ARR now.
+  mutating func add(previous then: PreviousRunRecord.TierLine) {
+    guard let tier = then.toTier else { return }
+    guard let arrThen = then.arr else {
+      cohortRowsWithoutARR += 1
+      return
     }
-    // The rest of each cohort is not a valid account now: its ARR now is 0.
-    for (index, then) in previous.lines.enumerated() where !seen[index] {
-      guard let tier = then.toTier else { continue }
-      guard let arrThen = then.arr else {
-        withoutARR += 1
-        continue
-      }
-      var row = rowsByTier[tier] ?? ScorecardRow(tier: tier)
-      row.add(then: arrThen, now: .zero)
-      rowsByTier[tier] = row
+    rowsByTier[tier, default: ScorecardRow(tier: tier)].add(then: arrThen, now: .zero)
+  }
+
+  /// Adds a line of the previous run whose account is valid this quarter, as `now` gives it
+  /// (built only for what the lists keep); lines come in account id order.
+  mutating func add(
+    previous then: PreviousRunRecord.TierLine, now: AccountNow, standing: () -> Standing
+  ) {
+    if let previousFrom = then.fromTier, let previousTo = then.toTier,
+      let nowFrom = now.fromTier,
+      let before = MovementDirection(from: previousFrom, to: previousTo),
+      let after = MovementDirection(from: nowFrom, to: now.toTier),
+      before.isOpposite(of: after)
+    {
+      flapping.append(Flap(now: standing(), previousFrom: previousFrom, previousTo: previousTo))
     }
-    scorecard = rowsByTier.values.sorted { $0.tier < $1.tier }
-    cohortRowsWithoutARR = withoutARR
+    guard let tier = then.toTier else { return }
+    guard let arrThen = then.arr else {
+      cohortRowsWithoutARR += 1
+      return
+    }
+    rowsByTier[tier, default: ScorecardRow(tier: tier)].add(
+      then: arrThen, now: now.arr, toTier: now.toTier)
+  }
+
+  /// What the tally reads of a valid account this quarter, without its id and name.
+  struct AccountNow: Sendable, Hashable {
+    /// Its ARR this quarter.
+    var arr: Money
+    /// The CRM's tier before this run.
+    var fromTier: Int?
+    /// The tier this run gives it.
+    var toTier: Int
+  }
+
+  /// Sets the re-elevation watch from the previous run's path backs (`nil` when it recorded
+  /// none); `standing` gives each account this quarter, `nil` when it is not valid now, and is
+  /// asked in ascending account id order.
+  mutating func watch(
+    _ pathBacks: [PreviousRunManifest.RecordedPathBack]?, keeping: Int,
+    standing: (String) -> Standing?
+  ) {
+    guard let pathBacks else {
+      watch = nil
+      reentered = 0
+      return
+    }
+    var watch = ListHead<WatchEntry>(keeping: keeping)
     var reentered = 0
-    watch = previous.manifest?.pathBacks.map { pathBacks in
-      var watch = ListHead<WatchEntry>(keeping: keeping)
-      for recorded in pathBacks.sorted(by: { $0.accountID < $1.accountID }) {
-        let entry = WatchEntry(recorded: recorded, now: standingsWatched[recorded.accountID])
-        if entry.reentered { reentered += 1 }
-        watch.append(entry)
-      }
-      return watch
+    for recorded in pathBacks.sorted(by: { $0.accountID < $1.accountID }) {
+      let entry = WatchEntry(recorded: recorded, now: standing(recorded.accountID))
+      if entry.reentered { reentered += 1 }
+      watch.append(entry)
     }
+    self.watch = watch
     self.reentered = reentered
-    self.flapping = flapping
   }
 }
 
@@ -182,6 +198,14 @@ extension AcrossQuarters.ScorecardRow {
     arrThen += then
     arrNow += now
     arrRetained += min(now, then)
+  }
+
+  /// Adds one account of the cohort that is valid this quarter, in `toTier` now.
+  mutating func add(then: Money, now: Money, toTier: Int) {
+    add(then: then, now: now)
+    stillValid += 1
+    if toTier < tier { movedUp += 1 }
+    if toTier > tier { movedDown += 1 }
   }
 }
 

@@ -76,6 +76,16 @@ struct HotList: Sendable {
     self.problems = problems
   }
 
+  /// Every `account_id` the rows of `bytes` name, before it is known which are valid accounts
+  /// (a superset of the flags' ids); none when the file cannot be read, which reading it as
+  /// flags then reports.
+  static func candidateIDs(_ bytes: [UInt8]) -> Set<String> {
+    guard let document = try? CSVReader.parse(bytes),
+      let column = document.columnIndex(named: "account_id")
+    else { return [] }
+    return Set((0..<document.rowCount).map { trimmed(document.field(row: $0, column: column)) })
+  }
+
   /// `text` without leading and trailing spaces and tabs.
   private static func trimmed(_ text: String) -> String {
     let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }

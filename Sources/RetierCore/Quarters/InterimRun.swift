@@ -31,35 +31,26 @@ package struct InterimRun: Sendable {
     let quarter = input.quarter
     let configBytes = input.configBytes
     let toolVersion = input.toolVersion
-    // The typed rows are let go once the book is validated; only their checksums are kept.
     let files = input.files
     input.files = DropFiles(accounts: [], arr: [], usage: [], csms: [], overrides: nil)
+    // The completed run is read first, into what the interim needs of it (the hot accounts'
+    // tiers, the capped tiers' incumbents, the ARR amounts), while only the drop's bytes are
+    // held; its two files (120 MB at a million accounts) are never in memory with the book.
+    // What it lacks is reported only once the drop's book stands, as when it was read after.
+    let completed = CompletedRun.read(
+      tiersCSV: completedTiersCSV, runJSON: completedRunJSON,
+      hotIDs: HotList.candidateIDs(hotList), tierCount: configuration.tierCount,
+      quarter: quarter, path: completedRunPath)
+    // The typed rows are let go once the book is validated; only their checksums are kept.
     let (book, checksums) = try Self.book(files, configuration)
-
-    // The completed run is read only once the drop's book stands, and its tiers.csv's bytes
-    // are let go before its run.json is read: at a million accounts the two are 120 MB.
-    guard let previousTiers = completedTiersCSV() else {
-      throw .dropMissing(
-        path: completedRunPath, reason: "the completed run of \(quarter.label) has no tiers.csv")
-    }
-    let previous = PreviousRunRecord(tiersCSV: consume previousTiers, runJSON: completedRunJSON)
-    guard let manifest = previous.manifest, let cutLines = manifest.cutLines,
-      let tierLines = manifest.tierLines, tierLines.count == configuration.tierCount
-    else {
-      let why =
-        previous.manifestProblem
-        ?? "its run.json records no cut lines or tier lines for this config's tiers "
-        + "(a run.json of schema_version 2 is needed)"
-      throw .dropMissing(
-        path: completedRunPath,
-        reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)")
-    }
+    let previous = try completed.get()
+    let (cutLines, tierLines) = (previous.cutLines, previous.tierLines)
 
     // Valid accounts are found by halving the ledger's id order, no dictionary of a million ids.
     let ledger = book.ledger
     let hot = try HotList(
       hotList, path: hotPath,
-      isKnown: { ledger.ref(forID: $0) != nil && previous.line(of: $0)?.toTier != nil })
+      isKnown: { ledger.ref(forID: $0) != nil && previous.hotTiers[$0] != nil })
     guard !hot.flags.isEmpty else {
       throw .incompleteBook(
         file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
@@ -68,25 +59,15 @@ package struct InterimRun: Sendable {
     let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
     var seats: [Int: Int] = [:]
     for line in tierLines { seats[line.tier] = line.seats }
-    // Only the capped tiers' incumbents can be displaced or counted against seats.
-    var seated: [InterimRescore.Seated] = []
-    for (id, line) in zip(previous.ids, previous.lines) {
-      guard let arr = line.arr, let tier = line.toTier, seats[tier] != nil,
-        let total = line.total
-      else { continue }
-      seated.append(
-        InterimRescore.Seated(
-          id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
-    }
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
         guard let ref = ledger.ref(forID: flag.accountID),
-          let tier = previous.line(of: flag.accountID)?.toTier
+          let tier = previous.hotTiers[flag.accountID]
         else { return nil }
         return (ledger[ref], tier)
       },
       constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
-      seated: seated)
+      seated: previous.seated)
 
     var run = InterimRun(
       flagCount: hot.flags.count, problems: hot.problems, moveCount: rescore.moves.count,
@@ -95,7 +76,7 @@ package struct InterimRun: Sendable {
 
     // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
     // the memos' walkbacks and paths back are figured under them.
-    let rubric = Rubric(constants: configuration.rubric, bookARR: previous.lines.compactMap(\.arr))
+    let rubric = Rubric(constants: configuration.rubric, bookARR: previous.bookARR)
     // The moved accounts as a ledger of their own, in id order, with their scores and
     // decisions under the completed run's cut lines.
     var moves: [(account: Account, scores: SignalScores, decision: TierDecision)] = []
@@ -188,5 +169,69 @@ package struct InterimRun: Sendable {
       held[owner, default: OwnerAssigner.HeldBook()].arr += ledger.arr(ref)
     }
     return held
+  }
+
+  /// What the interim needs of the quarter's completed run: its cut lines and tier lines, the
+  /// tier it gave each hot account, every incumbent of a capped tier, and its book's ARR
+  /// amounts. At a million accounts a few MB, where its two files are 120 MB.
+  private struct CompletedRun {
+    /// `cut_lines` of its `run.json`.
+    var cutLines: PreviousRunManifest.RecordedCutLines
+    /// `tier_lines` of its `run.json`, one per tier of the config.
+    var tierLines: [PreviousRunManifest.TierLine]
+    /// The `to_tier` of each hot account (by a superset of the flagged ids) it placed.
+    var hotTiers: [String: Int]
+    /// The accounts it seated in a capped tier.
+    var seated: [InterimRescore.Seated]
+    /// The ARR of every line of its `tiers.csv` that has one (its book's ARR amounts).
+    var bookARR: [Money]
+
+    /// Reads `run.json` (for the capped tiers), then `tiers.csv`, each let go before the next
+    /// is read; 66 when the run lacks what the interim needs (its `tiers.csv` first).
+    static func read(
+      tiersCSV readTiersCSV: () -> [UInt8]?, runJSON: () -> [UInt8]?, hotIDs: Set<String>,
+      tierCount: Int, quarter: FiscalQuarter, path: String
+    ) -> Result<CompletedRun, RetierError> {
+      let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
+      guard let tiersCSV = readTiersCSV() else {
+        return .failure(
+          .dropMissing(
+            path: path, reason: "the completed run of \(quarter.label) has no tiers.csv"))
+      }
+      guard let manifest, let cutLines = manifest.cutLines, let tierLines = manifest.tierLines,
+        tierLines.count == tierCount
+      else {
+        let why =
+          problem
+          ?? "its run.json records no cut lines or tier lines for this config's tiers "
+          + "(a run.json of schema_version 2 is needed)"
+        return .failure(
+          .dropMissing(
+            path: path,
+            reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)"))
+      }
+      let capped = Set(tierLines.compactMap { $0.seats == nil ? nil : $0.tier })
+      var run = CompletedRun(
+        cutLines: cutLines, tierLines: tierLines, hotTiers: [:], seated: [], bookARR: [])
+      PreviousRunRecord.forEachLineInIDOrder(
+        ofTiersCSV: tiersCSV, totals: true,
+        reset: {
+          run.hotTiers = [:]
+          run.seated = []
+          run.bookARR = []
+        }
+      ) { id, line in
+        if let arr = line.arr { run.bookARR.append(arr) }
+        if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
+        // Only the capped tiers' incumbents can be displaced or counted against seats.
+        guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
+          let total = line.total
+        else { return }
+        run.seated.append(
+          InterimRescore.Seated(
+            id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
+      }
+      return .success(run)
+    }
   }
 }

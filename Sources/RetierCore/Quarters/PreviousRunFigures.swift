@@ -20,16 +20,125 @@ struct PreviousRunFigures: Sendable {
   /// The accounts whose CRM tier differs from the previous run's, in `tiers.csv` order.
   var crmDrift: ListHead<DriftedAccount>
 
-  /// The figures of `result` against `previous`, each list kept as far as the longer of the
-  /// two memos shows it.
-  init(_ result: RunResult, previous: PreviousRunRecord) {
+  /// The figures of `result` against the previous complete run, read from the bytes of its
+  /// `tiers.csv` and, once those are let go, of its `run.json` (`runJSON` reads them; `nil`
+  /// when there is none). Each list is kept as far as the longer of the two memos shows it.
+  ///
+  /// One pass: the previous lines come in account id order, as do this run's `tiers.csv` lines,
+  /// so each previous line meets its account (if any) in a merge that adds it to the scorecard
+  /// and the flapping list and checks it for CRM drift; nothing of the previous run's million
+  /// lines is kept. The watched accounts are then found by a second merge over the book.
+  init(_ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?) {
     let keeping = max(result.configuration.memoListLimit, ReviewPage.listLimit)
-    quarter = previous.manifest?.quarter
-    manifestProblem = previous.manifestProblem
-    // One after the other, not on two cores: a second thread's heap kept about 10 MiB of the
-    // figures' scratch resident through the render (measured at 1M), for 0.3 s saved.
-    acrossQuarters = ReviewMemo.acrossQuarterFigures(result, previous: previous, keeping: keeping)
-    crmDrift = ReviewMemo.crmDriftRows(result, previous: previous, keeping: keeping)
+    var pass = Pass(result, keeping: keeping)
+    PreviousRunRecord.forEachLineInIDOrder(
+      ofTiersCSV: tiersCSV, totals: false, reset: { pass = Pass(result, keeping: keeping) }
+    ) { id, line in
+      pass.add(id, line)
+    }
+    _ = consume tiersCSV
+    let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
+    quarter = manifest?.quarter
+    manifestProblem = problem
+    let ledger = result.ledger
+    var row = 0
+    pass.acrossQuarters.watch(manifest?.pathBacks, keeping: keeping) { id in
+      while row < ledger.count, ledger.id(AccountRef(row: row)) < id { row += 1 }
+      guard row < ledger.count, ledger.id(AccountRef(row: row)) == id else { return nil }
+      return Self.standing(result, ref: AccountRef(row: row))
+    }
+    acrossQuarters = pass.acrossQuarters
+    crmDrift = pass.crmDrift
+  }
+
+  /// The valid account at `ref` as the across-quarter figures read it.
+  static func standing(_ result: RunResult, ref: AccountRef) -> AcrossQuarters.Standing {
+    let account = result.ledger[ref]
+    let scores = result.ledger.scores[ref]
+    let blocked =
+      switch scores.expansionRule {
+      case .sponsorLost, .decliningUsage: true
+      default: false
+      }
+    return AcrossQuarters.Standing(
+      id: account.id, name: account.name, arr: account.arr, fromTier: account.currentTier,
+      toTier: result.ledger.decisions[ref].finalTier, total: scores.total,
+      ceiling: account.expansionCeiling, multiBU: account.multiBU, expansionBlocked: blocked)
+  }
+
+  /// The merge of the previous run's lines, in account id order, with this run's `tiers.csv`
+  /// lines (valid and rejected accounts, in account id order).
+  private struct Pass {
+    /// This run.
+    let result: RunResult
+    /// Where each rejected account's line falls among this run's `tiers.csv` lines.
+    let rejectedPositions: [Int]
+    /// The next of this run's `tiers.csv` lines to meet a previous line.
+    var line = 0
+    /// The rejected lines before ``line``.
+    var rejectedBefore = 0
+    /// The scorecard, flapping and (last) watch.
+    var acrossQuarters: AcrossQuarters
+    /// The drifted accounts so far, in `tiers.csv` order.
+    var crmDrift: ListHead<DriftedAccount>
+
+    init(_ result: RunResult, keeping: Int) {
+      self.result = result
+      rejectedPositions = result.rejectedTierRowPositions
+      acrossQuarters = AcrossQuarters(keeping: keeping)
+      crmDrift = ListHead(keeping: keeping)
+    }
+
+    /// The source of this run's `tiers.csv` line ``line``.
+    private var source: TierRow.Source {
+      if rejectedBefore < rejectedPositions.count, rejectedPositions[rejectedBefore] == line {
+        return .rejected(RejectedRef(row: rejectedBefore))
+      }
+      return .valid(AccountRef(row: line - rejectedBefore))
+    }
+
+    /// The account id and CRM tier of `source`.
+    private func facts(_ source: TierRow.Source) -> (id: String, fromTier: Int?) {
+      switch source {
+      case .valid(let ref): (result.ledger.id(ref), result.ledger.currentTier(ref))
+      case .rejected(let ref): (result.ledger[ref].id, result.ledger[ref].currentTier)
+      }
+    }
+
+    /// Moves to the next of this run's lines.
+    private mutating func advance() {
+      if case .rejected = source { rejectedBefore += 1 }
+      line += 1
+    }
+
+    /// Meets the previous line of `id` (ids come in ascending order, each once) with this run's
+    /// lines of the same id: CRM drift for each, the scorecard and flapping for a valid one.
+    mutating func add(_ id: String, _ then: PreviousRunRecord.TierLine) {
+      let lineCount = result.tierRowCount
+      while line < lineCount, facts(source).id < id { advance() }
+      var valid: AccountRef?
+      while line < lineCount {
+        let source = self.source
+        let (currentID, fromTier) = facts(source)
+        guard currentID == id else { break }
+        if let before = then.toTier, before != fromTier {
+          crmDrift.append(DriftedAccount(row: result.tierRow(source), previousTier: before))
+        }
+        if case .valid(let ref) = source { valid = ref }
+        advance()
+      }
+      guard let ref = valid else {
+        acrossQuarters.add(previous: then)
+        return
+      }
+      let ledger = result.ledger
+      acrossQuarters.add(
+        previous: then,
+        now: AcrossQuarters.AccountNow(
+          arr: ledger.arr(ref), fromTier: ledger.currentTier(ref),
+          toTier: ledger.decisions.finalTier(ref)),
+        standing: { PreviousRunFigures.standing(result, ref: ref) })
+    }
   }
 }
 

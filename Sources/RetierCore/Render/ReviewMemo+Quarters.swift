@@ -23,31 +23,6 @@ extension ReviewMemo {
     return text
   }
 
-  /// The across-quarter figures of `result` against `previous`, each list keeping its first
-  /// `keeping` entries (computed once, see ``PreviousRunFigures``).
-  static func acrossQuarterFigures(
-    _ result: RunResult, previous: PreviousRunRecord, keeping: Int
-  ) -> AcrossQuarters {
-    AcrossQuarters(
-      previous: previous, keeping: keeping,
-      standings: result.ledger.refs.lazy.map { standing(result, ref: $0) })
-  }
-
-  /// The valid account at `ref` as the across-quarter figures read it.
-  private static func standing(_ result: RunResult, ref: AccountRef) -> AcrossQuarters.Standing {
-    let account = result.ledger[ref]
-    let scores = result.ledger.scores[ref]
-    let blocked =
-      switch scores.expansionRule {
-      case .sponsorLost, .decliningUsage: true
-      default: false
-      }
-    return AcrossQuarters.Standing(
-      id: account.id, name: account.name, arr: account.arr, fromTier: account.currentTier,
-      toTier: result.ledger.decisions[ref].finalTier, total: scores.total,
-      ceiling: account.expansionCeiling, multiBU: account.multiBU, expansionBlocked: blocked)
-  }
-
   /// Each previous tier's cohort then and now, with GRR and NRR.
   static func scorecard(_ figures: AcrossQuarters) -> String {
     var text = "### Tier scorecard\n\n"

@@ -3,8 +3,9 @@
 /// checks every byte of the syntax (RFC 8259) but builds values only for the members asked for,
 /// and hands array elements one at a time, so the file is never held as a tree.
 struct ManifestJSONReader: ~Copyable {
-  /// A JSON value that was asked for.
-  indirect enum Value: Equatable {
+  /// A JSON value that was asked for. Not `indirect`: the nesting is through arrays, so a
+  /// scalar is not boxed on the heap (a million-account run.json has 91,000 path backs).
+  enum Value: Equatable {
     case object([(String, Value)])
     case array([Value])
     case string(String)
@@ -78,24 +79,46 @@ struct ManifestJSONReader: ~Copyable {
   mutating func forEachMember(
     _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
+    try members(member)
+    skipSpace()
+    guard position == bytes.count else { throw SyntaxError() }
+  }
+
+  /// Whether the next value is an object.
+  mutating func nextIsObject() -> Bool {
+    skipSpace()
+    return peek() == UInt8(ascii: "{")
+  }
+
+  /// Reads an object nested in the input (see ``nextIsObject()``), calling `member` with each
+  /// key as ``forEachMember(_:)`` does, so that its values are built only as far as asked.
+  mutating func forEachObjectMember(
+    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+  ) throws(SyntaxError) {
+    skipSpace()
+    try members(member)
+  }
+
+  /// Reads an object that starts at the next byte, calling `member` with each key.
+  private mutating func members(
+    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+  ) throws(SyntaxError) {
     try expect(UInt8(ascii: "{"))
     skipSpace()
     if peek() == UInt8(ascii: "}") {
       position += 1
-    } else {
-      while true {
-        skipSpace()
-        let key = try string()
-        skipSpace()
-        try expect(UInt8(ascii: ":"))
-        try member(key, &self)
-        skipSpace()
-        if try next() == UInt8(ascii: "}") { break }
-        guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
-      }
+      return
     }
-    skipSpace()
-    guard position == bytes.count else { throw SyntaxError() }
+    while true {
+      skipSpace()
+      let key = try string()
+      skipSpace()
+      try expect(UInt8(ascii: ":"))
+      try member(key, &self)
+      skipSpace()
+      if try next() == UInt8(ascii: "}") { return }
+      guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
+    }
   }
 
   /// Reads an array, calling `element` for each element, which must read it.
@@ -267,7 +290,24 @@ struct ManifestJSONReader: ~Copyable {
   /// A string's text, escapes resolved; invalid UTF-8 is refused.
   private mutating func string() throws(SyntaxError) -> String {
     try expect(UInt8(ascii: "\""))
-    var text: [UInt8] = []
+    // Most strings (keys, ids, amounts) have no escape: their bytes are the text, read in place.
+    let start = position
+    var isASCII = true
+    while position < bytes.count, bytes[position] != UInt8(ascii: "\\"), bytes[position] >= 0x20 {
+      guard bytes[position] == UInt8(ascii: "\"") else {
+        isASCII = isASCII && bytes[position] < 0x80
+        position += 1
+        continue
+      }
+      position += 1
+      // Decoding repairs invalid UTF-8, so text that decodes to other bytes was not UTF-8
+      // (ASCII always is); cheaper than the generic `String(validating:as:)` on a slice.
+      let text = bytes[start..<(position - 1)]
+      let string = String(decoding: text, as: UTF8.self)
+      guard isASCII || string.utf8.elementsEqual(text) else { throw SyntaxError() }
+      return string
+    }
+    var text = Array(bytes[start..<position])
     while true {
       let byte = try next()
       if byte == UInt8(ascii: "\"") { break }

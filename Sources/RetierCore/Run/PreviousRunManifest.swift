@@ -102,12 +102,10 @@ package struct PreviousRunManifest: Sendable {
           var recorded: [RecordedPathBack] = []
           try reader.forEachElement {
             (reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
-            let entry = try reader.value()
-            guard pathBackProblem == nil else { return }
-            do throws(Refusal) {
-              recorded.append(try Self.pathBack(entry, notManifest: notManifest))
-            } catch {
-              pathBackProblem = error
+            guard pathBackProblem == nil else { return try reader.skipValue() }
+            switch try Self.pathBack(&reader, notManifest: notManifest) {
+            case .success(let entry): recorded.append(entry)
+            case .failure(let problem): pathBackProblem = problem
             }
           }
           pathBacks = recorded
@@ -189,17 +187,67 @@ package struct PreviousRunManifest: Sendable {
     return lines
   }
 
-  /// One `path_back` entry.
+  /// The members of a `path_back` entry that are read, each its first occurrence (as
+  /// ``ManifestJSONReader/Value/subscript(_:)`` finds a member), `nil` when absent.
+  private struct PathBackMembers {
+    var accountID, fromTier, toTier, reason, total, bar, arr, expansion: ManifestJSONReader.Value?
+
+    /// Reads the value of the member `key` into its slot, the first time only; skips it
+    /// otherwise (a member not read, or one repeated).
+    mutating func read(
+      _ key: String, from reader: inout ManifestJSONReader
+    ) throws(ManifestJSONReader.SyntaxError) {
+      switch key {
+      case "account_id": try Self.first(&accountID, &reader)
+      case "from_tier": try Self.first(&fromTier, &reader)
+      case "to_tier": try Self.first(&toTier, &reader)
+      case "reason": try Self.first(&reason, &reader)
+      case "total": try Self.first(&total, &reader)
+      case "bar": try Self.first(&bar, &reader)
+      case "arr": try Self.first(&arr, &reader)
+      case "expansion": try Self.first(&expansion, &reader)
+      default: try reader.skipValue()
+      }
+    }
+
+    /// The next value into `slot` when it is empty; skipped otherwise.
+    private static func first(
+      _ slot: inout ManifestJSONReader.Value?, _ reader: inout ManifestJSONReader
+    ) throws(ManifestJSONReader.SyntaxError) {
+      guard slot == nil else { return try reader.skipValue() }
+      slot = try reader.value()
+    }
+  }
+
+  /// The next `path_back` entry, read member by member (a run.json of a million accounts has
+  /// 91,000 of them: the entry is never built as a whole); the reason when it does not have
+  /// its shape. Throws when the text is not JSON.
   private static func pathBack(
-    _ value: ManifestJSONReader.Value, notManifest: Refusal
+    _ reader: inout ManifestJSONReader, notManifest: Refusal
+  ) throws(ManifestJSONReader.SyntaxError) -> Result<RecordedPathBack, Refusal> {
+    guard reader.nextIsObject() else {
+      try reader.skipValue()
+      return .failure(notManifest)
+    }
+    var members = PathBackMembers()
+    try reader.forEachObjectMember {
+      (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+      try members.read(key, from: &reader)
+    }
+    return Result { () throws(Refusal) in try pathBack(members, notManifest: notManifest) }
+  }
+
+  /// One `path_back` entry from its members.
+  private static func pathBack(
+    _ value: PathBackMembers, notManifest: Refusal
   ) throws(Refusal) -> RecordedPathBack {
-    guard let accountID = value["account_id"]?.string,
-      let fromTier = value["from_tier"]?.integer, let toTier = value["to_tier"]?.integer,
-      let reason = value["reason"]?.string, let total = decimal(value["total"])
+    guard let accountID = value.accountID?.string,
+      let fromTier = value.fromTier?.integer, let toTier = value.toTier?.integer,
+      let reason = value.reason?.string, let total = decimal(value.total)
     else { throw notManifest }
     var bar: ExactDecimal?
     var barIsStrict = false
-    if let recorded = value["bar"], !recorded.isNull {
+    if let recorded = value.bar, !recorded.isNull {
       guard let total = decimal(recorded["total"]), let strict = recorded["strict"]?.bool else {
         throw notManifest
       }
@@ -207,11 +255,11 @@ package struct PreviousRunManifest: Sendable {
       barIsStrict = strict
     }
     var arrAtLeast: Money?
-    if let arr = value["arr"], !arr.isNull {
+    if let arr = value.arr, !arr.isNull {
       guard let text = arr["at_least"]?.string else { throw notManifest }
       arrAtLeast = try money(text)
     }
-    let expansion = value["expansion"].flatMap { $0.isNull ? nil : $0 }
+    let expansion = value.expansion.flatMap { $0.isNull ? nil : $0 }
     var ceilingAtLeast: Money?
     var needsMultiBU = false
     var needsUnblock = false

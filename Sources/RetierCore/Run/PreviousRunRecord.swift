@@ -1,7 +1,8 @@
-/// The previous complete run as this run reads it (SPEC §8): its `tiers.csv` rows and, when it
-/// could be read, its `run.json`. It feeds the across-quarter sections of `memo.md`, never a
-/// decision.
-package struct PreviousRunRecord: Sendable {
+/// The previous complete run as this run reads it (SPEC §8): its `tiers.csv` lines, handed out
+/// one at a time in account id order, and its `run.json`. It feeds the across-quarter sections
+/// of the memos and the interim re-score, never a run's decision. Nothing of a million lines is
+/// kept here: each reader keeps what it needs as the lines go by.
+enum PreviousRunRecord {
   /// One line of the previous `tiers.csv`.
   struct TierLine: Sendable, Hashable {
     // A run holds one line per account of the previous run: the amounts are packed and the
@@ -51,124 +52,59 @@ package struct PreviousRunRecord: Sendable {
     }
   }
 
-  /// The account ids of the previous `tiers.csv`, sorted (the file is written sorted by id),
-  /// one per id; ``lines`` is aligned with it. Sorted arrays searched by halving, rather than a
-  /// dictionary, because a book of a million accounts is read on every run.
-  private(set) var ids: [String]
-  /// The previous `tiers.csv`'s lines, aligned with ``ids``.
-  private(set) var lines: [TierLine]
-  /// The previous `run.json`, read for what its shape has; `nil` when it was refused.
-  var manifest: PreviousRunManifest?
-  /// Why `manifest` is `nil`, in words for the memo.
-  var manifestProblem: String?
-
-  /// Reads a previous run from the bytes of its `tiers.csv` and `run.json`.
-  init(tiersCSV: [UInt8], runJSON: [UInt8]?) {
-    self.init(tiersCSV: tiersCSV, runJSON: { runJSON })
+  /// How reading a `tiers.csv` in file order ended.
+  enum ReadOutcome: Sendable, Hashable {
+    /// Every line was handed out, in ascending id order.
+    case read
+    /// An id was not above the one before it (a file not written by retier, or edited): the
+    /// lines handed out so far are to be dropped and ``lines(fromTiersCSV:totals:)`` used.
+    case outOfOrder
+    /// The file is not a readable `tiers.csv`: the lines handed out so far are to be dropped,
+    /// and the previous run has no lines.
+    case unreadable
   }
 
-  /// Reads a previous run from the bytes of its `tiers.csv`, lets them go, then reads the bytes
-  /// `readRunJSON` gives of its `run.json` (`nil` when there is none): a 1M run's two files are
-  /// never in memory together.
-  init(tiersCSV: consuming [UInt8], runJSON readRunJSON: () -> [UInt8]?) {
-    (ids, lines) = Self.lines(fromTiersCSV: tiersCSV)
-    _ = consume tiersCSV
-    guard let runJSON = readRunJSON() else {
-      manifest = nil
-      manifestProblem = "the previous run has no run.json"
-      return
+  /// Hands each line of a previous `tiers.csv` to `body` in file order, row by row with the
+  /// record scanner (no parsed document, no array of a million ids), as long as the ids ascend.
+  /// `totals` reads `total_score` and `reason` too (the interim needs them; the across-quarter
+  /// figures do not, and a million of them cost a string each).
+  static func forEachLine(
+    ofTiersCSV bytes: [UInt8], totals: Bool, _ body: (String, TierLine) -> Void
+  ) -> ReadOutcome {
+    guard var table = table(bytes) else { return .unreadable }
+    let columns = Columns(table, totals: totals)
+    var last: String?
+    var inOrder = true
+    let read = try? table.forEachRow { row in
+      guard inOrder else { return }
+      let (id, line) = columns.line(row)
+      if let last, last >= id {
+        inOrder = false
+        return
+      }
+      last = id
+      body(id, line)
     }
-    switch PreviousRunManifest.read(runJSON) {
-    case .success(let read):
-      manifest = read
-      manifestProblem = nil
-    case .failure(let refusal):
-      manifest = nil
-      manifestProblem = refusal.message
-    }
+    guard read != nil else { return .unreadable }
+    return inOrder ? .read : .outOfOrder
   }
 
-  /// Creates a record from values (tests).
-  init(lines: [String: TierLine], manifest: PreviousRunManifest?, manifestProblem: String?) {
-    let sorted = lines.sorted { $0.key < $1.key }
-    self.ids = sorted.map(\.key)
-    self.lines = sorted.map(\.value)
-    self.manifest = manifest
-    self.manifestProblem = manifestProblem
-  }
-
-  /// The position of `id` in ``ids``, `nil` when the previous run has no line for it.
-  func index(of id: String) -> Int? {
-    let low = lowerBound(of: id)
-    return low < ids.count && ids[low] == id ? low : nil
-  }
-
-  /// ``index(of:)`` for ids looked up in ascending order (a book's accounts): searched forward
-  /// from `cursor`, which the look-up moves past what it passed, so a whole book costs one merge
-  /// rather than a halving per account. An id before the cursor is found by halving.
-  func index(of id: String, from cursor: inout Int) -> Int? {
-    if cursor > 0, cursor > ids.count || ids[cursor - 1] >= id { cursor = lowerBound(of: id) }
-    while cursor < ids.count, ids[cursor] < id { cursor += 1 }
-    guard cursor < ids.count, ids[cursor] == id else { return nil }
-    cursor += 1
-    return cursor - 1
-  }
-
-  /// The first position in ``ids`` whose id is not below `id`.
-  private func lowerBound(of id: String) -> Int {
-    var low = 0
-    var high = ids.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ids[middle] < id { low = middle + 1 } else { high = middle }
-    }
-    return low
-  }
-
-  /// The previous line of `id`, `nil` when there is none.
-  func line(of id: String) -> TierLine? { index(of: id).map { lines[$0] } }
-
-  /// The lines of a previous `tiers.csv` as sorted ids and their lines, read row by row with
-  /// the record scanner (no whole parsed document); an unreadable file gives no lines, and a
-  /// repeated id keeps its first line, because the previous run only feeds reports.
-  static func lines(fromTiersCSV bytes: [UInt8]) -> (ids: [String], lines: [TierLine]) {
-    guard
-      var table = try? Table(
-        file: "tiers.csv", bytes: bytes, required: ["account_id", "to_tier"],
-        optional: ["from_tier", "arr", "total_score", "reason"])
-    else { return ([], []) }
-    let idColumn = table.column("account_id")
-    let toColumn = table.column("to_tier")
-    let fromColumn = table.column("from_tier")
-    let arrColumn = table.column("arr")
-    let totalColumn = table.column("total_score")
-    let reasonColumn = table.column("reason")
-    let override = Array(TierReason.override.description.utf8)
+  /// The lines of a previous `tiers.csv` as sorted ids and their lines, the first line of a
+  /// repeated id kept; an unreadable file gives no lines. The slow path for a file whose ids do
+  /// not ascend (see ``forEachLine(ofTiersCSV:totals:_:)``).
+  static func lines(
+    fromTiersCSV bytes: [UInt8], totals: Bool
+  ) -> (ids: [String], lines: [TierLine]) {
+    guard var table = table(bytes) else { return ([], []) }
+    let columns = Columns(table, totals: totals)
     var ids: [String] = []
     var lines: [TierLine] = []
-    ids.reserveCapacity(table.rowCountEstimate)
-    lines.reserveCapacity(table.rowCountEstimate)
-    var isSorted = true
     let read = try? table.forEachRow { row in
-      let id = CSVCell.removingFormulaGuard(row.text(idColumn))
-      if let last = ids.last, last >= id { isSorted = false }
+      let (id, line) = columns.line(row)
       ids.append(id)
-      lines.append(
-        TierLine(
-          fromTier: row.withBytes(fromColumn) { Self.integer($0) },
-          toTier: row.withBytes(toColumn) { Self.integer($0) },
-          arr: arrColumn.flatMap { column in row.withBytes(column) { Money(bytes: $0) } },
-          total: totalColumn.flatMap { ExactDecimal(row.text($0)) },
-          isOverride: reasonColumn.map { column in
-            row.withBytes(column) { bytes in
-              bytes.count == override.count
-                && bytes.indices.allSatisfy { bytes[$0] == override[$0] }
-            }
-          } ?? false))
+      lines.append(line)
     }
     guard read != nil else { return ([], []) }
-    guard !isSorted else { return (ids, lines) }
-    // A file not written by retier (or edited): sorted here, the first line of an id kept.
     let order = ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
     var sortedIDs: [String] = []
     var sortedLines: [TierLine] = []
@@ -177,6 +113,81 @@ package struct PreviousRunRecord: Sendable {
       sortedLines.append(lines[index])
     }
     return (sortedIDs, sortedLines)
+  }
+
+  /// Hands each line of a previous `tiers.csv` to `body` in ascending id order, the first line
+  /// of a repeated id kept: in one pass when the file is in order (as retier writes it),
+  /// otherwise sorted first. `reset` is called before the sorted lines are handed out, so the
+  /// caller drops what it took from the lines handed out before the disorder was found.
+  static func forEachLineInIDOrder(
+    ofTiersCSV bytes: [UInt8], totals: Bool, reset: () -> Void,
+    _ body: (String, TierLine) -> Void
+  ) {
+    switch forEachLine(ofTiersCSV: bytes, totals: totals, body) {
+    case .read:
+      return
+    case .unreadable:
+      reset()
+    case .outOfOrder:
+      reset()
+      let (ids, lines) = Self.lines(fromTiersCSV: bytes, totals: totals)
+      for (id, line) in zip(ids, lines) { body(id, line) }
+    }
+  }
+
+  /// The previous `run.json` (`nil` when there is none) read for what its shape has, or why
+  /// it was not, in words for the memo.
+  static func manifest(_ runJSON: [UInt8]?) -> (manifest: PreviousRunManifest?, problem: String?) {
+    guard let runJSON else { return (nil, "the previous run has no run.json") }
+    switch PreviousRunManifest.read(runJSON) {
+    case .success(let read): return (read, nil)
+    case .failure(let refusal): return (nil, refusal.message)
+    }
+  }
+
+  /// A previous `tiers.csv` to scan, `nil` when it is not one.
+  private static func table(_ bytes: [UInt8]) -> Table? {
+    try? Table(
+      file: "tiers.csv", bytes: bytes, required: ["account_id", "to_tier"],
+      optional: ["from_tier", "arr", "total_score", "reason"])
+  }
+
+  /// The columns of a previous `tiers.csv` and the typing of its rows.
+  private struct Columns {
+    private let idColumn: Int?
+    private let toColumn: Int?
+    private let fromColumn: Int?
+    private let arrColumn: Int?
+    private let totalColumn: Int?
+    private let reasonColumn: Int?
+    private let override = Array(TierReason.override.description.utf8)
+
+    /// The columns of `table`; without `totals`, `total_score` and `reason` are not read.
+    init(_ table: borrowing Table, totals: Bool) {
+      idColumn = table.column("account_id")
+      toColumn = table.column("to_tier")
+      fromColumn = table.column("from_tier")
+      arrColumn = table.column("arr")
+      totalColumn = totals ? table.column("total_score") : nil
+      reasonColumn = totals ? table.column("reason") : nil
+    }
+
+    /// The id and line of `row`.
+    func line(_ row: TableRow) -> (String, TierLine) {
+      let id = CSVCell.removingFormulaGuard(row.text(idColumn))
+      let line = TierLine(
+        fromTier: row.withBytes(fromColumn) { PreviousRunRecord.integer($0) },
+        toTier: row.withBytes(toColumn) { PreviousRunRecord.integer($0) },
+        arr: arrColumn.flatMap { column in row.withBytes(column) { Money(bytes: $0) } },
+        total: totalColumn.flatMap { ExactDecimal(row.text($0)) },
+        isOverride: reasonColumn.map { column in
+          row.withBytes(column) { bytes in
+            bytes.count == override.count
+              && bytes.indices.allSatisfy { bytes[$0] == override[$0] }
+          }
+        } ?? false)
+      return (id, line)
+    }
   }
 
   /// A tier number written as plain decimal digits, `nil` otherwise (blank included).

@@ -76,15 +76,14 @@ package enum Retier {
   /// `result` with the figures of the previous complete run (CRM drift and the across-quarter
   /// sections), read from the bytes of its `tiers.csv` and, once those are let go, of its
   /// `run.json` (`runJSON` reads them; `nil` when there is none). The figures are computed here
-  /// once for both memos, and the previous run's record is let go before the render. The
+  /// once for both memos, in one pass over the previous lines that keeps none of them. The
   /// executable reads those files only once the quarter is decided, so they are never held
   /// through the load.
   package static func attachingPreviousRun(
     _ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?
   ) -> RunResult {
-    let previous = PreviousRunRecord(tiersCSV: consume tiersCSV, runJSON: runJSON)
     var attached = result
-    attached.previousRun = PreviousRunFigures(result, previous: previous)
+    attached.previousRun = PreviousRunFigures(result, tiersCSV: consume tiersCSV, runJSON: runJSON)
     return attached
   }
 

@@ -15,16 +15,26 @@ struct AcrossQuartersTests {
       ceiling: ceiling, multiBU: false, expansionBlocked: false)
   }
 
+  /// The figures of the previous `lines` against this quarter's valid accounts `now`, added as
+  /// the run's one pass adds them (in account id order), then the watch of `pathBacks`.
   static func figures(
     _ lines: [String: Line], _ now: [Standing],
     pathBacks: [PreviousRunManifest.RecordedPathBack]? = nil, keeping: Int = 50
   ) -> AcrossQuarters {
-    let manifest = PreviousRunManifest(
-      schemaVersion: 2, quarter: "2026-Q2", cutLines: nil, tierLines: nil, pathBacks: pathBacks)
-    let sorted = now.sorted { $0.id < $1.id }
-    return AcrossQuarters(
-      previous: PreviousRunRecord(lines: lines, manifest: manifest, manifestProblem: nil),
-      keeping: keeping, standings: sorted)
+    var figures = AcrossQuarters(keeping: keeping)
+    let standings = Dictionary(uniqueKeysWithValues: now.map { ($0.id, $0) })
+    for (id, line) in lines.sorted(by: { $0.key < $1.key }) {
+      guard let standing = standings[id] else {
+        figures.add(previous: line)
+        continue
+      }
+      figures.add(
+        previous: line,
+        now: .init(arr: standing.arr, fromTier: standing.fromTier, toTier: standing.toTier),
+        standing: { standing })
+    }
+    figures.watch(pathBacks, keeping: keeping) { standings[$0] }
+    return figures
   }
 
   /// Tier 1 cohort: A (100,000 → 120,000), B (50,000 → 40,000, now Tier 2), C (30,000, gone: 0).

@@ -47,6 +47,27 @@ struct ManifestJSONReaderTests {
     #expect(Self.members(json) == nil)
   }
 
+  /// `{"s": "<bytes>"}` with `bytes` spliced in raw, before or after an escape.
+  @Test(
+    "a string's UTF-8 is checked with or without escapes: invalid bytes are refused",
+    arguments: [
+      ([0xC3, 0xA9], "é"), ([0x5C, 0x6E, 0xC3, 0xA9], "\né"), ([0x61, 0xE2, 0x82, 0xAC], "a€"),
+      ([0xC3], nil), ([0xFF, 0x61], nil), ([0x5C, 0x6E, 0xC3], nil), ([0xED, 0xA0, 0x80], nil),
+    ] as [([UInt8], String?)])
+  func checksUTF8(bytes: [UInt8], text: String?) {
+    var reader = ManifestJSONReader(Array(#"{"s": ""#.utf8) + bytes + Array(#""}"#.utf8))
+    var read: ManifestJSONReader.Value?
+    do throws(ManifestJSONReader.SyntaxError) {
+      try reader.forEachMember {
+        (_: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+        read = try reader.value()
+      }
+    } catch {
+      read = nil
+    }
+    #expect(read == text.map { .string($0) })
+  }
+
   @Test("a skipped member is still checked: broken JSON there refuses the manifest")
   func skippedMembersAreChecked() {
     let broken = Array(

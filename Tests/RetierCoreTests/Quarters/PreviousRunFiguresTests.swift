@@ -102,23 +102,57 @@ struct PreviousRunFiguresTests {
     #expect(figures.reentered == 1)
   }
 
-  /// Generated previous runs and look-ups, mostly ascending (a book's order) with some out of
-  /// order and some missing: the forward search finds what halving finds.
-  @Test("the forward search over the previous lines finds what halving finds", arguments: 0..<20)
-  func forwardSearch(seed: UInt64) {
+  /// Generated previous runs over a book of fillers (F06…): lines for accounts of the book and
+  /// for accounts gone (G…), with random tiers and ARR. Read in file order as written (sorted),
+  /// and shuffled with a repeated id whose first line is the one kept: the same figures, and
+  /// the CRM drift a dictionary of the previous lines gives.
+  @Test(
+    "previous lines in any order give the same figures; drift is every CRM tier that differs",
+    arguments: 0..<12)
+  func previousLinesInAnyOrder(seed: UInt64) throws {
     var random = SplitMix64(seed: seed)
-    var lines: [String: PreviousRunRecord.TierLine] = [:]
-    for _ in 0..<random.below(60) {
-      lines["A\(random.below(100) + 100)"] = .init(fromTier: nil, toTier: 1, arr: nil)
+    var fillers = RunResultFixtures.fillers(12 + random.below(20))
+    for index in fillers.indices { fillers[index].tier = String(1 + random.below(3)) }
+    var lines: [String: String] = [:]
+    for filler in fillers where random.below(4) != 0 {
+      lines[filler.id] = "\(1 + random.below(3)),\(1 + random.below(3)),\(random.below(9) * 1000)"
     }
-    let record = PreviousRunRecord(lines: lines, manifest: nil, manifestProblem: nil)
-    var lookups = (0..<random.below(80)).map { _ in "A\(random.below(110) + 95)" }.sorted()
-    for _ in 0..<random.below(4) where !lookups.isEmpty {
-      lookups.swapAt(random.below(lookups.count), random.below(lookups.count))
+    for gone in 0..<random.below(6) {
+      lines["G\(gone)"] = "\(1 + random.below(3)),\(1 + random.below(3)),\(random.below(9) * 1000)"
     }
-    var cursor = 0
-    for id in lookups {
-      #expect(record.index(of: id, from: &cursor) == record.index(of: id), "\(id)")
+    let header = "account_id,from_tier,to_tier,arr\n"
+    let sorted = lines.sorted { $0.key < $1.key }.map { "\($0.key),\($0.value)\n" }
+    var shuffled = sorted
+    for index in shuffled.indices.reversed() {
+      shuffled.swapAt(index, random.below(index + 1))
     }
+    // A repeated id, after its first line: the first is kept.
+    shuffled.append(
+      (shuffled.first?.split(separator: ",").first.map(String.init) ?? "F06") + ",1,1,5\n")
+    let inOrder = try RunResultFixtures.result(
+      fillers, previousTiersCSV: header + sorted.joined())
+    let anyOrder = try RunResultFixtures.result(
+      fillers, previousTiersCSV: header + shuffled.joined())
+    let expected = try #require(inOrder.previousRun)
+    let actual = try #require(anyOrder.previousRun)
+    #expect(actual.acrossQuarters.scorecard == expected.acrossQuarters.scorecard)
+    #expect(
+      actual.acrossQuarters.cohortRowsWithoutARR == expected.acrossQuarters.cohortRowsWithoutARR)
+    #expect(
+      actual.acrossQuarters.flapping.first.map(\.now)
+        == expected.acrossQuarters.flapping.first.map(\.now))
+    #expect(
+      actual.crmDrift.first.map(\.row.accountID) == expected.crmDrift.first.map(\.row.accountID))
+
+    let drifted = fillers.filter { filler in
+      guard let line = lines[filler.id] else { return false }
+      return line.split(separator: ",")[1] != Substring(filler.tier)
+    }
+    #expect(expected.crmDrift.count == drifted.count)
+    #expect(expected.crmDrift.first.map(\.row.accountID) == drifted.map(\.id))
+    let cohorts = Set(lines.values.map { Int($0.split(separator: ",")[1])! })
+    #expect(expected.acrossQuarters.scorecard.map(\.tier) == cohorts.sorted())
+    #expect(
+      expected.acrossQuarters.scorecard.reduce(0) { $0 + $1.accounts } == lines.count)
   }
 }
