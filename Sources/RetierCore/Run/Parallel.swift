@@ -45,8 +45,8 @@ package enum Parallel {
       (consume firstInput, consume secondInput))
     let results = Mutex<(first: First?, second: Second?)>((nil, nil))
     DispatchQueue.concurrentPerform(iterations: 2) { iteration in
-      // Each iteration takes its own input and stores its own result: a value is never taken
-      // before it is stored, since `concurrentPerform` returns only after both iterations.
+      // Each iteration takes only its own input and stores only its own result, so neither
+      // input is taken twice and both results are there once `concurrentPerform` returns.
       if iteration == 0 {
         let result = first(inputs.withLock { $0.first.take()! })
         results.withLock { $0.first = result }
