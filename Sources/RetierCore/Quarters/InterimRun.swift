@@ -223,18 +223,18 @@ package struct InterimRun: Sendable {
           run.hotTiers = [:]
           run.seated = []
           run.bookARR = []
-        }
-      ) { id, line in
-        if let arr = line.arr { run.bookARR.append(arr) }
-        if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
-        // Only the capped tiers' incumbents can be displaced or counted against seats.
-        guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
-          let total = line.total
-        else { return }
-        run.seated.append(
-          InterimRescore.Seated(
-            id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
-      }
+        },
+        each: { id, line in
+          if let arr = line.arr { run.bookARR.append(arr) }
+          if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
+          // Only the capped tiers' incumbents can be displaced or counted against seats.
+          guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
+            let total = line.total
+          else { return }
+          run.seated.append(
+            InterimRescore.Seated(
+              id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
+        })
       return .success(run)
     }
   }
