@@ -61,7 +61,7 @@ struct InterimCommand {
     let interim: InterimRun
     do {
       interim = try InterimRun.decide(
-        input, hotList: hotList, hotPath: hotPath, date: date,
+        consume input, hotList: hotList, hotPath: hotPath, date: date,
         completedRunPath: layout.runFolder(quarter),
         completedTiersCSV: { try? FileReader.read(layout.tiersFile(quarter)) },
         completedRunJSON: { try? FileReader.read(layout.manifest(quarter)) })

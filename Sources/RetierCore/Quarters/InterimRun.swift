@@ -42,7 +42,8 @@ package struct InterimRun: Sendable {
       hotIDs: HotList.candidateIDs(hotList), tierCount: configuration.tierCount,
       quarter: quarter, path: completedRunPath)
     // The typed rows are let go once the book is validated; only their checksums are kept.
-    let (book, checksums) = try Self.book(files, configuration)
+    // Handed over, not copied, so the loader frees each file's bytes once its rows are typed.
+    let (book, checksums) = try Self.book(consume files, configuration)
     let previous = try completed.get()
     let (cutLines, tierLines) = (previous.cutLines, previous.tierLines)
 
@@ -147,11 +148,14 @@ package struct InterimRun: Sendable {
   private static func book(
     _ files: consuming DropFiles, _ configuration: Configuration
   ) throws(RetierError) -> (Book, [String: String]) {
-    let loaded = try DropLoader.load(files, tierCount: configuration.tierCount)
+    let loaded = try DropLoader.load(consume files, tierCount: configuration.tierCount)
+    // The checksums first, so the typed rows are handed to the validator and let go as it
+    // goes, as in a run, rather than held with the book it builds.
+    let checksums = loaded.checksums
     let book = try BookValidator.validate(
-      loaded, maxRejectedShare: configuration.maxRejectedShare,
+      consume loaded, maxRejectedShare: configuration.maxRejectedShare,
       maxRejectedRowsFloor: configuration.maxRejectedRowsFloor)
-    return (book, loaded.checksums)
+    return (book, checksums)
   }
 
   /// What each owner of the drop (by the CRM's `owner_id`) carries apart from the moved
@@ -219,18 +223,18 @@ package struct InterimRun: Sendable {
           run.hotTiers = [:]
           run.seated = []
           run.bookARR = []
-        }
-      ) { id, line in
-        if let arr = line.arr { run.bookARR.append(arr) }
-        if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
-        // Only the capped tiers' incumbents can be displaced or counted against seats.
-        guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
-          let total = line.total
-        else { return }
-        run.seated.append(
-          InterimRescore.Seated(
-            id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
-      }
+        },
+        each: { id, line in
+          if let arr = line.arr { run.bookARR.append(arr) }
+          if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
+          // Only the capped tiers' incumbents can be displaced or counted against seats.
+          guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
+            let total = line.total
+          else { return }
+          run.seated.append(
+            InterimRescore.Seated(
+              id: id, tier: tier, total: total, arr: arr, isOverride: line.isOverride))
+        })
       return .success(run)
     }
   }

@@ -32,10 +32,8 @@ struct PreviousRunFigures: Sendable {
     let keeping = max(result.configuration.memoListLimit, ReviewPage.listLimit)
     var pass = Pass(result, keeping: keeping)
     PreviousRunRecord.forEachLineInIDOrder(
-      ofTiersCSV: tiersCSV, totals: false, reset: { pass = Pass(result, keeping: keeping) }
-    ) { id, line in
-      pass.add(id, line)
-    }
+      ofTiersCSV: tiersCSV, totals: false, reset: { pass = Pass(result, keeping: keeping) },
+      each: { id, line in pass.add(id, line) })
     _ = consume tiersCSV
     let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
     quarter = manifest?.quarter

@@ -121,7 +121,7 @@ enum PreviousRunRecord {
   /// caller drops what it took from the lines handed out before the disorder was found.
   static func forEachLineInIDOrder(
     ofTiersCSV bytes: [UInt8], totals: Bool, reset: () -> Void,
-    _ body: (String, TierLine) -> Void
+    each body: (String, TierLine) -> Void
   ) {
     switch forEachLine(ofTiersCSV: bytes, totals: totals, body) {
     case .read:
