@@ -241,13 +241,8 @@ struct ManifestJSONReader: ~Copyable {
     }
   }
 
-  private mutating func literal(_ word: StaticString) throws(SyntaxError) {
-    let count = word.utf8CodeUnitCount
-    guard position + count <= bytes.count else { throw SyntaxError() }
-    for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] {
-      throw SyntaxError()
-    }
-    position += count
+  private mutating func literal(_ word: String) throws(SyntaxError) {
+    for expected in word.utf8 where try next() != expected { throw SyntaxError() }
   }
 
   /// A number's text, checked against the JSON grammar.
