@@ -28,10 +28,21 @@ struct TierAssigner: Sendable {
     var decisions = DecisionColumn()
     decisions.reserveCapacity(ledger.count)
     var buckets = [[AccountRef]](repeating: [], count: tierCount + 1)
+    // The valid overrides in ledger order, met by a cursor as the loop walks the refs: no
+    // look-up by id (a string hash) per account. Every valid override names a valid account.
+    let overridesInOrder = overrides.valid.compactMap { id, override in
+      ledger.ref(forID: id).map { (ref: $0, override: override) }
+    }
+    .sorted { $0.ref < $1.ref }
+    var nextOverride = overridesInOrder.startIndex
     for ref in ledger.refs {
       // The few fields the decision reads, straight from their columns.
       let rubricTier = rubricTier(for: ledger.scores.total(ref))
-      let override = overrides.valid.isEmpty ? nil : overrides.valid[ledger.id(ref)]
+      var override: ValidOverride?
+      if nextOverride < overridesInOrder.endIndex, overridesInOrder[nextOverride].ref == ref {
+        override = overridesInOrder[nextOverride].override
+        nextOverride += 1
+      }
       let isNewLogo =
         calendar.quartersStarting(onOrAfter: ledger.customerSince(ref), through: quarter)
         < configuration.newLogoQuarters
