@@ -138,7 +138,7 @@ extension ReviewMemo {
       recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none",
       entry.now.map { WhyMoved.amount($0.arr) } ?? "gone",
       expansionTarget(recorded) + mark(entry.reachedExpansion),
-      entry.now.map { $0.total.description } ?? "–",
+      entry.now.map { $0.total.description + mark(entry.reachedBar) } ?? "–",
       recorded.bar.map { (recorded.barIsStrict ? "> " : "") + $0.description } ?? "none",
       entry.now == nil ? "no (not in this book)" : (entry.reentered ? "yes" : "no"),
     ]
