@@ -32,6 +32,10 @@ extension Configuration {
   static let maximumNewLogoQuarters = 1_000
   /// The most hours a CSM can spend on an account in a month: 744 (31 days × 24).
   static let maximumHoursPerMonth = ExactDecimal(744)
+  /// The most tiers a ladder may have: 20. The review holds a tier-by-tier transition matrix
+  /// (K × K cells in memo.md and memo.html), so an unbounded ladder would grow the review with
+  /// the square of a typo; no service model has anywhere near 20 levels.
+  static let maximumTierCount = 20
 
   /// Every value above its bound, named by key.
   var boundProblems: [String] {
@@ -44,6 +48,9 @@ extension Configuration {
     }
     if !(1...Self.maximumInputBytes).contains(maxInputBytes) {
       problems.append("max_input_bytes \(maxInputBytes) is not in 1…\(Self.maximumInputBytes)")
+    }
+    if tiers.count > Self.maximumTierCount {
+      problems.append("tiers has \(tiers.count) tiers: at most \(Self.maximumTierCount)")
     }
     if newLogoQuarters > Self.maximumNewLogoQuarters {
       problems.append(

@@ -190,6 +190,26 @@ struct ConfigStrictnessTests {
     }
   }
 
+  @Test(
+    "a ladder of more than 20 tiers is a bound problem naming `tiers`; 20 tiers are not",
+    arguments: [Configuration.maximumTierCount, Configuration.maximumTierCount + 1])
+  func tierCountBound(count: Int) {
+    var configuration = Configuration()
+    let bottom = TierDefinition.defaultLadder.last!
+    configuration.tiers = (0..<count).map { index in
+      var tier = bottom
+      tier.name = "Tier \(index + 1)"
+      tier.minScore = ExactDecimal(count - 1 - index)
+      return tier
+    }
+    let tierProblems = configuration.boundProblems.filter { $0.hasPrefix("tiers has") }
+    if count > Configuration.maximumTierCount {
+      #expect(tierProblems == ["tiers has \(count) tiers: at most 20"])
+    } else {
+      #expect(tierProblems.isEmpty)
+    }
+  }
+
   /// The config with every bounded value at its largest, or, with a generator, each value drawn
   /// from zero, one and its largest.
   static func configurationAtBounds(_ random: inout SplitMix64?) -> Configuration {
