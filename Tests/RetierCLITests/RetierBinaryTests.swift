@@ -89,6 +89,45 @@ struct RetierBinaryTests {
     #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"])
   }
 
+  @Test(
+    "After SIGKILL mid-interim every -interim folder is complete, and the next interim succeeds",
+    arguments: [KillPoint.atStart, .temporaryFolderCreated, .filesWritten(2)] + seededDelays)
+  func killedMidInterim(at point: KillPoint) throws {
+    let binary = try #require(RetierBinary.path)
+    let (workspace, _) = try InterimCommandTests.workspaceWithHotAccount()
+    let arguments = ["interim", "--hot", workspace.root + "/hot.csv"]
+    func interimFolders() -> [String] {
+      workspace.outputEntries.filter { $0.hasPrefix("2026-Q3-interim-") }
+    }
+
+    let process = try workspace.launch(binary, arguments)
+    let temporary = "\(workspace.output)/.2026-Q3-interim-1.tmp-\(process.processIdentifier)"
+    switch point {
+    case .atStart, .lockTaken: break
+    case .temporaryFolderCreated: waitUntil(process) { FileReader.kind(temporary) == .folder }
+    case .filesWritten(let count):
+      waitUntil(process) {
+        ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).count >= count
+      }
+    case .afterMicroseconds(let delay): usleep(delay)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+
+    let left = interimFolders()
+    #expect(left.count <= 1)
+    for folder in left { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
+
+    let next = try workspace.launch(binary, arguments)
+    next.waitUntilExit()
+    #expect(next.terminationStatus == 0)
+    let after = interimFolders()
+    #expect(after.count == left.count + 1)
+    for folder in after { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
+    // The killed interim's temporary folder is gone: only the lock and run folders remain.
+    #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"] + after)
+  }
+
   /// Polls `condition` until it holds or the process has ended.
   private func waitUntil(_ process: Process, _ condition: () -> Bool) {
     while process.isRunning, !condition() { usleep(100) }
