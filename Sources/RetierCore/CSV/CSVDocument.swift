@@ -41,11 +41,6 @@ struct CSVDocument: Sendable {
     (0..<fieldCount(ofRow: row)).map { field(row: row, column: $0) }
   }
 
-  /// Whether the field is empty or missing (the row is shorter than `column + 1`).
-  func isFieldEmpty(row: Int, column: Int) -> Bool {
-    byteRange(row: row, column: column)?.isEmpty ?? true
-  }
-
   /// The index of the first header cell that matches `name` once both are normalised as SPEC §2
   /// says (``headerKey(_:)``); `nil` when no header cell matches.
   func columnIndex(named name: String) -> Int? {

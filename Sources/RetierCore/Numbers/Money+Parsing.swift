@@ -55,10 +55,4 @@ enum FixedPointParser {
     for _ in fractionDigits..<maximumFractionDigits { value *= 10 }
     return negative ? -value : value
   }
-
-  /// Parses a non-negative integer of at most 15 digits.
-  static func parseCount(_ bytes: Span<UInt8>) -> Int? {
-    guard let value = parse(bytes, maximumFractionDigits: 0, allowsSign: false) else { return nil }
-    return Int(value)
-  }
 }

@@ -18,7 +18,7 @@ extension ReviewMemo {
     let rows = reports.map { report in
       let share = result.configuration.tier(report.tier).maxShare.map(percent) ?? "–"
       let status: String
-      if report.seatedCount > report.seats {
+      if report.isOverriddenPastCap {
         status = "**warning: over the cap**"
         warnings.append(
           "**Warning:** Tier \(report.tier) holds \(report.seatedCount) accounts for "

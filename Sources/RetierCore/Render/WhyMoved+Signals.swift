@@ -1,12 +1,4 @@
 extension WhyMoved {
-  /// The rule that set the first signal (ARR, or usage), in plain words with this quarter's figures (see
-  /// ``Rubric/writeARRRule(_:of:to:)``).
-  func arrRuleText(_ ref: AccountRef) -> String {
-    var text = TextBuffer(capacity: 160)
-    writeARRRule(ref, to: &text)
-    return text.string
-  }
-
   /// Appends the rule that set the first signal (ARR, or usage) of the account at `ref`.
   func writeARRRule(_ ref: AccountRef, to text: inout TextBuffer) {
     result.rubric.writeFirstSignalRule(

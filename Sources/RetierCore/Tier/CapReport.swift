@@ -45,6 +45,7 @@ package struct CapReport: Sendable, Hashable {
     }
   }
 
-  /// Whether overrides alone exceed the cap (the memo warns).
+  /// Whether overrides alone exceed the cap, the only way a tier holds more accounts than seats
+  /// (memo.md and memo.html warn).
   var isOverriddenPastCap: Bool { overrideCount > seats }
 }

@@ -82,10 +82,7 @@ struct CSVReaderTests {
     #expect(document.fieldCount(ofRow: 0) == 1)
     #expect(document.field(row: 0, column: 0) == "1")
     #expect(document.field(row: 0, column: 2) == "")
-    #expect(document.isFieldEmpty(row: 0, column: 0) == false)
-    #expect(document.isFieldEmpty(row: 0, column: 1))
-    #expect(document.isFieldEmpty(row: 1, column: 0))
-    #expect(document.isFieldEmpty(row: 1, column: 1) == false)
+    #expect(document.field(row: 1, column: 0) == "")
     #expect(document.field(row: 0, column: 5) == "")
     #expect(document.field(row: 1, column: 1) == "x")
   }

@@ -58,7 +58,11 @@ struct FieldParsersTests {
       }
       do {
         let bytes = text.utf8.span
-        #expect(FieldParsers.count(bytes) == FixedPointParser.parseCount(bytes), "\(text)")
+        #expect(
+          FieldParsers.count(bytes)
+            == FixedPointParser.parse(bytes, maximumFractionDigits: 0, allowsSign: false)
+            .map { Int($0) },
+          "\(text)")
         #expect(FieldParsers.money(bytes) == Money(bytes: bytes), "\(text)")
         #expect(
           FieldParsers.hundredths(bytes)

@@ -96,9 +96,10 @@ struct AccountMemoTests {
       text.contains(
         "- Expansion ceiling, 2: ceiling unknown and usage not near the seat cap (mostly maxed "
           + "out).\n"))
-    let explainer = WhyMoved(result)
+    var rule = TextBuffer(capacity: 160)
+    WhyMoved(result).writeARRRule(try RunResultFixtures.ref(of: "X10", in: result), to: &rule)
     #expect(
-      explainer.arrRuleText(try RunResultFixtures.ref(of: "X10", in: result))
+      rule.string
         == "ARR of 5,000 less the yearly support cost of 6,800 (4 × 20 support hours × 85) is "
         + "below zero")
   }

@@ -22,7 +22,7 @@ extension ReviewPage {
             configuration.tier(report.tier).maxShare.map(ReviewMemo.percent) ?? "–",
             grouped(report.seats), grouped(report.seatedCount), grouped(report.overrideCount),
             grouped(report.displaced.count),
-            report.seatedCount > report.seats
+            report.isOverriddenPastCap
               ? "warning: over the cap"
               : report.seatedCount == report.seats
                 ? "full" : "\(grouped(report.seats - report.seatedCount)) free",
