@@ -65,17 +65,7 @@ struct RetierBinaryTests {
 
     let process = try workspace.launchRun(binary)
     let temporary = "\(workspace.output)/.2026-Q3.tmp-\(process.processIdentifier)"
-    switch point {
-    case .atStart: break
-    case .lockTaken:
-      waitUntil(process) { FileReader.kind(workspace.output + "/.retier.lock") == .file }
-    case .temporaryFolderCreated: waitUntil(process) { FileReader.kind(temporary) == .folder }
-    case .filesWritten(let count):
-      waitUntil(process) {
-        ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).count >= count
-      }
-    case .afterMicroseconds(let delay): usleep(delay)
-    }
+    reach(point, process, lock: workspace.output + "/.retier.lock", temporary: temporary)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
 
@@ -91,6 +81,7 @@ struct RetierBinaryTests {
 
   @Test(
     "After SIGKILL mid-interim every -interim folder is complete, and the next interim succeeds",
+    // Not `.lockTaken`: the completed run left the lock file, so it would be met at once.
     arguments: [KillPoint.atStart, .temporaryFolderCreated, .filesWritten(2)] + seededDelays)
   func killedMidInterim(at point: KillPoint) throws {
     let binary = try #require(RetierBinary.path)
@@ -102,15 +93,7 @@ struct RetierBinaryTests {
 
     let process = try workspace.launch(binary, arguments)
     let temporary = "\(workspace.output)/.2026-Q3-interim-1.tmp-\(process.processIdentifier)"
-    switch point {
-    case .atStart, .lockTaken: break
-    case .temporaryFolderCreated: waitUntil(process) { FileReader.kind(temporary) == .folder }
-    case .filesWritten(let count):
-      waitUntil(process) {
-        ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).count >= count
-      }
-    case .afterMicroseconds(let delay): usleep(delay)
-    }
+    reach(point, process, lock: workspace.output + "/.retier.lock", temporary: temporary)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
 
@@ -126,6 +109,21 @@ struct RetierBinaryTests {
     for folder in after { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
     // The killed interim's temporary folder is gone: only the lock and run folders remain.
     #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"] + after)
+  }
+
+  /// Waits until `process` has reached `point` or has ended; `lock` is the lock file and
+  /// `temporary` the folder the process writes aside.
+  private func reach(_ point: KillPoint, _ process: Process, lock: String, temporary: String) {
+    switch point {
+    case .atStart: break
+    case .lockTaken: waitUntil(process) { FileReader.kind(lock) == .file }
+    case .temporaryFolderCreated: waitUntil(process) { FileReader.kind(temporary) == .folder }
+    case .filesWritten(let count):
+      waitUntil(process) {
+        ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).count >= count
+      }
+    case .afterMicroseconds(let delay): usleep(delay)
+    }
   }
 
   /// Polls `condition` until it holds or the process has ended.
