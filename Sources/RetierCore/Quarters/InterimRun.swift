@@ -140,7 +140,8 @@ package struct InterimRun: Sendable {
       inputs: checksums.sorted { $0.key < $1.key }.map { name, sha256 in
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
-      configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion)
+      configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion,
+      interim: InterimScope(flagCount: hot.flags.count, dropAccounts: ledger.count))
     return run
   }
 

@@ -4,6 +4,7 @@ extension ReviewMemo {
   /// and why.
   static func acrossQuarters(_ result: RunResult) -> String {
     var text = "## Across quarters\n\n"
+    guard result.interim == nil else { return text + interimAcrossQuarters(result) + "\n" }
     guard let previous = result.previousRun else {
       let none = "No previous complete run: nothing to compare.\n"
       return text + "### Tier scorecard\n\n" + none + "\n### Re-elevation watch\n\n" + none

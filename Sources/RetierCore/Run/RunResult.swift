@@ -25,12 +25,23 @@ package struct RunResult: Sendable {
   var configSHA256: String
   /// The tool's version.
   var toolVersion: String
+  /// Set when this is an interim re-score's result (SPEC §7): its book holds only the accounts
+  /// that moved, so the reviews say so rather than present them as the quarter.
+  var interim: InterimScope? = nil
 
   /// Every account of the run and what each phase decided about it.
   package var ledger: AccountLedger { book.ledger }
 
   /// This quarter's ARR cut lines.
   package var cutLines: RubricCutLines { rubric.cutLines }
+}
+
+/// What an interim re-score's reviews say about the book its moved accounts came from.
+struct InterimScope: Sendable, Hashable {
+  /// The flags re-scored.
+  var flagCount: Int
+  /// The valid accounts of the latest drop (all of them, not only those that moved).
+  var dropAccounts: Int
 }
 
 /// Row count and checksum of one input file.

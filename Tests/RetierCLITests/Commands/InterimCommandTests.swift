@@ -72,6 +72,38 @@ struct InterimCommandTests {
       ])
   }
 
+  @Test("The interim's reviews say what was re-scored against what, with the drop's true count")
+  func reviewsSayInterim() throws {
+    let (workspace, _) = try Self.workspaceWithHotAccount()
+    #expect(workspace.run(["interim", "--hot", workspace.root + "/hot.csv"]).status == 0)
+    let drop = try workspace.text("out/2026-Q3/memo.md")
+    let validAccounts = try #require(
+      drop.split(separator: "\n").first { $0.hasPrefix("| valid accounts |") })
+    let dropCount = validAccounts.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)
+    let memo = try workspace.text("out/2026-Q3-interim-1/memo.md")
+    let moved = memo.split(separator: "\n").first { $0.hasPrefix("| accounts moved |") }
+    #expect(memo.hasPrefix("# Interim re-score memo: 2026-Q3\n\nInterim re-score on "))
+    #expect(
+      memo.contains(
+        " of 1 hot account against the cut lines and seats of the completed 2026-Q3 run; the "
+          + "latest drop holds \(dropCount) valid accounts. "))
+    #expect(memo.contains("Every count below is of the moved accounts only.\n"))
+    #expect(memo.contains("| hot accounts re-scored | 1 |\n"))
+    #expect(memo.contains("| valid accounts in the latest drop | \(dropCount) |\n"))
+    #expect(moved != nil)
+    #expect(memo.contains("| interim date | ") && !memo.contains("| run date |"))
+    #expect(
+      memo.contains(
+        "## Across quarters\n\nNot computed for an interim re-score: the completed 2026-Q3 "
+          + "run's memo compares the quarter with the one before.\n"))
+    #expect(!memo.contains("No previous complete run"))
+    let page = try workspace.text("out/2026-Q3-interim-1/memo.html")
+    #expect(page.contains("<title>Interim re-score: 2026-Q3</title>"))
+    #expect(page.contains("latest drop holds \(dropCount) valid accounts."))
+    #expect(page.contains("Not computed for an interim re-score: the completed 2026-Q3 run"))
+    #expect(!page.contains("No previous complete run"))
+  }
+
   @Test("Unknown ids, repeats and blank fields are reported with file:line and skipped")
   func reportsFlagProblems() throws {
     let (workspace, hotID) = try Self.workspaceWithHotAccount()

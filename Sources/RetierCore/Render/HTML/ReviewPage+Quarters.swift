@@ -4,6 +4,11 @@ extension ReviewPage {
   static func acrossQuartersSection(_ result: RunResult, to page: inout MarkupWriter) {
     page.open("section", ["aria-label": "Across quarters"])
     page.element("h2", text: "Across quarters")
+    guard result.interim == nil else {
+      page.element("p", text: ReviewMemo.interimAcrossQuarters(result))
+      page.closeLine()
+      return
+    }
     guard let previous = result.previousRun else {
       for title in ["Tier scorecard", "Re-elevation watch", "Flapping"] {
         page.element("h3", text: title)

@@ -26,7 +26,8 @@ enum ReviewPage {
   /// The page's bytes.
   static func render(_ result: RunResult) -> [UInt8] {
     var page = MarkupWriter()
-    let title = "Re-tier review: \(result.quarter.label)"
+    let title =
+      (result.interim == nil ? "Re-tier review: " : "Interim re-score: ") + result.quarter.label
     page.doctype()
     page.open("html", ["lang": "en"])
     page.newline()
@@ -66,31 +67,29 @@ enum ReviewPage {
   static func summary(_ result: RunResult, counts: TierCounts, to page: inout MarkupWriter) {
     let book = result.book
     let counted = ReviewMemo.counted
-    page.element(
-      "p", ["class": "summary"],
-      text: "Run date \(result.runDate). \(counted(book.ledger.count, "valid account", nil)): "
-        + "\(counted(counts.promotions, "promotion", nil)), "
-        + "\(counted(counts.demotions, "demotion", nil)), "
-        + "\(counted(counts.firstPlacements, "first placement", nil)). "
-        + "\(counted(book.rejectedAccountRowCount, "account row", nil)) rejected; "
-        + "\(counted(result.tiering.validOverrides.count, "override", nil)) applied, "
-        + "\(result.tiering.ignoredOverrides.count) ignored.")
+    if let scope = result.interim {
+      page.element(
+        "p", ["class": "summary"],
+        text: ReviewMemo.interimSummary(
+          result, scope, promotions: counts.promotions, demotions: counts.demotions))
+    } else {
+      page.element(
+        "p", ["class": "summary"],
+        text: "Run date \(result.runDate). \(counted(book.ledger.count, "valid account", nil)): "
+          + "\(counted(counts.promotions, "promotion", nil)), "
+          + "\(counted(counts.demotions, "demotion", nil)), "
+          + "\(counted(counts.firstPlacements, "first placement", nil)). "
+          + "\(counted(book.rejectedAccountRowCount, "account row", nil)) rejected; "
+          + "\(counted(result.tiering.validOverrides.count, "override", nil)) applied, "
+          + "\(result.tiering.ignoredOverrides.count) ignored.")
+    }
     page.newline()
     page.open("section", ["aria-label": "Run facts"])
     page.element("h2", text: "Run facts")
     table(
       ["fact", "value"],
-      [
-        ["quarter", result.quarter.label],
-        ["run date", result.runDate.description],
-        ["tool version", "retier \(result.toolVersion)"],
-        ["config sha256", result.configSHA256],
-        ["valid accounts", grouped(book.ledger.count)],
-        ["account rows rejected", grouped(book.rejectedAccountRowCount)],
-        ["orphan ARR lines", grouped(book.orphanARRLines)],
-        ["orphan usage rows", grouped(book.orphanUsageRows)],
-        ["accounts scored without usage", grouped(book.accountsWithoutUsage.count)],
-      ], numeric: [], to: &page)
+      ReviewMemo.factRows(result, number: grouped, code: { $0 }, text: { $0 }),
+      numeric: [], to: &page)
     table(
       ["input", "rows", "sha256"],
       result.inputs.map { [$0.name, grouped($0.rows), $0.sha256] }, numeric: [1], to: &page)
