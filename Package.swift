@@ -14,8 +14,11 @@ let package = Package(
     .executableTarget(name: "retier", dependencies: ["RetierCLI"]),
     // Deterministic generator of demo and benchmark drops.
     .executableTarget(name: "retier-drop-gen", dependencies: ["RetierCore"]),
-    .testTarget(name: "RetierCoreTests", dependencies: ["RetierCore"]),
-    .testTarget(name: "RetierCLITests", dependencies: ["RetierCLI", "RetierCore"]),
+    // Helpers both test targets share (the seeded generator); no product depends on it.
+    .target(name: "RetierTestSupport", path: "Tests/RetierTestSupport"),
+    .testTarget(name: "RetierCoreTests", dependencies: ["RetierCore", "RetierTestSupport"]),
+    .testTarget(
+      name: "RetierCLITests", dependencies: ["RetierCLI", "RetierCore", "RetierTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -128,26 +128,12 @@ extension AccountMemo {
       "What would bring them back, under this quarter's cut lines and with everything else as it ",
       "is today:\n\n")
     // The first lever raises the signal the account was scored on: ARR, or product usage.
-    let firstRaised: Bool
-    switch scores.firstSignal {
-    case .arr:
-      text.append("- Growth: ")
-      let arrRaise = rubric.leastARRRaise(account, scores: scores, clearing: bar)
-      if let arrRaise {
-        writeARRRaise(arrRaise, account: account, scores: scores, to: &text)
-      } else {
-        writeARRShortfall(account, scores: scores, rubric: rubric, to: &text)
-      }
-      firstRaised = arrRaise != nil
-    case .usage:
-      text.append("- Usage: ")
-      let usageRaise = rubric.leastUsageRaise(account, scores: scores, clearing: bar)
-      if let usageRaise {
-        writeUsageRaise(usageRaise, account: account, scores: scores, to: &text)
-      } else {
-        writeUsageShortfall(account, scores: scores, rubric: rubric, to: &text)
-      }
-      firstRaised = usageRaise != nil
+    text.append("- ", Rubric.raiseWording(scores.firstSignal).lever, ": ")
+    let firstRaise = FirstSignalRaise.least(account, scores: scores, clearing: bar, rubric: rubric)
+    if let firstRaise {
+      writeRaise(firstRaise, today: scores, to: &text)
+    } else {
+      writeShortfall(account, scores: scores, rubric: rubric, to: &text)
     }
     text.append("\n- Expansion: ")
     let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
@@ -165,14 +151,14 @@ extension AccountMemo {
     }
     text.append("\n")
     if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
-    guard !firstRaised, expansionChange == nil else { return }
+    guard firstRaise == nil, expansionChange == nil else { return }
     text.append("\nNeither alone lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
     if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
       text.append("; together they do: ")
       if let users = combined.activeUsers {
-        writeUsageGrowth(to: users, from: account.usage.activeUsers ?? 0, to: &text)
+        writeGrowth(.activeUsers(to: users, from: account.usage.activeUsers ?? 0), to: &text)
       } else {
-        writeGrowth(to: combined.arr, from: account.arr, to: &text)
+        writeGrowth(.arr(to: combined.arr, from: account.arr), to: &text)
       }
       text.append(
         " (", Rubric.shortName(scores.firstSignal), " scores ", combined.scores.arr, ") with ")
@@ -188,80 +174,107 @@ extension AccountMemo {
       ", the CRM's judgement) would have to rise as well.\n")
   }
 
-  /// Appends `+48,300 of ARR, to 96,500`.
-  private static func writeGrowth(to target: Money, from today: Money, to text: inout TextBuffer) {
-    text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+  /// A figure of the first signal raised from today's: ARR, or active users for an account
+  /// scored on usage.
+  private enum Growth {
+    /// ARR raised to `to` from today's `from`.
+    case arr(to: Money, from: Money)
+    /// Active users raised to `to` from today's `from`.
+    case activeUsers(to: Int, from: Int)
   }
 
-  /// Appends `+30 active users, to 42`.
-  private static func writeUsageGrowth(to target: Int, from today: Int, to text: inout TextBuffer) {
-    text.append("+", target - today, target - today == 1 ? " active user" : " active users")
-    text.append(", to ", target)
-  }
+  /// A raise of the first signal alone on a path back, and what the account scores there.
+  private struct FirstSignalRaise {
+    /// The figure raised.
+    var growth: Growth
+    /// Whether the yearly cost of the support load, not a cut line, sets the ARR.
+    var coversSupportCost: Bool
+    /// The account's scores once raised.
+    var scores: SignalScores
 
-  /// Appends the least usage growth alone that clears the bar, with the scores it gives.
-  private static func writeUsageRaise(
-    _ raise: Rubric.UsageRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
-  ) {
-    writeUsageGrowth(to: raise.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
-    text.append(": usage scores ", raise.scores.arr)
-    if raise.scores.expansion != scores.expansion {
-      text.append(
-        " (with those users expansion scores ", raise.scores.expansion, " instead of ",
-        scores.expansion, ")")
+    /// The ARR raise of `account`.
+    init(_ raise: Rubric.ARRRaise, of account: Account) {
+      growth = .arr(to: raise.arr, from: account.arr)
+      coversSupportCost = raise.isSetBySupportCost
+      scores = raise.scores
     }
-    text.append(", total ", raise.scores.total, ".")
+
+    /// The active-users raise of `account`, scored on usage.
+    init(_ raise: Rubric.UsageRaise, of account: Account) {
+      growth = .activeUsers(to: raise.activeUsers, from: account.usage.activeUsers ?? 0)
+      coversSupportCost = false
+      scores = raise.scores
+    }
+
+    /// The least raise alone that lets `account` clear `bar` (the ``Rubric``'s least ARR or
+    /// usage raise); `nil` when none does.
+    static func least(
+      _ account: Account, scores: SignalScores, clearing bar: Bar, rubric: Rubric
+    ) -> Self? {
+      switch scores.firstSignal {
+      case .arr:
+        rubric.leastARRRaise(account, scores: scores, clearing: bar).map { Self($0, of: account) }
+      case .usage:
+        rubric.leastUsageRaise(account, scores: scores, clearing: bar).map { Self($0, of: account) }
+      }
+    }
+
+    /// The least raise to the top score of 5; `nil` when no figure scores 5 this quarter.
+    static func top(_ account: Account, signal: FirstSignal, rubric: Rubric) -> Self? {
+      switch signal {
+      case .arr: rubric.arrRaise(account, toARRScore: 5).map { Self($0, of: account) }
+      case .usage: rubric.usageRaise(account, toUsageScore: 5).map { Self($0, of: account) }
+      }
+    }
   }
 
-  /// Appends why usage growth alone cannot clear the bar.
-  private static func writeUsageShortfall(
-    _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
-  ) {
-    guard scores.arr < 5 else {
-      text.append("usage already scores the top 5; more users alone add nothing.")
-      return
+  /// Appends `+48,300 of ARR, to 96,500` or `+30 active users, to 42`.
+  private static func writeGrowth(_ growth: Growth, to text: inout TextBuffer) {
+    switch growth {
+    case .arr(let target, let today):
+      text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+    case .activeUsers(let target, let today):
+      text.append("+", target - today, target - today == 1 ? " active user" : " active users")
+      text.append(", to ", target)
     }
-    guard let top = rubric.usageRaise(account, toUsageScore: 5) else {
-      text.append("no usage scores 5 this quarter; more users alone cannot lift it.")
-      return
-    }
-    text.append("not enough alone: even ")
-    writeUsageGrowth(to: top.activeUsers, from: account.usage.activeUsers ?? 0, to: &text)
-    text.append(", the top usage score of 5, gives a total of ", top.scores.total, ".")
   }
 
-  /// Appends the least ARR growth alone that clears the bar, with the scores it gives.
-  private static func writeARRRaise(
-    _ raise: Rubric.ARRRaise, account: Account, scores: SignalScores, to text: inout TextBuffer
+  /// Appends the least raise of the first signal alone that clears the bar, with the scores it
+  /// gives against today's `scores`.
+  private static func writeRaise(
+    _ raise: FirstSignalRaise, today scores: SignalScores, to text: inout TextBuffer
   ) {
-    writeGrowth(to: raise.arr, from: account.arr, to: &text)
-    if raise.isSetBySupportCost {
+    let wording = Rubric.raiseWording(scores.firstSignal)
+    writeGrowth(raise.growth, to: &text)
+    if raise.coversSupportCost {
       text.append(" (enough to cover the yearly cost of its support load)")
     }
-    text.append(": ARR scores ", raise.scores.arr)
+    text.append(": ", Rubric.shortName(scores.firstSignal), " scores ", raise.scores.arr)
     if raise.scores.expansion != scores.expansion {
       text.append(
-        " (at that ARR the ceiling scores ", raise.scores.expansion, " on expansion instead of ",
+        wording.expansionChangeOpening, raise.scores.expansion, wording.expansionChangeJoin,
         scores.expansion, ")")
     }
     text.append(", total ", raise.scores.total, ".")
   }
 
-  /// Appends why ARR growth alone cannot clear the bar.
-  private static func writeARRShortfall(
+  /// Appends why raising the first signal alone cannot clear the bar.
+  private static func writeShortfall(
     _ account: Account, scores: SignalScores, rubric: Rubric, to text: inout TextBuffer
   ) {
+    let name = Rubric.shortName(scores.firstSignal)
+    let wording = Rubric.raiseWording(scores.firstSignal)
     guard scores.arr < 5 else {
-      text.append("ARR already scores the top 5; growth alone adds nothing.")
+      text.append(name, " already scores the top 5; ", wording.addsNothing, ".")
       return
     }
-    guard let top = rubric.arrRaise(account, toARRScore: 5) else {
-      text.append("no ARR scores 5 this quarter; growth alone cannot lift it.")
+    guard let top = FirstSignalRaise.top(account, signal: scores.firstSignal, rubric: rubric) else {
+      text.append("no ", name, " scores 5 this quarter; ", wording.cannotLift, ".")
       return
     }
     text.append("not enough alone: even ")
-    writeGrowth(to: top.arr, from: account.arr, to: &text)
-    text.append(", the top ARR score of 5, gives a total of ", top.scores.total, ".")
+    writeGrowth(top.growth, to: &text)
+    text.append(", the top ", name, " score of 5, gives a total of ", top.scores.total, ".")
   }
 
   /// Appends the changes of `plan` in words, joined by `and`.

@@ -41,6 +41,12 @@ extension Rubric {
     }
   }
 
+  /// How a path back words raising ARR alone (see ``RaiseWording``).
+  static let arrRaiseWording = RaiseWording(
+    lever: "Growth", expansionChangeOpening: " (at that ARR the ceiling scores ",
+    expansionChangeJoin: " on expansion instead of ", addsNothing: "growth alone adds nothing",
+    cannotLift: "growth alone cannot lift it")
+
   // MARK: The first signal's name and the usage rule
 
   /// The first signal's name in the walkback: `On current ARR they scored 4` or `On product
@@ -65,6 +71,32 @@ extension Rubric {
     switch signal {
     case .arr: "Current ARR"
     case .usage: "Product usage"
+    }
+  }
+
+  /// How a path back words raising the first signal alone (SPEC §6), one set a signal, each
+  /// beside its rule's wording: `- Growth: +48,300 of ARR, to 96,500: ARR scores 4, total 12.`,
+  /// `- Usage: +30 active users, to 42: usage scores 4 (with those users expansion scores 3
+  /// instead of 1), total 12.`, or why the raise alone cannot reach the line.
+  struct RaiseWording: Sendable {
+    /// The lever's bullet: `Growth`.
+    var lever: String
+    /// Opens the note on an expansion score the raise changes: ` (at that ARR the ceiling
+    /// scores `.
+    var expansionChangeOpening: String
+    /// Between the expansion score at the raise and today's: ` on expansion instead of `.
+    var expansionChangeJoin: String
+    /// The signal already scores the top 5: `growth alone adds nothing`.
+    var addsNothing: String
+    /// No figure scores 5 on the signal this quarter: `growth alone cannot lift it`.
+    var cannotLift: String
+  }
+
+  /// How a path back words raising `signal` alone.
+  static func raiseWording(_ signal: FirstSignal) -> RaiseWording {
+    switch signal {
+    case .arr: arrRaiseWording
+    case .usage: usageRaiseWording
     }
   }
 
@@ -120,6 +152,12 @@ extension Rubric {
         " (", String(lines.healthyUsers), ") and above the usage floor of ", lines.floorUsers)
     }
   }
+
+  /// How a path back words raising active users alone (see ``RaiseWording``).
+  static let usageRaiseWording = RaiseWording(
+    lever: "Usage", expansionChangeOpening: " (with those users expansion scores ",
+    expansionChangeJoin: " instead of ", addsNothing: "more users alone add nothing",
+    cannotLift: "more users alone cannot lift it")
 
   /// Each usage rule in order with its score and its condition on `account`'s figures, as
   /// `explain` lists them.

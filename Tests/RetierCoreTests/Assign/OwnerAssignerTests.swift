@@ -1,3 +1,4 @@
+import RetierTestSupport
 import Testing
 
 @testable import RetierCore
@@ -329,16 +330,16 @@ struct OwnerAssignerTests {
 
   @Test("matches a plain linear-scan reading of the rules on a generated book")
   func matchesReference() {
-    var generator = SplitMix(seed: 7)
+    var generator = SplitMix64(seed: 7)
     var placed: [OwnerFixtures.Placed] = []
     let owners = ["", "gone", "t1-a", "t1-b", "t1-c", "t1-off", "t2-a", "t2-b", "t2-c", "cs-pool"]
     for number in 0..<3_000 {
-      let from = generator.next(upTo: 4)
-      let to = generator.next(upTo: 3) + 1
+      let from = generator.below(4)
+      let to = generator.below(3) + 1
       placed.append(
         OwnerFixtures.placed(
-          "A\(number)", arr: String(generator.next(upTo: 50) * 1_000),
-          from: from == 0 ? nil : from, to: to, owner: owners[generator.next(upTo: owners.count)]))
+          "A\(number)", arr: String(generator.below(50) * 1_000),
+          from: from == 0 ? nil : from, to: to, owner: owners[generator.below(owners.count)]))
     }
     let roster = [
       OwnerFixtures.csm("t1-a", tier: 1, max: 10), OwnerFixtures.csm("t1-b", tier: 1),
@@ -441,22 +442,5 @@ private enum ReferenceAssigner {
       reasons[index] = nil
     }
     return (owners, reasons)
-  }
-}
-
-/// A tiny deterministic generator (SplitMix64) for generated books.
-private struct SplitMix {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  /// The next value in `0..<bound`.
-  mutating func next(upTo bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    value ^= value >> 31
-    return Int(value % UInt64(bound))
   }
 }

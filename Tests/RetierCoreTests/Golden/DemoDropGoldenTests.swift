@@ -99,6 +99,31 @@ struct DemoDropGoldenTests {
     #expect(tiers.contains(",usage\n") && tiers.contains(",arr\n"))
   }
 
+  @Test("with the usage signal, the memos of demoted accounts scored on usage match golden files")
+  func usageSignalMemos() throws {
+    let (result, files) = try RenderedRun.run(Self.usageSignalInput())
+    // Their path back raises active users, not ARR: the usage raise and shortfall sentences.
+    let names = AccountMemo.memoNames(result).filter { ref, _ in
+      let from = result.ledger.currentTier(ref) ?? 0
+      return result.ledger.scores[ref].firstSignal == .usage
+        && result.ledger.decisions.finalTier(ref) > from
+    }
+    var memos: [String] = []
+    for name in names.values.sorted() {
+      let path = AccountMemo.folder + "/" + name
+      let file = try #require(files.first { $0.path == path })
+      GoldenFile.check(file.bytes, named: "usage-signal/2026-Q3/" + path)
+      memos.append(String(decoding: file.bytes, as: UTF8.self))
+    }
+    // The set guards both sentences of the usage lever.
+    #expect(memos.contains { $0.contains(": usage scores ") })
+    #expect(
+      memos.contains {
+        $0.contains("- Usage: not enough alone") || $0.contains("- Usage: usage already scores")
+          || $0.contains("- Usage: no usage scores")
+      })
+  }
+
   /// The four-tier company's drop (`fixtures/inbox-four-tier/2026-Q3`) with
   /// `config/four-tier.json`.
   static func fourTierInput() throws -> RunInput {

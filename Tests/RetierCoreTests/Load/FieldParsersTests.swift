@@ -1,3 +1,4 @@
+import RetierTestSupport
 import Testing
 
 @testable import RetierCore

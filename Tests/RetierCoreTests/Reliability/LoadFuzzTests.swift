@@ -1,4 +1,5 @@
 import Foundation
+import RetierTestSupport
 import Testing
 
 @testable import RetierCore

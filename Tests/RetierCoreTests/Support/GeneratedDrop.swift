@@ -1,3 +1,5 @@
+import RetierTestSupport
+
 @testable import RetierCore
 
 /// A seeded random drop for property tests: ties, zero ARR, credits, huge values, blank optional

@@ -1,15 +1,15 @@
 /// Deterministic pseudo-random numbers (SplitMix64), so a failing generated case can be replayed
-/// from its seed.
-struct SplitMix64: RandomNumberGenerator {
+/// from its seed. Shared by both test targets.
+package struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
   /// A generator that always yields the same sequence for `seed`.
-  init(seed: UInt64) {
+  package init(seed: UInt64) {
     state = seed
   }
 
   /// The next 64 random bits.
-  mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,17 +18,17 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   /// A number in `0..<bound`.
-  mutating func below(_ bound: Int) -> Int {
+  package mutating func below(_ bound: Int) -> Int {
     Int(next() % UInt64(bound))
   }
 
   /// A random element of a non-empty array.
-  mutating func pick<Element>(_ elements: [Element]) -> Element {
+  package mutating func pick<Element>(_ elements: [Element]) -> Element {
     elements[below(elements.count)]
   }
 
   /// True with probability `percent`/100.
-  mutating func chance(_ percent: Int) -> Bool {
+  package mutating func chance(_ percent: Int) -> Bool {
     below(100) < percent
   }
 }
