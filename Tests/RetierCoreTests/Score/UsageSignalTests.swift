@@ -293,6 +293,18 @@ struct UsageSignalTests {
     #expect(floorMemo.contains("  → 1 if active users ≤ usage_floor 1"))
   }
 
+  /// A9 climbs by users (its memo: "+40 active users, to 50"); an ARR of the top decile would
+  /// score 5 only if A9 were scored on ARR, which it is not, so run.json names no ARR target.
+  @Test("run.json records no ARR target for an account scored on usage")
+  func pathBackOfUsageAccount() throws {
+    let result = try Self.workedResult()
+    let manifest = try PreviousRunManifest.read(RenderedRun.bytes(RunManifest.fileName, of: result))
+      .get()
+    let a9 = try #require(manifest.pathBacks?.first { $0.accountID == "A9" })
+    #expect(a9.fromTier == 1 && a9.toTier == 2 && a9.bar == ExactDecimal(12))
+    #expect(a9.arrAtLeast == nil)
+  }
+
   @Test("without the usage signal tiers.csv keeps its twelve columns and no account says usage")
   func offByDefault() throws {
     var configuration = Self.configuration(below: 0, floor: 1)
