@@ -2,7 +2,11 @@ extension ReviewMemo {
   /// Cap use, soft bands, ARR rank against tier, the low-ARR / high-expansion quadrant and CRM
   /// drift.
   static func guardrails(_ result: RunResult, explainer: WhyMoved) -> String {
-    [
+    guard result.interim == nil else {
+      return ["## Guardrails\n", capUse(result), interimGuardrails(result) + "\n"]
+        .joined(separator: "\n")
+    }
+    return [
       "## Guardrails\n", capUse(result), softBands(result), arrRankGaps(result),
       growthQuadrant(result), crmDrift(result),
     ]
@@ -38,7 +42,11 @@ extension ReviewMemo {
     text += table(
       ["tier", "max share", "seats", "seated", "overrides", "moved down by the cap", "status"],
       rows, rightAligned: [1, 2, 3, 4, 5])
-    text += "\nSeats are ⌊max share × \(result.book.ledger.count) valid accounts⌋"
+    text +=
+      result.interim == nil
+      ? "\nSeats are ⌊max share × \(result.book.ledger.count) valid accounts⌋"
+      : "\nSeats are the completed \(result.quarter.label) run's (⌊max share × its valid "
+        + "accounts⌋)"
     let byCapacity = reports.filter { $0.capacitySeats != nil }
     if !byCapacity.isEmpty {
       text += " or, for a tier with `cap_by_capacity`, the summed capacity of its active CSMs "
@@ -50,6 +58,21 @@ extension ReviewMemo {
     }
     if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n\n") + "\n" }
     return text
+  }
+
+  /// What an interim's guardrails say in place of the book-wide ones: those judge the whole
+  /// book, which an interim's moved accounts are not.
+  static func interimGuardrails(_ result: RunResult) -> String {
+    "Soft bands, ARR rank against tier, the low-ARR / high-expansion quadrant and CRM drift "
+      + "judge the whole book: not computed for an interim re-score; the completed "
+      + "\(result.quarter.label) run's memo has them."
+  }
+
+  /// What an interim's capacity section says before its table: its counts are the moved
+  /// accounts', so its flags do not describe the tiers' books.
+  static func interimCapacity(_ result: RunResult) -> String {
+    "Of the moved accounts only: the flags compare them alone with each band, not the tiers' "
+      + "books (the completed \(result.quarter.label) run's memo has those)."
   }
 
   /// Which bound holds for a tier capped by capacity, e.g. `- Tier 2 (Silver): capacity of 3

@@ -52,7 +52,9 @@ extension ReviewMemo {
   /// accounts without an owner are listed and what the CRM import files left out.
   static func capacity(_ result: RunResult) -> String {
     let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
-    var text = "## Capacity and hiring\n\n" + table + (table.hasSuffix("\n") ? "" : "\n")
+    var text = "## Capacity and hiring\n\n"
+    if result.interim != nil { text += interimCapacity(result) + "\n\n" }
+    text += table + (table.hasSuffix("\n") ? "" : "\n")
     let unassigned = result.ledger.refs.count { result.ledger.owners[$0].isEmpty }
     if unassigned > 0 {
       text += "\nAccounts without an owner: \(unassigned), listed in `\(CRMFiles.unassignedPath)` "

@@ -97,11 +97,19 @@ struct InterimCommandTests {
         "## Across quarters\n\nNot computed for an interim re-score: the completed 2026-Q3 "
           + "run's memo compares the quarter with the one before.\n"))
     #expect(!memo.contains("No previous complete run"))
+    // Book-wide judgements are not made on the moved accounts alone.
+    #expect(memo.contains("\nSeats are the completed 2026-Q3 run's (⌊max share × its valid "))
+    #expect(!memo.contains("### Soft bands") && !memo.contains("### ARR rank against tier"))
+    #expect(memo.contains("judge the whole book: not computed for an interim re-score;"))
+    #expect(memo.contains("## Capacity and hiring\n\nOf the moved accounts only: the flags "))
     let page = try workspace.text("out/2026-Q3-interim-1/memo.html")
     #expect(page.contains("<title>Interim re-score: 2026-Q3</title>"))
     #expect(page.contains("latest drop holds \(dropCount) valid accounts."))
     #expect(page.contains("Not computed for an interim re-score: the completed 2026-Q3 run"))
     #expect(!page.contains("No previous complete run"))
+    #expect(!page.contains("<h3>Soft bands</h3>"))
+    #expect(page.contains("judge the whole book: not computed for an interim re-score;"))
+    #expect(page.contains("Of the moved accounts only: the flags compare them alone"))
   }
 
   @Test("Unknown ids, repeats and blank fields are reported with file:line and skipped")

@@ -61,6 +61,7 @@ extension ReviewPage {
 
     page.open("section", ["aria-label": "Capacity and hiring"])
     page.element("h2", text: "Capacity and hiring")
+    if result.interim != nil { page.element("p", text: ReviewMemo.interimCapacity(result)) }
     ChartKit.figure(
       "Each tier's capacity against its benchmark band",
       summary: rows.map { row in

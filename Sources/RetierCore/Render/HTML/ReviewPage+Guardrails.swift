@@ -30,6 +30,12 @@ extension ReviewPage {
         }, numeric: [1, 2, 3, 4, 5], to: &page)
     }
 
+    if result.interim != nil {
+      page.element("p", text: ReviewMemo.interimGuardrails(result))
+      page.closeLine()
+      return
+    }
+
     page.element("h3", text: "Soft bands")
     let banded = (1...configuration.tierCount).compactMap { tier in
       configuration.tier(tier).expectedShare.map { (tier, $0) }
