@@ -16,7 +16,9 @@ let package = Package(
     .executableTarget(name: "retier-drop-gen", dependencies: ["RetierCore"]),
     // Helpers both test targets share (the seeded generator); no product depends on it.
     .target(name: "RetierTestSupport", path: "Tests/RetierTestSupport"),
-    .testTarget(name: "RetierCoreTests", dependencies: ["RetierCore", "RetierTestSupport"]),
+    // Its config tests read whole config files through RetierCLI's `ConfigFile`.
+    .testTarget(
+      name: "RetierCoreTests", dependencies: ["RetierCore", "RetierCLI", "RetierTestSupport"]),
     .testTarget(
       name: "RetierCLITests", dependencies: ["RetierCLI", "RetierCore", "RetierTestSupport"]),
   ],

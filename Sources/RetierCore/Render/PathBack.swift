@@ -72,12 +72,9 @@ struct PathBack: Sendable {
     // line: holding the next review is all its memo asks).
     guard !bar.isMet(by: total) else { return }
     let account = ledger[ref]
-    // An account scored on usage (the long tail under `rubric.usage_signal`) climbs by active
-    // users, which run.json does not record; an ARR target would be worked out on the signal it
-    // is not scored on. Its memo names the users.
-    if scores.firstSignal == .arr {
-      arr = rubric.leastARRRaise(account, scores: scores, clearing: bar)
-    }
+    // None for an account scored on usage: it climbs by active users, which run.json does not
+    // record (its memo names them).
+    arr = rubric.leastARRRaise(account, scores: scores, clearing: bar)
     expansion = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
   }
 }

@@ -93,9 +93,10 @@ extension Rubric {
   /// The least raise of ARR alone that lets `account` clear `bar`, with what it scores there;
   /// `nil` when no ARR does. Expansion can only fall as ARR rises (its rules compare the ceiling
   /// with ARR), so within one ARR score the least ARR gives the highest total: the candidates
-  /// are the least ARR of each higher ARR score.
+  /// are the least ARR of each higher ARR score. `nil` for an account scored on usage: its first
+  /// signal moves with active users (``leastUsageRaise(_:scores:clearing:)``), not ARR.
   func leastARRRaise(_ account: Account, scores: SignalScores, clearing bar: Bar) -> ARRRaise? {
-    guard scores.arr < 5 else { return nil }
+    guard scores.firstSignal == .arr, scores.arr < 5 else { return nil }
     for score in (scores.arr + 1)...5 {
       guard let raise = arrRaise(account, toARRScore: score) else { continue }
       // A lower score's amount may already give a higher score (the support cost sets it).

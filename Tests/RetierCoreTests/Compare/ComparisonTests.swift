@@ -106,15 +106,7 @@ struct ComparisonTests {
 
   @Test("the Markdown names the bound that binds and the balance of each named tier")
   func markdownSections() throws {
-    // Fit 5 and a ceiling of 3 × ARR: every account with an ARR score of 3 or more totals 12.
-    var accounts = "account_id,customer_since,strategic_fit,expansion_ceiling_arr\n"
-    var arr = "account_id,arr\n"
-    for number in 1...40 {
-      accounts += "A\(number),2020-01-01,5,\(3000 * number)\n"
-      arr += "A\(number),\(1000 * number)\n"
-    }
-    var drop = TestDrop(accounts: accounts, arr: arr)
-    drop.csms += "c1,Casey,c1@example.com,1,2,\nc2,Dana,c2@example.com,1,1,\n"
+    let drop = TestAccounts.capacityBoundDrop()
     var alternative = TestAccounts.configuration
     alternative.tiers[0].capByCapacity = true
     let base = ComparisonSide(try Retier.decide(drop.input()), label: "retier.json")

@@ -2,6 +2,21 @@
 
 /// Builds valid accounts and books in memory for rule tests.
 enum TestAccounts {
+  /// Forty accounts A1…A40 with ARR 1,000 × n, fit 5 and a ceiling of 3 × ARR (every account with
+  /// an ARR score of 3 or more totals 12), and two active Tier 1 CSMs of capacities 2 and 1: a
+  /// book in which a capacity cap binds before a 10% share cap (3 seats against 4).
+  static func capacityBoundDrop() -> TestDrop {
+    var accounts = "account_id,customer_since,strategic_fit,expansion_ceiling_arr\n"
+    var arr = "account_id,arr\n"
+    for number in 1...40 {
+      accounts += "A\(number),2020-01-01,5,\(3000 * number)\n"
+      arr += "A\(number),\(1000 * number)\n"
+    }
+    var drop = TestDrop(accounts: accounts, arr: arr)
+    drop.csms += "c1,Casey,c1@example.com,1,2,\nc2,Dana,c2@example.com,1,1,\n"
+    return drop
+  }
+
   /// A valid account with neutral defaults: fit 3, no ceiling, no usage, customer since 2020.
   static func account(
     _ id: String, arr: String, fit: Int = 3, currentTier: Int? = nil, ceiling: String? = nil,

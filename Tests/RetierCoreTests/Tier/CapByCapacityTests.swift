@@ -166,15 +166,7 @@ struct CapByCapacityTests {
 
   @Test("explain shows both bounds and the one that holds")
   func explainBounds() throws {
-    // Fit 5 and a ceiling of 3 × ARR: the larger accounts total 12 and aim for Tier 1.
-    var accounts = "account_id,customer_since,strategic_fit,expansion_ceiling_arr\n"
-    var arr = "account_id,arr\n"
-    for number in 1...40 {
-      accounts += "A\(number),2020-01-01,5,\(3000 * number)\n"
-      arr += "A\(number),\(1000 * number)\n"
-    }
-    var drop = TestDrop(accounts: accounts, arr: arr)
-    drop.csms += "c1,Casey,c1@example.com,1,2,\nc2,Dana,c2@example.com,1,1,\n"
+    let drop = TestAccounts.capacityBoundDrop()
     let result = try Retier.decide(drop.input(configuration(share: "0.10")))
     let top = try RunResultFixtures.ref(of: "A40", in: result)
     let lines = AccountExplanation(result: result, ref: top).lines
