@@ -8,7 +8,10 @@ let package = Package(
   ],
   targets: [
     // All rules, in memory: no clock, no environment, no file system.
-    .target(name: "RetierCore"),
+    .target(name: "RetierCore", dependencies: ["CSHA256"]),
+    // SHA-256's compression on the CPU's SHA extensions (x86-64), which Swift cannot reach;
+    // `SHA256` falls back to its portable Swift compression without them.
+    .target(name: "CSHA256"),
     // The I/O shell: files, lock, clock, environment, exit statuses.
     .target(name: "RetierCLI", dependencies: ["RetierCore"]),
     .executableTarget(name: "retier", dependencies: ["RetierCLI"]),

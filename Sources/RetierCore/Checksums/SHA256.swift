@@ -1,3 +1,5 @@
+import CSHA256
+
 /// A streaming SHA-256 hasher (FIPS 180-4), used for the input and output file digests of
 /// `run.json`.
 ///
@@ -6,12 +8,47 @@
 /// appended afterwards.
 ///
 /// The hasher holds no heap storage: the hash value is eight stored words and the partial block
-/// an `InlineArray`. Input is read through `Span`s, with bounds checks and no pointers; the
-/// compression function reads each block as a 64-byte span at constant offsets, which lets the
-/// compiler drop the per-byte checks and load each word in one instruction. `hash(_:)` and
-/// `hexDigest(_:)` compress whole blocks straight from the input and pad only the tail, in an
-/// inline buffer.
-struct SHA256: Sendable {
+/// an `InlineArray`. `hash(_:)` and `hexDigest(_:)` compress whole blocks straight from the
+/// input and pad only the tail, in an inline buffer.
+///
+/// The compression function runs on the CPU's SHA extensions when it has them (x86-64 SHA-NI,
+/// in the package's C target `CSHA256`: about 4–5× the Swift rounds here), otherwise as portable
+/// Swift rounds that read each block as a 64-byte span at constant offsets, which lets the
+/// compiler drop the per-byte checks and load each word in one instruction. Handing the blocks
+/// and the hash value to the C function is the only pointer code of this type (and of
+/// `RetierCore` outside the CSV scanner); both ways give the same digests, which the tests check.
+package struct SHA256: Sendable {
+  /// A way to compute the compression function. Every way gives the same digests; they differ
+  /// in speed and in the CPUs they run on.
+  package enum Compression: Sendable {
+    /// Scalar Swift rounds: every CPU.
+    case portable
+    /// The x86-64 SHA extensions (SHA256RNDS2, SHA256MSG1/2) through `CSHA256`.
+    case shaExtensions
+
+    /// Whether this CPU can run it.
+    package var isAvailable: Bool {
+      switch self {
+      case .portable:
+        return true
+      case .shaExtensions:
+        return Self.cpuHasSHAExtensions
+      }
+    }
+
+    /// The fastest way this CPU runs, used by every hasher of the job.
+    package static let fastest: Compression = cpuHasSHAExtensions ? .shaExtensions : .portable
+
+    /// Whether the CPU has the SHA extensions, asked once: CPUID is slow in a virtual machine.
+    private static let cpuHasSHAExtensions: Bool = {
+      #if arch(x86_64)
+        return csha256_has_sha_extensions() != 0
+      #else
+        return false
+      #endif
+    }()
+  }
+
   /// The size of one compression block in bytes.
   static let blockSize = 64
 
@@ -44,11 +81,24 @@ struct SHA256: Sendable {
   /// The total number of bytes received so far.
   private var messageLength: UInt64 = 0
 
-  /// Creates a hasher for an empty message.
-  init() {}
+  /// How this hasher compresses its blocks.
+  private let compression: Compression
+
+  /// Creates a hasher for an empty message, compressing the fastest way this CPU runs.
+  package init() {
+    self.init(compression: .fastest)
+  }
+
+  /// Creates a hasher for an empty message that compresses with `compression`, which must be
+  /// available on this CPU (the tests compare the ways against each other, and
+  /// `retier-drop-gen --sha256-throughput` times them).
+  package init(compression: Compression) {
+    precondition(compression.isAvailable, "SHA-256 compression \(compression) not available")
+    self.compression = compression
+  }
 
   /// Appends `bytes` to the message.
-  mutating func update(_ bytes: Span<UInt8>) {
+  package mutating func update(_ bytes: Span<UInt8>) {
     guard !bytes.isEmpty else { return }
     messageLength &+= UInt64(bytes.count)
     var input = bytes
@@ -61,11 +111,11 @@ struct SHA256: Sendable {
       input = input.extracting(droppingFirst: taken)
       pendingCount += taken
       guard pendingCount == Self.blockSize else { return }
-      Self.compress(&words, blocks: pending.span)
+      Self.compress(&words, blocks: pending.span, with: compression)
     }
     let wholeBlockBytes = input.count - input.count % Self.blockSize
     if wholeBlockBytes > 0 {
-      Self.compress(&words, blocks: input.extracting(first: wholeBlockBytes))
+      Self.compress(&words, blocks: input.extracting(first: wholeBlockBytes), with: compression)
     }
     let tail = input.extracting(droppingFirst: wholeBlockBytes)
     for index in tail.indices {
@@ -81,7 +131,7 @@ struct SHA256: Sendable {
   }
 
   /// Returns the 32-byte digest of the bytes received so far, leaving this hasher unchanged.
-  func finalize() -> [UInt8] {
+  package func finalize() -> [UInt8] {
     finalHashValue().digest()
   }
 
@@ -111,25 +161,30 @@ struct SHA256: Sendable {
   private func finalHashValue() -> HashValue {
     var words = state
     Self.compressFinal(
-      &words, tail: pending.span.extracting(first: pendingCount), length: messageLength)
+      &words, tail: pending.span.extracting(first: pendingCount), length: messageLength,
+      with: compression)
     return words
   }
 
   /// The final hash value of the message `bytes`, compressing its whole blocks in place.
   private static func oneShotHashValue(_ bytes: Span<UInt8>) -> HashValue {
+    let compression = Compression.fastest
     var words = HashValue.initial
     let wholeBlockBytes = bytes.count - bytes.count % blockSize
     if wholeBlockBytes > 0 {
-      compress(&words, blocks: bytes.extracting(first: wholeBlockBytes))
+      compress(&words, blocks: bytes.extracting(first: wholeBlockBytes), with: compression)
     }
     compressFinal(
-      &words, tail: bytes.extracting(droppingFirst: wholeBlockBytes), length: UInt64(bytes.count))
+      &words, tail: bytes.extracting(droppingFirst: wholeBlockBytes), length: UInt64(bytes.count),
+      with: compression)
     return words
   }
 
   /// Pads `tail`, the last partial block (fewer than `blockSize` bytes) of a message of `length`
   /// bytes in all, and compresses the resulting one or two blocks into `words`.
-  private static func compressFinal(_ words: inout HashValue, tail: Span<UInt8>, length: UInt64) {
+  private static func compressFinal(
+    _ words: inout HashValue, tail: Span<UInt8>, length: UInt64, with compression: Compression
+  ) {
     // Padding (FIPS 180-4 §5.1.1): a single 1 bit, zeros up to 56 mod 64, the 64-bit length.
     var padded = InlineArray<128, UInt8>(repeating: 0)
     for index in tail.indices {
@@ -141,12 +196,47 @@ struct SHA256: Sendable {
     for index in 0..<8 {
       padded[paddedCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength &>> (8 * index))
     }
-    compress(&words, blocks: padded.span.extracting(first: paddedCount))
+    compress(&words, blocks: padded.span.extracting(first: paddedCount), with: compression)
   }
 
   /// Runs the compression function (FIPS 180-4 §6.2.2) over `blocks`, consecutive 64-byte
-  /// blocks (a whole number of them).
-  private static func compress(_ words: inout HashValue, blocks: Span<UInt8>) {
+  /// blocks (a whole number of them), the way `compression` says.
+  private static func compress(
+    _ words: inout HashValue, blocks: Span<UInt8>, with compression: Compression
+  ) {
+    switch compression {
+    case .portable:
+      compressPortably(&words, blocks: blocks)
+    case .shaExtensions:
+      compressWithSHAExtensions(&words, blocks: blocks)
+    }
+  }
+
+  /// The compression function on the CPU's SHA extensions, in `CSHA256`. The C function takes
+  /// the hash value and the blocks as pointers, valid only for the call.
+  private static func compressWithSHAExtensions(_ words: inout HashValue, blocks: Span<UInt8>) {
+    #if arch(x86_64)
+      guard blocks.count >= blockSize else { return }
+      var state: InlineArray<8, UInt32> = [
+        words.h0, words.h1, words.h2, words.h3, words.h4, words.h5, words.h6, words.h7,
+      ]
+      var stateSpan = state.mutableSpan
+      stateSpan.withUnsafeMutableBufferPointer { state in
+        blocks.withUnsafeBufferPointer { bytes in
+          csha256_compress_sha_extensions(
+            state.baseAddress!, bytes.baseAddress!, bytes.count / blockSize)
+        }
+      }
+      words = HashValue(
+        h0: state[0], h1: state[1], h2: state[2], h3: state[3], h4: state[4], h5: state[5],
+        h6: state[6], h7: state[7])
+    #else
+      preconditionFailure("the SHA extensions are x86-64 instructions")
+    #endif
+  }
+
+  /// The compression function as scalar Swift rounds.
+  private static func compressPortably(_ words: inout HashValue, blocks: Span<UInt8>) {
     // A copy in a local: reading the global for every round would recheck its initialization.
     let constants = roundConstants
     var h0 = words.h0
