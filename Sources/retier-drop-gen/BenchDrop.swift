@@ -70,15 +70,15 @@ struct BenchDrop {
   /// A cap on the octave walk (largest ARR about 5,000 × 2^12 dollars).
   private static let octaveLimit = 11
 
-  /// Builds the five files.
-  mutating func tables() -> DropTables {
+  /// Builds the five files, writing them to `output` as they grow.
+  mutating func tables(writingTo output: DropOutput) -> DropTables {
     let arrCents = (0..<accountCount).map { _ in nextARRCents() }
     let lines = ScoreLines(sortedDescending: arrCents.sorted(by: >))
     let rejectedCount = accountCount / Self.validRowsPerRejected
     let idWidth = max(5, String(accountCount + rejectedCount + 10).count)
     let roster = BenchRoster(accountCount: accountCount, plans: ladder.rosters, random: &random)
     var tables = DropTables(
-      accountsByteOrderMark: false, arrCRLF: false, expectedAccounts: accountCount)
+      accountsByteOrderMark: false, arrCRLF: false, expectedAccounts: accountCount, output: output)
     var subscription = 0
     let earliest = CalendarDate(year: quarter.fiscalYear - 16, month: 1, day: 1)!.daysSinceEpoch
     let settled = quarter.previous().firstDay.daysSinceEpoch
@@ -121,6 +121,7 @@ struct BenchDrop {
           kind: (index + 1) / Self.validRowsPerRejected % 5,
           id: AccountID.text(number, width: idWidth), subscription: &subscription, to: &tables)
       }
+      tables.handOverFullBuffers()
     }
     appendOrphans(idWidth: idWidth, subscription: &subscription, to: &tables)
     appendOverrides(idWidth: idWidth, to: &tables)

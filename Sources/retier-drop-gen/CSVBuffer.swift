@@ -125,6 +125,11 @@ struct CSVBuffer {
     appendPadded(value.day, width: 2)
   }
 
+  /// Forgets the bytes written so far, keeping the memory for the next ones.
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Ends the current row.
   mutating func endRow() {
     bytes.append(contentsOf: lineEnd)

@@ -1,12 +1,13 @@
 extension DemoDrop {
-  /// Builds the five files of the demo drop.
-  mutating func tables() -> DropTables {
+  /// Builds the five files of the demo drop, to be written to `output`.
+  mutating func tables(writingTo output: DropOutput) -> DropTables {
     let curve = Self.arrCurve()
     let lines = ScoreLines(sortedDescending: curve)
     let accounts = planAccounts(
       scores: curve.map { lines.arrScore(cents: $0, supportHundredths: 0) })
     var tables = DropTables(
-      accountsByteOrderMark: true, arrCRLF: true, expectedAccounts: Self.accountCount + 8)
+      accountsByteOrderMark: true, arrCRLF: true, expectedAccounts: Self.accountCount + 8,
+      output: output)
     var usedNames = Set(DemoCase.catalog.compactMap(\.name))
     var rows: [(number: Int, record: AccountRecord)] = []
     var arrLines: [(accountID: String, cents: Int64)] = []

@@ -1,6 +1,9 @@
 import RetierCore
 
 /// The five CSV files of one drop while they are being built.
+///
+/// Rows are built in one buffer per file; ``handOverFullBuffers()`` passes the buffers that have
+/// filled to the `DropOutput` and ``finish()`` the rest, so memory does not grow with the book.
 struct DropTables {
   /// How a word value (`true`, `lost`, ...) is capitalised; the contract reads them
   /// case-insensitively, so the demo mixes spellings.
@@ -23,6 +26,11 @@ struct DropTables {
   private(set) var overrides: CSVBuffer
   /// csms.csv.
   private(set) var csms: CSVBuffer
+  /// Where the files are written.
+  private let output: DropOutput
+
+  /// A buffer is handed to the output once it holds this many bytes.
+  private static let handOverBytes = 8 << 20
 
   /// Starts the five files with their header rows.
   ///
@@ -31,11 +39,19 @@ struct DropTables {
   /// - Parameters:
   ///   - accountsByteOrderMark: start accounts.csv with a UTF-8 byte order mark.
   ///   - arrCRLF: end arr.csv rows with CR LF.
-  ///   - expectedAccounts: the number of account rows, to reserve memory once.
-  init(accountsByteOrderMark: Bool, arrCRLF: Bool, expectedAccounts: Int) {
-    accounts = CSVBuffer(byteOrderMark: accountsByteOrderMark, capacity: expectedAccounts * 120)
-    arr = CSVBuffer(crlf: arrCRLF, capacity: expectedAccounts * 40)
-    usage = CSVBuffer(capacity: expectedAccounts * 36)
+  ///   - expectedAccounts: the number of account rows, to reserve memory once (at most what
+  ///     a buffer holds before it is handed over).
+  ///   - output: where the files are written.
+  init(
+    accountsByteOrderMark: Bool, arrCRLF: Bool, expectedAccounts: Int, output: DropOutput
+  ) {
+    self.output = output
+    // A buffer never holds more than a full buffer and the rows of one account.
+    let most = Self.handOverBytes + (1 << 16)
+    accounts = CSVBuffer(
+      byteOrderMark: accountsByteOrderMark, capacity: min(expectedAccounts * 120, most))
+    arr = CSVBuffer(crlf: arrCRLF, capacity: min(expectedAccounts * 40, most))
+    usage = CSVBuffer(capacity: min(expectedAccounts * 36, most))
     overrides = CSVBuffer()
     csms = CSVBuffer()
     accounts.row([
@@ -147,6 +163,35 @@ struct DropTables {
     csms.text(active)
     csms.text(crmUserID)
     csms.endRow()
+  }
+
+  /// Hands every buffer that holds at least `handOverBytes` to the output and empties it; call
+  /// it between rows.
+  mutating func handOverFullBuffers() {
+    Self.handOver(&accounts, to: .accounts, of: output, atLeast: Self.handOverBytes)
+    Self.handOver(&arr, to: .arr, of: output, atLeast: Self.handOverBytes)
+    Self.handOver(&usage, to: .usage, of: output, atLeast: Self.handOverBytes)
+    Self.handOver(&overrides, to: .overrides, of: output, atLeast: Self.handOverBytes)
+    Self.handOver(&csms, to: .csms, of: output, atLeast: Self.handOverBytes)
+  }
+
+  /// Hands what is left of every file to the output, closes the files and writes the READY
+  /// marker; throws the first failed write.
+  consuming func finish() throws(DropGenError) {
+    Self.handOver(&accounts, to: .accounts, of: output, atLeast: 0)
+    Self.handOver(&arr, to: .arr, of: output, atLeast: 0)
+    Self.handOver(&usage, to: .usage, of: output, atLeast: 0)
+    Self.handOver(&overrides, to: .overrides, of: output, atLeast: 0)
+    Self.handOver(&csms, to: .csms, of: output, atLeast: 0)
+    try output.finish()
+  }
+
+  private static func handOver(
+    _ buffer: inout CSVBuffer, to file: DropOutput.File, of output: DropOutput, atLeast: Int
+  ) {
+    guard buffer.bytes.count >= atLeast else { return }
+    output.append(buffer.bytes, to: file)
+    buffer.removeAll()
   }
 
   private static func spell(_ word: String, _ wordCase: WordCase) -> String {
