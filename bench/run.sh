@@ -4,10 +4,15 @@
 #   bench/run.sh                     release build, 10K/100K/1M accounts, 5 runs each, with DuckDB
 #   bench/run.sh --sizes "100000" --runs 3
 #   bench/run.sh --smoke             CI: debug build, 2,000 accounts, 1 run, DuckDB only if present
+#   bench/run.sh --floor             also the I/O floor of each full run's output (bench/floor.c)
+#   bench/run.sh --10m --floor       the 10M-account drop (1.3 GB of CSV), 1 run unless --runs
+#   bench/run.sh --no-peer           without DuckDB
 #
 # Reports the median wall time and peak RSS (/usr/bin/time -v) per size and tool, the ratio, and
 # time per account, for the full run, for `retier run --dry-run` (everything but the writes) and
-# for `retier compare` (two decisions, the what-if of SPEC §7);
+# for `retier compare` (two decisions, the what-if of SPEC §7), and with --floor for
+# bench/floor.c, which writes the very same files as the full run into a new folder with one
+# syncfs and a rename (the I/O floor the full run is compared against);
 # writes the table to bench/results/latest.md. Generated drops live in bench/data/ (git-ignored)
 # and are reused when their generator arguments match.
 #
@@ -19,17 +24,29 @@ cd "$(dirname "$0")/.."
 
 sizes="10000 100000 1000000"
 runs=5
+runs_given=0
 smoke=0
 seed=7
+floor=0
+peer_wanted=1
+ten_million=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; sizes="2000"; runs=1; shift ;;
     --sizes) sizes="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
+    --runs) runs="$2"; runs_given=1; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
+    --floor) floor=1; shift ;;
+    --no-peer) peer_wanted=0; shift ;;
+    # The 10M drop: a full run writes about 3 GB and takes minutes, so one run unless --runs.
+    --10m) ten_million=1; shift ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 64 ;;
   esac
 done
+if [ "$ten_million" = 1 ]; then
+  sizes="10000000"
+  [ "$runs_given" = 1 ] || runs=1
+fi
 
 if [ "$smoke" = 1 ]; then
   configuration=debug
@@ -42,10 +59,22 @@ else
 fi
 bin="$(swift build -c "$configuration" --show-bin-path)"
 
+# The I/O floor program (C); in the smoke run only when a C compiler is present.
+floor_bin=.build/bench-floor
+if [ "$smoke" = 1 ] && command -v "${CC:-gcc}" >/dev/null; then
+  floor=1
+fi
+if [ "$floor" = 1 ]; then
+  mkdir -p .build
+  "${CC:-gcc}" -O2 -Wall -pthread -o "$floor_bin" bench/floor.c
+fi
+
 # The DuckDB peer runs from a local virtual environment (PyPI), created on first use.
 venv=bench/.venv
 peer=1
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import duckdb" 2>/dev/null; then
+if [ "$peer_wanted" = 0 ]; then
+  peer=0
+elif [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import duckdb" 2>/dev/null; then
   if [ "$smoke" = 1 ]; then
     peer=0
   else
@@ -81,6 +110,13 @@ PY
   rm -f "$log"
 }
 
+floor_measure() { # size run source destination: the floor's own timing (reading is untimed)
+  local size=$1 run=$2 report seconds
+  report=$("$floor_bin" "$3" "$4" | tail -1)
+  seconds=$(printf '%s\n' "$report" | tr ' ' '\n' | sed -n 's/^total_s=//p')
+  printf 'floor\t%s\t%s\t%s\t0\n' "$size" "$run" "$seconds" >> "$results"
+}
+
 for size in $sizes; do
   drop="bench/data/$size"
   stamp="profile=bench accounts=$size seed=$seed"
@@ -99,11 +135,18 @@ for size in $sizes; do
     '{"name": "Silver", "min_score": 8, "max_share": 0.30, "cap_by_capacity": true},' \
     '{"name": "Bronze", "min_score": 0, "coverage": "pooled"}]}' > "$drop/alt.json"
   cp "$drop/inbox/2026-Q3/csms.csv" "$drop/alt-csms.csv"
-  rm -rf "$drop"/out "$drop"/out-* "$drop"/peer-out
+  rm -rf "$drop"/out "$drop"/out-* "$drop"/floor-* "$drop"/peer-out
   for run in $(seq 1 "$runs"); do
     printf '{"inbox": "inbox", "output": "out-%s"}\n' "$run" > "$drop/run-$run.json"
     measure retier "$size" "$run" "$bin/retier" run --config "$drop/run-$run.json" --quarter 2026-Q3
     test -f "$drop/out-$run/2026-Q3/run.json"
+    if [ "$floor" = 1 ]; then
+      mkdir -p "$drop/floor-$run"
+      floor_measure "$size" "$run" "$drop/out-$run/2026-Q3" "$drop/floor-$run/2026-Q3"
+      if [ "$smoke" = 1 ]; then
+        diff -r "$drop/out-$run/2026-Q3" "$drop/floor-$run/2026-Q3" >/dev/null
+      fi
+    fi
     measure retier-dry-run "$size" "$run" \
       "$bin/retier" run --config "$drop/retier.json" --quarter 2026-Q3 --dry-run
     measure retier-compare "$size" "$run" \
@@ -116,7 +159,8 @@ for size in $sizes; do
   done
 done
 for size in $sizes; do
-  rm -rf "bench/data/$size"/out-* "bench/data/$size"/run-*.json "bench/data/$size"/alt*
+  rm -rf "bench/data/$size"/out-* "bench/data/$size"/floor-* "bench/data/$size"/run-*.json \
+    "bench/data/$size"/alt*
 done
 
 python3 - "$results" "$configuration" <<'PY' | tee bench/results/latest.md
@@ -128,8 +172,8 @@ for tool, size, run, wall, rss in rows:
     samples[(tool, int(size))].append((float(wall), int(rss)))
 sizes = sorted({size for _, size in samples})
 print(f"build: {sys.argv[2]}; median of {max(len(v) for v in samples.values())} runs\n")
-print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | dry run wall (s) | dry run peak RSS (MB) | compare wall (s) | compare peak RSS (MB) | compare ÷ dry run | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| accounts | retier wall (s) | retier peak RSS (MB) | µs/account | I/O floor (s) | retier ÷ floor | dry run wall (s) | dry run peak RSS (MB) | compare wall (s) | compare peak RSS (MB) | compare ÷ dry run | DuckDB wall (s) | DuckDB peak RSS (MB) | DuckDB ÷ retier |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 def median(tool, size):
     runs = samples.get((tool, size))
     if not runs:
@@ -138,6 +182,8 @@ def median(tool, size):
 for size in sizes:
     wall, rss = median("retier", size)
     line = f"| {size:,} | {wall:.3f} | {rss:.0f} | {wall / size * 1e6:.2f} |"
+    floor = median("floor", size)
+    line += f" {floor[0]:.3f} | {wall / floor[0]:.2f}× |" if floor and floor[0] > 0 else " – | – |"
     dry = median("retier-dry-run", size)
     line += f" {dry[0]:.3f} | {dry[1]:.0f} |" if dry else " – | – |"
     what_if = median("retier-compare", size)
