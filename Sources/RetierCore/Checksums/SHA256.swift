@@ -12,7 +12,7 @@ import CSHA256
 /// input and pad only the tail, in an inline buffer.
 ///
 /// The compression function runs on the CPU's SHA extensions when it has them (x86-64 SHA-NI,
-/// in the package's C target `CSHA256`: about 4–5× the Swift rounds here), otherwise as portable
+/// in the package's C target `CSHA256`: about 4× the Swift rounds here), otherwise as portable
 /// Swift rounds that read each block as a 64-byte span at constant offsets, which lets the
 /// compiler drop the per-byte checks and load each word in one instruction. Handing the blocks
 /// and the hash value to the C function is the only pointer code of this type (and of
