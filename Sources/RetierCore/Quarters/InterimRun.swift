@@ -5,26 +5,31 @@
 package struct InterimRun: Sendable {
   /// The flags re-scored.
   package var flagCount: Int
-  /// The flag rows not re-scored, with why (unknown ids, repeats, blank fields), in file order.
+  /// The flag rows not re-scored, with why (unknown ids, repeats, blank fields), in file order:
+  /// the first few, then one line counting the rest.
   package var problems: [Diagnostic]
+  /// The flag rows not re-scored, all of them.
+  package var skippedRowCount: Int
   /// The accounts that moved, by id: hot accounts by the rubric, incumbents displaced by them.
   package var moveCount: Int
-  /// The run result of the moved accounts alone (their `from_tier` is the completed run's
-  /// `to_tier`); `nil` when nothing moved.
+  /// The run result of the moved accounts alone (their `from_tier` is their tier after the
+  /// chain of interims before this one); `nil` when nothing moved.
   package var result: RunResult?
+  /// This interim's number in the chain: one more than the last interim it continues.
+  package var number: Int
 
   /// Re-scores the hot accounts of `hotList` (the bytes of the file named `hotPath`) with the
   /// drop of `input` under the completed run of `input.quarter` (`completedTiersCSV` and
-  /// `completedRunJSON` read that run's `tiers.csv` and `run.json`); `date` is the
-  /// interim's own date (effective dates and memos).
+  /// `completedRunJSON` read that run's `tiers.csv` and `run.json`) as the interims before this
+  /// one left it (`chain`); `date` is the interim's own date (effective dates and memos).
   ///
-  /// Throws ``RetierError/dropMissing(path:reason:)`` (66) when the completed run lacks what
-  /// the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines), and
-  /// ``RetierError/incompleteBook(file:reason:problems:)`` (65) when no row of the flag file can
-  /// be re-scored.
+  /// Throws ``RetierError/readBackMissing(path:reason:)`` (66) when the completed run lacks
+  /// what the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines),
+  /// and ``RetierError/noUsableFlag(file:problems:)`` (65) when no row of the flag file can be
+  /// re-scored.
   package static func decide(
     _ input: consuming RunInput, hotList: [UInt8], hotPath: String, date: CalendarDate,
-    completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
+    chain: InterimChain, completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
     completedRunJSON: () -> [UInt8]?
   ) throws(RetierError) -> InterimRun {
     let configuration = input.configuration
@@ -46,15 +51,27 @@ package struct InterimRun: Sendable {
     let (book, checksums) = try Self.book(consume files, configuration)
     let previous = try completed.get()
     let (cutLines, tierLines) = (previous.cutLines, previous.tierLines)
+    // Where the chain of interims left each account: its placements laid over the completed run.
+    let tierAfterChain = { (id: String) -> Int? in
+      chain.placements[id]?.tier ?? previous.hotTiers[id]
+    }
+    let seated = chain.seated(
+      over: previous.seated,
+      cappedTiers: Set(tierLines.compactMap { $0.seats == nil ? nil : $0.tier }))
 
     // Valid accounts are found by halving the ledger's id order, no dictionary of a million ids.
     let ledger = book.ledger
+    // The book's ids are listed once, and only when a listed problem needs suggestions.
+    var bookIDs: [String]?
     let hot = try HotList(
       hotList, path: hotPath,
-      isKnown: { ledger.ref(forID: $0) != nil && previous.hotTiers[$0] != nil })
+      isKnown: { ledger.ref(forID: $0) != nil && tierAfterChain($0) != nil },
+      nearest: { id in
+        if bookIDs == nil { bookIDs = ledger.refs.map { ledger.id($0) } }
+        return NearestIDs.suggestions(for: id, among: bookIDs ?? [])
+      })
     guard !hot.flags.isEmpty else {
-      throw .incompleteBook(
-        file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
+      throw .noUsableFlag(file: hotPath, problems: hot.problems)
     }
 
     let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
@@ -63,17 +80,24 @@ package struct InterimRun: Sendable {
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
         guard let ref = ledger.ref(forID: flag.accountID),
-          let tier = previous.hotTiers[flag.accountID]
+          let tier = tierAfterChain(flag.accountID)
         else { return nil }
         return (ledger[ref], tier)
       },
       constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
-      seated: previous.seated)
+      seated: seated)
 
     var run = InterimRun(
-      flagCount: hot.flags.count, problems: hot.problems, moveCount: rescore.moves.count,
-      result: nil)
+      flagCount: hot.flags.count, problems: hot.problems, skippedRowCount: hot.skippedRowCount,
+      moveCount: rescore.moves.count,
+      result: nil, number: chain.number + 1)
     guard !rescore.moves.isEmpty else { return run }
+    let displacedIDs = Set(rescore.moves.filter { $0.reason != .rubric }.map(\.id))
+    let chainAfter = chain.advanced(
+      by: rescore.moves, rescored: rescore.hotRanks,
+      incumbents: Dictionary(
+        seated.filter { displacedIDs.contains($0.id) }.map { ($0.id, $0) },
+        uniquingKeysWith: { first, _ in first }))
 
     // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
     // the memos' walkbacks and paths back are figured under them.
@@ -141,7 +165,12 @@ package struct InterimRun: Sendable {
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
       configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion,
-      interim: InterimScope(flagCount: hot.flags.count, dropAccounts: ledger.count))
+      interim: InterimScope(
+        flagCount: hot.flags.count, dropAccounts: ledger.count,
+        audit: InterimAudit(
+          flagFileSHA256: SHA256.hexDigest(hotList), flagFileRows: hot.rowCount,
+          flags: hot.flags),
+        chainAfter: chainAfter))
     return run
   }
 
@@ -200,8 +229,10 @@ package struct InterimRun: Sendable {
       let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
       guard let tiersCSV = readTiersCSV() else {
         return .failure(
-          .dropMissing(
-            path: path, reason: "the completed run of \(quarter.label) has no tiers.csv"))
+          .readBackMissing(
+            path: path + "/tiers.csv",
+            reason: "the completed run of \(quarter.label) has no readable tiers.csv to re-score "
+              + "against"))
       }
       guard let manifest, let cutLines = manifest.cutLines, let tierLines = manifest.tierLines,
         tierLines.count == tierCount
@@ -211,8 +242,8 @@ package struct InterimRun: Sendable {
           ?? "its run.json records no cut lines or tier lines for this config's tiers "
           + "(a run.json of schema_version 2 is needed)"
         return .failure(
-          .dropMissing(
-            path: path,
+          .readBackMissing(
+            path: path + "/run.json",
             reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)"))
       }
       let capped = Set(tierLines.compactMap { $0.seats == nil ? nil : $0.tier })
