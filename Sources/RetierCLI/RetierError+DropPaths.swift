@@ -20,7 +20,7 @@ extension RetierError {
         file: Diagnostic.path(of: file, in: folder), reason: reason,
         problems: problems.map { $0.locating(in: folder) })
     case .usage, .configUnreadable, .configInvalid, .dropMissing, .unknownAccount, .cannotWrite,
-      .locked, .readBackMissing, .noUsableFlag:
+      .locked, .unavailable, .noUsableFlag:
       return self
     }
   }

@@ -39,7 +39,7 @@ struct InterimCommand {
     }
     let layout = loaded.output
     guard FileReader.kind(layout.root) == .folder else {
-      throw .readBackMissing(
+      throw .unavailable(
         path: layout.root,
         reason: "no output folder: no quarter has a completed run to re-score against; run "
           + "'retier run' first")
@@ -54,12 +54,33 @@ struct InterimCommand {
     try checkAsOf(quarter, calendar: loaded.configuration.calendar)
     let chain = try Self.chain(layout, quarter: quarter, configuration: loaded.configuration)
     let hotPath = ConfigLocator.absolute(hotFile, against: shell.currentDirectory)
-    let hotList: [UInt8]
+    let maximumBytes = loaded.configuration.maxInputBytes
+    // Opened here so that a missing flag file is reported before the drop is read.
     do {
-      hotList = try FileReader.read(hotPath, maximumBytes: loaded.configuration.maxInputBytes)
+      _ = try FileChunks(hotPath, maximumBytes: maximumBytes)
     } catch {
-      throw .readBackMissing(
-        path: error.path, reason: "cannot read the hot-account file: \(error.reason)")
+      throw Self.hotFileError(error)
+    }
+    // Each pass over the flag file opens it again and reads it a chunk at a time; a file
+    // replaced between the passes is refused as one that changed while read.
+    var identity: FileIdentity?
+    let hotFile = { () -> () throws(RetierError) -> [UInt8]? in
+      var chunks: FileChunks?
+      return { () throws(RetierError) -> [UInt8]? in
+        do throws(FileReader.ReadError) {
+          if chunks == nil {
+            let opened = try FileChunks(hotPath, maximumBytes: maximumBytes)
+            guard identity == nil || identity == opened.identity else {
+              throw .changed(path: hotPath)
+            }
+            identity = opened.identity
+            chunks = opened
+          }
+          return try chunks?.next()
+        } catch {
+          throw Self.hotFileError(error)
+        }
+      }
     }
     let date = options.today(shell)
     phases.log(
@@ -72,7 +93,7 @@ struct InterimCommand {
     let interim: InterimRun
     do {
       interim = try InterimRun.decide(
-        consume input, hotList: hotList, hotPath: hotPath, date: date, chain: chain,
+        consume input, hotFile: hotFile, hotPath: hotPath, date: date, chain: chain,
         completedRunPath: layout.runFolder(quarter),
         completedTiersCSV: { try? FileReader.read(layout.tiersFile(quarter)) },
         completedRunJSON: { try? FileReader.read(layout.manifest(quarter)) })
@@ -114,7 +135,7 @@ struct InterimCommand {
   private func completedQuarter(_ layout: OutputLayout) throws(RetierError) -> FiscalQuarter {
     if let quarter = options.quarter {
       guard layout.isComplete(quarter) else {
-        throw .readBackMissing(
+        throw .unavailable(
           path: layout.runFolder(quarter),
           reason: "\(quarter.label) has no completed run to re-score against (its run.json is "
             + "missing or names another quarter); run 'retier run --quarter \(quarter.label)' first"
@@ -123,11 +144,23 @@ struct InterimCommand {
       return quarter
     }
     guard let latest = layout.latestCompleteRun() else {
-      throw .readBackMissing(
+      throw .unavailable(
         path: layout.root,
         reason: "no quarter has a completed run to re-score against; run 'retier run' first")
     }
     return latest
+  }
+
+  /// 66 for a flag file that cannot be read whole: missing, not a regular file, too large, or
+  /// changed while read.
+  private static func hotFileError(_ error: FileReader.ReadError) -> RetierError {
+    let reason =
+      if case .changed = error {
+        "it changed while being read; write it whole, then run the interim again"
+      } else {
+        error.reason
+      }
+    return .unavailable(path: error.path, reason: "cannot read the hot-account file: \(reason)")
   }
 
   /// Refuses (64) an `--as-of` outside the completed run's quarter: before its run date
@@ -161,7 +194,7 @@ struct InterimCommand {
         "the chain of interims stops here until it is moved aside (renamed, e.g. "
         + "mv \(folder) \(folder).bad)"
       guard number == position + 1 else {
-        throw .readBackMissing(
+        throw .unavailable(
           path: folder,
           reason: "interim \(number) continues interim \(position + 1), which is no longer "
             + "in the output folder; \(moveAside)")
@@ -171,7 +204,7 @@ struct InterimCommand {
         bytes = try FileReader.read(
           folder + "/" + RunManifest.fileName, maximumBytes: configuration.maxInputBytes)
       } catch {
-        throw .readBackMissing(
+        throw .unavailable(
           path: folder, reason: "this interim folder has no readable run.json; \(moveAside)")
       }
       switch InterimChain.read(
@@ -180,7 +213,7 @@ struct InterimCommand {
       {
       case .success(let next): chain = next
       case .failure(let refusal):
-        throw .readBackMissing(
+        throw .unavailable(
           path: folder,
           reason: "this interim folder fails verification: \(refusal.message); \(moveAside)")
       }

@@ -20,7 +20,7 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
     switch error {
     case .usage: self = .usage
     case .configUnreadable, .configInvalid: self = .configError
-    case .dropMissing, .readBackMissing: self = .noInput
+    case .dropMissing, .unavailable: self = .noInput
     case .malformedCSV, .missingColumn, .tooManyRejected, .incompleteBook, .unknownAccount,
       .noUsableFlag:
       self = .dataError

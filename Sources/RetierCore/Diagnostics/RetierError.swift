@@ -28,9 +28,10 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// Another run holds the lock.
   case locked(path: String)
-  /// What a command reads back from the job's own past (a completed run, an earlier interim)
-  /// is missing or cannot be trusted; `reason` says which and what to do.
-  case readBackMissing(path: String, reason: String)
+  /// A file or folder a command needs besides the drop (the completed run or an earlier
+  /// interim it reads back, the flag file of `retier interim`) is missing or cannot be trusted;
+  /// `reason` says which and what to do.
+  case unavailable(path: String, reason: String)
   /// The flag file of `retier interim` holds no flag that can be re-scored; its first problems
   /// are listed.
   case noUsableFlag(file: String, problems: [Diagnostic])
@@ -79,7 +80,7 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return ["\(path): error: cannot write output: \(reason)"]
     case .locked(let path):
       return ["\(path): error: another retier run holds the lock; exiting"]
-    case .readBackMissing(let path, let reason):
+    case .unavailable(let path, let reason):
       return ["\(path): error: \(reason)"]
     case .noUsableFlag(let file, let problems):
       return ["\(file): error: no flagged account can be re-scored; nothing written"]

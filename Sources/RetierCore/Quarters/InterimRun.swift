@@ -18,17 +18,19 @@ package struct InterimRun: Sendable {
   /// This interim's number in the chain: one more than the last interim it continues.
   package var number: Int
 
-  /// Re-scores the hot accounts of `hotList` (the bytes of the file named `hotPath`) with the
+  /// Re-scores the hot accounts of the flag file named `hotPath` (each call of `hotFile` starts
+  /// a pass over its bytes, handed out a chunk at a time, `nil` at the end) with the
   /// drop of `input` under the completed run of `input.quarter` (`completedTiersCSV` and
   /// `completedRunJSON` read that run's `tiers.csv` and `run.json`) as the interims before this
   /// one left it (`chain`); `date` is the interim's own date (effective dates and memos).
   ///
-  /// Throws ``RetierError/readBackMissing(path:reason:)`` (66) when the completed run lacks
+  /// Throws ``RetierError/unavailable(path:reason:)`` (66) when the completed run lacks
   /// what the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines),
   /// and ``RetierError/noUsableFlag(file:problems:)`` (65) when no row of the flag file can be
   /// re-scored.
   package static func decide(
-    _ input: consuming RunInput, hotList: [UInt8], hotPath: String, date: CalendarDate,
+    _ input: consuming RunInput, hotFile: () -> () throws(RetierError) -> [UInt8]?,
+    hotPath: String, date: CalendarDate,
     chain: InterimChain, completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
     completedRunJSON: () -> [UInt8]?
   ) throws(RetierError) -> InterimRun {
@@ -44,7 +46,7 @@ package struct InterimRun: Sendable {
     // What it lacks is reported only once the drop's book stands, as when it was read after.
     let completed = CompletedRun.read(
       tiersCSV: completedTiersCSV, runJSON: completedRunJSON,
-      hotIDs: HotList.candidateIDs(hotList), tierCount: configuration.tierCount,
+      hotKeys: HotList.candidateKeys(hotFile()), tierCount: configuration.tierCount,
       quarter: quarter, path: completedRunPath)
     // The typed rows are let go once the book is validated; only their checksums are kept.
     // Handed over, not copied, so the loader frees each file's bytes once its rows are typed.
@@ -64,7 +66,7 @@ package struct InterimRun: Sendable {
     // The book's ids are listed once, and only when a listed problem needs suggestions.
     var bookIDs: [String]?
     let hot = try HotList(
-      hotList, path: hotPath,
+      chunks: hotFile(), path: hotPath,
       isKnown: { ledger.ref(forID: $0) != nil && tierAfterChain($0) != nil },
       nearest: { id in
         if bookIDs == nil { bookIDs = ledger.refs.map { ledger.id($0) } }
@@ -168,7 +170,7 @@ package struct InterimRun: Sendable {
       interim: InterimScope(
         flagCount: hot.flags.count, dropAccounts: ledger.count,
         audit: InterimAudit(
-          flagFileSHA256: SHA256.hexDigest(hotList), flagFileRows: hot.rowCount,
+          flagFileSHA256: hot.sha256, flagFileRows: hot.rowCount,
           flags: hot.flags),
         chainAfter: chainAfter))
     return run
@@ -213,7 +215,8 @@ package struct InterimRun: Sendable {
     var cutLines: PreviousRunManifest.RecordedCutLines
     /// `tier_lines` of its `run.json`, one per tier of the config.
     var tierLines: [PreviousRunManifest.TierLine]
-    /// The `to_tier` of each hot account (by a superset of the flagged ids) it placed.
+    /// The `to_tier` of each account it placed whose id may be flagged (its hash is among the
+    /// flag file's ``HotList/candidateKeys(_:)``).
     var hotTiers: [String: Int]
     /// The accounts it seated in a capped tier.
     var seated: [InterimRescore.Seated]
@@ -223,13 +226,13 @@ package struct InterimRun: Sendable {
     /// Reads `run.json` (for the capped tiers), then `tiers.csv`, each let go before the next
     /// is read; 66 when the run lacks what the interim needs (its `tiers.csv` first).
     static func read(
-      tiersCSV readTiersCSV: () -> [UInt8]?, runJSON: () -> [UInt8]?, hotIDs: Set<String>,
+      tiersCSV readTiersCSV: () -> [UInt8]?, runJSON: () -> [UInt8]?, hotKeys: Set<Int>,
       tierCount: Int, quarter: FiscalQuarter, path: String
     ) -> Result<CompletedRun, RetierError> {
       let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
       guard let tiersCSV = readTiersCSV() else {
         return .failure(
-          .readBackMissing(
+          .unavailable(
             path: path + "/tiers.csv",
             reason: "the completed run of \(quarter.label) has no readable tiers.csv to re-score "
               + "against"))
@@ -242,7 +245,7 @@ package struct InterimRun: Sendable {
           ?? "its run.json records no cut lines or tier lines for this config's tiers "
           + "(a run.json of schema_version 2 is needed)"
         return .failure(
-          .readBackMissing(
+          .unavailable(
             path: path + "/run.json",
             reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)"))
       }
@@ -258,7 +261,7 @@ package struct InterimRun: Sendable {
         },
         each: { id, line in
           if let arr = line.arr { run.bookARR.append(arr) }
-          if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
+          if let tier = line.toTier, hotKeys.contains(id.hashValue) { run.hotTiers[id] = tier }
           // Only the capped tiers' incumbents can be displaced or counted against seats.
           guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
             let total = line.total

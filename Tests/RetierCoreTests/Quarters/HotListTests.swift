@@ -64,4 +64,27 @@ struct HotListTests {
           + "re-scored (nearest ids: ACC-0010, ACC-0011)",
       ])
   }
+
+  @Test(
+    "read in chunks of any size, the flags, problems, lines, rows and checksum are the file's",
+    arguments: [1, 2, 7, 64])
+  func chunksOfAnySize(size: Int) throws {
+    let text =
+      "\u{FEFF}account_id,flagged_by,reason\r\nA,Sam,\"usage\r\ntripled, \"\"twice\"\"\"\r\n"
+      + "Z,Kim,typo\r\n,,\r\nB,Kim,\"two\nlines\"\nA,Kim,again\nC,Lee,last"
+    let bytes = Array(text.utf8)
+    let whole = try Self.read(text)
+    var offset = 0
+    let chunked = try HotList(
+      chunks: { () throws(RetierError) -> [UInt8]? in
+        guard offset < bytes.count else { return nil }
+        defer { offset += size }
+        return Array(bytes[offset..<min(offset + size, bytes.count)])
+      }, path: "hot.csv", isKnown: { ["A", "B", "C"].contains($0) }, nearest: { _ in [] })
+    #expect(chunked.flags == whole.flags)
+    #expect(chunked.flags.map(\.line) == [2, 6, 9])
+    #expect(chunked.problems == whole.problems)
+    #expect(chunked.rowCount == whole.rowCount && chunked.rowCount == 6)
+    #expect(chunked.sha256 == SHA256.hexDigest(bytes) && whole.sha256 == chunked.sha256)
+  }
 }
