@@ -102,7 +102,8 @@ package struct InterimChain: Sendable, Hashable {
     runJSON bytes: [UInt8], quarter: String, number: Int, tierCount: Int
   ) -> Result<InterimChain, Refusal> {
     var recordedQuarter: String?
-    var interim: ManifestJSONReader.Value?
+    var sawInterim = false
+    var chainAfter: ManifestJSONReader.Value?
     var repeated = false
     var reader = ManifestJSONReader(bytes)
     do throws(ManifestJSONReader.SyntaxError) {
@@ -113,8 +114,18 @@ package struct InterimChain: Sendable, Hashable {
           repeated = repeated || recordedQuarter != nil
           recordedQuarter = try reader.value().string
         case memberName:
-          repeated = repeated || interim != nil
-          interim = try reader.value()
+          repeated = repeated || sawInterim
+          sawInterim = true
+          guard reader.nextIsObject() else { return try reader.skipValue() }
+          // Only the state is built: the flags (up to one per account) are only checked to be
+          // JSON.
+          try reader.forEachObjectMember {
+            (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError)
+            in
+            guard key == "chain_after" else { return try reader.skipValue() }
+            repeated = repeated || chainAfter != nil
+            chainAfter = try reader.value()
+          }
         default:
           try reader.skipValue()
         }
@@ -123,12 +134,13 @@ package struct InterimChain: Sendable, Hashable {
       return .failure(Refusal(message: "its run.json is not JSON"))
     }
     guard !repeated else {
-      return .failure(Refusal(message: "its run.json repeats the quarter or the interim member"))
+      return .failure(
+        Refusal(message: "its run.json repeats the quarter, the interim or its chain state"))
     }
     guard recordedQuarter == quarter else {
       return .failure(Refusal(message: "its run.json does not name \(quarter)"))
     }
-    guard let chain = interim?["chain_after"] else {
+    guard let chain = chainAfter else {
       return .failure(
         Refusal(message: "its run.json records no chain state (interim.chain_after)"))
     }

@@ -202,6 +202,14 @@ struct InterimRescoreTests {
     #expect(
       InterimChain.read(runJSON: text.bytes, quarter: "2026-Q3", number: 3, tierCount: 3)
         == .failure(.init(message: "its run.json records another interim number")))
+    let twice =
+      Array(
+        #"{"quarter": "2026-Q3", "interim": {"chain_after": {"number": 1, "accounts": []}, "#.utf8)
+      + Array(#""chain_after": {"number": 1, "accounts": []}}}"#.utf8)
+    #expect(
+      InterimChain.read(runJSON: twice, quarter: "2026-Q3", number: 1, tierCount: 3)
+        == .failure(
+          .init(message: "its run.json repeats the quarter, the interim or its chain state")))
     #expect(
       InterimChain.read(runJSON: text.bytes, quarter: "2026-Q3", number: 2, tierCount: 1)
         == .failure(.init(message: "its run.json has a chain account out of range or repeated")))
