@@ -86,6 +86,8 @@ fi
 mkdir -p bench/data bench/results
 results=bench/results/raw.tsv
 : > "$results"
+interim_results=bench/results/interim.tsv
+: > "$interim_results"
 
 measure() { # tool size run command...
   local tool=$1 size=$2 run=$3; shift 3
@@ -157,6 +159,28 @@ for size in $sizes; do
       measure duckdb "$size" "$run" "$venv/bin/python" bench/peer.py "$drop/inbox/2026-Q3" "$drop/peer-out"
     fi
   done
+  # `retier interim` against the first full run with a flag file of one line per account: a
+  # thousand real ids, each repeated, among unknown ids. Memory must follow the book, not the
+  # file. Reported on its own (bench/results/interim.tsv), not in the table below.
+  python3 - "$drop/inbox/2026-Q3/accounts.csv" "$drop/hot.csv" "$size" <<'PY'
+import sys
+accounts, out, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(accounts) as lines:
+    next(lines)
+    ids = [next(lines).split(",", 1)[0] for _ in range(min(1000, size))]
+with open(out, "w") as flags:
+    flags.write("account_id,flagged_by,reason\n")
+    for line in range(size):
+        if line % 10 == 0:
+            flags.write(f"{ids[line // 10 % len(ids)]},Sam,usage tripled\n")
+        else:
+            flags.write(f"NOPE-{line:08d},Sam,typo\n")
+PY
+  results_all=$results
+  results=$interim_results
+  measure retier-interim "$size" 1 "$bin/retier" interim --config "$drop/run-1.json" \
+    --quarter 2026-Q3 --as-of 2026-11-02 --hot "$drop/hot.csv"
+  results=$results_all
 done
 for size in $sizes; do
   rm -rf "bench/data/$size"/out-* "bench/data/$size"/floor-* "bench/data/$size"/run-*.json \

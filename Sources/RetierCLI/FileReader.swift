@@ -57,7 +57,7 @@ enum FileReader {
 
   /// Opens `path` for reading without blocking (a FIFO would block an ordinary open) and checks
   /// with `fstat`, before any read, that it is a regular file. The caller closes the descriptor.
-  private static func openRegular(_ path: String) throws(ReadError) -> (Int32, stat) {
+  static func openRegular(_ path: String) throws(ReadError) -> (Int32, stat) {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { throw .system(.last("open", path)) }
     var status = stat()

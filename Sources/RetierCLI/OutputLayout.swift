@@ -56,14 +56,19 @@ struct OutputLayout {
     quarter.label + interimMarker + String(number)
   }
 
-  /// The name of the next interim re-score of `quarter`: one more than the largest taken (a
-  /// complete or kept one alike), from 1.
-  func nextInterimName(_ quarter: FiscalQuarter) -> String {
+  /// The numbers of `quarter`'s interim folders in the chain, ascending: the entries named
+  /// exactly `<QUARTER>-interim-<n>`, n a whole number from 1 written without leading zeros.
+  /// Any other name (`2026-Q3-interim-2.bad`) is a folder the operator moved aside.
+  func interimNumbers(_ quarter: FiscalQuarter) -> [Int] {
     let prefix = quarter.label + Self.interimMarker
-    let taken = entries().compactMap { name in
-      name.hasPrefix(prefix) ? Int(name.dropFirst(prefix.count)) : nil
-    }
-    return Self.interimName(quarter, number: (taken.filter { $0 > 0 }.max() ?? 0) + 1)
+    return entries().compactMap { name -> Int? in
+      guard name.hasPrefix(prefix) else { return nil }
+      let digits = name.dropFirst(prefix.count)
+      guard digits.allSatisfy({ $0.isASCII && $0.isWholeNumber }), let number = Int(digits),
+        number > 0, String(number) == digits
+      else { return nil }
+      return number
+    }.sorted()
   }
 
   /// The latest quarter with a complete run, `nil` when there is none: the quarter an interim

@@ -104,10 +104,53 @@ struct RetierBinaryTests {
     let next = try workspace.launch(binary, arguments)
     next.waitUntilExit()
     #expect(next.terminationStatus == 0)
+    // Written now if the killed interim was not; if it was, the chain already holds the move
+    // and the next interim moves nothing and writes nothing.
     let after = interimFolders()
-    #expect(after.count == left.count + 1)
+    #expect(after == ["2026-Q3-interim-1"])
     for folder in after { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
     // The killed interim's temporary folder is gone: only the lock and run folders remain.
+    #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"] + after)
+  }
+
+  @Test(
+    "After SIGKILL mid-chain every -interim folder is complete or absent, and the chain goes on",
+    arguments: [KillPoint.atStart, .temporaryFolderCreated, .filesWritten(2)] + seededDelays)
+  func killedMidChain(at point: KillPoint) throws {
+    let binary = try #require(RetierBinary.path)
+    let (workspace, hotIDs, seats) = try InterimChainTests.workspaceWithHotAccounts(2)
+    func interimFolders() -> [String] {
+      workspace.outputEntries.filter { $0.hasPrefix("2026-Q3-interim-") }
+    }
+    let first = workspace.run(["interim", "--hot", workspace.root + "/hot-1.csv"])
+    try #require(first.status == 0)
+    let second = ["interim", "--hot", workspace.root + "/hot-2.csv"]
+
+    let process = try workspace.launch(binary, second)
+    let temporary = "\(workspace.output)/.2026-Q3-interim-2.tmp-\(process.processIdentifier)"
+    reach(point, process, lock: workspace.output + "/.retier.lock", temporary: temporary)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+
+    let left = interimFolders()
+    #expect(left == ["2026-Q3-interim-1"] || left == ["2026-Q3-interim-1", "2026-Q3-interim-2"])
+    for folder in left { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
+
+    // Again: the second interim is written now if the killed one was not; either way the
+    // chain holds Tier 1 to its seats and displaces no account twice.
+    let next = try workspace.launch(binary, second)
+    next.waitUntilExit()
+    #expect(next.terminationStatus == 0)
+    let after = interimFolders()
+    #expect(after == ["2026-Q3-interim-1", "2026-Q3-interim-2"])
+    for folder in after { #expect(RunFolderCheck.check(workspace, quarter: folder) == .complete) }
+    let tierOne = try InterimChainTests.tierOne(workspace, after: after)
+    #expect(tierOne.count <= seats && tierOne.isSuperset(of: hotIDs))
+    let displaced = try after.flatMap { folder in
+      try InterimChainTests.tiersRows(workspace, "out/\(folder)/tiers.csv")
+        .filter { $0[10] == "tier1_cap" }.map { String($0[0]) }
+    }
+    #expect(displaced.count == 2 && Set(displaced).count == 2, "\(displaced)")
     #expect(workspace.outputEntries == [".retier.lock", "2026-Q3"] + after)
   }
 

@@ -20,8 +20,9 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
     switch error {
     case .usage: self = .usage
     case .configUnreadable, .configInvalid: self = .configError
-    case .dropMissing: self = .noInput
-    case .malformedCSV, .missingColumn, .tooManyRejected, .incompleteBook, .unknownAccount:
+    case .dropMissing, .unavailable: self = .noInput
+    case .malformedCSV, .missingColumn, .tooManyRejected, .incompleteBook, .unknownAccount,
+      .noUsableFlag:
       self = .dataError
     case .cannotWrite: self = .cannotCreate
     case .locked: self = .temporaryFailure

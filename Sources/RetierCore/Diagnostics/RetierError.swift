@@ -28,6 +28,13 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// Another run holds the lock.
   case locked(path: String)
+  /// A file or folder a command needs besides the drop (the completed run or an earlier
+  /// interim it reads back, the flag file of `retier interim`) is missing or cannot be trusted;
+  /// `reason` says which and what to do.
+  case unavailable(path: String, reason: String)
+  /// The flag file of `retier interim` holds no flag that can be re-scored; its first problems
+  /// are listed.
+  case noUsableFlag(file: String, problems: [Diagnostic])
 
   /// The message, one line per problem: a summary line first where there is a list. The
   /// console escapes control characters in each line, so text from the drop in a line stays on
@@ -73,6 +80,11 @@ package enum RetierError: Error, Equatable, CustomStringConvertible {
       return ["\(path): error: cannot write output: \(reason)"]
     case .locked(let path):
       return ["\(path): error: another retier run holds the lock; exiting"]
+    case .unavailable(let path, let reason):
+      return ["\(path): error: \(reason)"]
+    case .noUsableFlag(let file, let problems):
+      return ["\(file): error: no flagged account can be re-scored; nothing written"]
+        + problems.map(\.description)
     }
   }
 

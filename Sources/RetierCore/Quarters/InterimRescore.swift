@@ -16,6 +16,9 @@ struct InterimRescore: Sendable {
     var arr: Money
     /// Placed by an override: never displaced by a hot account.
     var isOverride: Bool
+    /// Displaced by an earlier interim of the chain (``InterimChain``): never displaced again
+    /// unless it re-entered the tier since.
+    var wasDisplaced = false
   }
 
   /// A hot account with its new scores.
@@ -49,6 +52,8 @@ struct InterimRescore: Sendable {
   var moves: [Move]
   /// Accounts seated per capped tier after the interim, by tier number.
   var seatedAfter: [Int: Int]
+  /// Each hot account's new total and ARR, by id: its rank from now on.
+  var hotRanks: [String: (total: ExactDecimal, arr: Money)]
 
   /// Re-scores `hot` (distinct valid accounts of the latest drop, each with its tier after the
   /// completed run) under `cutLines` and the tiers' lines `minScores` (Tier 1 first), and
@@ -94,12 +99,12 @@ struct InterimRescore: Sendable {
       // (an account without a seat in a full capped tier competes one tier down).
       while target != hot.tier, target < lastTier {
         guard let cap = seats[target], counts[target, default: 0] >= cap else { break }
-        // Full: only by outranking the lowest-ranked incumbent (overrides are never displaced;
-        // an equal total keeps the incumbent), who needs room one tier down, so that no tier
+        // Full: only by outranking the lowest-ranked incumbent (overrides, and accounts an
+        // earlier interim displaced, are never displaced; an equal total keeps the incumbent), who needs room one tier down, so that no tier
         // ever holds more than its seats plus overrides.
         let below = target + 1
         let roomBelow = seats[below].map { counts[below, default: 0] < $0 } ?? true
-        let candidates = (incumbents[target] ?? []).filter { !$0.isOverride }
+        let candidates = (incumbents[target] ?? []).filter { !$0.isOverride && !$0.wasDisplaced }
         if roomBelow, let lowest = candidates.min(by: { Self.ranksAbove($1, $0) }),
           hot.scores.total > lowest.total
         {
@@ -127,6 +132,9 @@ struct InterimRescore: Sendable {
         Move(id: id, from: hot.tier, to: target, reason: .rubric, pairedWith: lowest.id))
     }
     self.moves = moves.sorted { $0.id < $1.id }
+    var hotRanks: [String: (total: ExactDecimal, arr: Money)] = [:]
+    for hot in rescored { hotRanks[hot.account.id] = (hot.scores.total, hot.account.arr) }
+    self.hotRanks = hotRanks
     self.seatedAfter = counts
   }
 

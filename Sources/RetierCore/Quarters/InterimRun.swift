@@ -5,26 +5,33 @@
 package struct InterimRun: Sendable {
   /// The flags re-scored.
   package var flagCount: Int
-  /// The flag rows not re-scored, with why (unknown ids, repeats, blank fields), in file order.
+  /// The flag rows not re-scored, with why (unknown ids, repeats, blank fields), in file order:
+  /// the first few, then one line counting the rest.
   package var problems: [Diagnostic]
+  /// The flag rows not re-scored, all of them.
+  package var skippedRowCount: Int
   /// The accounts that moved, by id: hot accounts by the rubric, incumbents displaced by them.
   package var moveCount: Int
-  /// The run result of the moved accounts alone (their `from_tier` is the completed run's
-  /// `to_tier`); `nil` when nothing moved.
+  /// The run result of the moved accounts alone (their `from_tier` is their tier after the
+  /// chain of interims before this one); `nil` when nothing moved.
   package var result: RunResult?
+  /// This interim's number in the chain: one more than the last interim it continues.
+  package var number: Int
 
-  /// Re-scores the hot accounts of `hotList` (the bytes of the file named `hotPath`) with the
+  /// Re-scores the hot accounts of the flag file named `hotPath` (each call of `hotFile` starts
+  /// a pass over its bytes, handed out a chunk at a time, `nil` at the end) with the
   /// drop of `input` under the completed run of `input.quarter` (`completedTiersCSV` and
-  /// `completedRunJSON` read that run's `tiers.csv` and `run.json`); `date` is the
-  /// interim's own date (effective dates and memos).
+  /// `completedRunJSON` read that run's `tiers.csv` and `run.json`) as the interims before this
+  /// one left it (`chain`); `date` is the interim's own date (effective dates and memos).
   ///
-  /// Throws ``RetierError/dropMissing(path:reason:)`` (66) when the completed run lacks what
-  /// the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines), and
-  /// ``RetierError/incompleteBook(file:reason:problems:)`` (65) when no row of the flag file can
-  /// be re-scored.
+  /// Throws ``RetierError/unavailable(path:reason:)`` (66) when the completed run lacks
+  /// what the interim needs (its `tiers.csv`, or a `run.json` with cut lines and tier lines),
+  /// and ``RetierError/noUsableFlag(file:problems:)`` (65) when no row of the flag file can be
+  /// re-scored.
   package static func decide(
-    _ input: consuming RunInput, hotList: [UInt8], hotPath: String, date: CalendarDate,
-    completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
+    _ input: consuming RunInput, hotFile: () -> () throws(RetierError) -> [UInt8]?,
+    hotPath: String, date: CalendarDate,
+    chain: InterimChain, completedRunPath: String, completedTiersCSV: () -> [UInt8]?,
     completedRunJSON: () -> [UInt8]?
   ) throws(RetierError) -> InterimRun {
     let configuration = input.configuration
@@ -39,22 +46,34 @@ package struct InterimRun: Sendable {
     // What it lacks is reported only once the drop's book stands, as when it was read after.
     let completed = CompletedRun.read(
       tiersCSV: completedTiersCSV, runJSON: completedRunJSON,
-      hotIDs: HotList.candidateIDs(hotList), tierCount: configuration.tierCount,
+      hotKeys: HotList.candidateKeys(hotFile()), tierCount: configuration.tierCount,
       quarter: quarter, path: completedRunPath)
     // The typed rows are let go once the book is validated; only their checksums are kept.
     // Handed over, not copied, so the loader frees each file's bytes once its rows are typed.
     let (book, checksums) = try Self.book(consume files, configuration)
     let previous = try completed.get()
     let (cutLines, tierLines) = (previous.cutLines, previous.tierLines)
+    // Where the chain of interims left each account: its placements laid over the completed run.
+    let tierAfterChain = { (id: String) -> Int? in
+      chain.placements[id]?.tier ?? previous.hotTiers[id]
+    }
+    let seated = chain.seated(
+      over: previous.seated,
+      cappedTiers: Set(tierLines.compactMap { $0.seats == nil ? nil : $0.tier }))
 
     // Valid accounts are found by halving the ledger's id order, no dictionary of a million ids.
     let ledger = book.ledger
+    // The book's ids are listed once, and only when a listed problem needs suggestions.
+    var bookIDs: [String]?
     let hot = try HotList(
-      hotList, path: hotPath,
-      isKnown: { ledger.ref(forID: $0) != nil && previous.hotTiers[$0] != nil })
+      chunks: hotFile(), path: hotPath,
+      isKnown: { ledger.ref(forID: $0) != nil && tierAfterChain($0) != nil },
+      nearest: { id in
+        if bookIDs == nil { bookIDs = ledger.refs.map { ledger.id($0) } }
+        return NearestIDs.suggestions(for: id, among: bookIDs ?? [])
+      })
     guard !hot.flags.isEmpty else {
-      throw .incompleteBook(
-        file: hotPath, reason: "no flagged account can be re-scored", problems: hot.problems)
+      throw .noUsableFlag(file: hotPath, problems: hot.problems)
     }
 
     let minScores = tierLines.sorted { $0.tier < $1.tier }.map(\.minScore)
@@ -63,17 +82,24 @@ package struct InterimRun: Sendable {
     let rescore = InterimRescore(
       hot: hot.flags.compactMap { flag in
         guard let ref = ledger.ref(forID: flag.accountID),
-          let tier = previous.hotTiers[flag.accountID]
+          let tier = tierAfterChain(flag.accountID)
         else { return nil }
         return (ledger[ref], tier)
       },
       constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
-      seated: previous.seated)
+      seated: seated)
 
     var run = InterimRun(
-      flagCount: hot.flags.count, problems: hot.problems, moveCount: rescore.moves.count,
-      result: nil)
+      flagCount: hot.flags.count, problems: hot.problems, skippedRowCount: hot.skippedRowCount,
+      moveCount: rescore.moves.count,
+      result: nil, number: chain.number + 1)
     guard !rescore.moves.isEmpty else { return run }
+    let displacedIDs = Set(rescore.moves.filter { $0.reason != .rubric }.map(\.id))
+    let chainAfter = chain.advanced(
+      by: rescore.moves, rescored: rescore.hotRanks,
+      incumbents: Dictionary(
+        seated.filter { displacedIDs.contains($0.id) }.map { ($0.id, $0) },
+        uniquingKeysWith: { first, _ in first }))
 
     // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
     // the memos' walkbacks and paths back are figured under them.
@@ -141,7 +167,12 @@ package struct InterimRun: Sendable {
         InputFact(name: name, rows: book.rowCounts[name] ?? 0, sha256: sha256)
       },
       configSHA256: SHA256.hexDigest(configBytes), toolVersion: toolVersion,
-      interim: InterimScope(flagCount: hot.flags.count, dropAccounts: ledger.count))
+      interim: InterimScope(
+        flagCount: hot.flags.count, dropAccounts: ledger.count,
+        audit: InterimAudit(
+          flagFileSHA256: hot.sha256, flagFileRows: hot.rowCount,
+          flags: hot.flags),
+        chainAfter: chainAfter))
     return run
   }
 
@@ -184,7 +215,8 @@ package struct InterimRun: Sendable {
     var cutLines: PreviousRunManifest.RecordedCutLines
     /// `tier_lines` of its `run.json`, one per tier of the config.
     var tierLines: [PreviousRunManifest.TierLine]
-    /// The `to_tier` of each hot account (by a superset of the flagged ids) it placed.
+    /// The `to_tier` of each account it placed whose id may be flagged (its hash is among the
+    /// flag file's ``HotList/candidateKeys(_:)``).
     var hotTiers: [String: Int]
     /// The accounts it seated in a capped tier.
     var seated: [InterimRescore.Seated]
@@ -194,14 +226,16 @@ package struct InterimRun: Sendable {
     /// Reads `run.json` (for the capped tiers), then `tiers.csv`, each let go before the next
     /// is read; 66 when the run lacks what the interim needs (its `tiers.csv` first).
     static func read(
-      tiersCSV readTiersCSV: () -> [UInt8]?, runJSON: () -> [UInt8]?, hotIDs: Set<String>,
+      tiersCSV readTiersCSV: () -> [UInt8]?, runJSON: () -> [UInt8]?, hotKeys: Set<Int>,
       tierCount: Int, quarter: FiscalQuarter, path: String
     ) -> Result<CompletedRun, RetierError> {
       let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
       guard let tiersCSV = readTiersCSV() else {
         return .failure(
-          .dropMissing(
-            path: path, reason: "the completed run of \(quarter.label) has no tiers.csv"))
+          .unavailable(
+            path: path + "/tiers.csv",
+            reason: "the completed run of \(quarter.label) has no readable tiers.csv to re-score "
+              + "against"))
       }
       guard let manifest, let cutLines = manifest.cutLines, let tierLines = manifest.tierLines,
         tierLines.count == tierCount
@@ -211,8 +245,8 @@ package struct InterimRun: Sendable {
           ?? "its run.json records no cut lines or tier lines for this config's tiers "
           + "(a run.json of schema_version 2 is needed)"
         return .failure(
-          .dropMissing(
-            path: path,
+          .unavailable(
+            path: path + "/run.json",
             reason: "the completed run of \(quarter.label) cannot be re-scored against: \(why)"))
       }
       let capped = Set(tierLines.compactMap { $0.seats == nil ? nil : $0.tier })
@@ -227,7 +261,7 @@ package struct InterimRun: Sendable {
         },
         each: { id, line in
           if let arr = line.arr { run.bookARR.append(arr) }
-          if let tier = line.toTier, hotIDs.contains(id) { run.hotTiers[id] = tier }
+          if let tier = line.toTier, hotKeys.contains(id.hashValue) { run.hotTiers[id] = tier }
           // Only the capped tiers' incumbents can be displaced or counted against seats.
           guard let arr = line.arr, let tier = line.toTier, capped.contains(tier),
             let total = line.total

@@ -108,6 +108,8 @@ enum ReviewMemo {
       ["input", "rows", "sha256"],
       result.inputs.map { [escaped($0.name), String($0.rows), "`\($0.sha256)`"] },
       rightAligned: [1])
+    let flags = interimFlags(result)
+    if !flags.isEmpty { text += "\n" + flags }
     return text
   }
 }

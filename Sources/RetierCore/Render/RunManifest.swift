@@ -143,7 +143,7 @@ package enum RunManifest {
                 ])
               })
         ),
-      ] + acrossQuarterMembers(result)
+      ] + acrossQuarterMembers(result) + interimMembers(result)
     return (before, after)
   }
 }

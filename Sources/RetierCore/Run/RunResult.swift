@@ -42,6 +42,10 @@ struct InterimScope: Sendable, Hashable {
   var flagCount: Int
   /// The valid accounts of the latest drop (all of them, not only those that moved).
   var dropAccounts: Int
+  /// What flagged the accounts: the flag file's checksum and each flag's author and reason.
+  var audit: InterimAudit
+  /// The state the chain of interims is left in after this one (its number included).
+  var chainAfter: InterimChain
 }
 
 /// Row count and checksum of one input file.

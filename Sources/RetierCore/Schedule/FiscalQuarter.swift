@@ -51,7 +51,7 @@ package struct FiscalQuarter: Sendable, Hashable {
   }
 
   /// The quarter after this one; Q4 is followed by Q1 of the next fiscal year.
-  func next() -> FiscalQuarter {
+  package func next() -> FiscalQuarter {
     FiscalQuarter(index: index + 1)
   }
 

@@ -123,4 +123,95 @@ struct InterimRescoreTests {
       #expect(hotIDs.contains(move.id) ? move.reason == .rubric : move.pairedWith != nil)
     }
   }
+
+  @Test("an account an earlier interim displaced is not displaced again: the next lowest is")
+  func displacedOnceOnly() {
+    var displaced = Self.seated("I2", tier: 1, total: 12)
+    displaced.wasDisplaced = true
+    let interim = Self.rescore(
+      [(Self.fourteen, 2)], seated: [Self.seated("I1", tier: 1, total: 13), displaced])
+    #expect(
+      interim.moves == [
+        .init(id: "HOT", from: 2, to: 1, reason: .rubric, pairedWith: "I1"),
+        .init(id: "I1", from: 1, to: 2, reason: .cap(tier: 1), pairedWith: "HOT"),
+      ])
+  }
+
+  @Test(
+    "on generated chains of interims no capped tier ever holds more than its seats plus overrides, and no account is displaced twice",
+    arguments: 0..<30)
+  func chainsNeverPastTheCap(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    func draw(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    let seats = [1: 1 + draw(4), 2: 3 + draw(6)]
+    var seated: [Seated] = []
+    for number in 0..<30 {
+      let id = "A\(number < 10 ? "0" : "")\(number)"
+      seated.append(
+        Self.seated(
+          id, tier: 1 + draw(3), total: draw(16), arr: 1_000 * (1 + draw(2_000)),
+          isOverride: draw(10) == 0))
+    }
+    let capped = Set(seats.keys)
+    var chain = InterimChain.start
+    var displacedOnce: Set<String> = []
+    for _ in 0..<4 {
+      let now = chain.seated(over: seated.filter { capped.contains($0.tier) }, cappedTiers: capped)
+      // Each interim flags a few accounts, each from the tier the chain left it in.
+      var hot: [(Account, Int)] = []
+      for account in seated where draw(5) == 0 {
+        let tier = chain.placements[account.id]?.tier ?? account.tier
+        let arr = String(1_000 * (1 + draw(1_500)))
+        let ceiling = draw(2) == 0 ? nil : String(1_000 * (1 + draw(3_000)))
+        hot.append(
+          (TestAccounts.account(account.id, arr: arr, fit: draw(6), ceiling: ceiling), tier))
+      }
+      let interim = Self.rescore(hot, seats: seats, seated: now)
+      let byID = Dictionary(now.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      chain = chain.advanced(by: interim.moves, rescored: interim.hotRanks, incumbents: byID)
+      for move in interim.moves where move.reason != .rubric {
+        #expect(!displacedOnce.contains(move.id), "\(move.id) displaced twice")
+        displacedOnce.insert(move.id)
+      }
+      for move in interim.moves where move.reason == .rubric { displacedOnce.remove(move.id) }
+      let after = chain.seated(
+        over: seated.filter { capped.contains($0.tier) }, cappedTiers: capped)
+      for (tier, cap) in seats {
+        let overrides = seated.count { $0.tier == tier && $0.isOverride }
+        let before = seated.count { $0.tier == tier }
+        #expect(after.count { $0.tier == tier } <= max(cap + overrides, before))
+      }
+    }
+  }
+
+  @Test("the chain state written to run.json reads back as the same state")
+  func chainRoundTrips() throws {
+    var chain = InterimChain(number: 2, placements: [:])
+    chain.placements["B"] = .init(
+      tier: 2, total: ExactDecimal(12), arr: Money(units: 400_000), wasDisplaced: true)
+    chain.placements["A"] = .init(
+      tier: 1, total: ExactDecimal(14), arr: Money(units: 1_000_000), wasDisplaced: false)
+    var text = TextBuffer(capacity: 1_024)
+    JSONValue.object([
+      ("quarter", .string("2026-Q3")), ("interim", .object([("chain_after", chain.jsonValue)])),
+    ])
+    .write(to: &text, indent: 0)
+    let read = InterimChain.read(
+      runJSON: text.bytes, quarter: "2026-Q3", number: 2, tierCount: 3)
+    #expect(read == .success(chain))
+    #expect(
+      InterimChain.read(runJSON: text.bytes, quarter: "2026-Q3", number: 3, tierCount: 3)
+        == .failure(.init(message: "its run.json records another interim number")))
+    let twice =
+      Array(
+        #"{"quarter": "2026-Q3", "interim": {"chain_after": {"number": 1, "accounts": []}, "#.utf8)
+      + Array(#""chain_after": {"number": 1, "accounts": []}}}"#.utf8)
+    #expect(
+      InterimChain.read(runJSON: twice, quarter: "2026-Q3", number: 1, tierCount: 3)
+        == .failure(
+          .init(message: "its run.json repeats the quarter, the interim or its chain state")))
+    #expect(
+      InterimChain.read(runJSON: text.bytes, quarter: "2026-Q3", number: 2, tierCount: 1)
+        == .failure(.init(message: "its run.json has a chain account out of range or repeated")))
+  }
 }

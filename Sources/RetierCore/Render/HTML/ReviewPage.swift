@@ -94,6 +94,7 @@ enum ReviewPage {
       ["input", "rows", "sha256"],
       result.inputs.map { [$0.name, grouped($0.rows), $0.sha256] }, numeric: [1], to: &page)
     page.closeLine()
+    interimFlags(result, to: &page)
   }
 
   /// Every walkback is in `memo.md` and each moved account's memo in `memos/`: the page names
