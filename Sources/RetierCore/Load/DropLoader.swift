@@ -138,7 +138,7 @@ enum DropLoader {
   /// Types `overrides.csv`.
   static func loadOverrides(
     _ bytes: [UInt8]
-  ) throws(RetierError) -> (rows: [OverrideRow], blankRows: Int) {
+  ) throws(RetierError) -> (rows: OverrideRows, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.overrides, bytes: bytes,
       required: ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"],
@@ -147,7 +147,8 @@ enum DropLoader {
       "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
     ]
     .map { table.column($0) }
-    var rows: [OverrideRow] = []
+    // Repeated rows are kept once with their lines, as they stream by.
+    var rows = OverrideRows.Builder()
     _ = try table.forEachRow { row in
       let fields = columns.map { row.trimmed($0) }
       rows.append(
@@ -156,7 +157,7 @@ enum DropLoader {
           reason: fields[2], approvedBySales: fields[3], approvedByCS: fields[4],
           expiresText: fields[5], misalignment: row.isAligned ? nil : row.alignmentProblem))
     }
-    return (rows, table.blankRowCount)
+    return (rows.rows, table.blankRowCount)
   }
 
   /// Types `csms.csv`: usable CSMs, the rows that cannot be used, the number of data rows and

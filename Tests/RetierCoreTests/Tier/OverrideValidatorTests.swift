@@ -17,10 +17,10 @@ struct OverrideValidatorTests {
   }
 
   private func validate(_ rows: [OverrideRow]) -> (
-    valid: [String: ValidOverride], ignored: [IgnoredOverride]
+    valid: [String: ValidOverride], ignored: IgnoredOverrides
   ) {
     OverrideValidator.validate(
-      rows, validAccountIDs: ["A", "B"], knownAccountIDs: ["A", "B", "BAD"], tierCount: 3,
+      OverrideRows(rows), validAccountIDs: ["A", "B"], knownAccountIDs: ["A", "B", "BAD"], tierCount: 3,
       runDate: runDate, maxDays: 92)
   }
 
