@@ -64,7 +64,8 @@ struct CompareReport {
       var other = stat()
       guard stat(protected, &other) == 0 else { continue }
       guard other.st_dev != status.st_dev || other.st_ino != status.st_ino else {
-        throw .usage("--out \(typedPath): is the \(role) (\(protected)); write the report elsewhere")
+        throw .usage(
+          "--out \(typedPath): is the \(role) (\(protected)); write the report elsewhere")
       }
     }
     switch status.st_mode & S_IFMT {
