@@ -46,6 +46,14 @@ struct CompareCommand {
           path: file, reason: "cannot read the alternative roster: \(error.reason)")
       }
     }
+    // The report's path is checked before the two decisions, so a refusal costs nothing.
+    let report = try outPath.map { (typed) throws(RetierError) in
+      try CompareReport(
+        typed, currentDirectory: shell.currentDirectory,
+        protectedFolders: [("inbox", loaded.inbox), ("output folder", loaded.output.root)],
+        protectedFiles: [("config", loaded.path), ("alternative config", alternativeFile)]
+          + (roster.map { [("alternative roster", $0.path)] } ?? []))
+    }
     phases.log(
       "config",
       "\(loaded.path) with=\(alternativeFile)" + (roster.map { " roster=\($0.path)" } ?? "")
@@ -64,14 +72,9 @@ struct CompareCommand {
         quarter, alternative, phases, roster: roster?.bytes, readsPreviousRun: false),
       label: labels.alternative)
     let markdown = Comparison(base: base, alternative: second).markdown(quarter: quarter)
-    if let outPath {
-      let file = ConfigLocator.absolute(outPath, against: shell.currentDirectory)
-      do {
-        try Data(markdown.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-      } catch {
-        throw .cannotWrite(path: file, reason: error.localizedDescription)
-      }
-      shell.console.log("wrote the comparison to \(file)")
+    if let report {
+      try report.write(markdown)
+      shell.console.log("wrote the comparison to \(report.path)")
     }
     // The Markdown ends with a line feed; every other line is printed as it is written.
     var lines = markdown.lines

@@ -11,6 +11,14 @@ enum DropLoader {
   static func load(
     _ files: consuming DropFiles, tierCount: Int
   ) throws(RetierError) -> LoadedDrop {
+    // overrides.csv first, on its own: repeated rows shrink to one row and their lines as they
+    // stream by, so its bytes (which may be most of the drop) are let go before the other files
+    // are typed, and the peak does not hold both.
+    let overridesChecksum = files.overrides.map { SHA256.hexDigest($0) }
+    let overridesResult = Result { () throws(RetierError) in
+      try files.overrides.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
+    }
+    files.overrides = nil
     // accounts.csv (the largest) on one core and the rest on the other; each side owns its
     // files' bytes, so they are freed as soon as that side has typed them. Errors are then
     // reported in the same file order as a sequential load would.
@@ -31,15 +39,9 @@ enum DropLoader {
             DropFiles.Name.arr: SHA256.hexDigest(files.arr),
             DropFiles.Name.usage: SHA256.hexDigest(files.usage),
             DropFiles.Name.csms: SHA256.hexDigest(files.csms),
-          ].merging(files.overrides.map { [DropFiles.Name.overrides: SHA256.hexDigest($0)] } ?? [:])
-          {
-            first, _ in first
-          },
+          ],
           arr: Result { () throws(RetierError) in try loadARR(files.arr) },
           usage: Result { () throws(RetierError) in try loadUsage(files.usage) },
-          overrides: Result { () throws(RetierError) in
-            try files.overrides.map { (bytes) throws(RetierError) in try loadOverrides(bytes) }
-          },
           roster: Result { () throws(RetierError) in
             try loadRoster(files.csms, tierCount: tierCount)
           }
@@ -48,7 +50,7 @@ enum DropLoader {
     let accountRows = try accounts.rows.get()
     let arr = try others.arr.get()
     let usage = try others.usage.get()
-    let overrides = try others.overrides.get()
+    let overrides = try overridesResult.get()
     let roster = try others.roster.get()
     var rowCounts = [
       DropFiles.Name.accounts: accountRows.accounts.count, DropFiles.Name.arr: arr.rows.count,
@@ -63,6 +65,7 @@ enum DropLoader {
     .filter { $0.value > 0 }
     var checksums = others.sha256
     checksums[DropFiles.Name.accounts] = accounts.sha256
+    checksums[DropFiles.Name.overrides] = overridesChecksum
     return LoadedDrop(
       accounts: accountRows.accounts, accountProblems: accountRows.problems, arrLines: arr.rows,
       usageRows: usage.rows, overrideRows: overrides?.rows ?? [], roster: roster.csms,
@@ -138,7 +141,7 @@ enum DropLoader {
   /// Types `overrides.csv`.
   static func loadOverrides(
     _ bytes: [UInt8]
-  ) throws(RetierError) -> (rows: [OverrideRow], blankRows: Int) {
+  ) throws(RetierError) -> (rows: OverrideRows, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.overrides, bytes: bytes,
       required: ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"],
@@ -147,7 +150,8 @@ enum DropLoader {
       "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
     ]
     .map { table.column($0) }
-    var rows: [OverrideRow] = []
+    // Repeated rows are kept once with their lines, as they stream by.
+    var rows = OverrideRows.Builder()
     _ = try table.forEachRow { row in
       let fields = columns.map { row.trimmed($0) }
       rows.append(
@@ -156,7 +160,7 @@ enum DropLoader {
           reason: fields[2], approvedBySales: fields[3], approvedByCS: fields[4],
           expiresText: fields[5], misalignment: row.isAligned ? nil : row.alignmentProblem))
     }
-    return (rows, table.blankRowCount)
+    return (rows.rows, table.blankRowCount)
   }
 
   /// Types `csms.csv`: usable CSMs, the rows that cannot be used, the number of data rows and

@@ -12,7 +12,7 @@ struct LoadedDrop: Sendable {
   /// `usage.csv` rows in file order.
   var usageRows: UsageRows
   /// `overrides.csv` rows in file order (empty when the file is absent).
-  var overrideRows: [OverrideRow]
+  var overrideRows: OverrideRows
   /// Usable roster rows.
   var roster: [CSM]
   /// Roster rows that cannot be used.

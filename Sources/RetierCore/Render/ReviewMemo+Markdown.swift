@@ -24,9 +24,9 @@ extension ReviewMemo {
 
   /// The first `limit` items and, when some were left out, the `…and N more` line to print after
   /// them.
-  static func capped<Item>(
-    _ items: [Item], limit: Int, seeAlso: String? = nil
-  ) -> (shown: ArraySlice<Item>, more: String?) {
+  static func capped<Items: RandomAccessCollection>(
+    _ items: Items, limit: Int, seeAlso: String? = nil
+  ) -> (shown: Items.SubSequence, more: String?) {
     guard items.count > limit else { return (items[...], nil) }
     let suffix = seeAlso.map { "; see \($0)" } ?? ""
     return (items.prefix(limit), "…and \(items.count - limit) more\(suffix).")

@@ -1,7 +1,8 @@
 extension TextBuffer {
   /// Puts the text from byte offset `start` to the end on one line, as ``WhyMoved/oneLine(_:)``
-  /// does: every control character and line or paragraph separator becomes a space, then the
-  /// spaces at both ends are trimmed.
+  /// does: every character ``ControlCharacters/isControl(_:)`` accepts (controls, line and
+  /// paragraph separators, bidirectional controls) becomes a space, then the spaces at both
+  /// ends are trimmed.
   mutating func makeOneLine(from start: Int) {
     guard start < bytes.count,
       needsOneLine(from: start, classes: byteClasses(from: start))
@@ -44,17 +45,10 @@ extension TextBuffer {
     if bytes[start] == Self.space || bytes[end - 1] == Self.space { return true }
     guard classes & (Self.control | Self.separatorLead) != 0 else { return false }
     let buffer = bytes.span
-    for offset in start..<end {
-      let byte = buffer[offset]
-      if byte < 0x20 || byte == 0x7F { return true }
-      if byte == 0xC2, offset + 1 < end, (0x80...0x9F).contains(buffer[offset + 1]) {
-        return true
-      }
-      if byte == 0xE2, offset + 2 < end, buffer[offset + 1] == 0x80,
-        (0xA8...0xA9).contains(buffer[offset + 2])
-      {
-        return true
-      }
+    for offset in start..<end where ControlCharacters.mayStartControl(buffer[offset]) {
+      let second = offset + 1 < end ? buffer[offset + 1] : 0
+      let third = offset + 2 < end ? buffer[offset + 2] : 0
+      if ControlCharacters.controlWidth(buffer[offset], second, third) > 0 { return true }
     }
     return false
   }
@@ -72,18 +66,11 @@ extension TextBuffer {
       var write = start
       while read < end {
         let byte = buffer[read]
-        // C0 controls and DEL; C1 controls (U+0080–U+009F, C2 80–9F); U+2028 and U+2029
-        // (E2 80 A8–A9). The text is valid UTF-8, so whole sequences are replaced.
-        var width = 0
-        if byte < 0x20 || byte == 0x7F {
-          width = 1
-        } else if byte == 0xC2, read + 1 < end, (0x80...0x9F).contains(buffer[read + 1]) {
-          width = 2
-        } else if byte == 0xE2, read + 2 < end, buffer[read + 1] == 0x80,
-          (0xA8...0xA9).contains(buffer[read + 2])
-        {
-          width = 3
-        }
+        // Any character ``ControlCharacters/isControl(_:)`` accepts. The text is valid UTF-8,
+        // so whole sequences are replaced.
+        let second = read + 1 < end ? buffer[read + 1] : 0
+        let third = read + 2 < end ? buffer[read + 2] : 0
+        let width = ControlCharacters.controlWidth(byte, second, third)
         buffer[write] = width == 0 ? byte : Self.space
         write += 1
         read += max(width, 1)
@@ -121,7 +108,7 @@ extension TextBuffer {
 
   /// A C0 control character or DEL.
   private static let control: UInt8 = 1
-  /// The first byte of a C1 control (C2) or of U+2028 and U+2029 (E2), and of much else.
+  /// The first byte of a multi-byte control character (C2, D8, E2), and of much else.
   private static let separatorLead: UInt8 = 2
   /// Markdown punctuation.
   private static let punctuation: UInt8 = 4
@@ -129,7 +116,7 @@ extension TextBuffer {
   private static let byteClassTable: [UInt8] = (0...255).map { value in
     let byte = UInt8(value)
     if byte < 0x20 || byte == 0x7F { return control }
-    if byte == 0xC2 || byte == 0xE2 { return separatorLead }
+    if ControlCharacters.mayStartControl(byte) { return separatorLead }
     return isMarkdownPunctuation(byte) ? punctuation : 0
   }
 

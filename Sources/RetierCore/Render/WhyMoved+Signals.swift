@@ -38,13 +38,14 @@ extension WhyMoved {
     return text.string
   }
 
-  /// `text` with every control character and line or paragraph separator turned into a space
+  /// `text` with every control character, line or paragraph separator and bidirectional control
+  /// (``ControlCharacters/isControl(_:)``) turned into a space
   /// and the ends trimmed: safe for one CSV cell, a table cell or one line of prose.
   static func oneLine(_ text: String) -> String {
     // Most text has no control character, separator or space at either end: return it as is.
     let utf8 = text.utf8
     if utf8.first != 0x20, utf8.last != 0x20,
-      !utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
+      !utf8.contains(where: ControlCharacters.mayStartControl)
     {
       return text
     }

@@ -2,19 +2,21 @@
 /// reason, a tier 1…K, a valid account, and an expiry within `maxDays` of the run date. An
 /// account with more than one valid override has them all ignored as conflicting.
 enum OverrideValidator {
-  /// Splits `rows` into the overrides to apply (by account id) and the ignored ones.
+  /// Splits `rows` into the overrides to apply (by account id) and the ignored ones. Rows that
+  /// are the same but for their line are judged once, and stay one group of lines when ignored.
   static func validate(
-    _ rows: [OverrideRow], validAccountIDs: Set<String>, knownAccountIDs: Set<String>,
+    _ rows: OverrideRows, validAccountIDs: Set<String>, knownAccountIDs: Set<String>,
     tierCount: Int, runDate: CalendarDate, maxDays: Int
-  ) -> (valid: [String: ValidOverride], ignored: [IgnoredOverride]) {
-    var candidates: [String: [ValidOverride]] = [:]
-    var ignored: [IgnoredOverride] = []
+  ) -> (valid: [String: ValidOverride], ignored: IgnoredOverrides) {
+    var candidates: [String: [(group: OverrideRowGroup, tier: Int, expires: CalendarDate)]] = [:]
+    var ignored: [IgnoredOverrides.Group] = []
     // The window is checked as a count of days, not against `runDate.adding(days: maxDays)`:
     // `override_max_days` may reach past the years a date can hold.
-    for row in rows {
+    for group in rows.groups {
+      let row = group.row
       // A misaligned row is ignored for its root cause, not the symptoms of shifted fields.
       if let misalignment = row.misalignment {
-        ignored.append(IgnoredOverride(row: row, reason: misalignment))
+        ignored.append(IgnoredOverrides.Group(row: row, reason: misalignment, lines: group.lines))
         continue
       }
       var problems: [String] = []
@@ -48,26 +50,31 @@ enum OverrideValidator {
         problems.append("expires '\(row.expiresText)' is not a YYYY-MM-DD date")
       }
       if let tier, let expires, problems.isEmpty {
-        candidates[row.accountID, default: []].append(
-          ValidOverride(row: row, tier: tier, expires: expires))
+        candidates[row.accountID, default: []].append((group, tier, expires))
       } else {
-        ignored.append(IgnoredOverride(row: row, reason: problems.joined(separator: "; ")))
+        ignored.append(
+          IgnoredOverrides.Group(
+            row: row, reason: problems.joined(separator: "; "), lines: group.lines))
       }
     }
     var valid: [String: ValidOverride] = [:]
     for (accountID, overrides) in candidates {
-      if overrides.count == 1 {
-        valid[accountID] = overrides[0]
+      let count = overrides.reduce(0) { $0 + $1.group.lines.count }
+      if count == 1 {
+        valid[accountID] = ValidOverride(
+          row: overrides[0].group.row, tier: overrides[0].tier, expires: overrides[0].expires)
       } else {
         // The count and the first line, not every line: n conflicting overrides of one account
-        // would otherwise make n reasons of n lines each.
+        // would otherwise make n reasons of n lines each. Groups come in the order of their
+        // first lines, so the first group's first line is the account's first.
         let reason =
-          "conflicts with another valid override for the account (\(overrides.count) valid "
-          + "overrides; first on line \(overrides[0].row.line))"
-        ignored += overrides.map { IgnoredOverride(row: $0.row, reason: reason) }
+          "conflicts with another valid override for the account (\(count) valid "
+          + "overrides; first on line \(overrides[0].group.row.line))"
+        ignored += overrides.map {
+          IgnoredOverrides.Group(row: $0.group.row, reason: reason, lines: $0.group.lines)
+        }
       }
     }
-    ignored.sort { ($0.row.accountID, $0.row.line) < ($1.row.accountID, $1.row.line) }
-    return (valid, ignored)
+    return (valid, IgnoredOverrides(ignored))
   }
 }

@@ -16,7 +16,7 @@ struct TierAssigner: Sendable {
     let ledger = book.ledger
     let tierCount = configuration.tierCount
     // Only the few ids that overrides name need looking up.
-    let named = Set(book.overrideRows.map(\.accountID))
+    let named = Set(book.overrideRows.groups.map(\.row.accountID))
     let validIDs = named.filter { ledger.ref(forID: $0) != nil }
     let knownIDs = validIDs.union(named.filter { ledger.rejectedRef(forID: $0) != nil })
     let overrides = OverrideValidator.validate(

@@ -4,7 +4,7 @@ package struct TieringResult: Sendable {
   /// Overrides applied, by account id.
   package var validOverrides: [String: ValidOverride]
   /// Overrides not applied, with why, sorted by account id and line.
-  package var ignoredOverrides: [IgnoredOverride]
+  package var ignoredOverrides: IgnoredOverrides
   /// One report per capped tier, top down.
   package var capReports: [CapReport]
 }

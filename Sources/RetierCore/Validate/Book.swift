@@ -14,7 +14,7 @@ package struct Book: Sendable {
   /// Ids of valid accounts scored with unknown usage, sorted.
   package var accountsWithoutUsage: [String]
   /// Override rows as written, for tiering to validate.
-  var overrideRows: [OverrideRow]
+  var overrideRows: OverrideRows
   /// Usable CSMs, sorted by id.
   package var roster: [CSM]
   /// Data rows per input file name.

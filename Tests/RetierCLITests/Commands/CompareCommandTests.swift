@@ -30,7 +30,7 @@ struct CompareCommandTests {
         == "# What-if for 2026-Q3: retier.json and alt.json + alt-csms.csv")
     #expect(outcome.outputText.contains("## Seats and the bound that binds"))
     let written = try String(contentsOfFile: workspace.root + "/what-if.md", encoding: .utf8)
-    #expect(written == outcome.outputText + "\n")
+    #expect(written == CompareReport.mark + "\n" + outcome.outputText + "\n")
     #expect(!workspace.exists("out"))
     #expect(
       outcome.errors.filter { $0.contains(" tier ") }.count == 2,

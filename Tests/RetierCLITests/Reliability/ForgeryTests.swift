@@ -115,6 +115,11 @@ struct ForgeryTests {
       ("\u{7F}", "\\u{7F}"), ("\u{85}\u{9F}", "\\u{85}\\u{9F}"), ("\u{0}", "\\u{0}"),
       ("\u{A0}", "\u{A0}"), ("ls\u{2028}ps\u{2029}", "ls\\u{2028}ps\\u{2029}"),
       (#"back\slash "quote""#, #"back\slash "quote""#), ("", ""),
+      ("evil\u{202E}gpj.exe", "evil\\u{202E}gpj.exe"),
+      ("\u{202A}\u{202B}\u{202C}\u{202D}", "\\u{202A}\\u{202B}\\u{202C}\\u{202D}"),
+      ("\u{2066}a\u{2067}b\u{2068}c\u{2069}", "\\u{2066}a\\u{2067}b\\u{2068}c\\u{2069}"),
+      ("\u{200E}\u{200F}\u{061C}", "\\u{200E}\\u{200F}\\u{61C}"),
+      ("عربي \u{200D}\u{202F}", "عربي \u{200D}\u{202F}"),
     ])
   func escaping(text: String, escaped: String) {
     #expect(ControlCharacters.escaped(text) == escaped)

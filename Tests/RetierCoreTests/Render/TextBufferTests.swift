@@ -6,13 +6,16 @@ import Testing
 /// transformations, which must give exactly what the `String` functions give.
 @Suite("TextBuffer")
 struct TextBufferTests {
-  /// Input text that exercises every rule: controls, separators, C1 controls, edge spaces,
-  /// punctuation, multi-byte characters that share lead bytes with the separators.
+  /// Input text that exercises every rule: controls, separators, C1 controls, bidirectional
+  /// controls, edge spaces, punctuation, multi-byte characters that share lead bytes with the
+  /// separators and bidirectional controls.
   static let hostileTexts = [
     "", " ", "  \n ", "plain", " padded ", "Acme | Co", "*bold* _it_ `code` [a](b) <b> ~x~ & #1",
     "a\\b", "tab\there", "line\nbreak\r\nend", "nul\u{0}del\u{7F}", "c1\u{85}x\u{9F}y",
     "sep\u{2028}para\u{2029}", "Tier 1 → Tier 2 − 3 × 4 ⌊5⌋", "é ü ß 😀", "\u{A0}nbsp\u{A0}",
     " \u{2028} ", "x\u{2027}y\u{202A}z", "→", "trailing control\u{1}", "\u{1}leading",
+    "evil\u{202E}txt.exe", "\u{2066}iso\u{2069} \u{2067}r\u{2068}f\u{200E}\u{200F}",
+    "عربي\u{061C}ا", "nnbsp\u{202F}x\u{2065}y\u{206A}z\u{200D}",
   ]
 
   /// The one-line rule, written independently over Unicode scalars.
@@ -21,7 +24,8 @@ struct TextBufferTests {
       let value = scalar.value
       let isBreaking =
         value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028
-        || value == 0x2029
+        || value == 0x2029 || value == 0x061C || value == 0x200E || value == 0x200F
+        || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
       return isBreaking ? " " : scalar
     }
     while scalars.first == " " { scalars.removeFirst() }

@@ -59,7 +59,8 @@ enum TestAccounts {
     Book(
       ledger: ledger(accounts, rejected: rejected), rejections: [],
       warnings: [], orphanARRLines: 0, orphanUsageRows: 0, accountsWithoutUsage: [],
-      overrideRows: overrides, roster: roster, rowCounts: [:], accountRowCount: accounts.count,
+      overrideRows: OverrideRows(overrides), roster: roster, rowCounts: [:],
+      accountRowCount: accounts.count,
       rejectedAccountRowCount: 0)
   }
 

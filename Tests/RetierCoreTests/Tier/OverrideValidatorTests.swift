@@ -17,10 +17,11 @@ struct OverrideValidatorTests {
   }
 
   private func validate(_ rows: [OverrideRow]) -> (
-    valid: [String: ValidOverride], ignored: [IgnoredOverride]
+    valid: [String: ValidOverride], ignored: IgnoredOverrides
   ) {
     OverrideValidator.validate(
-      rows, validAccountIDs: ["A", "B"], knownAccountIDs: ["A", "B", "BAD"], tierCount: 3,
+      OverrideRows(rows), validAccountIDs: ["A", "B"], knownAccountIDs: ["A", "B", "BAD"],
+      tierCount: 3,
       runDate: runDate, maxDays: 92)
   }
 
@@ -86,6 +87,47 @@ struct OverrideValidatorTests {
       result.ignored.allSatisfy {
         $0.reason.hasSuffix("(2 valid overrides; first on line 2)")
       })
+  }
+
+  @Test("repeated rows are kept once with their lines, and each is still ignored on its own line")
+  func repeatedRows() {
+    // Interleaved: an unknown account's row 1,000 times, a valid one for B twice (a conflict),
+    // an expired one for A 500 times, and one valid override for A.
+    var rows: [OverrideRow] = []
+    var line = 2
+    for index in 0..<1_000 {
+      rows.append(row("GHOST", line: line))
+      line += 1
+      if index < 500 {
+        rows.append(row("A", expires: "2026-01-01", line: line))
+        line += 1
+      }
+      if index == 10 || index == 900 {
+        rows.append(row("B", line: line))
+        line += 1
+      }
+    }
+    rows.append(row("A", reason: "strategic", line: line))
+    let grouped = OverrideRows(rows)
+    #expect(grouped.count == rows.count)
+    #expect(grouped.groups.count == 4, "one group per distinct row")
+    #expect(grouped.groups.map(\.lines.count) == [1_000, 500, 2, 1])
+    let result = validate(rows)
+    #expect(result.valid.keys.sorted() == ["A"])
+    #expect(result.valid["A"]?.row.line == line)
+    // The same rows, one by one, in the order the memo and rejected.csv list them.
+    let expected = rows.filter { $0.line != line }
+      .sorted { ($0.accountID, $0.line) < ($1.accountID, $1.line) }
+    #expect(result.ignored.count == expected.count)
+    #expect(result.ignored.map(\.row) == expected)
+    #expect(
+      result.ignored.filter { $0.row.accountID == "B" }.map(\.reason)
+        == Array(
+          repeating: "conflicts with another valid override for the account (2 valid overrides; "
+            + "first on line \(expected.first { $0.accountID == "B" }!.line))", count: 2))
+    #expect(
+      result.ignored.first { $0.row.accountID == "GHOST" }?.reason
+        == "account is not in accounts.csv")
   }
 }
 

@@ -93,8 +93,8 @@ struct MarkupWriter {
   }
 
   /// Appends `content` escaped for text or a quoted attribute value of HTML and XML: `&<>"'` as
-  /// entities; C0 and C1 control characters, DEL and the line and paragraph separators as a
-  /// space (XML cannot carry most of them even as references, and a label has one line);
+  /// entities; every character ``ControlCharacters/isControl(_:)`` accepts (controls, the line
+  /// and paragraph separators, bidirectional controls) as a space (XML cannot carry most of them even as references, and a label has one line);
   /// the noncharacters U+FFFE and U+FFFF as U+FFFD.
   static func appendEscaped(_ content: String, to text: inout TextBuffer) {
     // Most text needs nothing: copy it whole.
@@ -111,7 +111,7 @@ struct MarkupWriter {
       case 0x3E: text.append("&gt;")
       case 0x22: text.append("&quot;")
       case 0x27: text.append("&#39;")
-      case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: text.append(" ")
+      case _ where ControlCharacters.isControl(scalar): text.append(" ")
       case 0xFFFE, 0xFFFF: text.append("\u{FFFD}")
       default: UTF8.encode(scalar) { text.bytes.append($0) }
       }

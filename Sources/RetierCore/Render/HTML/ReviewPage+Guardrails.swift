@@ -164,7 +164,7 @@ extension ReviewPage {
     }
     page.element("h3", text: "Ignored (\(grouped(ignored.count)))")
     cappedTable(
-      ["account", "line", "tier", "why ignored"], Array(ignored.indices), numeric: [1],
+      ["account", "line", "tier", "why ignored"], ignored.indices, numeric: [1],
       seeAlso: "rejected.csv", to: &page
     ) { index in
       let override = ignored[index]
@@ -177,9 +177,9 @@ extension ReviewPage {
 
   /// A table of the first ``listLimit`` items, then `…and N more` when some were
   /// left out; `None.` for no items.
-  static func cappedTable<Item>(
-    _ header: [String], _ items: [Item], numeric: Set<Int>, seeAlso: String = "memo.md",
-    to page: inout MarkupWriter, cells: (Item) -> [String]
+  static func cappedTable<Items: RandomAccessCollection>(
+    _ header: [String], _ items: Items, numeric: Set<Int>, seeAlso: String = "memo.md",
+    to page: inout MarkupWriter, cells: (Items.Element) -> [String]
   ) {
     guard !items.isEmpty else {
       page.element("p", text: "None.")
