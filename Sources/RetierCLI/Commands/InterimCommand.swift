@@ -42,6 +42,7 @@ struct InterimCommand {
       shell.console.log("removed the temporary folder of an interrupted run: \(folder)")
     }
     let quarter = try completedQuarter(layout)
+    try Self.requireVerified(quarter, layout, loaded)
     let hotPath = ConfigLocator.absolute(hotFile, against: shell.currentDirectory)
     let hotList: [UInt8]
     do {
@@ -97,11 +98,25 @@ struct InterimCommand {
     return .success
   }
 
-  /// The quarter whose completed run the interim works against: `--quarter` when it has one,
-  /// else the latest complete run; 66 otherwise.
+  /// 66 naming the file when the completed run of `quarter` fails verification (SPEC §7, §8):
+  /// the interim depends on it entirely.
+  private static func requireVerified(
+    _ quarter: FiscalQuarter, _ layout: OutputLayout, _ loaded: LoadedConfiguration
+  ) throws(RetierError) {
+    if case .failure(let failure) = layout.verify(
+      quarter, limits: PreviousRunManifest.Limits(loaded.configuration))
+    {
+      throw .dropMissing(
+        path: layout.runFolder(quarter) + "/" + failure.file,
+        reason: "the completed run of \(quarter.label) failed verification: \(failure.reason)")
+    }
+  }
+
+  /// The quarter whose completed run the interim works against: `--quarter` when it has a run
+  /// folder, else the latest run folder; 66 otherwise.
   private func completedQuarter(_ layout: OutputLayout) throws(RetierError) -> FiscalQuarter {
     if let quarter = options.quarter {
-      guard layout.isComplete(quarter) else {
+      guard FileReader.kind(layout.runFolder(quarter)) == .folder else {
         throw .dropMissing(
           path: layout.runFolder(quarter),
           reason: "\(quarter.label) has no completed run to re-score against (its run.json is "
@@ -110,7 +125,7 @@ struct InterimCommand {
       }
       return quarter
     }
-    guard let latest = layout.latestCompleteRun() else {
+    guard let latest = layout.latestRunFolder() else {
       throw .dropMissing(
         path: layout.root,
         reason: "no quarter has a completed run to re-score against; run 'retier run' first")
