@@ -56,7 +56,8 @@ extension ReviewMemo {
   ) -> String {
     var text = "### Re-elevation watch\n\n"
     guard let watch = figures.watch else {
-      return text + "Not computed: its run.json (schema_version 1) records no path-back targets.\n"
+      let why = "its run.json (schema_version 1) records no path-back targets"
+      return text + "Not computed: \(escaped(why)).\n"
     }
     text += "Last quarter's demoted accounts, the targets their path back named, whether they "
     text += "reached them, and whether this run puts them back in the tier they left: "

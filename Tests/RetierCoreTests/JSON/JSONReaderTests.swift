@@ -75,7 +75,7 @@ struct JSONReaderTests {
       #"{"quarter": "2026-Q2", "outputs": [], "counts": {"promotions": 1,}}"#.utf8)
     #expect(
       throws: PreviousRunManifest.Refusal(
-        file: "run.json", reason: "is not strict JSON: at counts: expected a string")
+        file: "run.json", reason: "is not strict JSON: at counts.promotions: expected a string")
     ) {
       try PreviousRunManifest.read(broken).get()
     }

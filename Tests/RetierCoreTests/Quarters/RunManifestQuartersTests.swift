@@ -98,7 +98,7 @@ struct RunManifestQuartersTests {
       (#"{"tool": "retier", "outputs": []}"#, "names no quarter"),
       (#"{"quarter": "2026-Q2"}"#, "lists no outputs"),
       (#"{"quarter": "Q2", "outputs": []}"#, "quarter is not a quarter label (YYYY-Qn)"),
-      ("not json", "is not strict JSON: not a JSON value"),
+      ("not json", "is not strict JSON: expected an object"),
       (
         #"{"quarter": "2026-Q2", "quarter": "2026-Q3", "outputs": []}"#,
         "is not strict JSON: key 'quarter' is given twice; every key may appear once"
