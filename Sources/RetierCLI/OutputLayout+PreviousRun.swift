@@ -16,7 +16,9 @@ extension OutputLayout {
   func runFolderQuarters() -> [FiscalQuarter] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     return names.compactMap { name in
-      FiscalQuarter(label: name).flatMap { FileReader.kind(root + "/" + name) == .folder ? $0 : nil }
+      FiscalQuarter(label: name).flatMap {
+        FileReader.kind(root + "/" + name) == .folder ? $0 : nil
+      }
     }
   }
 
@@ -52,7 +54,6 @@ extension OutputLayout {
     }
     var files: [String: RunFolderVerification.FoundFile] = [:]
     Self.digestFiles(in: folder, prefix: "", into: &files)
-    files[RunManifest.fileName] = nil
     let bookAccounts: Int
     if let accounts {
       bookAccounts = accounts
@@ -93,14 +94,15 @@ extension OutputLayout {
     PreviousRunManifest.Refusal(file: file, reason: reason)
   }
 
-  /// Adds every entry under `folder` (`prefix` is its path in the run folder) to `files`: a
-  /// regular file by its digest, read in 64 KiB pieces, anything else but a folder by its kind.
-  /// Links are not followed.
+  /// Adds every entry under `folder` (`prefix` is its path in the run folder) to `files`, but
+  /// the run folder's own `run.json`: a regular file by its digest, read in 64 KiB pieces,
+  /// anything else but a folder by its kind. Links are not followed.
   private static func digestFiles(
     in folder: String, prefix: String, into files: inout [String: RunFolderVerification.FoundFile]
   ) {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-    for name in names {
+    // The manifest is not one of the files it lists; it is checked for size, then read.
+    for name in names where !(prefix.isEmpty && name == RunManifest.fileName) {
       let path = folder + "/" + name
       let relative = prefix + name
       var status = stat()
@@ -109,8 +111,10 @@ extension OutputLayout {
       case S_IFDIR:
         digestFiles(in: path, prefix: relative + "/", into: &files)
       case S_IFREG:
-        files[relative] = digest(path, relative: relative).map { .file($0) } ?? .notRegular(
-          "a file that cannot be read")
+        files[relative] =
+          digest(path, relative: relative).map { .file($0) }
+          ?? .notRegular(
+            "a file that cannot be read")
       default:
         files[relative] = .notRegular(kindName(status.st_mode))
       }

@@ -64,7 +64,10 @@ package enum RunManifest {
   /// and its SHA-256.
   static func outputValue(_ output: OutputDigest) -> JSONValue {
     .object(
-      [(FileKey.file.rawValue, .string(output.path)), (FileKey.bytes.rawValue, .integer(output.byteCount))]
+      [
+        (FileKey.file.rawValue, .string(output.path)),
+        (FileKey.bytes.rawValue, .integer(output.byteCount)),
+      ]
         + (output.rows.map { [(FileKey.rows.rawValue, .integer($0))] } ?? [])
         + [(FileKey.sha256.rawValue, .string(output.sha256))])
   }
@@ -91,29 +94,30 @@ package enum RunManifest {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
     let book = result.book
-    let before: [(String, JSONValue)] = [
-      (Key.tool.rawValue, .string("retier")),
-      (Key.schemaVersion.rawValue, .integer(schemaVersion)),
-      (Key.version.rawValue, .string(result.toolVersion)),
-      (Key.quarter.rawValue, .string(result.quarter.label)),
-      (Key.runDate.rawValue, .string(result.runDate.description)),
-      (Key.currency.rawValue, .string(result.configuration.currency)),
-      (Key.config.rawValue, .object([(FileKey.sha256.rawValue, .string(result.configSHA256))])),
-      (
-        Key.inputs.rawValue,
-        .array(
-          result.inputs.map {
-            // Blank rows are named only where there were some.
-            .object(
-              [
-                (FileKey.file.rawValue, .string($0.name)),
-                (FileKey.rows.rawValue, .integer($0.rows)),
-              ]
-                + ($0.blankRows > 0 ? [("blank_rows_skipped", .integer($0.blankRows))] : [])
-                + [(FileKey.sha256.rawValue, .string($0.sha256))])
-          })
-      ),
-    ] + previousRunMembers(result)
+    let before: [(String, JSONValue)] =
+      [
+        (Key.tool.rawValue, .string("retier")),
+        (Key.schemaVersion.rawValue, .integer(schemaVersion)),
+        (Key.version.rawValue, .string(result.toolVersion)),
+        (Key.quarter.rawValue, .string(result.quarter.label)),
+        (Key.runDate.rawValue, .string(result.runDate.description)),
+        (Key.currency.rawValue, .string(result.configuration.currency)),
+        (Key.config.rawValue, .object([(FileKey.sha256.rawValue, .string(result.configSHA256))])),
+        (
+          Key.inputs.rawValue,
+          .array(
+            result.inputs.map {
+              // Blank rows are named only where there were some.
+              .object(
+                [
+                  (FileKey.file.rawValue, .string($0.name)),
+                  (FileKey.rows.rawValue, .integer($0.rows)),
+                ]
+                  + ($0.blankRows > 0 ? [("blank_rows_skipped", .integer($0.blankRows))] : [])
+                  + [(FileKey.sha256.rawValue, .string($0.sha256))])
+            })
+        ),
+      ] + previousRunMembers(result)
     let after: [(String, JSONValue)] =
       [
         (

@@ -212,7 +212,8 @@ package struct PreviousRunManifest: Sendable {
     guard (1...RunManifest.schemaVersion).contains(version) else {
       return .failure(
         refusal(
-          "", "has schema_version \(version), and this retier reads 1 to "
+          "",
+          "has schema_version \(version), and this retier reads 1 to "
             + "\(RunManifest.schemaVersion)"))
     }
     guard let quarter else { return .failure(refusal("", "names no quarter")) }

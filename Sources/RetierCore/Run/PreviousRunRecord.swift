@@ -237,8 +237,9 @@ package enum PreviousRunRecord {
     func tierProblem(_ row: TableRow) -> String? {
       for (name, column) in [("from_tier", fromColumn), ("to_tier", toColumn)] {
         let isTier = row.withBytes(column) { bytes in
-          bytes.isEmpty || PreviousRunRecord.integer(bytes).map { (1...maximumTier).contains($0) }
-            ?? false
+          bytes.isEmpty
+            || PreviousRunRecord.integer(bytes).map { (1...maximumTier).contains($0) }
+              ?? false
         }
         if !isTier {
           return "\(name) \(ControlCharacters.quoted(row.text(column))) is not one of the run's "

@@ -53,7 +53,8 @@ struct PreviousRunTests {
     #expect(
       manifest.contains(
         "\"previous_run\": {\n    \"quarter\": \"2026-Q2\",\n    \"verified\": false,\n"
-          + "    \"file\": \"run.json\",\n    \"problem\": \"is missing: the run never completed\"\n  },"))
+          + "    \"file\": \"run.json\",\n    \"problem\": \"is missing: the run never completed\"\n  },"
+      ))
   }
 
   @Test("With no earlier complete run there is none")

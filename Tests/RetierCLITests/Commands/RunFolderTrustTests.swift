@@ -34,7 +34,8 @@ struct RunFolderTrustTests {
     let workspace = Workspace()
     workspace.writeDrop()
     #expect(workspace.run(["run"]).status == 0)
-    let tiers = String(decoding: try FileReader.read(workspace.output + "/2026-Q3/tiers.csv"), as: UTF8.self)
+    let tiers = String(
+      decoding: try FileReader.read(workspace.output + "/2026-Q3/tiers.csv"), as: UTF8.self)
     workspace.write(String(tiers.dropLast(40)), to: "out/2026-Q3/tiers.csv")
     let outcome = workspace.run(["run"])
     #expect(outcome.errorText.contains("is not a complete run (tiers.csv: has "))
@@ -63,7 +64,8 @@ struct RunFolderTrustTests {
   @Test("interim refuses a completed run that fails verification: 66, naming the file")
   func interimRefusesDamagedRun() throws {
     let (workspace, _) = try InterimCommandTests.workspaceWithHotAccount()
-    let tiers = String(decoding: try FileReader.read(workspace.output + "/2026-Q3/tiers.csv"), as: UTF8.self)
+    let tiers = String(
+      decoding: try FileReader.read(workspace.output + "/2026-Q3/tiers.csv"), as: UTF8.self)
     let lines = tiers.split(separator: "\n")
     workspace.write(
       lines.prefix(lines.count / 2).joined(separator: "\n") + "\n", to: "out/2026-Q3/tiers.csv")

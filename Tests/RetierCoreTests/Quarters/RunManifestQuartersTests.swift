@@ -66,7 +66,10 @@ struct RunManifestQuartersTests {
   }
 
   /// A schema-2 run.json's members around a `path_back` list and `tier_lines`.
-  static func schemaTwo(tierLines: String = #"[{"tier": 1, "min_score": 12}, {"tier": 2, "min_score": 8}]"#, pathBack: String = "[]", cutLines: String? = nil) -> String {
+  static func schemaTwo(
+    tierLines: String = #"[{"tier": 1, "min_score": 12}, {"tier": 2, "min_score": 8}]"#,
+    pathBack: String = "[]", cutLines: String? = nil
+  ) -> String {
     #"{"schema_version": 2, "quarter": "2026-Q2", "outputs": [], "tier_lines": \#(tierLines), "#
       + #""path_back": \#(pathBack), "cut_lines": "#
       + (cutLines
@@ -115,9 +118,18 @@ struct RunManifestQuartersTests {
         schemaTwo(tierLines: #"[{"tier": 2, "min_score": 12}]"#),
         "tier_lines[0].tier is not 1: tiers are numbered 1 to K in order"
       ),
-      (schemaTwo(pathBack: pathBack("", fromTier: 99, toTier: 100)), "path_back[0].from_tier is 99, outside the run's tiers 1 to 2"),
-      (schemaTwo(pathBack: pathBack("", fromTier: 1, toTier: 99)), "path_back[0].to_tier is 99, outside the run's tiers 1 to 2"),
-      (schemaTwo(pathBack: pathBack("", fromTier: 2, toTier: 1)), "path_back[0] is not a demotion (Tier 2 → Tier 1)"),
+      (
+        schemaTwo(pathBack: pathBack("", fromTier: 99, toTier: 100)),
+        "path_back[0].from_tier is 99, outside the run's tiers 1 to 2"
+      ),
+      (
+        schemaTwo(pathBack: pathBack("", fromTier: 1, toTier: 99)),
+        "path_back[0].to_tier is 99, outside the run's tiers 1 to 2"
+      ),
+      (
+        schemaTwo(pathBack: pathBack("", fromTier: 2, toTier: 1)),
+        "path_back[0] is not a demotion (Tier 2 → Tier 1)"
+      ),
       (
         schemaTwo(pathBack: pathBack(#", "bar": {"total": -99, "strict": false}"#)),
         "path_back[0].bar.total is -99, below 0"
@@ -133,7 +145,9 @@ struct RunManifestQuartersTests {
         "cut_lines has cut lines that are not exact amounts"
       ),
       (
-        schemaTwo(pathBack: pathBack(#", "bar": {"total": 12, "strict": false}, "arr": {"at_least": "1e5"}"#)),
+        schemaTwo(
+          pathBack: pathBack(
+            #", "bar": {"total": 12, "strict": false}, "arr": {"at_least": "1e5"}"#)),
         "has an amount that is not exact money: 1e5"
       ),
       (

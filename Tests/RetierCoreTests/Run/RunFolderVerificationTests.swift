@@ -39,13 +39,16 @@ struct RunFolderVerificationTests {
     var folder = try Self.folder()
     let tiers = folder.text("tiers.csv")
     #expect(tiers.contains("X01,Name X01,1000000.00,"))
-    folder.set("tiers.csv", tiers.replacing("X01,Name X01,1000000.00,", with: "X01,Name X01,10.00,"))
+    folder.set(
+      "tiers.csv", tiers.replacing("X01,Name X01,1000000.00,", with: "X01,Name X01,10.00,"))
     #expect(
       try Self.failure(folder)
         == PreviousRunManifest.Refusal(
-          file: "tiers.csv", reason: "has \(tiers.utf8.count - 5) bytes; run.json records \(tiers.utf8.count)"))
+          file: "tiers.csv",
+          reason: "has \(tiers.utf8.count - 5) bytes; run.json records \(tiers.utf8.count)"))
     // Same length: only the digest can tell.
-    folder.set("tiers.csv", tiers.replacing("X01,Name X01,1000000.00,", with: "X01,Name X01,9000000.00,"))
+    folder.set(
+      "tiers.csv", tiers.replacing("X01,Name X01,1000000.00,", with: "X01,Name X01,9000000.00,"))
     #expect(
       try Self.failure(folder)?.reason
         == "its SHA-256 is not the one run.json records (the file was changed)")
@@ -125,7 +128,9 @@ struct RunFolderVerificationTests {
     let rows = try #require(try folder.verify().get().outputs["rejected.csv"]?.rows)
     folder.runJSON = folder.runJSON.replacing(
       "\"rows\": \(rows),\n      \"sha256\": \"\(try folder.verify().get().outputs["rejected.csv"]!.sha256)\"",
-      with: "\"rows\": \(rows + 1),\n      \"sha256\": \"\(try folder.verify().get().outputs["rejected.csv"]!.sha256)\"")
+      with:
+        "\"rows\": \(rows + 1),\n      \"sha256\": \"\(try folder.verify().get().outputs["rejected.csv"]!.sha256)\""
+    )
     #expect(
       try Self.failure(folder)
         == PreviousRunManifest.Refusal(
@@ -143,7 +148,8 @@ struct RunFolderVerificationTests {
     #expect(
       result.previousRunCheck
         == PreviousRunCheck(
-          quarter: "2026-Q3", failure: PreviousRunManifest.Refusal(file: "run.json", reason: reason)))
+          quarter: "2026-Q3", failure: PreviousRunManifest.Refusal(file: "run.json", reason: reason)
+        ))
     let memo = String(decoding: RenderedRun.bytes("memo.md", of: result), as: UTF8.self)
     #expect(memo.contains("### Tier scorecard\n\nNot compared: the previous run (2026-Q3) failed "))
     #expect(memo.contains("run.json: " + reason + ".\n"))
@@ -158,7 +164,8 @@ struct RunFolderVerificationTests {
   @Test("the size bound of run.json follows the book: 1 MiB plus 1 KiB an account")
   func manifestBound() {
     #expect(RunFolderVerification.maximumManifestBytes(accounts: 0) == 1 << 20)
-    #expect(RunFolderVerification.maximumManifestBytes(accounts: 1_000_000) == (1 << 20) + 1_024_000_000)
+    #expect(
+      RunFolderVerification.maximumManifestBytes(accounts: 1_000_000) == (1 << 20) + 1_024_000_000)
     // A 2 GB run.json is beyond the bound of any book of up to a million accounts.
     #expect(RunFolderVerification.maximumManifestBytes(accounts: 1_000_000) < 2_000_000_000)
     #expect(RunFolderVerification.maximumManifestBytes(accounts: Int.max) == Int.max)
