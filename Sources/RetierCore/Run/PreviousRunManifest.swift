@@ -26,19 +26,23 @@ package struct PreviousRunManifest: Sendable {
 
   /// What the range checks compare the values read with.
   package struct Limits: Sendable, Hashable {
-    /// The highest total the rubric can give (5 × the sum of the weights); `nil` leaves totals
-    /// unchecked but for their sign.
+    /// The lowest total the rubric can give: each signal scores 0 to 5, so the sum over the
+    /// weights of the lower of 0 and 5 × weight (0 for weights not negative).
+    package var minimumTotal = ExactDecimal.zero
+    /// The highest total the rubric can give (5 × the sum of the weights not negative); `nil`
+    /// leaves totals unchecked above.
     package var maximumTotal: ExactDecimal?
 
     /// The limits of a run under `configuration`.
     package init(_ configuration: Configuration) {
       let rubric = configuration.rubric
-      let weights = rubric.arrWeight + rubric.fitWeight + rubric.expansionWeight
-      maximumTotal = weights * 5
+      let products = [rubric.arrWeight, rubric.fitWeight, rubric.expansionWeight].map { $0 * 5 }
+      minimumTotal = products.filter { $0 < .zero }.reduce(.zero, +)
+      maximumTotal = products.filter { $0 > .zero }.reduce(.zero, +)
     }
 
     /// Totals checked only for their sign.
-    package init() { maximumTotal = nil }
+    package init() {}
   }
 
   /// What `outputs` records of one file of the run folder.
@@ -335,7 +339,10 @@ package struct PreviousRunManifest: Sendable {
       guard let tier = element[Key.tier.rawValue]?.integer, tier == index + 1 else {
         throw refusal(path + ".tier", "is not \(index + 1): tiers are numbered 1 to K in order")
       }
-      let minScore = try total(element[Key.minScore.rawValue], path + ".min_score", limits)
+      // A line is the config's, which may lie beyond the totals the rubric can give.
+      guard let minScore = decimal(element[Key.minScore.rawValue]) else {
+        throw refusal(path + ".min_score", "is not an exact number")
+      }
       func count(_ key: Key) throws(Refusal) -> Int? {
         let count = try optionalInteger(element[key.rawValue], path + "." + key.rawValue)
         if let count, count < 0 {
@@ -356,7 +363,9 @@ package struct PreviousRunManifest: Sendable {
     _ value: JSONReader.Value?, _ path: String, _ limits: Limits
   ) throws(Refusal) -> ExactDecimal {
     guard let total = decimal(value) else { throw refusal(path, "is not an exact number") }
-    guard total >= .zero else { throw refusal(path, "is \(total), below 0") }
+    guard total >= limits.minimumTotal else {
+      throw refusal(path, "is \(total), below the rubric's lowest total \(limits.minimumTotal)")
+    }
     if let maximum = limits.maximumTotal, total > maximum {
       throw refusal(path, "is \(total), above the rubric's highest total \(maximum)")
     }

@@ -132,7 +132,7 @@ struct RunManifestQuartersTests {
       ),
       (
         schemaTwo(pathBack: pathBack(#", "bar": {"total": -99, "strict": false}"#)),
-        "path_back[0].bar.total is -99, below 0"
+        "path_back[0].bar.total is -99, below the rubric's lowest total 0"
       ),
       (
         schemaTwo(pathBack: pathBack(#", "bar": {"total": 99, "strict": false}"#)),
