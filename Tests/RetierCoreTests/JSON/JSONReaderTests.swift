@@ -4,7 +4,7 @@ import Testing
 
 @testable import RetierCore
 
-@Suite("The run.json reader: strict JSON, only the members asked for built")
+@Suite("The strict JSON reader: config and run.json, only the members asked for built")
 struct JSONReaderTests {
   /// The members of `json` as `JSONReader` reads them, `nil` when it refuses the text.
   static func members(_ json: String) -> [(String, JSONReader.Value)]? {
