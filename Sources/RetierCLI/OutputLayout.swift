@@ -17,30 +17,6 @@ struct OutputLayout {
   /// The manifest that marks a quarter's run folder complete; it is written last.
   func manifest(_ quarter: FiscalQuarter) -> String { runFolder(quarter) + "/run.json" }
 
-  /// Whether the quarter has a complete run: its folder holds a `run.json` that names the
-  /// quarter itself (SPEC §7). A run folder only ever appears whole (it is renamed into place),
-  /// so this also rejects a folder made by hand, and a folder or link that holds another
-  /// quarter's run is not this quarter's.
-  func isComplete(_ quarter: FiscalQuarter) -> Bool {
-    // `run.json` starts with the tool, version and quarter (RunManifest): the first few
-    // kilobytes hold the quarter, whatever the size of the output list after it.
-    guard let head = try? FileReader.readPrefix(manifest(quarter), count: 4_096) else {
-      return false
-    }
-    return Self.manifestQuarter(String(decoding: head, as: UTF8.self)) == quarter.label
-  }
-
-  /// The value of the first `"quarter"` key in the text of a manifest, whitespace-tolerant;
-  /// `nil` when there is none. Keys before it (`tool`, `version`) hold no such text.
-  static func manifestQuarter(_ text: String) -> String? {
-    guard let key = text.range(of: "\"quarter\"") else { return nil }
-    var rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-    guard rest.first == ":" else { return nil }
-    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-    guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
-    return String(rest[rest.index(after: rest.startIndex)..<end])
-  }
-
   /// The folder a run of `quarter` by process `processID` builds before renaming it into place.
   func temporaryFolder(_ quarter: FiscalQuarter, processID: Int32) -> String {
     temporaryFolder(named: quarter.label, processID: processID)
@@ -71,10 +47,11 @@ struct OutputLayout {
     }.sorted()
   }
 
-  /// The latest quarter with a complete run, `nil` when there is none: the quarter an interim
-  /// re-score works against by default.
-  func latestCompleteRun() -> FiscalQuarter? {
-    entries().compactMap { FiscalQuarter(label: $0) }.sorted(by: >).first { isComplete($0) }
+  /// The latest quarter with a run folder, `nil` when there is none: the quarter an interim
+  /// re-score works against by default. It must then pass verification: one that fails is
+  /// refused, never replaced by an older run.
+  func latestRunFolder() -> FiscalQuarter? {
+    runFolderQuarters().max()
   }
 
   /// Folders left by runs that were killed while writing. Only meaningful under the lock: then

@@ -45,6 +45,12 @@ final class PhaseLog {
     last = now
   }
 
+  /// Writes a warning line (`warning: …`), quiet or not: what the run could not trust must be
+  /// said even when the phases are not.
+  func warn(_ message: String) {
+    console.log("warning: " + message)
+  }
+
   /// Logs a phase of the core that just ended; pass as `Retier.decide`'s `log`.
   func log(_ report: PhaseReport) {
     log(report.phase.rawValue, report.counts)

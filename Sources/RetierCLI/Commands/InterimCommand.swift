@@ -51,6 +51,7 @@ struct InterimCommand {
       shell.console.log("removed the temporary folder of an interrupted run: \(folder)")
     }
     let quarter = try completedQuarter(layout)
+    try Self.requireVerified(quarter, layout, loaded)
     try checkAsOf(quarter, calendar: loaded.configuration.calendar)
     let chain = try Self.chain(layout, quarter: quarter, configuration: loaded.configuration)
     let hotPath = ConfigLocator.absolute(hotFile, against: shell.currentDirectory)
@@ -130,11 +131,25 @@ struct InterimCommand {
     return .success
   }
 
-  /// The quarter whose completed run the interim works against: `--quarter` when it has one,
-  /// else the latest complete run; 66 otherwise.
+  /// 66 naming the file when the completed run of `quarter` fails verification (SPEC §7, §8):
+  /// the interim depends on it entirely.
+  private static func requireVerified(
+    _ quarter: FiscalQuarter, _ layout: OutputLayout, _ loaded: LoadedConfiguration
+  ) throws(RetierError) {
+    if case .failure(let failure) = layout.verify(
+      quarter, limits: PreviousRunManifest.Limits(loaded.configuration))
+    {
+      throw .unavailable(
+        path: layout.runFolder(quarter) + "/" + failure.file,
+        reason: "the completed run of \(quarter.label) failed verification: \(failure.reason)")
+    }
+  }
+
+  /// The quarter whose completed run the interim works against: `--quarter` when it has a run
+  /// folder, else the latest run folder; 66 otherwise.
   private func completedQuarter(_ layout: OutputLayout) throws(RetierError) -> FiscalQuarter {
     if let quarter = options.quarter {
-      guard layout.isComplete(quarter) else {
+      guard FileReader.kind(layout.runFolder(quarter)) == .folder else {
         throw .unavailable(
           path: layout.runFolder(quarter),
           reason: "\(quarter.label) has no completed run to re-score against (its run.json is "
@@ -143,7 +158,7 @@ struct InterimCommand {
       }
       return quarter
     }
-    guard let latest = layout.latestCompleteRun() else {
+    guard let latest = layout.latestRunFolder() else {
       throw .unavailable(
         path: layout.root,
         reason: "no quarter has a completed run to re-score against; run 'retier run' first")
@@ -198,6 +213,14 @@ struct InterimCommand {
           path: folder,
           reason: "interim \(number) continues interim \(position + 1), which is no longer "
             + "in the output folder; \(moveAside)")
+      }
+      if case .failure(let failure) = layout.verify(
+        folderNamed: OutputLayout.interimName(quarter, number: number), quarter: quarter,
+        limits: PreviousRunManifest.Limits(configuration))
+      {
+        throw .unavailable(
+          path: folder + "/" + failure.file,
+          reason: "this interim folder fails verification: \(failure.reason); \(moveAside)")
       }
       let bytes: [UInt8]
       do {

@@ -10,9 +10,9 @@ enum QuarterJob {
     _ quarter: FiscalQuarter, _ loaded: LoadedConfiguration, _ phases: PhaseLog,
     roster: [UInt8]? = nil, readsPreviousRun: Bool = true
   ) throws(RetierError) -> RunResult {
-    // The latest earlier complete run: its run.json names its own quarter (SPEC §7, §8).
-    let previousQuarter =
-      readsPreviousRun ? loaded.output.previousCompleteRun(before: quarter) : nil
+    // The latest earlier quarter with a run folder (SPEC §8); verified once the quarter is
+    // decided, against the size of this book.
+    let previousQuarter = readsPreviousRun ? loaded.output.previousRunFolder(before: quarter) : nil
     var input = try DropReader.input(
       quarter, configuration: loaded, phases: phases, previousRun: previousQuarter)
     if let roster { input = input.replacingRoster(with: roster) }
@@ -25,22 +25,44 @@ enum QuarterJob {
     } catch {
       throw error.locating(in: loaded.dropFolder(quarter))
     }
-    // Read once the quarter is decided, so its bytes are not held through the load; run.json
-    // only once tiers.csv is read and let go (the previous run only feeds reports: an unreadable
-    // tiers.csv means no previous run).
-    guard let previousQuarter,
-      let tiersCSV = try? FileReader.read(loaded.output.tiersFile(previousQuarter))
-    else { return result }
-    let tiersCSVBytes = tiersCSV.count
-    var runJSONBytes = 0
-    let attached = Retier.attachingPreviousRun(result, tiersCSV: consume tiersCSV) {
-      let runJSON = try? FileReader.read(loaded.output.manifest(previousQuarter))
-      runJSONBytes = runJSON?.count ?? 0
-      return runJSON
+    guard let previousQuarter else { return result }
+    return attachingPreviousRun(result, previousQuarter, loaded, phases)
+  }
+
+  /// `result` with the previous run of `previousQuarter`, verified first (SPEC §8): its folder
+  /// is checked file by file, its `run.json` against the size a book of this run's accounts can
+  /// need, and its `tiers.csv` read only once it passed (so its bytes are not held through the
+  /// load). A run that fails is not used, and stderr says which file failed and why.
+  private static func attachingPreviousRun(
+    _ result: RunResult, _ previousQuarter: FiscalQuarter, _ loaded: LoadedConfiguration,
+    _ phases: PhaseLog
+  ) -> RunResult {
+    let layout = loaded.output
+    let verified = layout.verify(
+      previousQuarter, limits: PreviousRunManifest.Limits(loaded.configuration),
+      accounts: result.book.accountRowCount)
+    var tiersCSVBytes = 0
+    let attached = Retier.attachingPreviousRun(
+      result, quarter: previousQuarter.label, verified: verified
+    ) {
+      do throws(FileReader.ReadError) {
+        let bytes = try FileReader.read(
+          layout.tiersFile(previousQuarter), maximumBytes: loaded.configuration.maxInputBytes)
+        tiersCSVBytes = bytes.count
+        return .success(bytes)
+      } catch {
+        return .failure(
+          PreviousRunManifest.Refusal(
+            file: PreviousRunRecord.fileName, reason: "cannot be read: \(error.reason)"))
+      }
+    }
+    if let failure = attached.previousRunCheck?.failure {
+      phases.warn(PreviousRunCheck.notUsed(quarter: previousQuarter.label, failure: failure))
     }
     phases.log(
       "previous",
-      "\(previousQuarter.label) tiers.csv_bytes=\(tiersCSVBytes) run.json_bytes=\(runJSONBytes)")
+      "\(previousQuarter.label) verified=\(attached.previousRunCheck?.failure == nil ? "yes" : "no") "
+        + "tiers.csv_bytes=\(tiersCSVBytes)")
     return attached
   }
 

@@ -33,11 +33,22 @@ struct RunCommand {
     for folder in try writer.removeStaleTemporaryFolders() {
       shell.console.log("removed the temporary folder of an interrupted run: \(folder)")
     }
-    if layout.isComplete(quarter), !force {
-      shell.console.log(
-        "\(quarter.label) is up to date (\(layout.manifest(quarter)) exists); nothing to do"
-          + (options.quarter == nil ? "" : "; pass --force to run it again"))
-      return .success
+    if FileReader.kind(layout.runFolder(quarter)) == .folder {
+      switch layout.verify(quarter, limits: PreviousRunManifest.Limits(loaded.configuration)) {
+      case .success where !force:
+        shell.console.log(
+          "\(quarter.label) is up to date (\(layout.runFolder(quarter)) passed verification); "
+            + "nothing to do" + (options.quarter == nil ? "" : "; pass --force to run it again"))
+        return .success
+      case .success:
+        break
+      case .failure(let failure):
+        // SPEC §7: a folder of the due quarter that fails is not a complete run; it is kept
+        // aside as incomplete when this run's folder takes its place.
+        shell.console.log(
+          "\(layout.runFolder(quarter)) is not a complete run (\(failure.message)); the quarter "
+            + "is due, and the folder will be kept aside as incomplete")
+      }
     }
 
     let result = try QuarterJob.decide(quarter, loaded, phases)
@@ -74,7 +85,8 @@ struct RunCommand {
     phases.log("render", Retier.renderCounts(outputs))
     let layout = loaded.output
     let note =
-      layout.isComplete(quarter) ? "; the quarter is already done, a run needs --force" : ""
+      layout.isComplete(quarter, limits: PreviousRunManifest.Limits(loaded.configuration))
+      ? "; the quarter is already done, a run needs --force" : ""
     shell.console.print(
       RunSummary.lines(
         result,

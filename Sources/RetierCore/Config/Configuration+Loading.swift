@@ -2,16 +2,19 @@ import Foundation
 
 extension Configuration {
   /// Decodes a JSON config file as `Document`: a `Configuration` (see
-  /// ``init(from:hostKeys:)``) with whatever its host reads from the same file. A key given twice
-  /// in one object, an unknown key, a missing one or a value of the wrong type throws
+  /// ``init(from:hostKeys:)``) with whatever its host reads from the same file. The text is
+  /// first read by the job's one strict reader (``JSONReader``): a key given twice in one object,
+  /// invalid UTF-8, an unpaired surrogate, nesting too deep or text after the value is refused
+  /// there, naming the path. Then an unknown key, a missing one or a value of the wrong type throws
   /// ``RetierError/configUnreadable(path:reason:)`` naming the key; `path` only names the file
   /// in errors. The caller then checks ``problems``.
   package static func decode<Document: Decodable>(
     _ document: Document.Type, json: [UInt8], path: String
   ) throws(RetierError) -> Document {
-    if let repeated = JSONDuplicateKeys.first(in: json) {
-      throw .configUnreadable(
-        path: path, reason: "key '\(repeated)' is given twice; every key may appear once")
+    do throws(JSONReader.SyntaxError) {
+      try JSONReader.check(json)
+    } catch {
+      throw .configUnreadable(path: path, reason: error.description)
     }
     do {
       return try JSONDecoder().decode(Document.self, from: Data(json))

@@ -102,7 +102,7 @@ struct AcrossQuarters: Sendable {
   /// Previous rows with a tier but no ARR (rejected that quarter): left out of the cohorts.
   private(set) var cohortRowsWithoutARR = 0
   /// Last quarter's demoted accounts, by account id, the first `keeping` of them kept; `nil`
-  /// when the previous run recorded no path back (see `PreviousRunFigures.manifestProblem`).
+  /// when the previous run recorded no path back (a run.json of schema_version 1).
   private(set) var watch: ListHead<WatchEntry>?
   /// How many of ``watch``'s accounts (all of them, not only those kept) re-entered.
   private(set) var reentered = 0

@@ -11,36 +11,55 @@ struct PreviousRunFigures: Sendable {
     var previousTier: Int
   }
 
-  /// The previous run's quarter as its `run.json` names it; `nil` when it was not read.
-  var quarter: String?
-  /// Why the previous `run.json` was not read, in words for the memos; `nil` when it was.
-  var manifestProblem: String?
+  /// The previous run's quarter as its `run.json` names it.
+  var quarter: String
+  /// The currency the previous run is taken to be in when its `run.json` records none (schema
+  /// 2 or older): this run's, and the memo says so; `nil` when it records its own.
+  var assumedCurrency: String?
   /// The tier scorecard, the re-elevation watch and the flapping accounts.
   var acrossQuarters: AcrossQuarters
   /// The accounts whose CRM tier differs from the previous run's, in `tiers.csv` order.
   var crmDrift: ListHead<DriftedAccount>
 
-  /// The figures of `result` against the previous complete run, read from the bytes of its
-  /// `tiers.csv` and, once those are let go, of its `run.json` (`runJSON` reads them; `nil`
-  /// when there is none). Each list is kept as far as the longer of the two memos shows it.
+  /// The figures of `result` against the previous run, whose folder passed verification with
+  /// `manifest`, read from the bytes of its `tiers.csv`. Those bytes are checked again against
+  /// the SHA-256 and rows `manifest` records (the file may have changed since the folder was
+  /// verified), the two runs must share the currency, and every tier a line names must be one
+  /// of that run's; otherwise the refusal says which file failed and why, and nothing of the
+  /// previous run is used. Each list is kept as far as the longer of the two memos shows it.
   ///
   /// One pass: the previous lines come in account id order, as do this run's `tiers.csv` lines,
   /// so each previous line meets its account (if any) in a merge that adds it to the scorecard
   /// and the flapping list and checks it for CRM drift; nothing of the previous run's million
   /// lines is kept. The watched accounts are then found by a second merge over the book.
-  init(_ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?) {
+  init(
+    _ result: RunResult, manifest: PreviousRunManifest, tiersCSV: consuming [UInt8]
+  ) throws(PreviousRunManifest.Refusal) {
+    if let changed = RunFolderVerification.check(
+      tiersCSV, name: PreviousRunRecord.fileName, against: manifest)
+    {
+      throw changed
+    }
+    let configured = result.configuration.currency
+    if let recorded = manifest.currency, recorded != configured {
+      throw PreviousRunManifest.Refusal(
+        file: RunManifest.fileName,
+        reason: PreviousRunCheck.currencyMismatch(recorded: recorded, configured: configured))
+    }
     let keeping = max(result.configuration.memoListLimit, ReviewPage.listLimit)
     var pass = Pass(result, keeping: keeping)
-    PreviousRunRecord.forEachLineInIDOrder(
-      ofTiersCSV: tiersCSV, totals: false, reset: { pass = Pass(result, keeping: keeping) },
-      each: { id, line in pass.add(id, line) })
+    if let refusal = PreviousRunRecord.forEachLineInIDOrder(
+      ofTiersCSV: tiersCSV, totals: false, maximumTier: manifest.tierCount,
+      reset: { pass = Pass(result, keeping: keeping) }, each: { id, line in pass.add(id, line) })
+    {
+      throw refusal
+    }
     _ = consume tiersCSV
-    let (manifest, problem) = PreviousRunRecord.manifest(runJSON())
-    quarter = manifest?.quarter
-    manifestProblem = problem
+    quarter = manifest.quarter
+    assumedCurrency = manifest.currency == nil ? configured : nil
     let ledger = result.ledger
     var row = 0
-    pass.acrossQuarters.watch(manifest?.pathBacks, keeping: keeping) { id in
+    pass.acrossQuarters.watch(manifest.pathBacks, keeping: keeping) { id in
       while row < ledger.count, ledger.id(AccountRef(row: row)) < id { row += 1 }
       guard row < ledger.count, ledger.id(AccountRef(row: row)) == id else { return nil }
       return Self.standing(result, ref: AccountRef(row: row))

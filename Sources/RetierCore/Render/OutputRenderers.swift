@@ -69,6 +69,7 @@ enum OutputRenderers {
   ) throws(Failure) -> OutputDigest {
     let pieces = file.pieces(itemsPerPiece: itemsPerPiece)
     var hasher = SHA256()
+    var rows = CSVRowCounter.isCSV(file.path) ? CSVRowCounter() : nil
     var byteCount = 0
     var next = 0
     while next < pieces.count {
@@ -76,11 +77,13 @@ enum OutputRenderers {
       let rendered = Parallel.map(step.count) { file.renderItems(step[step.startIndex + $0]) }
       for (offset, bytes) in rendered.enumerated() {
         hasher.update(bytes)
+        rows?.update(bytes)
         byteCount += bytes.count
         try emit([OutputFile(path: file.path, bytes: bytes, isContinuation: next + offset > 0)])
       }
       next = step.endIndex
     }
-    return OutputDigest(path: file.path, byteCount: byteCount, sha256: hasher.finalizeHex())
+    return OutputDigest(
+      path: file.path, byteCount: byteCount, sha256: hasher.finalizeHex(), rows: rows?.dataRows)
   }
 }

@@ -6,15 +6,14 @@ extension ReviewMemo {
     var text = "## Across quarters\n\n"
     guard result.interim == nil else { return text + interimAcrossQuarters(result) + "\n" }
     guard let previous = result.previousRun else {
-      let none = "No previous complete run: nothing to compare.\n"
+      let none = "\(escaped(noPreviousRun(result))).\n"
       return text + "### Tier scorecard\n\n" + none + "\n### Re-elevation watch\n\n" + none
         + "\n### Flapping\n\n" + none
     }
-    if let quarter = previous.quarter {
-      text += "This quarter compared with the \(escaped(quarter)) run (the latest earlier "
-      text += "complete run).\n\n"
-    } else {
-      text += "This quarter compared with the previous complete run.\n\n"
+    text += "This quarter compared with the \(escaped(previous.quarter)) run (the latest earlier "
+    text += "complete run).\n\n"
+    if let currency = previous.assumedCurrency {
+      text += escaped(PreviousRunCheck.assumedCurrency(currency)) + "\n\n"
     }
     let figures = previous.acrossQuarters
     let limit = result.configuration.memoListLimit
@@ -22,6 +21,15 @@ extension ReviewMemo {
     text += reelevationWatch(figures, previous: previous, limit: limit) + "\n"
     text += flapping(figures, limit: limit)
     return text
+  }
+
+  /// Why the across-quarter sections have no figures: no earlier run folder, or one that failed
+  /// verification (which file and why).
+  static func noPreviousRun(_ result: RunResult) -> String {
+    guard let check = result.previousRunCheck, let failure = check.failure else {
+      return "No previous complete run: nothing to compare"
+    }
+    return "Not compared: " + PreviousRunCheck.notUsed(quarter: check.quarter, failure: failure)
   }
 
   /// Each previous tier's cohort then and now, with GRR and NRR.
@@ -48,9 +56,7 @@ extension ReviewMemo {
   ) -> String {
     var text = "### Re-elevation watch\n\n"
     guard let watch = figures.watch else {
-      let why =
-        previous.manifestProblem
-        ?? "its run.json (schema_version 1) records no path-back targets"
+      let why = "its run.json (schema_version 1) records no path-back targets"
       return text + "Not computed: \(escaped(why)).\n"
     }
     text += "Last quarter's demoted accounts, the targets their path back named, whether they "

@@ -23,7 +23,7 @@ package enum RunManifest {
       var text = TextBuffer(capacity: 128 * items.count + 4_096)
       if items.lowerBound == 0 {
         JSONValue.writeObjectStart(before, to: &text)
-        JSONValue.writeMemberKey("outputs", indent: 1, to: &text)
+        JSONValue.writeMemberKey(Key.outputs.rawValue, indent: 1, to: &text)
         text.append(sortedOutputs.isEmpty ? "[]" : "[\n")
         if sortedOutputs.isEmpty {
           writeAfterOutputs(after, hasPathBacks: !demoted.isEmpty, to: &text)
@@ -40,11 +40,7 @@ package enum RunManifest {
         let output = sortedOutputs[item]
         if item > 0 { text.append(",\n") }
         JSONValue.writePadding(2, to: &text)
-        JSONValue.object([
-          ("file", .string(output.path)), ("bytes", .integer(output.byteCount)),
-          ("sha256", .string(output.sha256)),
-        ])
-        .write(to: &text, indent: 2)
+        outputValue(output).write(to: &text, indent: 2)
         if item == outputCount - 1 {
           text.append("\n")
           JSONValue.writePadding(1, to: &text)
@@ -64,6 +60,18 @@ package enum RunManifest {
     }
   }
 
+  /// One `outputs` entry: the file, its size, its data rows when it is a CSV file (schema 3),
+  /// and its SHA-256.
+  static func outputValue(_ output: OutputDigest) -> JSONValue {
+    .object(
+      [
+        (FileKey.file.rawValue, .string(output.path)),
+        (FileKey.bytes.rawValue, .integer(output.byteCount)),
+      ]
+        + (output.rows.map { [(FileKey.rows.rawValue, .integer($0))] } ?? [])
+        + [(FileKey.sha256.rawValue, .string(output.sha256))])
+  }
+
   /// Appends the members after `outputs` and opens `path_back` (written as it would be as one
   /// ``JSONValue``: `[]` when empty).
   private static func writeAfterOutputs(
@@ -75,7 +83,7 @@ package enum RunManifest {
       value.write(to: &text, indent: 1)
     }
     text.append(",\n")
-    JSONValue.writeMemberKey("path_back", indent: 1, to: &text)
+    JSONValue.writeMemberKey(Key.pathBack.rawValue, indent: 1, to: &text)
     text.append(hasPathBacks ? "[\n" : "[]")
   }
 
@@ -86,29 +94,34 @@ package enum RunManifest {
     let tierCount = result.configuration.tierCount
     let counts = TierCounts(result)
     let book = result.book
-    let before: [(String, JSONValue)] = [
-      ("tool", .string("retier")),
-      ("schema_version", .integer(schemaVersion)),
-      ("version", .string(result.toolVersion)),
-      ("quarter", .string(result.quarter.label)),
-      ("run_date", .string(result.runDate.description)),
-      ("config", .object([("sha256", .string(result.configSHA256))])),
-      (
-        "inputs",
-        .array(
-          result.inputs.map {
-            // Blank rows are named only where there were some.
-            .object(
-              [("file", .string($0.name)), ("rows", .integer($0.rows))]
-                + ($0.blankRows > 0 ? [("blank_rows_skipped", .integer($0.blankRows))] : [])
-                + [("sha256", .string($0.sha256))])
-          })
-      ),
-    ]
+    let before: [(String, JSONValue)] =
+      [
+        (Key.tool.rawValue, .string("retier")),
+        (Key.schemaVersion.rawValue, .integer(schemaVersion)),
+        (Key.version.rawValue, .string(result.toolVersion)),
+        (Key.quarter.rawValue, .string(result.quarter.label)),
+        (Key.runDate.rawValue, .string(result.runDate.description)),
+        (Key.currency.rawValue, .string(result.configuration.currency)),
+        (Key.config.rawValue, .object([(FileKey.sha256.rawValue, .string(result.configSHA256))])),
+        (
+          Key.inputs.rawValue,
+          .array(
+            result.inputs.map {
+              // Blank rows are named only where there were some.
+              .object(
+                [
+                  (FileKey.file.rawValue, .string($0.name)),
+                  (FileKey.rows.rawValue, .integer($0.rows)),
+                ]
+                  + ($0.blankRows > 0 ? [("blank_rows_skipped", .integer($0.blankRows))] : [])
+                  + [(FileKey.sha256.rawValue, .string($0.sha256))])
+            })
+        ),
+      ] + previousRunMembers(result)
     let after: [(String, JSONValue)] =
       [
         (
-          "counts",
+          Key.counts.rawValue,
           .object([
             ("account_rows", .integer(book.accountRowCount)),
             ("valid_accounts", .integer(book.ledger.count)),
@@ -126,7 +139,7 @@ package enum RunManifest {
           ])
         ),
         (
-          "tiers",
+          Key.tiers.rawValue,
           .array(
             [
               .object([

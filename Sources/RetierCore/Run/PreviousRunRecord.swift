@@ -2,7 +2,7 @@
 /// one at a time in account id order, and its `run.json`. It feeds the across-quarter sections
 /// of the memos and the interim re-score, never a run's decision. Nothing of a million lines is
 /// kept here: each reader keeps what it needs as the lines go by.
-enum PreviousRunRecord {
+package enum PreviousRunRecord {
   /// One line of the previous `tiers.csv`.
   struct TierLine: Sendable, Hashable {
     // A run holds one line per account of the previous run: the amounts are packed and the
@@ -57,27 +57,47 @@ enum PreviousRunRecord {
     /// Every line was handed out, in ascending id order.
     case read
     /// An id was not above the one before it (a file not written by retier, or edited): the
-    /// lines handed out so far are to be dropped and ``lines(fromTiersCSV:totals:)`` used.
+    /// lines handed out so far are to be dropped and ``lines(fromTiersCSV:totals:maximumTier:)``
+    /// used.
     case outOfOrder
-    /// The file is not a readable `tiers.csv`: the lines handed out so far are to be dropped,
-    /// and the previous run has no lines.
-    case unreadable
+    /// The file is not a `tiers.csv` of the run (no `account_id` column, a tier out of range,
+    /// malformed CSV): the lines handed out so far are to be dropped, and the previous run is
+    /// not used; the refusal says why.
+    case refused(PreviousRunManifest.Refusal)
   }
+
+  /// The file name of the lines read back.
+  package static let fileName = "tiers.csv"
 
   /// Hands each line of a previous `tiers.csv` to `body` in file order, row by row with the
   /// record scanner (no parsed document, no array of a million ids), as long as the ids ascend.
   /// `totals` reads `total_score` and `reason` too (the interim needs them; the across-quarter
-  /// figures do not, and a million of them cost a string each).
+  /// figures do not, and a million of them cost a string each). A `from_tier` or `to_tier` that
+  /// is neither blank nor a tier 1 to `maximumTier` (the run's tiers; unbounded when `nil`)
+  /// refuses the file.
   static func forEachLine(
-    ofTiersCSV bytes: [UInt8], totals: Bool, _ body: (String, TierLine) -> Void
+    ofTiersCSV bytes: [UInt8], totals: Bool, maximumTier: Int? = nil,
+    _ body: (String, TierLine) -> Void
   ) -> ReadOutcome {
-    guard var table = table(bytes) else { return .unreadable }
-    let columns = Columns(table, totals: totals)
+    var table: Table
+    do throws(PreviousRunManifest.Refusal) {
+      table = try Self.table(bytes)
+    } catch {
+      return .refused(error)
+    }
+    let columns = Columns(table, totals: totals, maximumTier: maximumTier)
     var last: String?
     var inOrder = true
-    let read = try? table.forEachRow { row in
-      guard inOrder else { return }
-      let (id, line) = columns.line(row)
+    var refusal: PreviousRunManifest.Refusal?
+    var row = 0
+    let read = try? table.forEachRow { tableRow in
+      row += 1
+      guard inOrder, refusal == nil else { return }
+      if let problem = columns.tierProblem(tableRow) {
+        refusal = PreviousRunManifest.Refusal(file: fileName, reason: "row \(row): \(problem)")
+        return
+      }
+      let (id, line) = columns.line(tableRow)
       if let last, last >= id {
         inOrder = false
         return
@@ -85,26 +105,46 @@ enum PreviousRunRecord {
       last = id
       body(id, line)
     }
-    guard read != nil else { return .unreadable }
+    if let refusal { return .refused(refusal) }
+    guard read != nil else { return .refused(unreadable) }
     return inOrder ? .read : .outOfOrder
   }
 
+  /// The refusal of a `tiers.csv` whose rows are not CSV.
+  private static let unreadable = PreviousRunManifest.Refusal(
+    file: fileName, reason: "is not a readable CSV file")
+
   /// The lines of a previous `tiers.csv` as sorted ids and their lines, the first line of a
-  /// repeated id kept; an unreadable file gives no lines. The slow path for a file whose ids do
-  /// not ascend (see ``forEachLine(ofTiersCSV:totals:_:)``).
+  /// repeated id kept; the refusal when the file is not the run's `tiers.csv`. The slow path
+  /// for a file whose ids do not ascend (see ``forEachLine(ofTiersCSV:totals:maximumTier:_:)``).
   static func lines(
-    fromTiersCSV bytes: [UInt8], totals: Bool
-  ) -> (ids: [String], lines: [TierLine]) {
-    guard var table = table(bytes) else { return ([], []) }
-    let columns = Columns(table, totals: totals)
+    fromTiersCSV bytes: [UInt8], totals: Bool, maximumTier: Int? = nil
+  ) -> Result<(ids: [String], lines: [TierLine]), PreviousRunManifest.Refusal> {
     var ids: [String] = []
     var lines: [TierLine] = []
-    let read = try? table.forEachRow { row in
-      let (id, line) = columns.line(row)
+    // The file was scanned once already: only its order differs here.
+    var table: Table
+    do throws(PreviousRunManifest.Refusal) {
+      table = try Self.table(bytes)
+    } catch {
+      return .failure(error)
+    }
+    let columns = Columns(table, totals: totals, maximumTier: maximumTier)
+    var refusal: PreviousRunManifest.Refusal?
+    var row = 0
+    let read = try? table.forEachRow { tableRow in
+      row += 1
+      guard refusal == nil else { return }
+      if let problem = columns.tierProblem(tableRow) {
+        refusal = PreviousRunManifest.Refusal(file: fileName, reason: "row \(row): \(problem)")
+        return
+      }
+      let (id, line) = columns.line(tableRow)
       ids.append(id)
       lines.append(line)
     }
-    guard read != nil else { return ([], []) }
+    if let refusal { return .failure(refusal) }
+    guard read != nil else { return .failure(unreadable) }
     let order = ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
     var sortedIDs: [String] = []
     var sortedLines: [TierLine] = []
@@ -112,26 +152,34 @@ enum PreviousRunRecord {
       sortedIDs.append(ids[index])
       sortedLines.append(lines[index])
     }
-    return (sortedIDs, sortedLines)
+    return .success((sortedIDs, sortedLines))
   }
 
   /// Hands each line of a previous `tiers.csv` to `body` in ascending id order, the first line
   /// of a repeated id kept: in one pass when the file is in order (as retier writes it),
   /// otherwise sorted first. `reset` is called before the sorted lines are handed out, so the
-  /// caller drops what it took from the lines handed out before the disorder was found.
+  /// caller drops what it took from the lines handed out before the disorder was found; it is
+  /// called too when the file is refused, and the refusal is returned.
+  @discardableResult
   static func forEachLineInIDOrder(
-    ofTiersCSV bytes: [UInt8], totals: Bool, reset: () -> Void,
+    ofTiersCSV bytes: [UInt8], totals: Bool, maximumTier: Int? = nil, reset: () -> Void,
     each body: (String, TierLine) -> Void
-  ) {
-    switch forEachLine(ofTiersCSV: bytes, totals: totals, body) {
+  ) -> PreviousRunManifest.Refusal? {
+    switch forEachLine(ofTiersCSV: bytes, totals: totals, maximumTier: maximumTier, body) {
     case .read:
-      return
-    case .unreadable:
+      return nil
+    case .refused(let refusal):
       reset()
+      return refusal
     case .outOfOrder:
       reset()
-      let (ids, lines) = Self.lines(fromTiersCSV: bytes, totals: totals)
-      for (id, line) in zip(ids, lines) { body(id, line) }
+      switch Self.lines(fromTiersCSV: bytes, totals: totals, maximumTier: maximumTier) {
+      case .failure(let refusal):
+        return refusal
+      case .success(let (ids, lines)):
+        for (id, line) in zip(ids, lines) { body(id, line) }
+        return nil
+      }
     }
   }
 
@@ -145,11 +193,20 @@ enum PreviousRunRecord {
     }
   }
 
-  /// A previous `tiers.csv` to scan, `nil` when it is not one.
-  private static func table(_ bytes: [UInt8]) -> Table? {
-    try? Table(
-      file: "tiers.csv", bytes: bytes, required: ["account_id", "to_tier"],
-      optional: ["from_tier", "arr", "total_score", "reason"])
+  /// A previous `tiers.csv` to scan, or why it is not one.
+  private static func table(_ bytes: [UInt8]) throws(PreviousRunManifest.Refusal) -> Table {
+    do {
+      return try Table(
+        file: fileName, bytes: bytes, required: ["account_id", "to_tier"],
+        optional: ["from_tier", "arr", "total_score", "reason"])
+    } catch {
+      let reason =
+        switch error {
+        case .missingColumn(_, let column, _): "has no \(column) column"
+        default: "is not a readable CSV file"
+        }
+      throw PreviousRunManifest.Refusal(file: fileName, reason: reason)
+    }
   }
 
   /// The columns of a previous `tiers.csv` and the typing of its rows.
@@ -161,15 +218,35 @@ enum PreviousRunRecord {
     private let totalColumn: Int?
     private let reasonColumn: Int?
     private let override = Array(TierReason.override.description.utf8)
+    /// The highest tier a line may name.
+    private let maximumTier: Int
 
     /// The columns of `table`; without `totals`, `total_score` and `reason` are not read.
-    init(_ table: borrowing Table, totals: Bool) {
+    init(_ table: borrowing Table, totals: Bool, maximumTier: Int?) {
+      self.maximumTier = maximumTier ?? Int(Int32.max)
       idColumn = table.column("account_id")
       toColumn = table.column("to_tier")
       fromColumn = table.column("from_tier")
       arrColumn = table.column("arr")
       totalColumn = totals ? table.column("total_score") : nil
       reasonColumn = totals ? table.column("reason") : nil
+    }
+
+    /// Why the tiers of `row` are not the run's: a `from_tier` or `to_tier` neither blank nor a
+    /// tier 1 to the run's highest; `nil` when they are.
+    func tierProblem(_ row: TableRow) -> String? {
+      for (name, column) in [("from_tier", fromColumn), ("to_tier", toColumn)] {
+        let isTier = row.withBytes(column) { bytes in
+          bytes.isEmpty
+            || PreviousRunRecord.integer(bytes).map { (1...maximumTier).contains($0) }
+              ?? false
+        }
+        if !isTier {
+          return "\(name) \(ControlCharacters.quoted(row.text(column))) is not one of the run's "
+            + "tiers 1 to \(maximumTier)"
+        }
+      }
+      return nil
     }
 
     /// The id and line of `row`.

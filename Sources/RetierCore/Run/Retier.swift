@@ -73,17 +73,27 @@ package enum Retier {
       configSHA256: SHA256.hexDigest(input.configBytes), toolVersion: input.toolVersion)
   }
 
-  /// `result` with the figures of the previous complete run (CRM drift and the across-quarter
-  /// sections), read from the bytes of its `tiers.csv` and, once those are let go, of its
-  /// `run.json` (`runJSON` reads them; `nil` when there is none). The figures are computed here
-  /// once for both memos, in one pass over the previous lines that keeps none of them. The
-  /// executable reads those files only once the quarter is decided, so they are never held
-  /// through the load.
+  /// `result` with the figures of the previous run (CRM drift and the across-quarter
+  /// sections; SPEC §8), whose folder of `quarter` the executable verified (`verified`: its
+  /// manifest, or the file that failed and why). Its `tiers.csv` is read (`tiersCSV`) only when
+  /// the folder passed, and checked again here before use; a run that fails is recorded as not
+  /// verified (``RunResult/previousRunCheck``) and none of it is used. The figures are computed
+  /// here once for both memos, in one pass over the previous lines that keeps none of them.
   package static func attachingPreviousRun(
-    _ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?
+    _ result: RunResult, quarter: String,
+    verified: Result<PreviousRunManifest, PreviousRunManifest.Refusal>,
+    tiersCSV: () -> Result<[UInt8], PreviousRunManifest.Refusal>
   ) -> RunResult {
     var attached = result
-    attached.previousRun = PreviousRunFigures(result, tiersCSV: consume tiersCSV, runJSON: runJSON)
+    do throws(PreviousRunManifest.Refusal) {
+      let manifest = try verified.get()
+      attached.previousRun = try PreviousRunFigures(
+        result, manifest: manifest, tiersCSV: try tiersCSV().get())
+      attached.previousRunCheck = PreviousRunCheck(quarter: quarter, failure: nil)
+    } catch {
+      attached.previousRun = nil
+      attached.previousRunCheck = PreviousRunCheck(quarter: quarter, failure: error)
+    }
     return attached
   }
 

@@ -19,6 +19,9 @@ package struct RunResult: Sendable {
   /// What the memos need of the previous complete run, when one exists (CRM drift and the
   /// across-quarter sections); the run's own record is not kept.
   var previousRun: PreviousRunFigures? = nil
+  /// The previous run looked for and whether it passed verification (`run.json`'s
+  /// `previous_run`); `nil` when no earlier quarter has a run folder.
+  package var previousRunCheck: PreviousRunCheck? = nil
   /// Facts about the inputs, by file name order.
   var inputs: [InputFact]
   /// SHA-256 of the config file.

@@ -81,7 +81,7 @@ struct OutputSafetyTests {
     #expect(String(decoding: manifest, as: UTF8.self).contains(#""quarter": "2026-Q3""#))
   }
 
-  @Test("a hand-made folder or another quarter's run is passed over for the latest complete one")
+  @Test("a hand-made folder or another quarter's run is the previous run, refused, never replaced")
   func previousRunMustBeComplete() {
     let workspace = Workspace()
     workspace.writeDrop(quarter: "2026-Q1")
@@ -90,15 +90,20 @@ struct OutputSafetyTests {
     // 2026-Q2 holds Q1's run under Q2's name, then a tiers.csv made by hand.
     #expect(symlink(workspace.output + "/2026-Q1", workspace.output + "/2026-Q2") == 0)
     var outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])
-    #expect(outcome.errorText.contains("previous_run=2026-Q1"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("previous_run=2026-Q2"), "\(outcome.errorText)")
+    #expect(
+      outcome.errorText.contains(
+        "not used, nor any older run in its place: run.json: names the quarter 2026-Q1, not its "
+          + "folder's 2026-Q2"))
     unlink(workspace.output + "/2026-Q2")
     workspace.write("account_id,to_tier\nACC-0001,1\n", to: "out/2026-Q2/tiers.csv")
     outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])
-    #expect(outcome.errorText.contains("previous_run=2026-Q1"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("run.json: is missing"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("previous 2026-Q2 verified=no"))
     workspace.writeDrop(quarter: "2026-Q2")
     #expect(workspace.run(["run", "--quarter", "2026-Q2", "--force"]).status == 0)
     outcome = workspace.run(["run", "--quarter", "2026-Q3", "--dry-run"])
-    #expect(outcome.errorText.contains("previous_run=2026-Q2"), "\(outcome.errorText)")
+    #expect(outcome.errorText.contains("previous 2026-Q2 verified=yes"), "\(outcome.errorText)")
   }
 
   @Test("whatever is at the quarter's name, even a link that leads nowhere, is kept aside")

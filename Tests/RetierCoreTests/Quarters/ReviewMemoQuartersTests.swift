@@ -8,15 +8,12 @@ struct ReviewMemoQuartersTests {
     String(decoding: RenderedRun.bytes("memo.md", of: result), as: UTF8.self)
   }
 
-  /// The rubric book run twice: the second run reads the first one's tiers.csv and run.json.
-  static func secondRun(runJSON: [UInt8]?? = nil) throws -> RunResult {
-    let first = try RunResultFixtures.rubricBook()
-    let files = RenderedRun.files(of: first)
-    let tiers = try #require(files.first { $0.path == "tiers.csv" }).bytes
-    let manifest = try #require(files.first { $0.path == RunManifest.fileName }).bytes
-    return Retier.attachingPreviousRun(try RunResultFixtures.rubricBook(), tiersCSV: tiers) {
-      runJSON ?? manifest
-    }
+  /// The rubric book run twice: the second run reads the first one's folder, verified,
+  /// `edit` applied to it first.
+  static func secondRun(edit: (inout PreviousRunFolder) -> Void = { _ in }) throws -> RunResult {
+    var folder = PreviousRunFolder(of: try RunResultFixtures.rubricBook())
+    edit(&folder)
+    return folder.attach(to: try RunResultFixtures.rubricBook())
   }
 
   @Test("with no previous run each section says there is nothing to compare")
@@ -48,24 +45,32 @@ struct ReviewMemoQuartersTests {
     #expect(text.contains("in the last two runs, for review by hand (the rubric still rules): 0."))
   }
 
-  @Test(
-    "a previous run whose run.json cannot give the path back says why (escaped for Markdown)",
-    arguments: [
-      (nil, "Not computed: the previous run has no run.json.\n"),
-      (
-        Array(#"{"quarter": "2026-Q2"}"#.utf8),
-        "Not computed: its run.json (schema\\_version 1) records no path-back targets.\n"
-      ),
-      (
-        Array(#"{"schema_version": 9, "quarter": "2026-Q2"}"#.utf8),
-        "Not computed: its run.json has schema\\_version 9, and this retier reads up to 2.\n"
-      ),
-    ] as [([UInt8]?, String)])
-  func watchNotComputed(runJSON: [UInt8]?, message: String) throws {
-    let text = Self.memo(try Self.secondRun(runJSON: .some(runJSON)))
-    #expect(text.contains("### Re-elevation watch\n\n" + message))
-    // The scorecard needs only tiers.csv.
+  @Test("a schema-1 run.json gives no path back and is taken to be in this run's currency")
+  func schemaOne() throws {
+    let folder = PreviousRunFolder(
+      tiersCSV: "account_id,to_tier,arr\nX01,1,1000000\nX02,1,500000\n", quarter: "2026-Q2")
+    let text = Self.memo(folder.attach(to: try RunResultFixtures.rubricBook()))
+    #expect(
+      text.contains(
+        "### Re-elevation watch\n\nNot computed: its run.json (schema\\_version 1) records no "
+          + "path-back targets.\n"))
+    #expect(
+      text.contains(
+        "The previous run's run.json records no currency (schema\\_version 2 or older): it is "
+          + "taken to be in USD, this run's currency.\n"))
     #expect(text.contains("| Tier 1 | 2 | 2 | 1,500,000 | 1,500,000 | 100.0% | 100.0% | 0 | 0 |"))
+  }
+
+  @Test("a previous run that fails verification is not used: each section says which file and why")
+  func notVerified() throws {
+    let result = try Self.secondRun { $0.runJSON = #"{"quarter": "2026-Q3"}"# }
+    #expect(result.previousRun == nil)
+    let text = Self.memo(result)
+    let why =
+      "Not compared: the previous run (2026-Q3) failed verification and is not used, nor any "
+      + "older run in its place: run.json: lists no outputs.\n"
+    #expect(text.contains("### Tier scorecard\n\n" + why))
+    #expect(text.contains("### Re-elevation watch\n\n" + why))
   }
 }
 

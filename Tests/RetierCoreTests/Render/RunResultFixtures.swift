@@ -65,8 +65,7 @@ enum RunResultFixtures {
     let result = try Retier.decide(drop.input(configuration))
     // As the executable does: the previous run is attached once the quarter is decided.
     guard let previousTiersCSV else { return result }
-    return Retier.attachingPreviousRun(
-      result, tiersCSV: Array(previousTiersCSV.utf8), runJSON: { nil })
+    return PreviousRunFolder(tiersCSV: previousTiersCSV).attach(to: result)
   }
 
   /// A CSV field, quoted when it needs to be.

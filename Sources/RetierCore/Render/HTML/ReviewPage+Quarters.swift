@@ -12,16 +12,18 @@ extension ReviewPage {
     guard let previous = result.previousRun else {
       for title in ["Tier scorecard", "Re-elevation watch", "Flapping"] {
         page.element("h3", text: title)
-        page.element("p", text: "No previous complete run: nothing to compare.")
+        page.element("p", text: ReviewMemo.noPreviousRun(result) + ".")
       }
       page.closeLine()
       return
     }
     page.element(
       "p",
-      text: previous.quarter.map {
-        "This quarter compared with the \($0) run (the latest earlier complete run)."
-      } ?? "This quarter compared with the previous complete run.")
+      text: "This quarter compared with the \(previous.quarter) run (the latest earlier complete "
+        + "run).")
+    if let currency = previous.assumedCurrency {
+      page.element("p", text: PreviousRunCheck.assumedCurrency(currency))
+    }
     let figures = previous.acrossQuarters
 
     page.element("h3", text: "Tier scorecard")
@@ -49,10 +51,8 @@ extension ReviewPage {
         ReviewMemo.watchRow($0, escape: { $0 })
       }
     } else {
-      let why =
-        previous.manifestProblem
-        ?? "its run.json (schema_version 1) records no path-back targets"
-      page.element("p", text: "Not computed: \(why).")
+      page.element(
+        "p", text: "Not computed: its run.json (schema_version 1) records no path-back targets.")
     }
 
     page.element("h3", text: "Flapping")

@@ -1,8 +1,17 @@
-/// A strict JSON reader for the few members of a previous `run.json` the next run needs. The
-/// manifest of a million-account run is some 50 MB, most of it the `outputs` list: this reader
-/// checks every byte of the syntax (RFC 8259) but builds values only for the members asked for,
-/// and hands array elements one at a time, so the file is never held as a tree.
-struct ManifestJSONReader: ~Copyable {
+/// The one strict JSON reader of the job (RFC 8259): the config and every `run.json` read back
+/// go through it. It refuses what a loose reader would guess at: a key given twice in one
+/// object, invalid UTF-8, an unpaired surrogate escape, nesting deeper than ``maximumDepth``,
+/// and anything after the value; each refusal names the JSON path where it was found
+/// (`tiers[2].min_score`).
+///
+/// The manifest of a million-account run is some 50 MB, most of it the `outputs` list: the
+/// reader checks every byte but builds values only for the members asked for, and hands array
+/// elements one at a time, so the file is never held as a tree.
+struct JSONReader: ~Copyable {
+  /// How deep objects and arrays may nest. The config nests four levels and `run.json` five; a
+  /// deeper document is not one of ours, and the limit keeps the recursion bounded.
+  static let maximumDepth = 64
+
   /// A JSON value that was asked for. Not `indirect`: the nesting is through arrays, so a
   /// scalar is not boxed on the heap (a million-account run.json has 91,000 path backs).
   enum Value: Equatable {
@@ -60,28 +69,63 @@ struct ManifestJSONReader: ~Copyable {
     var isNull: Bool { self == .null }
   }
 
-  /// The input is not JSON.
-  struct SyntaxError: Error {}
+  /// Why the input was refused, and where.
+  struct SyntaxError: Error, Equatable {
+    /// The JSON path of the value being read (`tiers[2].min_score`); empty at the top level.
+    var path: String
+    /// What is wrong there, in words.
+    var reason: String
+    /// Whether the key at ``path`` is given twice in its object.
+    var isRepeatedKey = false
+
+    /// `key 'rubric.weights.arr' is given twice; …`, `at tiers[2].min_score: <reason>`, or the
+    /// reason alone at the top level.
+    var description: String {
+      if isRepeatedKey { return "key '\(path)' is given twice; every key may appear once" }
+      return path.isEmpty ? reason : "at \(path): \(reason)"
+    }
+  }
+
+  /// One step of the path to the value being read.
+  private enum PathStep {
+    /// A container just opened, before its first key or element.
+    case opened
+    case key(String)
+    case index(Int)
+  }
 
   /// The bytes read.
   private let bytes: [UInt8]
   /// The next byte to read.
   private var position = 0
+  /// The containers open around the value being read, for the path in an error.
+  private var path: [PathStep] = []
 
   /// Prepares to read `bytes`.
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
   }
 
+  /// Checks that `bytes` are one JSON value and nothing else, as strictly as the reader reads
+  /// (repeated keys, invalid UTF-8, unpaired surrogates, depth, trailing text), without building
+  /// it. A decoder that is looser (Foundation's `JSONDecoder` keeps one of two repeated keys)
+  /// then reads only text this reader accepted.
+  static func check(_ bytes: [UInt8]) throws(SyntaxError) {
+    var reader = JSONReader(bytes)
+    try reader.skipValue()
+    try reader.expectEnd()
+  }
+
   /// Reads a top-level object, calling `member` with each key; `member` must read the value
   /// (``value()``, ``skipValue()`` or ``forEachElement(_:)``). Throws unless the whole input is
-  /// one object.
+  /// one object whose keys are distinct.
   mutating func forEachMember(
-    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+    _ member: (String, inout JSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
-    try members(member)
     skipSpace()
-    guard position == bytes.count else { throw SyntaxError() }
+    guard peek() == UInt8(ascii: "{") else { throw failure("expected an object") }
+    try members(member)
+    try expectEnd()
   }
 
   /// Whether the next value is an object.
@@ -93,51 +137,88 @@ struct ManifestJSONReader: ~Copyable {
   /// Reads an object nested in the input (see ``nextIsObject()``), calling `member` with each
   /// key as ``forEachMember(_:)`` does, so that its values are built only as far as asked.
   mutating func forEachObjectMember(
-    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+    _ member: (String, inout JSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
     skipSpace()
     try members(member)
   }
 
-  /// Reads an object that starts at the next byte, calling `member` with each key.
+  /// The path of the value being read, for a refusal of its content (`path_back[3].from_tier`).
+  var currentPath: String {
+    var text = ""
+    for step in path {
+      switch step {
+      case .key(let key): text += (text.isEmpty ? "" : ".") + key
+      case .index(let index): text += "[\(index)]"
+      case .opened: break
+      }
+    }
+    return text
+  }
+
+  /// Reads an object that starts at the next byte, calling `member` with each key; a key given
+  /// twice is refused.
   private mutating func members(
-    _ member: (String, inout ManifestJSONReader) throws(SyntaxError) -> Void
+    _ member: (String, inout JSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
     try expect(UInt8(ascii: "{"))
+    try enter()
     skipSpace()
     if peek() == UInt8(ascii: "}") {
       position += 1
+      path.removeLast()
       return
     }
+    var keys = Set<String>()
     while true {
       skipSpace()
       let key = try string()
+      guard keys.insert(key).inserted else {
+        path[path.count - 1] = .key(key)
+        var repeated = failure("the key is given twice")
+        repeated.isRepeatedKey = true
+        throw repeated
+      }
+      path[path.count - 1] = .key(key)
       skipSpace()
       try expect(UInt8(ascii: ":"))
       try member(key, &self)
       skipSpace()
-      if try next() == UInt8(ascii: "}") { return }
-      guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
+      if try next() == UInt8(ascii: "}") { break }
+      guard bytes[position - 1] == UInt8(ascii: ",") else {
+        position -= 1
+        throw failure("expected ',' or '}'")
+      }
     }
+    path.removeLast()
   }
 
   /// Reads an array, calling `element` for each element, which must read it.
   mutating func forEachElement(
-    _ element: (inout ManifestJSONReader) throws(SyntaxError) -> Void
+    _ element: (inout JSONReader) throws(SyntaxError) -> Void
   ) throws(SyntaxError) {
     skipSpace()
     try expect(UInt8(ascii: "["))
+    try enter()
     skipSpace()
     if peek() == UInt8(ascii: "]") {
       position += 1
+      path.removeLast()
       return
     }
+    var index = 0
     while true {
+      path[path.count - 1] = .index(index)
       try element(&self)
       skipSpace()
-      if try next() == UInt8(ascii: "]") { return }
-      guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
+      if try next() == UInt8(ascii: "]") { break }
+      guard bytes[position - 1] == UInt8(ascii: ",") else {
+        position -= 1
+        throw failure("expected ',' or ']'")
+      }
+      index += 1
     }
+    path.removeLast()
   }
 
   /// Reads the next value and builds it.
@@ -145,26 +226,14 @@ struct ManifestJSONReader: ~Copyable {
     skipSpace()
     switch peek() {
     case UInt8(ascii: "{"):
-      position += 1
-      var members: [(String, Value)] = []
-      skipSpace()
-      if peek() == UInt8(ascii: "}") {
-        position += 1
-        return .object([])
+      var built: [(String, Value)] = []
+      try members { (key: String, reader: inout JSONReader) throws(SyntaxError) in
+        built.append((key, try reader.value()))
       }
-      while true {
-        skipSpace()
-        let key = try string()
-        skipSpace()
-        try expect(UInt8(ascii: ":"))
-        members.append((key, try value()))
-        skipSpace()
-        if try next() == UInt8(ascii: "}") { return .object(members) }
-        guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
-      }
+      return .object(built)
     case UInt8(ascii: "["):
       var elements: [Value] = []
-      try forEachElement { (reader: inout ManifestJSONReader) throws(SyntaxError) in
+      try forEachElement { (reader: inout JSONReader) throws(SyntaxError) in
         elements.append(try reader.value())
       }
       return .array(elements)
@@ -184,33 +253,20 @@ struct ManifestJSONReader: ~Copyable {
     }
   }
 
-  /// Reads the next value, checking its syntax, without building it.
+  /// Reads the next value, checking it as strictly as ``value()`` does, without building it.
   mutating func skipValue() throws(SyntaxError) {
     skipSpace()
     switch peek() {
     case UInt8(ascii: "{"):
-      position += 1
-      skipSpace()
-      if peek() == UInt8(ascii: "}") {
-        position += 1
-        return
-      }
-      while true {
-        skipSpace()
-        try skipString()
-        skipSpace()
-        try expect(UInt8(ascii: ":"))
-        try skipValue()
-        skipSpace()
-        if try next() == UInt8(ascii: "}") { return }
-        guard bytes[position - 1] == UInt8(ascii: ",") else { throw SyntaxError() }
+      try members { (_: String, reader: inout JSONReader) throws(SyntaxError) in
+        try reader.skipValue()
       }
     case UInt8(ascii: "["):
-      try forEachElement { (reader: inout ManifestJSONReader) throws(SyntaxError) in
+      try forEachElement { (reader: inout JSONReader) throws(SyntaxError) in
         try reader.skipValue()
       }
     case UInt8(ascii: "\""):
-      try skipString()
+      _ = try string()
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
@@ -220,16 +276,37 @@ struct ManifestJSONReader: ~Copyable {
 
   // MARK: Tokens
 
+  /// A refusal at the current path.
+  private func failure(_ reason: String) -> SyntaxError {
+    SyntaxError(path: currentPath, reason: reason)
+  }
+
+  /// Opens a container, refused beyond ``maximumDepth``.
+  private mutating func enter() throws(SyntaxError) {
+    guard path.count < Self.maximumDepth else {
+      throw failure("nested deeper than \(Self.maximumDepth) levels")
+    }
+    path.append(.opened)
+  }
+
+  /// Checks that only whitespace follows the value read.
+  private mutating func expectEnd() throws(SyntaxError) {
+    skipSpace()
+    guard position == bytes.count else { throw failure("text after the end of the JSON value") }
+  }
+
   private func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
 
   private mutating func next() throws(SyntaxError) -> UInt8 {
-    guard position < bytes.count else { throw SyntaxError() }
+    guard position < bytes.count else { throw failure("the text ends too early") }
     position += 1
     return bytes[position - 1]
   }
 
   private mutating func expect(_ byte: UInt8) throws(SyntaxError) {
-    guard try next() == byte else { throw SyntaxError() }
+    guard try next() == byte else {
+      throw failure("expected '\(Character(Unicode.Scalar(byte)))'")
+    }
   }
 
   private mutating func skipSpace() {
@@ -242,7 +319,9 @@ struct ManifestJSONReader: ~Copyable {
   }
 
   private mutating func literal(_ word: String) throws(SyntaxError) {
-    for expected in word.utf8 where try next() != expected { throw SyntaxError() }
+    for expected in word.utf8 where try next() != expected {
+      throw failure("not a JSON value")
+    }
   }
 
   /// A number's text, checked against the JSON grammar.
@@ -253,38 +332,30 @@ struct ManifestJSONReader: ~Copyable {
       while position < bytes.count, (0x30...0x39).contains(bytes[position]) { position += 1 }
       return position - first
     }
+    let notNumber = failure("not a JSON value")
     if peek() == UInt8(ascii: "-") { position += 1 }
     if peek() == UInt8(ascii: "0") {
       position += 1
     } else if digits() == 0 {
-      throw SyntaxError()
+      throw notNumber
     }
     if peek() == UInt8(ascii: ".") {
       position += 1
-      guard digits() > 0 else { throw SyntaxError() }
+      guard digits() > 0 else { throw notNumber }
     }
     if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
       position += 1
       if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
-      guard digits() > 0 else { throw SyntaxError() }
+      guard digits() > 0 else { throw notNumber }
     }
     return String(decoding: bytes[start..<position], as: UTF8.self)
   }
 
-  /// Skips a string, checking its escapes and that it holds no control character.
-  private mutating func skipString() throws(SyntaxError) {
-    try expect(UInt8(ascii: "\""))
-    while true {
-      let byte = try next()
-      if byte == UInt8(ascii: "\"") { return }
-      if byte < 0x20 { throw SyntaxError() }
-      if byte == UInt8(ascii: "\\") { _ = try escape() }
-    }
-  }
-
-  /// A string's text, escapes resolved; invalid UTF-8 is refused.
+  /// A string's text, escapes resolved; invalid UTF-8, a control character or an unpaired
+  /// surrogate is refused.
   private mutating func string() throws(SyntaxError) -> String {
-    try expect(UInt8(ascii: "\""))
+    guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
+    position += 1
     // Most strings (keys, ids, amounts) have no escape: their bytes are the text, read in place.
     let start = position
     var isASCII = true
@@ -299,21 +370,23 @@ struct ManifestJSONReader: ~Copyable {
       // (ASCII always is); cheaper than the generic `String(validating:as:)` on a slice.
       let text = bytes[start..<(position - 1)]
       let string = String(decoding: text, as: UTF8.self)
-      guard isASCII || string.utf8.elementsEqual(text) else { throw SyntaxError() }
+      guard isASCII || string.utf8.elementsEqual(text) else { throw failure("invalid UTF-8") }
       return string
     }
     var text = Array(bytes[start..<position])
     while true {
       let byte = try next()
       if byte == UInt8(ascii: "\"") { break }
-      if byte < 0x20 { throw SyntaxError() }
+      if byte < 0x20 { throw failure("a control character inside a string") }
       if byte == UInt8(ascii: "\\") {
         text.append(contentsOf: String(try escape()).utf8)
       } else {
         text.append(byte)
       }
     }
-    guard let string = String(validating: text, as: UTF8.self) else { throw SyntaxError() }
+    guard let string = String(validating: text, as: UTF8.self) else {
+      throw failure("invalid UTF-8")
+    }
     return string
   }
 
@@ -329,20 +402,22 @@ struct ManifestJSONReader: ~Copyable {
     case UInt8(ascii: "r"): return "\r"
     case UInt8(ascii: "t"): return "\t"
     case UInt8(ascii: "u"):
+      let unpaired = failure("an unpaired surrogate escape")
       let unit = try hexUnit()
       if (0xD800..<0xDC00).contains(unit) {
-        try expect(UInt8(ascii: "\\"))
-        try expect(UInt8(ascii: "u"))
+        guard try next() == UInt8(ascii: "\\"), try next() == UInt8(ascii: "u") else {
+          throw unpaired
+        }
         let low = try hexUnit()
         guard (0xDC00..<0xE000).contains(low),
           let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-        else { throw SyntaxError() }
+        else { throw unpaired }
         return Character(scalar)
       }
-      guard let scalar = Unicode.Scalar(unit) else { throw SyntaxError() }
+      guard let scalar = Unicode.Scalar(unit) else { throw unpaired }
       return Character(scalar)
     default:
-      throw SyntaxError()
+      throw failure("an unknown escape")
     }
   }
 
@@ -356,7 +431,7 @@ struct ManifestJSONReader: ~Copyable {
       case 0x30...0x39: digit = byte - 0x30
       case 0x41...0x46: digit = byte - 0x41 + 10
       case 0x61...0x66: digit = byte - 0x61 + 10
-      default: throw SyntaxError()
+      default: throw failure("a \\u escape needs four hex digits")
       }
       unit = unit << 4 | UInt32(digit)
     }

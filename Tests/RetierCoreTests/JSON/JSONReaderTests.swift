@@ -4,15 +4,15 @@ import Testing
 
 @testable import RetierCore
 
-@Suite("The run.json reader: strict JSON, only the members asked for built")
-struct ManifestJSONReaderTests {
-  /// The members of `json` as `ManifestJSONReader` reads them, `nil` when it refuses the text.
-  static func members(_ json: String) -> [(String, ManifestJSONReader.Value)]? {
-    var reader = ManifestJSONReader(Array(json.utf8))
-    var members: [(String, ManifestJSONReader.Value)] = []
-    do throws(ManifestJSONReader.SyntaxError) {
+@Suite("The strict JSON reader: config and run.json, only the members asked for built")
+struct JSONReaderTests {
+  /// The members of `json` as `JSONReader` reads them, `nil` when it refuses the text.
+  static func members(_ json: String) -> [(String, JSONReader.Value)]? {
+    var reader = JSONReader(Array(json.utf8))
+    var members: [(String, JSONReader.Value)] = []
+    do throws(JSONReader.SyntaxError) {
       try reader.forEachMember {
-        (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+        (key: String, reader: inout JSONReader) throws(JSONReader.SyntaxError) in
         members.append((key, try reader.value()))
       }
     } catch {
@@ -56,11 +56,11 @@ struct ManifestJSONReaderTests {
       ([0xC3], nil), ([0xFF, 0x61], nil), ([0x5C, 0x6E, 0xC3], nil), ([0xED, 0xA0, 0x80], nil),
     ] as [([UInt8], String?)])
   func checksUTF8(bytes: [UInt8], text: String?) {
-    var reader = ManifestJSONReader(Array(#"{"s": ""#.utf8) + bytes + Array(#""}"#.utf8))
-    var read: ManifestJSONReader.Value?
-    do throws(ManifestJSONReader.SyntaxError) {
+    var reader = JSONReader(Array(#"{"s": ""#.utf8) + bytes + Array(#""}"#.utf8))
+    var read: JSONReader.Value?
+    do throws(JSONReader.SyntaxError) {
       try reader.forEachMember {
-        (_: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+        (_: String, reader: inout JSONReader) throws(JSONReader.SyntaxError) in
         read = try reader.value()
       }
     } catch {
@@ -72,12 +72,61 @@ struct ManifestJSONReaderTests {
   @Test("a skipped member is still checked: broken JSON there refuses the manifest")
   func skippedMembersAreChecked() {
     let broken = Array(
-      #"{"quarter": "2026-Q2", "outputs": [{"file": "a", "bytes": 1,}]}"#.utf8)
+      #"{"quarter": "2026-Q2", "outputs": [], "counts": {"promotions": 1,}}"#.utf8)
     #expect(
-      throws: PreviousRunManifest.Refusal(message: "its run.json is not a retier run manifest")
+      throws: PreviousRunManifest.Refusal(
+        file: "run.json", reason: "is not strict JSON: at counts.promotions: expected a string")
     ) {
       try PreviousRunManifest.read(broken).get()
     }
+  }
+
+  /// What `JSONReader.check` says of `json`, `nil` when it accepts it.
+  static func refusal(_ json: [UInt8]) -> String? {
+    do throws(JSONReader.SyntaxError) {
+      try JSONReader.check(json)
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test(
+    "a repeated key, trailing text or an unpaired surrogate is refused, naming the JSON path",
+    arguments: [
+      (#"{"a": 1, "a": 2}"#, "key 'a' is given twice; every key may appear once"),
+      (
+        #"{"tiers": [{"name": "x"}, {"name": "y", "min_score": 1, "min_score": 2}]}"#,
+        "key 'tiers[1].min_score' is given twice; every key may appear once"
+      ),
+      (#"{"a": "x", "\u0061": 1}"#, "key 'a' is given twice; every key may appear once"),
+      (#"{"a": 1} {"b": 2}"#, "text after the end of the JSON value"),
+      (#"{"t": [1, 2, {"u": "\udc00"}]}"#, "at t[2].u: an unpaired surrogate escape"),
+      (#"{"t": "\ud800x"}"#, "at t: an unpaired surrogate escape"),
+      (#"{"tiers": [{"min_score": tru}]}"#, "at tiers[0].min_score: not a JSON value"),
+      (#"{"a": [1 2]}"#, "at a[0]: expected ',' or ']'"),
+    ])
+  func refusesWithPath(json: String, description: String) {
+    #expect(Self.refusal(Array(json.utf8)) == description)
+  }
+
+  @Test("invalid UTF-8 in a value is refused where it is")
+  func invalidUTF8() {
+    let json = Array(#"{"a": {"b": ""#.utf8) + [0xFF] + Array(#""}}"#.utf8)
+    #expect(Self.refusal(json) == "at a.b: invalid UTF-8")
+  }
+
+  @Test("nesting is bounded: 64 levels are read, 65 refused before any deeper recursion")
+  func depth() {
+    let deep = { (levels: Int) in
+      Array((String(repeating: "[", count: levels) + String(repeating: "]", count: levels)).utf8)
+    }
+    #expect(Self.refusal(deep(JSONReader.maximumDepth)) == nil)
+    #expect(
+      Self.refusal(deep(JSONReader.maximumDepth + 1))?.hasSuffix("nested deeper than 64 levels")
+        == true)
+    // A million brackets: refused at level 65, never a stack overflow.
+    #expect(Self.refusal(deep(1_000_000)) != nil)
   }
 
   @Test("Foundation's JSONSerialization and this reader agree on generated documents")
