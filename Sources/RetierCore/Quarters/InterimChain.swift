@@ -103,12 +103,12 @@ package struct InterimChain: Sendable, Hashable {
   ) -> Result<InterimChain, Refusal> {
     var recordedQuarter: String?
     var sawInterim = false
-    var chainAfter: ManifestJSONReader.Value?
+    var chainAfter: JSONReader.Value?
     var repeated = false
-    var reader = ManifestJSONReader(bytes)
-    do throws(ManifestJSONReader.SyntaxError) {
+    var reader = JSONReader(bytes)
+    do throws(JSONReader.SyntaxError) {
       try reader.forEachMember {
-        (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError) in
+        (key: String, reader: inout JSONReader) throws(JSONReader.SyntaxError) in
         switch key {
         case "quarter":
           repeated = repeated || recordedQuarter != nil
@@ -120,7 +120,7 @@ package struct InterimChain: Sendable, Hashable {
           // Only the state is built: the flags (up to one per account) are only checked to be
           // JSON.
           try reader.forEachObjectMember {
-            (key: String, reader: inout ManifestJSONReader) throws(ManifestJSONReader.SyntaxError)
+            (key: String, reader: inout JSONReader) throws(JSONReader.SyntaxError)
             in
             guard key == "chain_after" else { return try reader.skipValue() }
             repeated = repeated || chainAfter != nil
