@@ -122,8 +122,8 @@ struct InterimChainTests {
     #expect(stopped.status == 66)
     #expect(
       stopped.errorText.contains(
-        "\(folder): error: this interim folder fails verification: its run.json records no "
-          + "chain state (interim.chain_after); the chain of interims stops here until it is "
+        "\(folder)/run.json: error: this interim folder fails verification: lists no outputs; "
+          + "the chain of interims stops here until it is "
           + "moved aside (renamed, e.g. mv \(folder) \(folder).bad)"), "\(stopped.errorText)")
     #expect(workspace.outputEntries == [".retier.lock", "2026-Q3", "2026-Q3-interim-1"])
 

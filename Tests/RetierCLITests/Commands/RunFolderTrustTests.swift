@@ -73,7 +73,7 @@ struct RunFolderTrustTests {
     #expect(outcome.status == 66)
     #expect(
       outcome.errorText.contains(
-        "/2026-Q3/tiers.csv: error: drop not ready: the completed run of 2026-Q3 failed "
+        "/2026-Q3/tiers.csv: error: the completed run of 2026-Q3 failed "
           + "verification: has "),
       "\(outcome.errorText)")
     #expect(!workspace.outputEntries.contains("2026-Q3-interim-1"))

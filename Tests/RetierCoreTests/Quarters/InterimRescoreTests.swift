@@ -209,7 +209,9 @@ struct InterimRescoreTests {
     #expect(
       InterimChain.read(runJSON: twice, quarter: "2026-Q3", number: 1, tierCount: 3)
         == .failure(
-          .init(message: "its run.json repeats the quarter, the interim or its chain state")))
+          .init(
+            message: "its run.json is not strict JSON: key 'interim.chain_after' is given "
+              + "twice; every key may appear once")))
     #expect(
       InterimChain.read(runJSON: text.bytes, quarter: "2026-Q3", number: 2, tierCount: 1)
         == .failure(.init(message: "its run.json has a chain account out of range or repeated")))
