@@ -67,7 +67,8 @@ package struct InterimRun: Sendable {
         else { return nil }
         return (ledger[ref], tier)
       },
-      constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
+      constants: configuration.rubric, skippedReviews: SkippedReviewsRule(configuration),
+      cutLines: cutLines, minScores: minScores, seats: seats,
       seated: previous.seated)
 
     var run = InterimRun(

@@ -54,7 +54,7 @@ extension AccountMemo {
     let from = result.ledger.currentTier(ref) ?? decision.finalTier
     let line = explainer.line(ofTier: from)
     SkippedReviewsRule(result.configuration).writePathBack(
-      reviewsSkipped: result.ledger.reviewsSkipped(ref), to: &text)
+      reviewsSkipped: result.ledger.reviewsSkipped(ref), finalTier: decision.finalTier, to: &text)
     text.append(" ")
     if total >= line {
       text.append(

@@ -165,9 +165,15 @@ extension AccountMemo {
   ) {
     let result = explainer.result
     let account = result.ledger[ref]
-    SkippedReviewsRule(result.configuration).writeHold(
-      reviewsSkipped: account.reviewsSkipped,
-      currentTier: account.currentTier ?? result.ledger.decisions[ref].finalTier, to: &text)
+    let decision = result.ledger.decisions[ref]
+    let current = account.currentTier ?? decision.finalTier
+    let rule = SkippedReviewsRule(result.configuration)
+    if decision.targetTier == current {
+      rule.writeHeldAtCurrent(
+        reviewsSkipped: account.reviewsSkipped, currentTier: current, to: &text)
+    } else {
+      rule.writeHold(reviewsSkipped: account.reviewsSkipped, currentTier: current, to: &text)
+    }
   }
 
   /// Why a capped tier did not seat the account: the account that took its seat, by name and

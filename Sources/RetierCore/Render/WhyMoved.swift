@@ -186,6 +186,13 @@ struct WhyMoved: Sendable {
     writeSignalsSummary(ref, to: &text)
     if isBelowTierAbove {
       text.append(" is below the Tier ", finalTier - 1, " line of ", line(ofTier: finalTier - 1))
+      let skipped = result.ledger.reviewsSkipped(ref)
+      if SkippedReviewsRule(result.configuration).isAlsoSkipped(
+        currentTier: result.ledger.currentTier(ref), reviewsSkipped: skipped,
+        finalTier: finalTier)
+      {
+        text.append(SkippedReviewsRule.alsoClause(skipped))
+      }
       return
     }
     let verb = total >= line(ofTier: finalTier) ? " reaches" : " is below"
@@ -211,9 +218,16 @@ struct WhyMoved: Sendable {
       result.configuration.tierCount)
   }
 
-  /// `two business reviews skipped in a row`.
+  /// `two business reviews skipped in a row` for a move one tier down, `held: two business
+  /// reviews skipped in a row, none held since` for an account held in its tier.
   private func writeSkippedReviewsClause(_ ref: AccountRef, to text: inout TextBuffer) {
-    text.append(SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)))
+    let count = result.ledger.reviewsSkipped(ref)
+    let decision = result.ledger.decisions[ref]
+    if decision.targetTier == result.ledger.currentTier(ref) {
+      text.append(SkippedReviewsRule.heldClause(count))
+    } else {
+      text.append(SkippedReviewsRule.skippedPhrase(count))
+    }
   }
 
   private func writeCapClause(_ ref: AccountRef, to text: inout TextBuffer) {
@@ -227,9 +241,10 @@ struct WhyMoved: Sendable {
       writeSignalsSummary(ref, to: &text)
       text.append(" ")
       if decision.isHeldBySkippedReviews, let from = currentTier {
-        // Held below its tier whatever its total: the line it missed is not the reason.
+        // Moved below its tier, or held in it, whatever its total: the line it missed is not
+        // the reason.
         text.append(
-          "is held below Tier ", from, " by ",
+          from == target ? "is held in Tier " : "is held below Tier ", from, " by ",
           SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)), ", ")
       } else if let from = currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")

@@ -1,5 +1,5 @@
-/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric held one tier below the
-/// current one after skipped business reviews; then hard caps top down,
+/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric, moved one tier below the
+/// current one or held at it after skipped business reviews; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
 struct TierAssigner: Sendable {
@@ -52,11 +52,11 @@ struct TierAssigner: Sendable {
         (target, reason) = (override.tier, .override)
       } else if isNewLogo {
         (target, reason) = (tierCount, .newLogo)
-      } else if let held = skippedReviews.heldTier(
+      } else if let effect = skippedReviews.effect(
         currentTier: ledger.currentTier(ref), reviewsSkipped: ledger.reviewsSkipped(ref),
         rubricTier: rubricTier)
       {
-        (target, reason) = (held, .skippedReviews)
+        (target, reason) = (effect.tier, .skippedReviews)
       } else {
         (target, reason) = (rubricTier, .rubric)
       }
