@@ -39,6 +39,9 @@ struct WhyMoved: Sendable {
   /// Each moved account's memo file name, by ref: `memo.md` links the memos and the memos are
   /// written under these names, so they are assigned once per run.
   let memoNames: [AccountRef: String]
+  /// Who holds the conversation of each account memo, by ref: the memo's opener names them and
+  /// `memo.md` groups its conversations by them.
+  let holders: [AccountRef: ConversationHolder]
 
   /// Indexes the cap reports of `result`.
   init(_ result: RunResult) {
@@ -73,8 +76,11 @@ struct WhyMoved: Sendable {
     self.lowestSeatedTotals = lowest
     let configuration = result.configuration
     self.memoNames = AccountMemo.memoNames(result)
-    self.people = PeopleDirectory(
+    let people = PeopleDirectory(
       roster: result.book.roster, poolOwnerID: configuration.poolOwnerID)
+    self.people = people
+    self.holders = ConversationHolder.holders(
+      of: Array(memoNames.keys), result: result, people: people)
     self.reinvestment = TimeReinvestment(result) {
       displacements[$0] != nil || seatsTaken[$0] != nil
     }
