@@ -20,7 +20,7 @@ extension AccountMemo {
     let decision = result.ledger.decisions[ref]
     let current = result.ledger.currentTier(ref)
     let from = current ?? decision.finalTier
-    let isDemotion = decision.finalTier > from
+    let isDemotion = TierLadder.isDemotion(from: current, to: decision.finalTier)
     let id = result.ledger.id(ref)
     let accountName = result.ledger.name(ref)
     let name = accountName.isEmpty ? id : accountName

@@ -59,7 +59,8 @@ extension AccountMemo {
   ) {
     let result = explainer.result
     let from = result.ledger.currentTier(ref) ?? 0
-    let isDemotion = result.ledger.decisions.finalTier(ref) > from
+    let isDemotion = TierLadder.isDemotion(
+      from: result.ledger.currentTier(ref), to: result.ledger.decisions.finalTier(ref))
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
     // `none` for executive contact reads as "with no executive contact".
     func writeLevels(_ levels: ServiceLevels) {

@@ -32,6 +32,8 @@ struct WhyMoved: Sendable {
   /// Every tier's service levels with their text escaped for Markdown, Tier 1 first, for the
   /// same reason.
   private let escapedServiceLevels: [ServiceLevels]
+  /// The ladder's rules: the tier lines, demotions.
+  let ladder: TierLadder
   /// People by name, for every sentence a person reads.
   let people: PeopleDirectory
   /// Where each demotion's freed CSM time goes.
@@ -75,6 +77,7 @@ struct WhyMoved: Sendable {
     self.seatsTaken = seatsTaken
     self.lowestSeatedTotals = lowest
     let configuration = result.configuration
+    self.ladder = TierLadder(configuration)
     self.memoNames = AccountMemo.memoNames(result)
     let people = PeopleDirectory(
       roster: result.book.roster, poolOwnerID: configuration.poolOwnerID)
@@ -172,8 +175,8 @@ struct WhyMoved: Sendable {
       ", fit ", scores.fit, ", expansion ", scores.expansion, ")")
   }
 
-  /// The `min_score` of a tier.
-  func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
+  /// The `min_score` of a tier (``TierLadder``).
+  func line(ofTier tier: Int) -> ExactDecimal { ladder.line(ofTier: tier) }
 
   private func writeRubricClause(
     _ ref: AccountRef, direction: MovementDirection?, to text: inout TextBuffer
@@ -201,8 +204,8 @@ struct WhyMoved: Sendable {
       }
       return
     }
-    let verb = total >= line(ofTier: finalTier) ? " reaches" : " is below"
-    text.append(verb, " the Tier ", finalTier, " line of ", line(ofTier: finalTier))
+    text.append(" ")
+    ladder.writeComparison(of: total, withTier: finalTier, to: &text)
   }
 
   private func writeOverrideClause(_ ref: AccountRef, to text: inout TextBuffer) {
