@@ -73,7 +73,7 @@ struct BenchDrop {
   /// Builds the five files, writing them to `output` as they grow.
   mutating func tables(writingTo output: DropOutput) -> DropTables {
     let arrCents = (0..<accountCount).map { _ in nextARRCents() }
-    let lines = ScoreLines(sortedDescending: arrCents.sorted(by: >))
+    let lines = Rubric.withDefaultConstants(bookARRCents: arrCents)
     let rejectedCount = accountCount / Self.validRowsPerRejected
     let idWidth = max(5, String(accountCount + rejectedCount + 10).count)
     let roster = BenchRoster(accountCount: accountCount, plans: ladder.rosters, random: &random)

@@ -63,13 +63,17 @@ struct BenchRoster {
     return ids[index % ids.count]
   }
 
+  /// The CS leads the CSMs of each tier report to, Tier 1's first.
+  static let managers = ["Marco Ruiz", "Elena Petrova", "Kwame Mensah", "Yuki Tanaka"]
+
   /// Writes csms.csv rows.
   func append(to tables: inout DropTables) {
     for member in members {
       tables.appendCSM(
         id: member.id, name: member.name,
         email: member.id + "@example.com", tier: String(member.tier),
-        maxAccounts: member.maxAccounts, active: member.active ? "true" : "false")
+        maxAccounts: member.maxAccounts, active: member.active ? "true" : "false",
+        manager: Self.managers[(member.tier - 1) % Self.managers.count])
     }
   }
 }

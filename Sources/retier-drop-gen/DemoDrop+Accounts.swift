@@ -1,8 +1,10 @@
+import RetierCore
+
 extension DemoDrop {
   /// Builds the five files of the demo drop, to be written to `output`.
   mutating func tables(writingTo output: DropOutput) -> DropTables {
     let curve = Self.arrCurve()
-    let lines = ScoreLines(sortedDescending: curve)
+    let lines = Rubric.withDefaultConstants(bookARRCents: curve)
     let accounts = planAccounts(
       scores: curve.map { lines.arrScore(cents: $0, supportHundredths: 0) })
     var tables = DropTables(

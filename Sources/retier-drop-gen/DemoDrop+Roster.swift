@@ -36,7 +36,9 @@ extension DemoDrop {
   }
 
   /// csms.csv: six active Tier 1 CSMs at 10 accounts each (the worked example's whole team),
-  /// one inactive Tier 2 CSM, and one row with a tier that does not exist.
+  /// one inactive Tier 2 CSM, and one row with a tier that does not exist. The Tier 1 CSMs
+  /// report to Marco Ruiz; the inactive CSM reports to Elena Petrova, who holds the
+  /// conversations of that CSM's accounts.
   func appendCSMs(to tables: inout DropTables) {
     let tierOne = [
       ("Ava Chen", "true"), ("Mateo Alvarez", "TRUE"), ("Hannah Okafor", ""),
@@ -45,14 +47,15 @@ extension DemoDrop {
     for (number, (id, person)) in zip(Self.tierOneCSMs, tierOne).enumerated() {
       tables.appendCSM(
         id: id, name: person.0, email: Self.email(person.0), tier: "1", maxAccounts: 10,
-        active: person.1, crmUserID: Self.salesforceUserID(number + 1))
+        active: person.1, crmUserID: Self.salesforceUserID(number + 1), manager: "Marco Ruiz")
     }
     tables.appendCSM(
       id: Self.inactiveTierTwoCSM, name: "Priya Raman", email: Self.email("Priya Raman"),
-      tier: "2", maxAccounts: nil, active: "false", crmUserID: Self.salesforceUserID(7))
+      tier: "2", maxAccounts: nil, active: "false", crmUserID: Self.salesforceUserID(7),
+      manager: "Elena Petrova")
     tables.appendCSM(
       id: "csm-08", name: "Jonas \"JJ\" Berg", email: "jonas.berg@example.com", tier: "4",
-      maxAccounts: 80, active: "true", crmUserID: Self.salesforceUserID(8))
+      maxAccounts: 80, active: "true", crmUserID: Self.salesforceUserID(8), manager: "Marco Ruiz")
   }
 
   /// An 18-character Salesforce user id (`005…`) for the demo's CSM `number`; the pool owner

@@ -57,6 +57,7 @@ struct DropTables {
     accounts.row([
       "Account_ID", "account_name", "industry", "customer_since", " strategic_fit ", "owner_id",
       "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu", "Reviews_Skipped",
+      "Sales Owner", "sales_owner_email",
     ])
     arr.row(["subscription_id", "account_id", "arr"])
     usage.row([
@@ -65,7 +66,9 @@ struct DropTables {
     overrides.row([
       "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
     ])
-    csms.row(["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id"])
+    csms.row([
+      "csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id", "manager",
+    ])
   }
 
   /// Appends an account row, and its usage row when it has one.
@@ -103,6 +106,9 @@ struct DropTables {
       accounts.text(Self.spell("false", wordCase))
     }
     accounts.integer(account.reviewsSkipped)
+    let executive = Self.accountExecutive(of: account.id)
+    accounts.text(executive.name)
+    accounts.text(executive.email)
     accounts.endRow()
     if account.hasUsageRow {
       appendUsage(
@@ -153,7 +159,7 @@ struct DropTables {
   /// empty `crmUserID` leaves the CRM user id to default to the csm id.
   mutating func appendCSM(
     id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String,
-    crmUserID: String = ""
+    crmUserID: String = "", manager: String = ""
   ) {
     csms.text(id)
     csms.text(name)
@@ -162,6 +168,7 @@ struct DropTables {
     csms.integer(maxAccounts)
     csms.text(active)
     csms.text(crmUserID)
+    csms.text(manager)
     csms.endRow()
   }
 
@@ -192,6 +199,23 @@ struct DropTables {
     guard buffer.bytes.count >= atLeast else { return }
     output.append(buffer.bytes, to: file)
     buffer.removeAll()
+  }
+
+  /// The account executives of the drop; an account is owned by one of them, or by nobody (a
+  /// blank `sales_owner`), picked from its id so that no random draw changes.
+  static let accountExecutives = [
+    "Dana Whitfield", "Omar Haddad", "Grace Liu", "Tomás Ferreira", "Ingrid Nilsen",
+  ]
+
+  /// The account executive of the account `id` (name and email; both blank for one id in six).
+  static func accountExecutive(of id: String) -> (name: String, email: String) {
+    let pick = id.unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 1_000_003 }
+    let slot = pick % (accountExecutives.count + 1)
+    guard slot < accountExecutives.count else { return ("", "") }
+    let name = accountExecutives[slot]
+    let plain = String(name.lowercased().map { $0 == "á" ? "a" : $0 })
+    let email = plain.split(separator: " ").joined(separator: ".") + "@example.com"
+    return (name, email)
   }
 
   private static func spell(_ word: String, _ wordCase: WordCase) -> String {

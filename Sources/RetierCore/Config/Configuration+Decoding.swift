@@ -14,6 +14,7 @@ extension Configuration: Decodable {
     case poolOwnerID = "pool_owner_id"
     case poolOwnerEmail = "pool_owner_email"
     case poolOwnerCRMID = "pool_owner_crm_id"
+    case csLeader = "cs_leader"
     case csmLoadedCost = "csm_loaded_cost"
     case memoListLimit = "memo_list_limit"
     case currency
@@ -53,6 +54,7 @@ extension Configuration: Decodable {
     poolOwnerID = try value(.poolOwnerID, poolOwnerID)
     poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
     poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
+    csLeader = try container.decodeIfPresent(String.self, forKey: .csLeader)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
     memoListLimit = try value(.memoListLimit, memoListLimit)
     currency = try value(.currency, currency)

@@ -35,6 +35,9 @@ package struct Configuration: Sendable, Hashable {
   /// The pool owner's CRM user id, the `OwnerId` of pooled accounts in the Salesforce import (a
   /// user: Salesforce accounts cannot be owned by a queue); `nil` leaves them out of it.
   package var poolOwnerCRMID: String?
+  /// The CS leader's name: holds an account memo's conversation when neither owner is an active
+  /// CSM and the old owner has no `manager`; `nil` makes the memo say "the CS lead".
+  package var csLeader: String?
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
   /// Longest list `memo.md` prints in full; a longer one shows its first this many by ARR and

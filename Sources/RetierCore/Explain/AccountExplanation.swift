@@ -145,9 +145,19 @@ package struct AccountExplanation {
         + "\(result.quarter.label) start on or after customer_since \(account.customerSince), "
         + "fewer than new_logo_quarters \(configuration.newLogoQuarters)"
     }
+    let rule = SkippedReviewsRule(configuration)
     if decision.isHeldBySkippedReviews, let current = account.currentTier {
-      return SkippedReviewsRule(configuration).holdCondition(
-        reviewsSkipped: account.reviewsSkipped, currentTierName: tierName(current))
+      return decision.targetTier == current
+        ? rule.heldCondition(
+          reviewsSkipped: account.reviewsSkipped, currentTierName: tierName(current))
+        : rule.holdCondition(
+          reviewsSkipped: account.reviewsSkipped, currentTierName: tierName(current))
+    }
+    if rule.isAlsoSkipped(
+      currentTier: account.currentTier, reviewsSkipped: account.reviewsSkipped,
+      finalTier: decision.finalTier)
+    {
+      return "the rubric tier" + SkippedReviewsRule.alsoClause(account.reviewsSkipped)
     }
     return "the rubric tier"
   }

@@ -28,6 +28,8 @@ struct AccountColumns: Sendable {
   private var reviewsSkipped: [Int32] = []
   /// Customer since.
   private var customerSince: [CalendarDate] = []
+  /// `sales_owner` and `sales_owner_email`.
+  private var salesOwners: [AccountExecutive] = []
   /// Usage facts.
   private var usages: [PackedUsage] = []
   /// The optionals' presence and the yes/no facts.
@@ -51,6 +53,7 @@ struct AccountColumns: Sendable {
     fits.reserveCapacity(count)
     reviewsSkipped.reserveCapacity(count)
     customerSince.reserveCapacity(count)
+    salesOwners.reserveCapacity(count)
     usages.reserveCapacity(count)
     flags.reserveCapacity(count)
   }
@@ -68,6 +71,7 @@ struct AccountColumns: Sendable {
     fits.append(Int32(account.strategicFit))
     reviewsSkipped.append(Int32(clamping: account.reviewsSkipped))
     customerSince.append(account.customerSince)
+    salesOwners.append(AccountExecutive(name: account.salesOwner, email: account.salesOwnerEmail))
     usages.append(PackedUsage(account.usage))
     flags.append(Flags(account))
   }
@@ -82,8 +86,12 @@ struct AccountColumns: Sendable {
       expansionCeiling: flags.contains(.hasExpansionCeiling) ? ceilings[row] : nil,
       multiBU: flags.contains(.multiBU), sponsorLost: flags.contains(.sponsorLost),
       arr: arrs[row], usage: usages[row].value, hasUsageRow: flags.contains(.hasUsageRow),
-      line: lines[row], reviewsSkipped: Int(reviewsSkipped[row]))
+      line: lines[row], reviewsSkipped: Int(reviewsSkipped[row]),
+      salesOwner: salesOwners[row].name, salesOwnerEmail: salesOwners[row].email)
   }
+
+  /// The account executive of `row`.
+  func accountExecutive(_ row: Int) -> AccountExecutive { salesOwners[row] }
 
   /// `account_id` of `row`.
   func id(_ row: Int) -> String { ids[row] }
@@ -130,6 +138,7 @@ struct AccountColumns: Sendable {
     fits = order.map { fits[$0] }
     reviewsSkipped = order.map { reviewsSkipped[$0] }
     customerSince = order.map { customerSince[$0] }
+    salesOwners = order.map { salesOwners[$0] }
     usages = order.map { usages[$0] }
     flags = order.map { flags[$0] }
     return self

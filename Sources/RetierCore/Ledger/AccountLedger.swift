@@ -61,6 +61,11 @@ package struct AccountLedger: Sendable {
   /// `customer_since` of `ref`, without building the account.
   package func customerSince(_ ref: AccountRef) -> CalendarDate { accounts.customerSince(ref.row) }
 
+  /// The account executive of `ref` (`sales_owner`, `sales_owner_email`).
+  func accountExecutive(_ ref: AccountRef) -> AccountExecutive {
+    accounts.accountExecutive(ref.row)
+  }
+
   /// The business reviews `ref` skipped in a row, without building the account.
   package func reviewsSkipped(_ ref: AccountRef) -> Int { accounts.reviewsSkipped(ref.row) }
 

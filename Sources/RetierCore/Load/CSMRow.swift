@@ -17,4 +17,6 @@ package struct CSM: Sendable, Hashable {
   var maxAccounts: Int?
   /// `active` (blank means true).
   var isActive: Bool
+  /// `manager`, trimmed: the name of the CS lead this CSM reports to (empty when blank).
+  var manager = ""
 }

@@ -9,7 +9,7 @@ extension DropLoader {
       required: ["account_id", "customer_since", "strategic_fit"],
       optional: [
         "account_name", "current_tier", "owner_id", "expansion_ceiling_arr", "multi_bu",
-        "sponsor_status", "reviews_skipped",
+        "sponsor_status", "reviews_skipped", "sales_owner", "sales_owner_email",
       ])
     let idColumn = table.column("account_id")
     let nameColumn = table.column("account_name")
@@ -21,6 +21,7 @@ extension DropLoader {
     let multiBUColumn = table.column("multi_bu")
     let sponsorColumn = table.column("sponsor_status")
     let reviewsSkippedColumn = table.column("reviews_skipped")
+    let salesOwnerColumns = (table.column("sales_owner"), table.column("sales_owner_email"))
     var accounts = AccountColumns()
     // Reserved up front: growing a million accounts by doubling would briefly hold 1.5 copies.
     accounts.reserveCapacity(table.rowCountEstimate)
@@ -83,7 +84,9 @@ extension DropLoader {
           strategicFit: strategicFit ?? 0, expansionCeiling: ceiling.value,
           multiBU: multiBU.value ?? false, sponsorLost: sponsor.value ?? false, arr: .zero,
           usage: .unknown, hasUsageRow: false, line: row.line,
-          reviewsSkipped: reviewsSkipped.value ?? 0))
+          reviewsSkipped: reviewsSkipped.value ?? 0,
+          salesOwner: row.trimmed(salesOwnerColumns.0),
+          salesOwnerEmail: row.trimmed(salesOwnerColumns.1)))
     }
     return (accounts, rowProblems, table.blankRowCount)
   }

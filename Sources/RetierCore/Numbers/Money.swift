@@ -24,6 +24,21 @@ package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   static let maximumIntegerDigits = 15
 
   package static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+
+  /// The amount rounded half up to whole units, as ``groupedWholeUnits`` reads it.
+  var roundedToWholeUnits: Money {
+    let (units, remainder) = cents.magnitude.quotientAndRemainder(dividingBy: 100)
+    let rounded = Int128(remainder >= 50 ? units + 1 : units) * 100
+    return Money(cents: cents < 0 ? -rounded : rounded)
+  }
+
+  /// The least whole-unit amount at or above this one: a path back names an amount a person
+  /// says, and an amount at least as high as the least one still reaches every "at least" rule.
+  var roundedUpToWholeUnits: Money {
+    let remainder = cents % 100
+    guard remainder != 0 else { return self }
+    return Money(cents: cents - remainder + (cents > 0 ? 100 : 0))
+  }
   static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
   package static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
   static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }

@@ -29,7 +29,8 @@ struct InterimRescore: Sendable {
     var tier: Int
     /// Its scores under the completed run's cut lines.
     var scores: SignalScores
-    /// The highest tier whose line its total reaches.
+    /// The highest tier whose line its total reaches, but never above ``tier`` while its skipped
+    /// reviews stand (SPEC §4 step 4 (b)).
     var rubricTier: Int
   }
 
@@ -58,9 +59,11 @@ struct InterimRescore: Sendable {
   /// Re-scores `hot` (distinct valid accounts of the latest drop, each with its tier after the
   /// completed run) under `cutLines` and the tiers' lines `minScores` (Tier 1 first), and
   /// places those whose rubric tier changed. `seats[k]` is tier k's cap (absent: uncapped);
-  /// `seated` is every account the completed run placed.
+  /// `seated` is every account the completed run placed; `skippedReviews` holds an account that
+  /// keeps skipping business reviews where it is.
   init(
     hot: [(account: Account, tier: Int)], constants: RubricConstants,
+    skippedReviews: SkippedReviewsRule,
     cutLines: PreviousRunManifest.RecordedCutLines,
     minScores: [ExactDecimal], seats: [Int: Int], seated: [Seated]
   ) {
@@ -71,7 +74,9 @@ struct InterimRescore: Sendable {
         strictlyGreater: Self.impliedStrictlyGreater(entry.account.arr, under: cutLines))
       return Hot(
         account: entry.account, tier: entry.tier, scores: scores,
-        rubricTier: Self.rubricTier(scores.total, minScores: minScores))
+        rubricTier: skippedReviews.interimTier(
+          currentTier: entry.tier, reviewsSkipped: entry.account.reviewsSkipped,
+          rubricTier: Self.rubricTier(scores.total, minScores: minScores)))
     }
     // Hot accounts are placed in rank order (total desc, ARR desc, id asc), so the order of the
     // hot list does not matter.

@@ -86,8 +86,8 @@ package struct InterimRun: Sendable {
         else { return nil }
         return (ledger[ref], tier)
       },
-      constants: configuration.rubric, cutLines: cutLines, minScores: minScores, seats: seats,
-      seated: seated)
+      constants: configuration.rubric, skippedReviews: SkippedReviewsRule(configuration),
+      cutLines: cutLines, minScores: minScores, seats: seats, seated: seated)
 
     var run = InterimRun(
       flagCount: hot.flags.count, problems: hot.problems, skippedRowCount: hot.skippedRowCount,

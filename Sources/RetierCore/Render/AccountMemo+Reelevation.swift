@@ -43,6 +43,27 @@ extension AccountMemo {
     }
   }
 
+  /// A drop of two tiers or more by the rubric also gets the way back to each tier in between,
+  /// nearest first: its line and the levers that reach it.
+  static func writeWaysBackInBetween(
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let decision = result.ledger.decisions[ref]
+    guard decision.reason == .rubric, let from = result.ledger.currentTier(ref),
+      decision.finalTier >= from + 2
+    else { return }
+    let total = result.ledger.scores.total(ref)
+    for tier in ((from + 1)..<decision.finalTier).reversed() {
+      let line = explainer.line(ofTier: tier)
+      text.append(
+        "\n## The way back to ", explainer.tierLabel(tier), " on the way\n\n",
+        "The total needs to reach the Tier ", tier, " line of ", line, " (today ", total, ", ",
+        line - total, " short). ")
+      writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
+    }
+  }
+
   /// The path back of an account held down by skipped reviews: hold the next review, and, when
   /// the total is below the old tier's line as well, the levers that lift it there.
   private static func writeSkippedReviewsPath(
@@ -54,7 +75,7 @@ extension AccountMemo {
     let from = result.ledger.currentTier(ref) ?? decision.finalTier
     let line = explainer.line(ofTier: from)
     SkippedReviewsRule(result.configuration).writePathBack(
-      reviewsSkipped: result.ledger.reviewsSkipped(ref), to: &text)
+      reviewsSkipped: result.ledger.reviewsSkipped(ref), finalTier: decision.finalTier, to: &text)
     text.append(" ")
     if total >= line {
       text.append(
@@ -228,11 +249,13 @@ extension AccountMemo {
     }
   }
 
-  /// Appends `+48,300 of ARR, to 96,500` or `+30 active users, to 42`.
+  /// Appends `+48,300 of ARR, to 96,500` or `+30 active users, to 42`. The target is in whole
+  /// units, and the growth is derived from it and today's ARR as the memo says it.
   private static func writeGrowth(_ growth: Growth, to text: inout TextBuffer) {
     switch growth {
     case .arr(let target, let today):
-      text.append("+", .amount(target - today), " of ARR, to ", .amount(target))
+      text.append(
+        "+", .amount(target - today.roundedToWholeUnits), " of ARR, to ", .amount(target))
     case .activeUsers(let target, let today):
       text.append("+", target - today, target - today == 1 ? " active user" : " active users")
       text.append(", to ", target)
@@ -282,8 +305,13 @@ extension AccountMemo {
     _ plan: Rubric.ExpansionPlan, account: Account, rubric: Rubric, to text: inout TextBuffer
   ) {
     var isFirst = true
-    if plan.unblocks {
-      writeBlocker(account, rubric: rubric, to: &text)
+    if plan.restoresSponsor {
+      text.append("an active executive sponsor again")
+      isFirst = false
+    }
+    if plan.stopsDecline {
+      if !isFirst { text.append(" and ") }
+      writeDeclineEnds(account, rubric: rubric, to: &text)
       isFirst = false
     }
     if plan.addsMultiBU {
@@ -293,7 +321,8 @@ extension AccountMemo {
     }
     guard let (needed, score) = plan.ceiling else { return }
     if !isFirst { text.append(" and ") }
-    text.append("evidence of an expansion ceiling of at least ", .amount(needed), " (")
+    let neededAmount = ProseAmount.compared(account.expansionCeiling ?? needed, with: needed).1
+    text.append("evidence of an expansion ceiling of at least ", neededAmount, " (")
     let constants = rubric.constants
     switch score {
     case 5: text.append("ARR + ", .amount(constants.multiBUHeadroom))
@@ -302,22 +331,18 @@ extension AccountMemo {
     }
     text.append("; today ")
     if let today = account.expansionCeiling {
-      text.append(.amount(today))
+      text.append(ProseAmount.compared(today, with: needed).0)
     } else {
       text.append("unknown")
     }
     text.append(")")
   }
 
-  /// Appends what must change before any ceiling counts: an active sponsor, or usage that stops
-  /// declining.
-  private static func writeBlocker(
+  /// Appends `usage that stops declining (…)`, a change that must come before any ceiling
+  /// counts.
+  private static func writeDeclineEnds(
     _ account: Account, rubric: Rubric, to text: inout TextBuffer
   ) {
-    if account.sponsorLost {
-      text.append("an active executive sponsor again")
-      return
-    }
     let previous = account.usage.activeUsersPreviousQuarter ?? 0
     text.append(
       "usage that stops declining (", account.usage.activeUsers ?? 0, " active users against ",

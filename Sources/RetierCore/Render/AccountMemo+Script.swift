@@ -3,32 +3,44 @@ extension AccountMemo {
   static func markdownBytes(for ref: AccountRef, explainer: WhyMoved) -> [UInt8] {
     // Memos run to about 3 KB; one reservation covers nearly all of them.
     var text = TextBuffer(capacity: 4_096)
+    text.speaksWholeUnits = true
     writeMarkdown(for: ref, explainer: explainer, to: &text)
     return text.bytes
   }
 
-  /// Appends the memo of one moved account, in the training's order: a demotion is the
-  /// conversation with its owner (opener, why it moved, the service-level reset and where the
-  /// time goes, the relationship, the way back); a promotion is the handoff (who owns it now,
-  /// what the customer now gets, why it moved).
+  /// Appends the memo of one account, in the training's order: first who holds the conversation
+  /// and with which account executive; a demotion is then the script said to that executive
+  /// (opener, why it moved, the service-level reset and where the time goes, the relationship,
+  /// the way back, the exception route); a promotion or a first placement is the handoff (who
+  /// owns it now, what the customer now gets, why it moved).
   static func writeMarkdown(
     for ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
     let decision = result.ledger.decisions[ref]
-    let from = result.ledger.currentTier(ref) ?? decision.finalTier
-    let isDemotion = decision.finalTier > from
+    let current = result.ledger.currentTier(ref)
+    let from = current ?? decision.finalTier
+    let isDemotion = TierLadder.isDemotion(from: current, to: decision.finalTier)
     let id = result.ledger.id(ref)
     let accountName = result.ledger.name(ref)
     let name = accountName.isEmpty ? id : accountName
+    text.append("# ", .escaped(name), ": ")
+    if current == nil {
+      text.append("new → ", explainer.tierLabel(decision.finalTier))
+    } else {
+      text.append(explainer.tierLabel(from), " → ", explainer.tierLabel(decision.finalTier))
+    }
     text.append(
-      "# ", .escaped(name), ": ", explainer.tierLabel(from), " → ",
-      explainer.tierLabel(decision.finalTier), "\n\nAccount ", .escaped(id), ", ",
-      isDemotion ? "demotion" : "promotion", " in the ", explainer.quarterLabel,
-      " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
+      "\n\nAccount ", .escaped(id), ", ",
+      current == nil ? "first placement" : isDemotion ? "demotion" : "promotion", " in the ",
+      explainer.quarterLabel, " re-tier (run date ", explainer.runDateText, "), ",
+      decision.reason.inWords, ".\n\n")
+    writeHolderLine(ref, explainer: explainer, to: &text)
+    text.append("\n> ")
     text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
     text.append("\n\n")
     if isDemotion {
+      text.append("## What to say\n\n")
       writeOpener(ref, explainer: explainer, to: &text)
       text.append("\n## Why it moved\n\n")
       writeReason(ref, explainer: explainer, to: &text)
@@ -39,6 +51,9 @@ extension AccountMemo {
       writeReelevationPath(ref, explainer: explainer, to: &text)
       text.append("\n")
       writeSnapshotLine(ref, tier: from, explainer: explainer, to: &text)
+      writeWaysBackInBetween(ref, explainer: explainer, to: &text)
+      text.append("\n## If the account needs an exception\n\n")
+      writeExceptionRoute(from: from, explainer: explainer, to: &text)
     } else {
       writeHandoffOpener(ref, explainer: explainer, to: &text)
       text.append("\n## Who owns it now\n\n")
@@ -48,45 +63,93 @@ extension AccountMemo {
       text.append("\n## Why it moved\n\n")
       writeReason(ref, explainer: explainer, to: &text)
     }
+    writeExceptionExpiryWarning(ref, explainer: explainer, to: &text)
   }
 
-  /// The training's relationship-preservation line, said to the owner of a demoted account.
+  /// The training's relationship-preservation line, whole, said to the account executive.
   static let relationshipLine =
     "I am not asking you to step back from the relationship. I am asking you to step back from "
-    + "the cadence."
+    + "the cadence. The relationship continues. The calendar load does not."
 
-  /// The person a memo speaks to: the owner before the move for a demotion (who has the
-  /// conversation), the owner after it for a promotion (who takes it over); the other one when
-  /// that one is blank or the pool. `nil` when neither is a person.
-  static func addressee(_ ref: AccountRef, explainer: WhyMoved) -> String? {
+  /// `Held by Linh Nguyen, the account's CSM before the move, with Dana Whitfield
+  /// (dana@example.com), the account executive who owns the account.`
+  static func writeHolderLine(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
+    let holder =
+      explainer.holders[ref]
+      ?? ConversationHolder.of(
+        ownerBefore: result.ledger.ownerID(ref), newOwner: result.ledger.owners[ref],
+        people: explainer.people, csLeader: result.configuration.csLeader)
+    let executive = result.ledger.accountExecutive(ref)
+    text.append("Held by **", .escaped(holder.name), "**")
     let before = result.ledger.ownerID(ref)
-    let after = result.ledger.owners[ref]
-    let from = result.ledger.currentTier(ref) ?? 0
-    let isDemotion = result.ledger.decisions.finalTier(ref) > from
-    let candidates = isDemotion ? [before, after] : [after, before]
-    return candidates.first { explainer.people.isPerson($0) }
+    switch holder.source {
+    case .ownerBefore:
+      text.append(", the account's CSM before the move,")
+    case .newOwner:
+      text.append(", the account's new CSM,")
+    case .manager:
+      text.append(
+        ", who manages ", .escaped(explainer.people.name(of: before)),
+        " (the account's CSM before the move, no longer active),")
+    case .csLeader:
+      text.append(", the CS leader (no active CSM holds the account),")
+    case .unnamedCSLead:
+      text.append(" (no active CSM holds the account; no CS leader is configured),")
+    }
+    if executive.name.isEmpty {
+      text.append(" with ", ConversationHolder.unnamedSalesOwner)
+      if !executive.email.isEmpty { text.append(" (", .escaped(executive.email), ")") }
+      text.append(": the CRM names no account executive.\n")
+      return
+    }
+    text.append(" with **", .escaped(executive.name), "**")
+    if !executive.email.isEmpty { text.append(" (", .escaped(executive.email), ")") }
+    text.append(", the account executive who owns the account.\n")
   }
 
-  /// `To Linh Nguyen:` and `I want to walk you through a tiering change before it shows up in your
-  /// queue. Acme moved from Tier 1 to Tier 2 this quarter. This is not a comment on the work
-  /// you've done — it is a comment on the numbers.`
+  /// The opener to the account executive, by first name, fitted to the reason: for a rubric
+  /// move `Dana, I want to walk you through a tiering change before it shows up in your queue.
+  /// Acme moved from Tier 1 to Tier 2 this quarter. This is not a comment on the work you've
+  /// done — it is a comment on the numbers.`
   static func writeOpener(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
     let result = explainer.result
     let name = result.ledger.name(ref)
-    let finalTier = result.ledger.decisions.finalTier(ref)
-    if let person = addressee(ref, explainer: explainer) {
-      text.append("To ", .escaped(explainer.people.name(of: person)), ":\n\n")
+    let decision = result.ledger.decisions[ref]
+    let finalTier = decision.finalTier
+    let from = result.ledger.currentTier(ref) ?? finalTier
+    if let firstName = result.ledger.accountExecutive(ref).firstName {
+      text.append(.escaped(firstName), ", ")
     }
     text.append(
       "I want to walk you through a tiering change before it shows up in your queue. ",
-      .escaped(name.isEmpty ? result.ledger.id(ref) : name), " moved from Tier ",
-      result.ledger.currentTier(ref) ?? finalTier, " to Tier ", finalTier,
-      " this quarter. This is not a comment on the work you've done — it is a comment on the ",
-      "numbers.\n")
+      .escaped(name.isEmpty ? result.ledger.id(ref) : name), " moved from Tier ", from,
+      " to Tier ", finalTier, " this quarter. This is not a comment on the work you've done — ")
+    switch decision.reason {
+    case _ where decision.isHeldBySkippedReviews, .skippedReviews:
+      text.append(
+        "and it is not about the numbers either. It is about engagement: the customer has not ",
+        "held a business review for ",
+        SkippedReviewsRule.countInWords(result.ledger.reviewsSkipped(ref)),
+        " scheduled reviews in a row, and Tier ", from, " service is built around them.\n")
+    case .cap(let tier):
+      text.append(
+        "its numbers still reach the Tier ", decision.targetTier, " line. Tier ", tier,
+        " has a fixed number of seats this quarter, and other accounts ranked above it.\n")
+    case .override:
+      text.append("a dual-approved exception sets this tier, not the numbers.\n")
+    case .newLogo:
+      text.append(
+        "it is a new logo, and new logos start in Tier ", finalTier,
+        " until they have enough quarters behind them to be scored.\n")
+    case .rubric, .invalidInput:
+      text.append("it is a comment on the numbers.\n")
+    }
   }
 
-  /// `To Linh Nguyen:` and `Acme moved from Tier 2 to Tier 1 this quarter and is yours now.`
+  /// The handoff opener: `Acme moved from Tier 2 to Tier 1 this quarter; its new owner is Linh
+  /// Nguyen.`, or
+  /// for a first placement `Acme is placed in Tier 1 this quarter, its first tier.`
   static func writeHandoffOpener(
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
@@ -95,17 +158,42 @@ extension AccountMemo {
     let owner = result.ledger.owners[ref]
     let accountName = result.ledger.name(ref)
     let name = accountName.isEmpty ? result.ledger.id(ref) : accountName
-    if explainer.people.isPerson(owner) {
-      text.append("To ", .escaped(explainer.people.name(of: owner)), ":\n\n")
+    if let current = result.ledger.currentTier(ref) {
+      text.append(
+        .escaped(name), " moved from Tier ", current, " to Tier ", finalTier, " this quarter")
+    } else {
+      text.append(.escaped(name), " is placed in Tier ", finalTier, " this quarter, its first tier")
     }
-    text.append(
-      .escaped(name), " moved from Tier ", result.ledger.currentTier(ref) ?? finalTier, " to Tier ",
-      finalTier, " this quarter")
-    if explainer.people.isPerson(owner) {
-      text.append(" and is yours now.\n")
+    if explainer.people.isActiveCSM(owner) {
+      text.append("; its new owner is ", .escaped(explainer.people.name(of: owner)), ".\n")
     } else {
       text.append(".\n")
     }
+  }
+
+  /// The exception route that closes a demotion memo: written, approved by the sales leader and
+  /// the CS leader together, with an expiry.
+  static func writeExceptionRoute(
+    from tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    text.append(
+      "If the account must keep ", explainer.tierLabel(tier), " service, that is an exception, ",
+      "not a side agreement: written, approved by the sales leader and the CS leader together, ",
+      "with an expiry of at most ", explainer.result.configuration.overrideMaxDays,
+      " days. Without one, the change stands.\n")
+  }
+
+  /// An override memo's warning when the exception expires before the next re-tier.
+  static func writeExceptionExpiryWarning(
+    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    guard let override = result.ledger.decisions[ref].override else { return }
+    let nextRunDate = result.configuration.calendar.runDate(of: result.quarter.next())
+    guard override.expires < nextRunDate else { return }
+    text.append(
+      "\n**The exception expires on ", override.expires, ", before the next re-tier on ",
+      nextRunDate, ".** Renew it in writing before then, or the rubric decides its tier again.\n")
   }
 
   /// The scores, then the true reason for the tier: the walkback when the rubric decided, the
@@ -165,9 +253,15 @@ extension AccountMemo {
   ) {
     let result = explainer.result
     let account = result.ledger[ref]
-    SkippedReviewsRule(result.configuration).writeHold(
-      reviewsSkipped: account.reviewsSkipped,
-      currentTier: account.currentTier ?? result.ledger.decisions[ref].finalTier, to: &text)
+    let decision = result.ledger.decisions[ref]
+    let current = account.currentTier ?? decision.finalTier
+    let rule = SkippedReviewsRule(result.configuration)
+    if decision.targetTier == current {
+      rule.writeHeldAtCurrent(
+        reviewsSkipped: account.reviewsSkipped, currentTier: current, to: &text)
+    } else {
+      rule.writeHold(reviewsSkipped: account.reviewsSkipped, currentTier: current, to: &text)
+    }
   }
 
   /// Why a capped tier did not seat the account: the account that took its seat, by name and

@@ -11,6 +11,11 @@ extension AccountMemo {
     // Cells are input text (config), escaped once per run.
     let before = explainer.escapedServiceLevels(ofTier: from)
     let after = explainer.escapedServiceLevels(ofTier: finalTier)
+    let change = after.csmHoursPerMonth - before.csmHoursPerMonth
+    if result.ledger.currentTier(ref) != nil {
+      writeResetSentence(
+        ref, before: before, after: after, hours: change, explainer: explainer, to: &text)
+    }
     // Written row by row, with no array of the rows or joined plays: a memo per moved account.
     func writeRow(_ label: String, _ old: String, _ new: String) {
       text.append("- ", label, ": ")
@@ -39,11 +44,58 @@ extension AccountMemo {
     text.append(
       "- CSM hours per account per month: ", before.csmHoursPerMonth, " → ",
       after.csmHoursPerMonth, " (")
-    let change = after.csmHoursPerMonth - before.csmHoursPerMonth
     writeSigned(change, to: &text)
     text.append(")\n\n")
     writeTimeTransfer(ref, hours: change, explainer: explainer, to: &text)
     text.append("\n")
+  }
+
+  /// The script's one sentence of the reset, before its detail: `Instead of monthly exec sync
+  /// and named CSM + named TAM, they move to twice-yearly executive touch and named CSM, pooled
+  /// TAM; your time drops by about 6 hours a month, reinvested in Acme (ACC-1).`
+  private static func writeResetSentence(
+    _ ref: AccountRef, before: ServiceLevels, after: ServiceLevels, hours: ExactDecimal,
+    explainer: WhyMoved, to text: inout TextBuffer
+  ) {
+    let result = explainer.result
+    let from = result.ledger.currentTier(ref) ?? 0
+    let isDemotion = TierLadder.isDemotion(
+      from: result.ledger.currentTier(ref), to: result.ledger.decisions.finalTier(ref))
+    let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
+    // `none` for executive contact reads as "with no executive contact".
+    func writeLevels(_ levels: ServiceLevels) {
+      if levels.executiveContact == "none" {
+        text.append(levels.coverage, " with no executive contact")
+      } else {
+        text.append(levels.executiveContact, " and ", levels.coverage)
+      }
+    }
+    text.append("Instead of ")
+    writeLevels(before)
+    text.append(isDemotion ? ", they move to " : ", they now get ")
+    writeLevels(after)
+    guard hours != .zero else {
+      text.append("; your time stays as it is.\n\n")
+      return
+    }
+    text.append(
+      "; your time ", isDemotion ? "drops" : "rises", " by about ", magnitude, " hour",
+      magnitude == ExactDecimal(1) ? "" : "s", " a month")
+    guard isDemotion else {
+      text.append(".\n\n")
+      return
+    }
+    text.append(", reinvested in ")
+    if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
+      writeAccountReference(taker, result, to: &text)
+    } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: ref) {
+      writeAccountReference(promoted, result, to: &text)
+    } else if explainer.people.isActiveCSM(result.ledger.ownerID(ref)) {
+      text.append(.escaped(explainer.people.name(of: result.ledger.ownerID(ref))), "'s book")
+    } else {
+      text.append("the Tier ", from, " team's book")
+    }
+    text.append(".\n\n")
   }
 
   /// Where the hours a demotion frees are reinvested, or where a promotion's extra hours come

@@ -1,6 +1,8 @@
 /// Renders `memos/<file>.md`: one memo per account that moved into or out of a tier with named
-/// coverage (first placements and moves between pooled tiers get none). A demotion's memo is the
-/// conversation with its owner, a promotion's the handoff (SPEC §6).
+/// coverage, and per first placement into one (moves between pooled tiers get none). Each is a
+/// brief for the person who holds the conversation (``ConversationHolder``) with the account
+/// executive: a demotion's is the downgrade conversation, a promotion's or a first placement's
+/// the handoff (SPEC §6).
 enum AccountMemo {
   /// The folder of the account memos inside the run folder.
   static let folder = "memos"
@@ -35,15 +37,17 @@ enum AccountMemo {
     }
   }
 
-  /// Moved accounts that get a memo, by account id (ledger order): those that moved into or out
-  /// of a tier with named coverage, a conversation between people. Moves between pooled tiers
-  /// are covered by movements.csv and memo.md.
+  /// Accounts that get a memo, by account id (ledger order): those that moved into or out of a
+  /// tier with named coverage, a conversation between people, and first placements into a
+  /// named tier (the handoff to its new owner). Moves between pooled tiers are covered by
+  /// movements.csv and memo.md.
   static func memoRefs(_ result: RunResult) -> [AccountRef] {
     let tiers = result.configuration.tiers
-    return movedRefs(result).filter { ref in
-      let from = result.ledger.currentTier(ref) ?? 1
-      let to = result.ledger.decisions.finalTier(ref)
-      return tiers[from - 1].coverage == .named || tiers[to - 1].coverage == .named
+    let ledger = result.ledger
+    return ledger.refs.filter { ref in
+      let to = ledger.decisions.finalTier(ref)
+      guard let from = ledger.currentTier(ref) else { return tiers[to - 1].coverage == .named }
+      return from != to && (tiers[from - 1].coverage == .named || tiers[to - 1].coverage == .named)
     }
   }
 

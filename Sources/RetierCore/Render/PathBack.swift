@@ -28,8 +28,7 @@ struct PathBack: Sendable {
     let ledger = result.ledger
     let decisions = ledger.decisions
     return ledger.refs.filter { ref in
-      guard let from = ledger.currentTier(ref) else { return false }
-      return decisions.finalTier(ref) > from
+      TierLadder.isDemotion(from: ledger.currentTier(ref), to: decisions.finalTier(ref))
     }
   }
 

@@ -81,36 +81,35 @@ extension ReviewMemo {
       }, rightAligned: [1])
   }
 
-  /// "Conversations by owner": each person who has a memo to act on this quarter (the owner
-  /// before a demotion, the owner after a promotion), by name, with those accounts by ARR and a
-  /// link to each memo; memos addressed to nobody (pooled or unassigned) come last.
+  /// "Conversations by owner": each person who holds a memo's conversation this quarter
+  /// (``ConversationHolder``), by name, with those accounts by ARR and a link to each memo; the
+  /// memos with no named holder ("the CS lead") come last.
   static func conversations(_ result: RunResult, explainer: WhyMoved) -> String {
-    var byOwner: [String: [AccountRef]] = [:]
-    for ref in AccountMemo.memoRefs(result) {
-      byOwner[AccountMemo.addressee(ref, explainer: explainer) ?? "", default: []].append(ref)
+    var byHolder: [String: (holder: ConversationHolder, refs: [AccountRef])] = [:]
+    for (ref, holder) in explainer.holders {
+      byHolder[holder.groupKey, default: (holder, [])].refs.append(ref)
     }
-    let people = explainer.people
-    let owners = byOwner.keys.filter { !$0.isEmpty }.sorted { left, right in
-      let (leftName, rightName) = (people.name(of: left), people.name(of: right))
-      return leftName != rightName ? leftName < rightName : left < right
+    let named = byHolder.values.filter(\.holder.isNamed).sorted { left, right in
+      left.holder.name != right.holder.name
+        ? left.holder.name < right.holder.name : left.holder.groupKey < right.holder.groupKey
     }
     var text = "## Conversations by owner\n\n"
-    guard !byOwner.isEmpty else { return text + "No account memos this quarter.\n" }
-    text += "Who talks to whom this quarter: each account memo is addressed to the owner before a "
-    text += "demotion (the downgrade conversation) and to the owner after a promotion (the "
-    text += "handoff).\n\n"
+    guard !byHolder.isEmpty else { return text + "No account memos this quarter.\n" }
+    text += "Who holds each conversation this quarter, with the account's executive: the owner "
+    text += "before the move when an active CSM, else the new owner, else the old owner's "
+    text += "manager, else the CS leader.\n\n"
     let limit = result.configuration.memoListLimit
-    for owner in owners.prefix(limit) {
-      text += "### \(escaped(people.name(of: owner)))\n\n"
-      text += conversationList(byOwner[owner] ?? [], explainer: explainer)
+    for group in named.prefix(limit) {
+      text += "### \(escaped(group.holder.name))\n\n"
+      text += conversationList(group.refs, explainer: explainer)
     }
-    if owners.count > limit {
-      text += "…and \(owners.count - limit) more owners with conversations; every memo is in "
+    if named.count > limit {
+      text += "…and \(named.count - limit) more people with conversations; every memo is in "
       text += "`\(AccountMemo.folder)/` and every move in movements.csv.\n\n"
     }
-    if let unaddressed = byOwner[""] {
-      text += "### No named owner (pooled or unassigned)\n\n"
-      text += conversationList(unaddressed, explainer: explainer)
+    if let unnamed = byHolder.values.first(where: { !$0.holder.isNamed }) {
+      text += "### No named holder (\(ConversationHolder.unnamedCSLead); set `cs_leader`)\n\n"
+      text += conversationList(unnamed.refs, explainer: explainer)
     }
     return text
   }
@@ -131,10 +130,15 @@ extension ReviewMemo {
     for ref in sorted.prefix(limit) {
       let account = ledger[ref]
       let label = account.name.isEmpty ? account.id : "\(account.name) (\(account.id))"
-      let from = account.currentTier ?? 0
       let to = result.ledger.decisions.finalTier(ref)
+      let executive = ledger.accountExecutive(ref).spokenName
       text += "- [\(escaped(label))](\(AccountMemo.folder)/\(explainer.memoNames[ref] ?? "")): "
-      text += "Tier \(from) → Tier \(to), \(to > from ? "demotion" : "handoff")\n"
+      if let from = account.currentTier {
+        text += "Tier \(from) → Tier \(to), \(to > from ? "demotion" : "handoff")"
+      } else {
+        text += "new → Tier \(to), handoff"
+      }
+      text += ", with \(escaped(executive))\n"
     }
     if sorted.count > limit {
       text += "- …and \(sorted.count - limit) more (the first \(limit) by ARR are listed); see "

@@ -4,6 +4,9 @@
 struct TextBuffer: Sendable {
   /// The text so far, UTF-8.
   var bytes: [UInt8] = []
+  /// Whether amounts are spoken in whole units (the account memos, SPEC §6): see
+  /// ``ProseAmount``.
+  var speaksWholeUnits = false
 
   /// An empty buffer with room for `capacity` bytes.
   init(capacity: Int = 0) {

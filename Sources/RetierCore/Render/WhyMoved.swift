@@ -32,6 +32,8 @@ struct WhyMoved: Sendable {
   /// Every tier's service levels with their text escaped for Markdown, Tier 1 first, for the
   /// same reason.
   private let escapedServiceLevels: [ServiceLevels]
+  /// The ladder's rules: the tier lines, demotions.
+  let ladder: TierLadder
   /// People by name, for every sentence a person reads.
   let people: PeopleDirectory
   /// Where each demotion's freed CSM time goes.
@@ -39,6 +41,9 @@ struct WhyMoved: Sendable {
   /// Each moved account's memo file name, by ref: `memo.md` links the memos and the memos are
   /// written under these names, so they are assigned once per run.
   let memoNames: [AccountRef: String]
+  /// Who holds the conversation of each account memo, by ref: the memo's opener names them and
+  /// `memo.md` groups its conversations by them.
+  let holders: [AccountRef: ConversationHolder]
 
   /// Indexes the cap reports of `result`.
   init(_ result: RunResult) {
@@ -72,9 +77,13 @@ struct WhyMoved: Sendable {
     self.seatsTaken = seatsTaken
     self.lowestSeatedTotals = lowest
     let configuration = result.configuration
+    self.ladder = TierLadder(configuration)
     self.memoNames = AccountMemo.memoNames(result)
-    self.people = PeopleDirectory(
+    let people = PeopleDirectory(
       roster: result.book.roster, poolOwnerID: configuration.poolOwnerID)
+    self.people = people
+    self.holders = ConversationHolder.holders(
+      of: Array(memoNames.keys), result: result, people: people)
     self.reinvestment = TimeReinvestment(result) {
       displacements[$0] != nil || seatsTaken[$0] != nil
     }
@@ -166,8 +175,8 @@ struct WhyMoved: Sendable {
       ", fit ", scores.fit, ", expansion ", scores.expansion, ")")
   }
 
-  /// The `min_score` of a tier.
-  func line(ofTier tier: Int) -> ExactDecimal { result.configuration.tier(tier).minScore }
+  /// The `min_score` of a tier (``TierLadder``).
+  func line(ofTier tier: Int) -> ExactDecimal { ladder.line(ofTier: tier) }
 
   private func writeRubricClause(
     _ ref: AccountRef, direction: MovementDirection?, to text: inout TextBuffer
@@ -186,10 +195,17 @@ struct WhyMoved: Sendable {
     writeSignalsSummary(ref, to: &text)
     if isBelowTierAbove {
       text.append(" is below the Tier ", finalTier - 1, " line of ", line(ofTier: finalTier - 1))
+      let skipped = result.ledger.reviewsSkipped(ref)
+      if SkippedReviewsRule(result.configuration).isAlsoSkipped(
+        currentTier: result.ledger.currentTier(ref), reviewsSkipped: skipped,
+        finalTier: finalTier)
+      {
+        text.append(SkippedReviewsRule.alsoClause(skipped))
+      }
       return
     }
-    let verb = total >= line(ofTier: finalTier) ? " reaches" : " is below"
-    text.append(verb, " the Tier ", finalTier, " line of ", line(ofTier: finalTier))
+    text.append(" ")
+    ladder.writeComparison(of: total, withTier: finalTier, to: &text)
   }
 
   private func writeOverrideClause(_ ref: AccountRef, to text: inout TextBuffer) {
@@ -211,9 +227,16 @@ struct WhyMoved: Sendable {
       result.configuration.tierCount)
   }
 
-  /// `two business reviews skipped in a row`.
+  /// `two business reviews skipped in a row` for a move one tier down, `held: two business
+  /// reviews skipped in a row, none held since` for an account held in its tier.
   private func writeSkippedReviewsClause(_ ref: AccountRef, to text: inout TextBuffer) {
-    text.append(SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)))
+    let count = result.ledger.reviewsSkipped(ref)
+    let decision = result.ledger.decisions[ref]
+    if decision.targetTier == result.ledger.currentTier(ref) {
+      text.append(SkippedReviewsRule.heldClause(count))
+    } else {
+      text.append(SkippedReviewsRule.skippedPhrase(count))
+    }
   }
 
   private func writeCapClause(_ ref: AccountRef, to text: inout TextBuffer) {
@@ -227,9 +250,10 @@ struct WhyMoved: Sendable {
       writeSignalsSummary(ref, to: &text)
       text.append(" ")
       if decision.isHeldBySkippedReviews, let from = currentTier {
-        // Held below its tier whatever its total: the line it missed is not the reason.
+        // Moved below its tier, or held in it, whatever its total: the line it missed is not
+        // the reason.
         text.append(
-          "is held below Tier ", from, " by ",
+          from == target ? "is held in Tier " : "is held below Tier ", from, " by ",
           SkippedReviewsRule.skippedPhrase(result.ledger.reviewsSkipped(ref)), ", ")
       } else if let from = currentTier, from < target {
         text.append("is below the Tier ", from, " line of ", line(ofTier: from), " and ")

@@ -38,8 +38,13 @@ extension Rubric {
 
   /// What it takes to score at least a given expansion score at some ARR.
   struct ExpansionPlan: Sendable {
-    /// A lost sponsor or declining usage must clear first.
-    var unblocks: Bool
+    /// The executive sponsor must be active again (the account's sponsor is lost).
+    var restoresSponsor: Bool
+    /// Usage must stop declining (it declines today: with the sponsor back as well, the decline
+    /// alone would still score 1).
+    var stopsDecline: Bool
+    /// Whether a blocker of the ceiling rules must clear first.
+    var unblocks: Bool { restoresSponsor || stopsDecline }
     /// The account must buy in more than one business unit.
     var addsMultiBU: Bool
     /// The ceiling needed and the score whose rule sets it, when the ceiling must rise.
@@ -57,10 +62,11 @@ extension Rubric {
 
   /// The least ARR at which `account` (of the book) scores at least `score` on ARR, everything
   /// else unchanged; `nil` when no ARR does this quarter. Below the support break-even the
-  /// margin rule scores 0 whatever the rank, so the result is never below it.
+  /// margin rule scores 0 whatever the rank, so the result is never below it. Found over whole
+  /// units (SPEC §6: a memo names whole currency units), so the least whole-unit amount.
   func leastARR(forARRScore score: Int, of account: Account) -> Money? {
     guard let line = leastRankedARR(forARRScore: score, of: account) else { return nil }
-    return max(line, supportBreakEven(of: account.usage))
+    return max(line, supportBreakEven(of: account.usage)).roundedUpToWholeUnits
   }
 
   /// The least ARR whose rank or amount rules give at least `score` (the margin rule aside).
@@ -111,7 +117,9 @@ extension Rubric {
     guard let line = leastRankedARR(forARRScore: score, of: account) else { return nil }
     let breakEven = supportBreakEven(of: account.usage)
     var changed = account
-    changed.arr = max(line, breakEven)
+    // The least whole-unit amount: expansion can only fall as ARR rises, so within this ARR
+    // score no whole-unit amount above it gives a higher total.
+    changed.arr = max(line, breakEven).roundedUpToWholeUnits
     return ARRRaise(
       arr: changed.arr, isSetBySupportCost: breakEven > line,
       scores: scores(of: changed, book: account, firstSignal: .arr))
@@ -186,8 +194,14 @@ extension Rubric {
   // MARK: Expansion
 
   /// The least ceiling that scores `score` (3, 4 or 5) on expansion at `arr`, once nothing
-  /// blocks the ceiling rules (and, for 5, with a multi-BU footprint).
+  /// blocks the ceiling rules (and, for 5, with a multi-BU footprint), in whole units (each
+  /// rule holds from its ceiling up).
   func leastCeiling(forExpansionScore score: Int, arr: Money) -> Money {
+    leastCeilingInCents(forExpansionScore: score, arr: arr).roundedUpToWholeUnits
+  }
+
+  /// ``leastCeiling(forExpansionScore:arr:)`` to the cent.
+  private func leastCeilingInCents(forExpansionScore score: Int, arr: Money) -> Money {
     switch score {
     case 5:
       let headroomCents = Self.ceilingDivision(constants.multiBUHeadroom.millionths, 10_000)
@@ -225,11 +239,13 @@ extension Rubric {
     var changed = account
     changed.arr = arr
     if let activeUsers { changed.usage.activeUsers = activeUsers }
-    let unblocks = Self.blocksCeiling(scores.expansionRule)
-    if unblocks {
-      changed.sponsorLost = false
-      changed.usage.activeUsersPreviousQuarter = nil
-    }
+    // Every blocker the account has must clear: a sponsor back with usage still declining
+    // scores 1 on the decline.
+    let restoresSponsor = changed.sponsorLost
+    let stopsDecline = isUsageDeclining(changed.usage)
+    let unblocks = restoresSponsor || stopsDecline
+    changed.sponsorLost = false
+    if stopsDecline { changed.usage.activeUsersPreviousQuarter = nil }
     var addsMultiBU = false
     var ceiling: (needed: Money, forScore: Int)?
     if score >= 3 {
@@ -254,7 +270,8 @@ extension Rubric {
     let planned = self.scores(of: changed, book: account, firstSignal: scores.firstSignal)
     guard planned.expansion >= score else { return nil }
     return ExpansionPlan(
-      unblocks: unblocks, addsMultiBU: addsMultiBU, ceiling: ceiling, arr: arr,
+      restoresSponsor: restoresSponsor, stopsDecline: stopsDecline, addsMultiBU: addsMultiBU,
+      ceiling: ceiling, arr: arr,
       activeUsers: activeUsers, scores: planned)
   }
 

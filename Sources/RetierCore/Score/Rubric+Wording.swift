@@ -8,7 +8,15 @@ extension Rubric {
   /// figures, e.g. `ARR of 120,000 is in the top quartile (3 of 20 accounts have more; the
   /// quartile is the top 5)`.
   func writeARRRule(_ rule: ARRRule, of account: Account, to text: inout TextBuffer) {
-    text.append("ARR of ", .amount(account.arr))
+    // The line the ARR is compared with, so both keep their cents where they would read alike.
+    let comparedLine: Money? =
+      switch rule {
+      case .healthy, .belowMedian: cutLines.healthyARR
+      case .nearFloor: cutLines.floorARR
+      case .negativeMargin, .topDecile, .topQuartile: nil
+      }
+    let (arr, line) = ProseAmount.compared(account.arr, with: comparedLine ?? account.arr)
+    text.append("ARR of ", arr)
     switch rule {
     case .negativeMargin:
       let hours = ExactDecimal(millionths: Int128(account.usage.supportHundredths ?? 0) * 10_000)
@@ -28,16 +36,16 @@ extension Rubric {
     case .healthy:
       text.append(
         " is at least ", constants.healthyMedianRatio, " × the median of ",
-        .amount(cutLines.median), " (", .amount(cutLines.healthyARR), ")")
+        .amount(cutLines.median), " (", line, ")")
     case .nearFloor:
       text.append(
         " is at or near the contract floor: at most ", constants.floorRatio, " × ",
-        .amount(constants.minContractARR), " (", .amount(cutLines.floorARR), ")")
+        .amount(constants.minContractARR), " (", line, ")")
     case .belowMedian:
       text.append(
         " is below ", constants.healthyMedianRatio, " × the median of ", .amount(cutLines.median),
-        " (", .amount(cutLines.healthyARR), ") and above the contract floor (",
-        .amount(cutLines.floorARR), ")")
+        " (", line, ") and above the contract floor (",
+        ProseAmount.compared(account.arr, with: cutLines.floorARR).1, ")")
     }
   }
 

@@ -233,12 +233,31 @@ package struct Rubric: Sendable {
 
   /// The ARR rule, first match wins.
   func arrRule(_ account: Account, strictlyGreater: Int) -> ARRRule {
-    if hasNegativeMargin(arr: account.arr, usage: account.usage) { return .negativeMargin }
+    arrRule(arr: account.arr, usage: account.usage, strictlyGreater: strictlyGreater)
+  }
+
+  /// The ARR rule of an amount `arr` with `usage`'s support load, given `g(a)`.
+  private func arrRule(arr: Money, usage: Usage, strictlyGreater: Int) -> ARRRule {
+    if hasNegativeMargin(arr: arr, usage: usage) { return .negativeMargin }
     if strictlyGreater < cutLines.topDecileCount { return .topDecile }
     if strictlyGreater < cutLines.topQuartileCount { return .topQuartile }
-    if account.arr >= cutLines.healthyARR { return .healthy }
-    if account.arr <= cutLines.floorARR { return .nearFloor }
+    if arr >= cutLines.healthyARR { return .healthy }
+    if arr <= cutLines.floorARR { return .nearFloor }
     return .belowMedian
+  }
+
+  /// The rubric of a book known by its ARR amounts in cents, under the default constants: the
+  /// drop generator sizes its books with it instead of keeping a copy of the rules.
+  package static func withDefaultConstants(bookARRCents: [Int64]) -> Rubric {
+    Rubric(constants: RubricConstants(), bookARR: bookARRCents.map { Money(cents: Int128($0)) })
+  }
+
+  /// The ARR score of an amount of this rubric's book, with a support load in hundredths of an
+  /// hour (the drop generator asks it for the score it is generating).
+  package func arrScore(cents: Int64, supportHundredths: Int64) -> Int {
+    let arr = Money(cents: Int128(cents))
+    let usage = Usage(supportHundredths: Int(supportHundredths))
+    return arrRule(arr: arr, usage: usage, strictlyGreater: strictlyGreaterCount(than: arr)).score
   }
 
   /// The usage rule of the long tail, first match wins: the ARR table with active users ranked

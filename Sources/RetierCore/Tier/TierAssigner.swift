@@ -1,5 +1,5 @@
-/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric held one tier below the
-/// current one after skipped business reviews; then hard caps top down,
+/// Assigns tiers (SPEC §4): override, else new-logo hold, else rubric, moved one tier below the
+/// current one or held at it after skipped business reviews; then hard caps top down,
 /// incumbents winning ties, every cap-displaced incumbent paired with the newcomer that took its
 /// seat.
 struct TierAssigner: Sendable {
@@ -24,6 +24,7 @@ struct TierAssigner: Sendable {
       tierCount: tierCount, runDate: runDate, maxDays: configuration.overrideMaxDays)
     let calendar = configuration.calendar
     let skippedReviews = SkippedReviewsRule(configuration)
+    let ladder = TierLadder(configuration)
 
     var decisions = DecisionColumn()
     decisions.reserveCapacity(ledger.count)
@@ -37,7 +38,7 @@ struct TierAssigner: Sendable {
     var nextOverride = overridesInOrder.startIndex
     for ref in ledger.refs {
       // The few fields the decision reads, straight from their columns.
-      let rubricTier = rubricTier(for: ledger.scores.total(ref))
+      let rubricTier = ladder.rubricTier(of: ledger.scores.total(ref))
       var override: ValidOverride?
       if nextOverride < overridesInOrder.endIndex, overridesInOrder[nextOverride].ref == ref {
         override = overridesInOrder[nextOverride].override
@@ -52,11 +53,11 @@ struct TierAssigner: Sendable {
         (target, reason) = (override.tier, .override)
       } else if isNewLogo {
         (target, reason) = (tierCount, .newLogo)
-      } else if let held = skippedReviews.heldTier(
+      } else if let effect = skippedReviews.effect(
         currentTier: ledger.currentTier(ref), reviewsSkipped: ledger.reviewsSkipped(ref),
         rubricTier: rubricTier)
       {
-        (target, reason) = (held, .skippedReviews)
+        (target, reason) = (effect.tier, .skippedReviews)
       } else {
         (target, reason) = (rubricTier, .rubric)
       }
@@ -120,15 +121,8 @@ struct TierAssigner: Sendable {
     return seats
   }
 
-  /// The highest tier whose `min_score` the total reaches; the last tier when none does.
-  func rubricTier(for total: ExactDecimal) -> Int {
-    for (offset, tier) in configuration.tiers.enumerated() where tier.minScore <= total {
-      return offset + 1
-    }
-    return configuration.tierCount
-  }
-
-  /// Cap ranking: total desc, incumbents of the tier first, ARR desc, account id asc.
+  /// Cap ranking (``TierLadder/ranksAbove(_:_:)``); refs are in id order, so the ref stands
+  /// for the account id.
   private func isRankedHigher(
     _ lhs: AccountRef, _ rhs: AccountRef, tier: Int, ledger: AccountLedger
   ) -> Bool {
@@ -141,7 +135,6 @@ struct TierAssigner: Sendable {
     let lhsARR = ledger.arr(lhs)
     let rhsARR = ledger.arr(rhs)
     if lhsARR != rhsARR { return lhsARR > rhsARR }
-    // Refs are in id order.
     return lhs < rhs
   }
 }

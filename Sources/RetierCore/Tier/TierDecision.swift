@@ -12,7 +12,8 @@ package struct TierDecision: Sendable, Hashable {
   package var override: ValidOverride?
   /// Whether it was held in the last tier as a new logo.
   package var isNewLogo: Bool
-  /// Whether skipped business reviews held its target one tier below its current one (the
-  /// reason says so until a cap moves it further down).
+  /// Whether skipped business reviews set its target (SPEC §4 step 4): one tier below its
+  /// current one, or held at its current one when the rubric would have promoted it (the reason
+  /// says so until a cap moves it further down).
   package var isHeldBySkippedReviews = false
 }

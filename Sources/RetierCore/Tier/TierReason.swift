@@ -14,6 +14,19 @@ package enum TierReason: Sendable, Hashable, CustomStringConvertible {
   /// Its input rows were rejected; it keeps its tier and owner.
   case invalidInput
 
+  /// The reason as a person says it, for the memos: `on the rubric's numbers`, `under the Tier 1
+  /// cap`.
+  var inWords: String {
+    switch self {
+    case .rubric: "on the rubric's numbers"
+    case .override: "by a dual-approved exception"
+    case .newLogo: "held as a new logo"
+    case .skippedReviews: "for skipped business reviews"
+    case .cap(let tier): "under the Tier \(tier) cap"
+    case .invalidInput: "kept as it was: its input rows were rejected"
+    }
+  }
+
   /// `rubric`, `override`, `new_logo`, `skipped_reviews`, `tier1_cap`, `invalid_input`.
   package var description: String {
     switch self {

@@ -32,6 +32,11 @@ package struct Account: Sendable, Hashable {
   /// Scheduled business reviews in a row the customer did not hold, up to the drop (0 when
   /// blank).
   package var reviewsSkipped = 0
+  /// `sales_owner`, trimmed: the account executive who owns the account commercially (empty
+  /// when blank).
+  package var salesOwner = ""
+  /// `sales_owner_email`, trimmed (empty when blank).
+  package var salesOwnerEmail = ""
 }
 
 /// An account row that was rejected but whose id is usable: it keeps its tier and owner and is

@@ -156,7 +156,13 @@ struct DemoDropGoldenTests {
     // Mid-Market ↔ SMB moves happen in this book and get no memo; every other move gets one.
     #expect(!betweenPooled.isEmpty)
     #expect(memos.isDisjoint(with: betweenPooled))
-    #expect(memos.count + betweenPooled.count == moved.count)
+    // First placements into a named tier get the handoff memo too.
+    let firstPlacements = memos.filter { result.ledger.currentTier($0) == nil }
+    #expect(
+      firstPlacements.allSatisfy { index in
+        tiers[result.ledger.decisions.finalTier(index) - 1].coverage == .named
+      })
+    #expect(memos.count - firstPlacements.count + betweenPooled.count == moved.count)
   }
 
   @Test("the four-tier config runs on the demo drop")

@@ -28,7 +28,8 @@ struct InterimRescoreTests {
   ) -> InterimRescore {
     InterimRescore(
       hot: hot.map { (account: $0.0, tier: $0.1) }, constants: TestAccounts.configuration.rubric,
-      cutLines: cutLines, minScores: minScores, seats: seats, seated: seated)
+      skippedReviews: SkippedReviewsRule(TestAccounts.configuration), cutLines: cutLines,
+      minScores: minScores, seats: seats, seated: seated)
   }
 
   /// 1,000,000 scores 5, fit 5, a 2× ceiling scores 4: 14.
@@ -45,6 +46,19 @@ struct InterimRescoreTests {
       seated: [Self.seated("I1", tier: 1, total: 14), Self.seated("HOT", tier: 2, total: 9)])
     #expect(interim.moves == [.init(id: "HOT", from: 2, to: 1, reason: .rubric)])
     #expect(interim.seatedAfter[1] == 2)
+  }
+
+  @Test("with its skipped reviews standing, a hot account does not move up; at 0 it does")
+  func skippedReviewsHoldIt() {
+    var skipping = Self.fourteen
+    skipping.reviewsSkipped = 2
+    let seated = [Self.seated("I1", tier: 1, total: 14), Self.seated("HOT", tier: 3, total: 5)]
+    #expect(Self.rescore([(skipping, 3)], seated: seated).moves.isEmpty)
+    skipping.reviewsSkipped = 0
+    #expect(
+      Self.rescore([(skipping, 3)], seated: seated).moves == [
+        .init(id: "HOT", from: 3, to: 1, reason: .rubric)
+      ])
   }
 
   @Test("into a full capped tier only by outranking its lowest incumbent, who moves down paired")

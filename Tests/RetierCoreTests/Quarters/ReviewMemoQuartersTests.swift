@@ -28,7 +28,7 @@ struct ReviewMemoQuartersTests {
 
   /// First run: Tier 1 = X01 (1,000,000) and X02 (500,000); Tier 2 = X03 (300,000), X05
   /// (150,000), T06 (123,456.78): 573,456.78 → 573,457 rounded half up. Same book again: every
-  /// cohort keeps its ARR and tier. X07's path back (ARR 109,382.72 or a ceiling of 96,000 to
+  /// cohort keeps its ARR and tier. X07's path back (ARR 109,383 or a ceiling of 96,000 to
   /// reach 8) is not reached at 80,000 and no ceiling.
   @Test("the second run scores the first run's cohorts and watches its demotions")
   func secondRunSections() throws {
@@ -40,7 +40,7 @@ struct ReviewMemoQuartersTests {
     #expect(text.contains("left: 6; 0 re-entered."))
     #expect(
       text.contains(
-        "| X07 | Name X07 | Tier 2 | 109,382.72 (not reached) | 80,000 | ceiling ≥ 96,000 (not "
+        "| X07 | Name X07 | Tier 2 | 109,383 (not reached) | 80,000 | ceiling ≥ 96,000 (not "
           + "reached) | 7 (not reached) | 8 | no |"))
     #expect(text.contains("in the last two runs, for review by hand (the rubric still rules): 0."))
   }
@@ -87,6 +87,6 @@ struct ReviewPageQuartersTests {
         #"<th scope="row" class="t">Tier 1</th><td class="n">2</td><td class="n">2</td>"#
           + #"<td class="n">1,500,000</td><td class="n">1,500,000</td><td class="n">100.0%</td>"#))
     #expect(page.contains("Last quarter&#39;s demoted accounts against their path-back targets: 6"))
-    #expect(page.contains("109,382.72 (not reached)"))
+    #expect(page.contains("109,383 (not reached)"))
   }
 }

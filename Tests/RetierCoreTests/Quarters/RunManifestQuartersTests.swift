@@ -28,7 +28,8 @@ struct RunManifestQuartersTests {
   }
 
   /// rubricBook (see its table): X07 (Tier 2, 80,000, fit 3, ceiling unknown: 2 + 3 + 2 = 7)
-  /// is demoted under the Tier 2 line of 8. ARR of 109,382.72 (the healthy line) scores 3: total
+  /// is demoted under the Tier 2 line of 8. ARR of 109,383 (the healthy line of 109,382.72, in
+  /// whole units) scores 3: total
   /// 8. A ceiling of 1.2 × 80,000 = 96,000 scores 3 on expansion: total 8. X03 (Tier 1, 4 + 2 +
   /// 2 = 8) cannot reach 12 with one signal: no target.
   @Test("each demoted account's targets are the memo's, recorded exactly")
@@ -41,7 +42,7 @@ struct RunManifestQuartersTests {
     let x07 = try #require(pathBacks.first { $0.accountID == "X07" })
     #expect(x07.fromTier == 2 && x07.toTier == 3 && x07.reason == "rubric")
     #expect(x07.bar == ExactDecimal(8) && !x07.barIsStrict)
-    #expect(x07.arrAtLeast == Money(cents: 10_938_272))
+    #expect(x07.arrAtLeast == Money(units: 109_383))
     #expect(x07.ceilingAtLeast == Money(units: 96_000))
     #expect(!x07.needsMultiBU && !x07.needsUnblock)
     let x03 = try #require(pathBacks.first { $0.accountID == "X03" })
@@ -51,7 +52,7 @@ struct RunManifestQuartersTests {
       decoding: AccountMemo.markdownBytes(
         for: try RunResultFixtures.ref(of: "X07", in: result), explainer: WhyMoved(result)),
       as: UTF8.self)
-    #expect(memo.contains("of ARR, to 109,382.72"))
+    #expect(memo.contains("of ARR, to 109,383"))
     #expect(memo.contains("expansion ceiling of at least 96,000"))
   }
 

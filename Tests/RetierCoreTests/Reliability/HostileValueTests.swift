@@ -79,7 +79,7 @@ struct HostileValueTests {
       }
     }
     let memos = files.filter { $0.path.hasPrefix("memos/") }
-    #expect(memos.count == AccountMemo.movedRefs(result).count)
+    #expect(memos.count == AccountMemo.memoRefs(result).count)
     #expect(memos.count >= 5)
     #expect(Set(memos.map { $0.path.lowercased() }).count == memos.count)
   }

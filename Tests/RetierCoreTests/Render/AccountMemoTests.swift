@@ -68,12 +68,12 @@ struct AccountMemoTests {
 
   // MARK: - Rendering
 
-  @Test("one memo per promotion or demotion; first placements get none")
+  @Test("one memo per promotion or demotion, and per first placement into a named tier")
   func files() throws {
     let paths = RenderedRun.files(of: try RunResultFixtures.rubricBook()).map(\.path)
       .filter { $0.hasPrefix("\(AccountMemo.folder)/") }
     #expect(
-      paths == ["T06", "X02", "X03", "X04", "X07", "X08", "X09"].map { "memos/\($0).md" })
+      paths == ["T06", "X02", "X03", "X04", "X05", "X07", "X08", "X09"].map { "memos/\($0).md" })
   }
 
   @Test("the walkback is in the spec's words")
@@ -134,14 +134,14 @@ struct AccountMemoTests {
 
   // MARK: - Re-elevation
 
-  @Test("one signal alone: the exact ARR and the exact ceiling that reach the line")
+  @Test("one signal alone: the least whole-unit ARR and ceiling that reach the line")
   func singleLevers() throws {
     // X07: 80,000 scores 2; total 7, one short of the Tier 2 line of 8. The healthy line is
-    // 0.8 × 136,728.39 = 109,382.712 → 109,382.72 (ARR 3, total 8); a ceiling of
-    // 1.2 × 80,000 = 96,000 scores expansion 3 (total 8).
+    // 0.8 × 136,728.39 = 109,382.712 → 109,382.72, so 109,383 in whole units (ARR 3, total 8);
+    // a ceiling of 1.2 × 80,000 = 96,000 scores expansion 3 (total 8).
     let text = try memo("X07", in: RunResultFixtures.rubricBook())
     #expect(text.contains("The total needs to reach the Tier 2 line of 8 (today 7, 1 short)."))
-    #expect(text.contains("- Growth: +29,382.72 of ARR, to 109,382.72: ARR scores 3, total 8.\n"))
+    #expect(text.contains("- Growth: +29,383 of ARR, to 109,383: ARR scores 3, total 8.\n"))
     #expect(
       text.contains(
         "- Expansion: evidence of an expansion ceiling of at least 96,000 (1.2 × ARR; today "
@@ -152,28 +152,30 @@ struct AccountMemoTests {
   func arrRescoresCeiling() throws {
     // T06: 123,456.78 (ARR 3), fit 4, ceiling 130,000 (2): total 9, three short of 12. ARR 5
     // needs 1,000,000, where 130,000 is below 1.2 × ARR (2): 5 + 4 + 2 = 11. Expansion 5 needs
-    // multi-BU and 123,456.78 + 500,000 = 623,456.78: 3 + 4 + 5 = 12.
+    // multi-BU and 123,456.78 + 500,000 = 623,456.78, 623,457 in whole units: 3 + 4 + 5 = 12.
+    // Today's ARR is said as 123,457, so the growth to 1,000,000 is +876,543.
     let text = try memo("T06", in: RunResultFixtures.rubricBook())
     #expect(
       text.contains(
-        "- Growth: not enough alone: even +876,543.22 of ARR, to 1,000,000, the top ARR score of "
+        "- Growth: not enough alone: even +876,543 of ARR, to 1,000,000, the top ARR score of "
           + "5, gives a total of 11.\n"))
     #expect(
       text.contains(
         "- Expansion: a footprint in more than one business unit (multi-BU) and evidence of an "
-          + "expansion ceiling of at least 623,456.78 (ARR + 500,000; today 130,000): expansion "
+          + "expansion ceiling of at least 623,457 (ARR + 500,000; today 130,000): expansion "
           + "scores 5, total 12.\n"))
   }
 
-  @Test("ceiling thresholds are exact to the cent, rounded up")
+  @Test("ceiling thresholds are the least whole unit at or above the exact line")
   func ceilingThresholds() throws {
     let result = try RunResultFixtures.rubricBook()
     let rubric = result.rubric
     let arr = Money(cents: 12_345_678)
-    // 1.2 × 12,345,678 = 14,814,813.6 cents → 148,148.14; 2 × = 246,913.56; + 500,000.
-    #expect(rubric.leastCeiling(forExpansionScore: 3, arr: arr) == Money(cents: 14_814_814))
-    #expect(rubric.leastCeiling(forExpansionScore: 4, arr: arr) == Money(cents: 24_691_356))
-    #expect(rubric.leastCeiling(forExpansionScore: 5, arr: arr) == Money(cents: 62_345_678))
+    // 1.2 × 12,345,678 = 14,814,813.6 cents → 148,148.14 → 148,149; 2 × = 246,913.56 →
+    // 246,914; + 500,000 = 623,456.78 → 623,457.
+    #expect(rubric.leastCeiling(forExpansionScore: 3, arr: arr) == Money(units: 148_149))
+    #expect(rubric.leastCeiling(forExpansionScore: 4, arr: arr) == Money(units: 246_914))
+    #expect(rubric.leastCeiling(forExpansionScore: 5, arr: arr) == Money(units: 623_457))
   }
 
   @Test("the ARR needed also covers the yearly support cost")
@@ -184,7 +186,7 @@ struct AccountMemoTests {
     // 4 × 20 hours × 85 = 6,800 > the floor line (5,500.01 for ARR 2).
     #expect(rubric.supportBreakEven(of: account.usage) == Money(units: 6_800))
     #expect(rubric.leastARR(forARRScore: 2, of: account) == Money(units: 6_800))
-    #expect(rubric.leastARR(forARRScore: 3, of: account) == Money(cents: 10_938_272))
+    #expect(rubric.leastARR(forARRScore: 3, of: account) == Money(units: 109_383))
   }
 
   @Test("a lost sponsor or declining usage must clear before a ceiling counts")

@@ -40,7 +40,8 @@ struct MemoPropertyTests {
       let memo = String(
         decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
       let decision = result.ledger.decisions[index]
-      let from = try #require(result.ledger[index].currentTier)
+      // A first placement's memo is the handoff, with no move to contradict.
+      guard let from = result.ledger[index].currentTier else { continue }
       let why = section("## Why it moved", of: memo)
       #expect(memo.contains(" moved from Tier \(from) to Tier \(decision.finalTier) this quarter"))
       switch decision.reason {
@@ -48,10 +49,12 @@ struct MemoPropertyTests {
         #expect(why.contains(", which lands in Tier \(decision.finalTier)."))
       case .skippedReviews:
         #expect(why.contains("which on the rubric alone lands in Tier \(decision.rubricTier)."))
-        #expect(why.contains("hold it one tier below Tier \(from), whose CSM runs business"))
+        #expect(why.contains("move it one tier below Tier \(from), whose CSM runs business"))
       case .cap(let tier):
         if decision.isHeldBySkippedReviews {
-          #expect(why.contains("hold it one tier below Tier \(from), whose CSM runs business"))
+          #expect(
+            why.contains("move it one tier below Tier \(from), whose CSM runs business")
+              || why.contains("hold it in Tier \(from): no account moves up"))
         } else {
           #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
         }
@@ -102,8 +105,9 @@ struct MemoPropertyTests {
     let decisions = result.ledger.decisions
     var used: Set<AccountRef> = []
     for index in AccountMemo.memoRefs(result) {
-      let from = try #require(ledger[index].currentTier)
-      guard decisions[index].finalTier > from else { continue }
+      guard let from = ledger[index].currentTier, decisions[index].finalTier > from else {
+        continue
+      }
       let memo = String(
         decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
       let reset = section("## What changes for the customer", of: memo)

@@ -147,7 +147,8 @@ struct RubricTests {
     #expect(rubric.leastARR(forARRScore: 4, of: lowest) == Money(units: 160_000))
     // Median (100000 + 110000) / 2 = 105000; 0.8 × = 84000.
     #expect(rubric.leastARR(forARRScore: 3, of: lowest) == Money(units: 84_000))
-    #expect(rubric.leastARR(forARRScore: 2, of: lowest) == Money(cents: 550_001))
+    // Above the floor line of 5,500: 5,500.01, said in whole units as 5,501.
+    #expect(rubric.leastARR(forARRScore: 2, of: lowest) == Money(units: 5_501))
     #expect(rubric.leastARR(forARRScore: 6, of: lowest) == nil)
     // The second largest account, were it to lose its rank, needs only the third largest's
     // ARR to be back among the top two: it is not counted against itself.

@@ -21,15 +21,18 @@ struct SkippedReviewsTests {
   }
 
   @Test(
-    "a named-tier account at or over the limit targets one tier below its current one",
+    "at or over the limit: down one tier from a named tier, and never up while the count stands",
     arguments: [
       // (current tier, reviews skipped, total, final tier, reason)
       (1, 2, 15, 2, "skipped_reviews"),  // exactly at the limit, rubric Tier 1
-      (1, 3, 9, 2, "skipped_reviews"),  // rubric Tier 2 = current + 1: still the hold
+      (1, 3, 9, 2, "rubric"),  // rubric Tier 2 = current + 1: the reviews changed nothing
       (1, 2, 3, 3, "rubric"),  // rubric lower than current + 1: the rubric stands
       (1, 1, 15, 1, "rubric"),  // one below the limit: no hold
       (2, 2, 15, 3, "skipped_reviews"),  // Tier 2 is named: down to the last tier
-      (3, 9, 15, 1, "rubric"),  // Tier 3 is pooled: no business reviews to skip
+      (3, 9, 15, 3, "skipped_reviews"),  // Tier 3 is pooled: no way up while the count stands
+      (3, 2, 9, 3, "skipped_reviews"),  // pooled, rubric Tier 2: held all the same
+      (3, 1, 15, 1, "rubric"),  // one below the limit: the rubric promotes it
+      (3, 0, 9, 2, "rubric"),  // the count back at 0: the rubric decides
     ])
   func hold(current: Int, skipped: Int, total: Int, final: Int, reason: String) {
     var accounts = [
@@ -70,9 +73,10 @@ struct SkippedReviewsTests {
     var configuration = TestAccounts.configuration
     configuration.tiers[2].coverage = .named
     let rule = SkippedReviewsRule(configuration)
-    #expect(rule.heldTier(currentTier: 3, reviewsSkipped: 9, rubricTier: 1) == nil)
-    #expect(rule.heldTier(currentTier: 2, reviewsSkipped: 9, rubricTier: 1) == 3)
-    #expect(rule.heldTier(currentTier: nil, reviewsSkipped: 9, rubricTier: 1) == nil)
+    #expect(rule.effect(currentTier: 3, reviewsSkipped: 9, rubricTier: 3) == nil)
+    #expect(rule.effect(currentTier: 3, reviewsSkipped: 9, rubricTier: 1) == .heldAtCurrent(3))
+    #expect(rule.effect(currentTier: 2, reviewsSkipped: 9, rubricTier: 1) == .downOneTier(to: 3))
+    #expect(rule.effect(currentTier: nil, reviewsSkipped: 9, rubricTier: 1) == nil)
   }
 
   @Test(
@@ -88,19 +92,22 @@ struct SkippedReviewsTests {
 
   @Test("a held account displaced by a cap below its target says why it aimed there")
   func heldThenCapped() throws {
-    // Tier 2 capped at 1 seat of 10: the held Tier 1 account and a Tier 2 incumbent compete.
+    // Tier 1 and Tier 2 capped at 1 seat of 10 each. TOP keeps the Tier 1 seat; INC (13) loses
+    // it and competes for Tier 2 with HELD (12, moved down from Tier 1), and outranks it.
     var configuration = TestAccounts.configuration
-    configuration.tiers[0].maxShare = nil
+    configuration.tiers[0].maxShare = ExactDecimal("0.1")
     configuration.tiers[1].maxShare = ExactDecimal("0.1")
     var accounts = [
       TestAccounts.account("HELD", arr: "1000", currentTier: 1, reviewsSkipped: 2),
       TestAccounts.account("INC", arr: "500", currentTier: 2),
+      TestAccounts.account("TOP", arr: "2000", currentTier: 1),
     ]
-    accounts += (1...8).map { TestAccounts.account("F\($0)", arr: "10", currentTier: 3) }
+    accounts += (1...7).map { TestAccounts.account("F\($0)", arr: "10", currentTier: 3) }
     let book = TestAccounts.book(accounts)
-    // Equal totals at the Tier 2 line: the incumbent keeps the seat.
-    let result = assign(book, totals: ["HELD": 9, "INC": 9], configuration: configuration)
+    let result = assign(
+      book, totals: ["HELD": 12, "INC": 13, "TOP": 15], configuration: configuration)
     let held = decision("HELD", book, result)
+    #expect(held.targetTier == 2)
     #expect(held.finalTier == 3)
     #expect(held.reason == .cap(tier: 2))
     #expect(held.isHeldBySkippedReviews)
@@ -146,11 +153,16 @@ struct SkippedReviewsTests {
           .daysSinceEpoch
         {
           expected = (tierCount, "new_logo")
-        } else if let current = account.currentTier, current < tierCount,
-          configuration.tiers[current - 1].coverage == .named,
-          account.reviewsSkipped >= configuration.reviewsSkippedLimit, rubric <= current + 1
+        } else if let current = account.currentTier,
+          account.reviewsSkipped >= configuration.reviewsSkippedLimit
         {
-          expected = (current + 1, "skipped_reviews")
+          if current < tierCount, configuration.tiers[current - 1].coverage == .named,
+            rubric <= current
+          {
+            expected = (current + 1, "skipped_reviews")
+          } else if rubric < current {
+            expected = (current, "skipped_reviews")
+          }
         }
         let decided = result.decisions[index]
         #expect(
@@ -160,7 +172,7 @@ struct SkippedReviewsTests {
     }
   }
 
-  @Test("property: with caps, a held account never ends above the tier below its current one")
+  @Test("property: with caps, a held account never ends above its current tier or the one below")
   func propertyHeldNeverAboveHold() {
     for seed in UInt64(1)...100 {
       var random = SplitMix64(seed: seed)
@@ -181,9 +193,11 @@ struct SkippedReviewsTests {
       where result.decisions[index].isHeldBySkippedReviews {
         let current = account.currentTier!
         let decided = result.decisions[index]
-        #expect(decided.targetTier == current + 1, "seed \(seed)")
-        #expect(decided.finalTier >= current + 1, "seed \(seed)")
-        if decided.finalTier == current + 1 {
+        // (a) one tier down from a named tier; (b) held where it is, never up.
+        let target = decided.rubricTier <= current && current < 3 ? current + 1 : current
+        #expect(decided.targetTier == target, "seed \(seed)")
+        #expect(decided.finalTier >= target, "seed \(seed)")
+        if decided.finalTier == target {
           #expect(decided.reason == .skippedReviews, "seed \(seed)")
         } else {
           #expect(decided.reason == .cap(tier: decided.finalTier - 1), "seed \(seed)")
@@ -223,25 +237,28 @@ struct SkippedReviewsTests {
     #expect(
       memo.contains(
         "Total of \(result.ledger.scores[held].total), which on the rubric alone lands in Tier 1. Two "
-          + "business reviews skipped in a row (the limit is 2) hold it one tier below Tier 1, "
+          + "business reviews skipped in a row (the limit is 2) move it one tier below Tier 1, "
           + "whose CSM runs business reviews with the account, whatever its total."))
     #expect(
       memo.contains(
-        "First, hold the next review: the account moved down for two business reviews skipped in "
-          + "a row (the limit is 2), and once the customer holds a business review the count "
-          + "starts again from zero. Its total of \(result.ledger.scores[held].total) reaches the Tier 1 "
-          + "line of 12, so nothing else is needed on this quarter's figures, though Tier 1 is "
-          + "capped"))
+        "First, the customer holds a business review with its CSM and the CRM's count of skipped "
+          + "reviews returns to zero: the account moved down for two business reviews skipped in "
+          + "a row (the limit is 2), and no account moves up while the count stands. Its total of "
+          + "\(result.ledger.scores[held].total) reaches the Tier 1 line of 12, so nothing else is "
+          + "needed on this quarter's figures, though Tier 1 is capped"))
 
-    // The rubric alone would have moved SHORT to Tier 2 as well: its path back adds the line.
+    // The rubric alone moves SHORT to Tier 2: the reviews changed nothing, so the reason is
+    // the rubric's, and why_moved adds the count.
     let short = try RunResultFixtures.ref(of: "SHORT", in: result)
     #expect(result.ledger.decisions[short].rubricTier == 2)
-    #expect(result.ledger.decisions[short].reason == .skippedReviews)
+    #expect(result.ledger.decisions[short].reason == .rubric)
+    let shortSentence = try #require(explainer.sentence(for: short))
+    #expect(shortSentence.hasSuffix("; also two business reviews skipped in a row"))
     let shortMemo = memoText("SHORT")
     let total = result.ledger.scores[short].total
     #expect(
       shortMemo.contains(
-        "The total also needs to reach the Tier 1 line of 12 (today \(total), "
+        "The total needs to reach the Tier 1 line of 12 (today \(total), "
           + "\(ExactDecimal(12) - total) short)."))
   }
 
@@ -283,9 +300,9 @@ struct SkippedReviewsTests {
     let lines = AccountExplanation(result: result, ref: held).lines
     #expect(
       lines.contains(
-        "Target: Tier 2 Silver, held one tier below Tier 1 Gold, whose CSM runs business "
-          + "reviews: reviews_skipped 2 ≥ reviews_skipped_limit 2 (path back: hold the next "
-          + "review)"))
+        "Target: Tier 2 Silver, moved one tier below Tier 1 Gold, whose CSM runs business "
+          + "reviews: reviews_skipped 2 ≥ reviews_skipped_limit 2 (way back: the customer holds "
+          + "a business review and the CRM's count returns to 0)"))
     #expect(lines.contains("Final tier: Tier 2 Silver (reason skipped_reviews)"))
   }
 }

@@ -28,9 +28,7 @@ struct TierAssignerTests {
       (13, 1), (12, 1), (11, 2), (8, 2), (7, 3), (0, 3),
     ])
   func rubricTier(total: Int, tier: Int) {
-    let assigner = TierAssigner(
-      configuration: TestAccounts.configuration, quarter: quarter, runDate: runDate)
-    #expect(assigner.rubricTier(for: ExactDecimal(total)) == tier)
+    #expect(TierLadder(TestAccounts.configuration).rubricTier(of: ExactDecimal(total)) == tier)
   }
 
   @Test("at the cap line incumbents keep ties, then ARR, then account id")
