@@ -16,6 +16,8 @@ package struct BalanceFigures: Sendable, Hashable {
   /// The coefficient of variation in thousandths, rounded half up; `nil` without CSMs, when the
   /// mean is zero, or when the sums would overflow.
   package var coefficientOfVariationThousandths: Int128?
+  /// The sum of the values.
+  package var sum: Int128 = 0
 
   /// The figures of `values` (one per CSM, in any order).
   package init(_ values: [Int128]) {
@@ -30,8 +32,23 @@ package struct BalanceFigures: Sendable, Hashable {
     }
     minimum = first
     maximum = last
+    sum = sorted.reduce(0, +)
     doubledMedian = sorted[(count - 1) / 2] + sorted[count / 2]
     coefficientOfVariationThousandths = Self.coefficientOfVariationThousandths(sorted)
+  }
+
+  /// The spread `max ÷ mean` (= max × count ÷ sum) in thousandths, rounded half up; `nil`
+  /// without CSMs or when the sum is not positive.
+  package var spreadThousandths: Int128? {
+    guard let maximum, sum > 0 else { return nil }
+    return CapacityTable.roundedQuotient(maximum * Int128(count) * 1_000, sum)
+  }
+
+  /// Whether the spread `max ÷ mean` is above `limit`, decided exactly:
+  /// max × count × 10⁶ > limit in millionths × sum.
+  package func isSpreadAbove(_ limit: ExactDecimal) -> Bool {
+    guard let maximum, sum > 0 else { return false }
+    return maximum * Int128(count) * ExactDecimal.scale > limit.millionths * sum
   }
 
   /// `round(1000 × σ / mean)` for population σ: with S = Σx and Q = Σx², σ / mean =

@@ -15,6 +15,8 @@ extension Configuration: Decodable {
     case poolOwnerEmail = "pool_owner_email"
     case poolOwnerCRMID = "pool_owner_crm_id"
     case csmLoadedCost = "csm_loaded_cost"
+    case renewalHoldDays = "renewal_hold_days"
+    case arrSpreadMax = "arr_spread_max"
     case memoListLimit = "memo_list_limit"
     case currency
     case rubric
@@ -54,6 +56,8 @@ extension Configuration: Decodable {
     poolOwnerEmail = try container.decodeIfPresent(String.self, forKey: .poolOwnerEmail)
     poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
+    renewalHoldDays = try value(.renewalHoldDays, renewalHoldDays)
+    arrSpreadMax = try value(.arrSpreadMax, arrSpreadMax)
     memoListLimit = try value(.memoListLimit, memoListLimit)
     currency = try value(.currency, currency)
     rubric = try value(.rubric, rubric)

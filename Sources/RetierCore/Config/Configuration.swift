@@ -35,6 +35,12 @@ package struct Configuration: Sendable, Hashable {
   /// The pool owner's CRM user id, the `OwnerId` of pooled accounts in the Salesforce import (a
   /// user: Salesforce accounts cannot be owned by a queue); `nil` leaves them out of it.
   package var poolOwnerCRMID: String?
+  /// Days after the run date within which a renewal holds the account's owner (SPEC §5 rule 0);
+  /// 0 turns the renewal hold off.
+  var renewalHoldDays = 90
+  /// The most the ARR of a named tier's fullest CSM may be over the tier's mean ARR per CSM
+  /// (max ÷ mean) before the capacity table flags the spread.
+  var arrSpreadMax = ExactDecimal(millionths: 1_500_000)
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
   /// Longest list `memo.md` prints in full; a longer one shows its first this many by ARR and

@@ -17,4 +17,6 @@ package struct CSM: Sendable, Hashable {
   var maxAccounts: Int?
   /// `active` (blank means true).
   var isActive: Bool
+  /// `backfill_csm_id`, trimmed: who takes over an inactive CSM's book ("" when none).
+  var backfillCSMID = ""
 }

@@ -166,7 +166,7 @@ enum DropLoader {
   ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.csms, bytes: bytes, required: ["csm_id", "tier"],
-      optional: ["name", "email", "max_accounts", "active", "crm_user_id"])
+      optional: ["name", "email", "max_accounts", "active", "crm_user_id", "backfill_csm_id"])
     let file = table.file
     let idColumn = table.column("csm_id")
     let tierColumn = table.column("tier")
@@ -175,6 +175,7 @@ enum DropLoader {
     let maxAccountsColumn = table.column("max_accounts")
     let activeColumn = table.column("active")
     let crmUserIDColumn = table.column("crm_user_id")
+    let backfillColumn = table.column("backfill_csm_id")
     var csms: [CSM] = []
     var rejections: [Rejection] = []
     var lineByID: [String: Int] = [:]
@@ -217,7 +218,8 @@ enum DropLoader {
         CSM(
           line: line, id: id, name: row.text(nameColumn), email: row.trimmed(emailColumn),
           crmUserID: crmUserID.isEmpty ? id : crmUserID, tier: tierNumber,
-          maxAccounts: maxAccounts.value, isActive: active.value ?? true))
+          maxAccounts: maxAccounts.value, isActive: active.value ?? true,
+          backfillCSMID: row.trimmed(backfillColumn)))
     }
     return (csms, rejections, rowCount, table.blankRowCount)
   }

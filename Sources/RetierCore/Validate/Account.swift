@@ -32,6 +32,12 @@ package struct Account: Sendable, Hashable {
   /// Scheduled business reviews in a row the customer did not hold, up to the drop (0 when
   /// blank).
   package var reviewsSkipped = 0
+  /// `renewal_date`; `nil` when blank (unknown).
+  package var renewalDate: CalendarDate? = nil
+  /// `owner_locked`: the CS lead pinned the owner (blank means false).
+  package var ownerLocked = false
+  /// `lock_reason`, as written.
+  package var lockReason = ""
 }
 
 /// An account row that was rejected but whose id is usable: it keeps its tier and owner and is

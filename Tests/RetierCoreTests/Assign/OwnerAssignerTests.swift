@@ -131,7 +131,7 @@ struct OwnerAssignerTests {
     // csm-a already carries three accounts, csm-b two: csm-b takes one, then nobody has a seat.
     var book = scenario.book
     _ = OwnerAssigner.assign(
-      book: &book, configuration: scenario.configuration,
+      book: &book, configuration: scenario.configuration, runDate: OwnerFixtures.runDate,
       heldOutsideBook: [
         "csm-a": OwnerAssigner.HeldBook(accounts: 3, arr: Money(units: 30)),
         "csm-b": OwnerAssigner.HeldBook(accounts: 2, arr: Money(units: 20)),
