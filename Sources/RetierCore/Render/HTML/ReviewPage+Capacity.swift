@@ -102,6 +102,12 @@ extension ReviewPage {
           rows.map { capacityCells($0, configuration: configuration) },
           numeric: [1, 2, 3, 4, 5, 6, 7], to: &page)
       })
+    let balance = rows.compactMap { CapacityTable.balanceCells($0, configuration: configuration) }
+    if !balance.isEmpty {
+      table(
+        CapacityTable.balanceHeader(configuration), balance, numeric: [1, 2, 3, 4, 5, 6, 7],
+        caption: CapacityTable.balanceCaption(configuration), to: &page)
+    }
     let signals = CapacityTable.hiringSignals(rows, configuration: configuration)
     if signals.isEmpty {
       page.element("p", text: "No tier is short of CSMs at its default capacity.")
