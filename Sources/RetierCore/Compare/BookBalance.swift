@@ -97,7 +97,8 @@ package struct TierBalance: Sendable, Hashable {
   package var arrCents: BalanceFigures
 
   /// The balance of every named tier of `result`, Tier 1 first; each active CSM of the tier
-  /// counts, with the accounts the run assigned to it (none is 0).
+  /// counts, with the accounts the run assigned to it (none is 0). The ARR figures are the
+  /// capacity table's (``CapacityRow/arrBalance``), so memo.md and `compare` cannot disagree.
   package static func balances(_ result: RunResult) -> [TierBalance] {
     let configuration = result.configuration
     var csmSlots: [String: Int] = [:]
@@ -110,19 +111,20 @@ package struct TierBalance: Sendable, Hashable {
       csmTiers.append(csm.tier)
     }
     var accounts = [Int128](repeating: 0, count: csmTiers.count)
-    var arr = [Int128](repeating: 0, count: csmTiers.count)
     let ledger = result.ledger
     for ref in ledger.refs {
       guard let slot = csmSlots[ledger.owners[ref]] else { continue }
       accounts[slot] += 1
-      arr[slot] += ledger.arr(ref).cents
     }
+    let arrByTier = Dictionary(
+      result.owners.capacity.compactMap { row in row.arrBalance.map { (row.tier, $0) } },
+      uniquingKeysWith: { first, _ in first })
     return (1...configuration.tierCount).filter { configuration.tier($0).coverage == .named }.map {
       tier in
       let slots = csmTiers.indices.filter { csmTiers[$0] == tier }
       return TierBalance(
         tier: tier, accounts: BalanceFigures(slots.map { accounts[$0] }),
-        arrCents: BalanceFigures(slots.map { arr[$0] }))
+        arrCents: arrByTier[tier] ?? BalanceFigures([]))
     }
   }
 }
