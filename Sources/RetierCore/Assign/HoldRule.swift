@@ -62,6 +62,48 @@ struct HoldRule: Sendable {
     }
   }
 
+  /// What a held account's owner cell adds in memo.md: "pinned by the CS lead: <reason>" or
+  /// "handoff after the renewal on DATE"; `nil` when not held.
+  static func ownerNote(
+    _ ledger: AccountLedger, _ ref: AccountRef, reason: OwnerChangeReason?
+  ) -> String? {
+    switch reason {
+    case .locked:
+      let why = ledger.lockReason(ref)
+      return "pinned by the CS lead" + (why.isEmpty ? "" : ": \(why)")
+    case .renewalHold: return note(ledger, ref, reason: .renewalHold)
+    default: return nil
+    }
+  }
+
+  /// The held accounts the rules would otherwise move, by name, largest ARR first, for the
+  /// review (memo.md and memo.html share them): "Acme (ACC-1, Tier 1 → Tier 2): Linh Nguyen
+  /// keeps it, handoff after the renewal on 2026-11-30". At most `limit`; `more` counts the rest
+  /// (all are in reassignments.csv).
+  static func heldLines(_ result: RunResult, limit: Int) -> (lines: [String], more: Int) {
+    let ledger = result.ledger
+    let held = ledger.refs.filter { ledger.ownerChangeReasons[$0]?.isHold ?? false }
+      .sorted { left, right in
+        let (a, b) = (ledger.arr(left), ledger.arr(right))
+        return a != b ? b < a : left < right
+      }
+    let people = PeopleDirectory(
+      roster: result.book.roster, poolOwnerID: result.configuration.poolOwnerID)
+    let lines = held.prefix(limit).map { ref in
+      let name = ledger.name(ref)
+      let from = ledger.currentTier(ref).map { "Tier \($0)" } ?? "new"
+      return (name.isEmpty ? "" : "\(name) ") + "(\(ledger.id(ref)), \(from) → Tier "
+        + "\(ledger.decisions.finalTier(ref))): \(people.name(of: ledger.owners[ref])) keeps it, "
+        + (ownerNote(ledger, ref, reason: ledger.ownerChangeReasons[ref]) ?? "")
+    }
+    return (lines, held.count - lines.count)
+  }
+
+  /// The sentence above the held list.
+  static let heldListLead =
+    "Owners held: the tier and its service level change now; the owner stays, "
+    + "for good when the CS lead pinned the account, else until the renewal:"
+
   /// The holds released because their owner cannot keep the account, counted per cause for one
   /// warning each (a list that grows with the book is never repeated).
   struct Releases: Sendable {

@@ -28,6 +28,12 @@ extension AccountMemo {
       " re-tier (run date ", explainer.runDateText, "); reason `", decision.reason, "`.\n\n> ")
     text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
     text.append("\n\n")
+    if let held = HoldRule.memoSentence(
+      result.ledger, ref, reason: result.ledger.ownerChangeReasons[ref],
+      ownerName: explainer.people.name(of: result.ledger.owners[ref]))
+    {
+      text.append(.escaped(held), "\n\n")
+    }
     if isDemotion {
       writeOpener(ref, explainer: explainer, to: &text)
       text.append("\n## Why it moved\n\n")

@@ -116,6 +116,14 @@ extension ReviewPage {
       for signal in signals { page.element("li", ["class": "warning"], text: signal) }
       page.close()
     }
+    let held = HoldRule.heldLines(result, limit: result.configuration.memoListLimit)
+    if !held.lines.isEmpty {
+      page.element("p", text: HoldRule.heldListLead)
+      page.open("ul")
+      for line in held.lines { page.element("li", text: line) }
+      if held.more > 0 { page.element("li", text: "…and \(held.more) more in reassignments.csv") }
+      page.close()
+    }
     page.closeLine()
   }
 
