@@ -44,7 +44,7 @@ enum RunSummary {
     let ledger = result.ledger
     lines.append(
       "Owners: \(ledger.refs.count { ledger.ownerChanges($0) }) reassigned, "
-        + "\(ledger.refs.count { ledger.ownerChangeReasons[$0]?.isHold ?? false }) held, "
+        + "\(ledger.refs.count { ledger.ownerChangeReasons[$0]?.isHold ?? false }) handoffs held, "
         + "\(ledger.refs.count { ledger.owners[$0].isEmpty }) unassigned")
     lines += owners.warnings.map(\.description)
     // Which bound holds, for the tiers that can be capped by capacity.

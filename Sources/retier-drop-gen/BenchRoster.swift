@@ -63,13 +63,21 @@ struct BenchRoster {
     return ids[index % ids.count]
   }
 
-  /// Writes csms.csv rows.
+  /// Writes csms.csv rows; an inactive CSM names the next active CSM of its tier as its
+  /// backfill (none when the tier has no other).
   func append(to tables: inout DropTables) {
-    for member in members {
+    for (index, member) in members.enumerated() {
+      let backfill =
+        member.active
+        ? nil
+        : (members[(index + 1)...] + members[..<index]).first {
+          $0.active && $0.tier == member.tier
+        }
       tables.appendCSM(
         id: member.id, name: member.name,
         email: member.id + "@example.com", tier: String(member.tier),
-        maxAccounts: member.maxAccounts, active: member.active ? "true" : "false")
+        maxAccounts: member.maxAccounts, active: member.active ? "true" : "false",
+        backfill: backfill?.id ?? "")
     }
   }
 }

@@ -35,8 +35,9 @@ extension DemoDrop {
     }
   }
 
-  /// csms.csv: six active Tier 1 CSMs at 10 accounts each (the worked example's whole team),
-  /// one inactive Tier 2 CSM, and one row with a tier that does not exist.
+  /// csms.csv: six active Tier 1 CSMs at 10 accounts each (the worked example's whole team), an
+  /// inactive Tier 1 CSM with a backfill, one inactive Tier 2 CSM, and one row with a tier that
+  /// does not exist.
   func appendCSMs(to tables: inout DropTables) {
     let tierOne = [
       ("Ava Chen", "true"), ("Mateo Alvarez", "TRUE"), ("Hannah Okafor", ""),
@@ -47,6 +48,11 @@ extension DemoDrop {
         id: id, name: person.0, email: Self.email(person.0), tier: "1", maxAccounts: 10,
         active: person.1, crmUserID: Self.salesforceUserID(number + 1))
     }
+    // The CSM who left: ACC-00011, still in their name, goes to their backfill.
+    tables.appendCSM(
+      id: Self.departedOwner, name: "Marcus Lee", email: Self.email("Marcus Lee"), tier: "1",
+      maxAccounts: 10, active: "false", crmUserID: Self.salesforceUserID(9),
+      backfill: Self.tierOneCSMs[5])
     tables.appendCSM(
       id: Self.inactiveTierTwoCSM, name: "Priya Raman", email: Self.email("Priya Raman"),
       tier: "2", maxAccounts: nil, active: "false", crmUserID: Self.salesforceUserID(7))

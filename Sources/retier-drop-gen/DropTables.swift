@@ -41,6 +41,7 @@ struct DropTables {
     accounts.row([
       "Account_ID", "account_name", "industry", "customer_since", " strategic_fit ", "owner_id",
       "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu", "Reviews_Skipped",
+      "renewal_date", "owner_locked", "lock_reason",
     ])
     arr.row(["subscription_id", "account_id", "arr"])
     usage.row([
@@ -49,7 +50,9 @@ struct DropTables {
     overrides.row([
       "account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires",
     ])
-    csms.row(["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id"])
+    csms.row([
+      "csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id", "backfill_csm_id",
+    ])
   }
 
   /// Appends an account row, and its usage row when it has one.
@@ -87,6 +90,9 @@ struct DropTables {
       accounts.text(Self.spell("false", wordCase))
     }
     accounts.integer(account.reviewsSkipped)
+    if let renewal = account.hold.renewal { accounts.date(renewal) } else { accounts.empty() }
+    if account.hold.locked { accounts.text(Self.spell("true", wordCase)) } else { accounts.empty() }
+    accounts.text(account.hold.reason)
     accounts.endRow()
     if account.hasUsageRow {
       appendUsage(
@@ -134,10 +140,11 @@ struct DropTables {
   }
 
   /// Appends a csms.csv row; `tier` and `active` are text so a roster can hold bad values. An
-  /// empty `crmUserID` leaves the CRM user id to default to the csm id.
+  /// empty `crmUserID` leaves the CRM user id to default to the csm id; `backfill` names who
+  /// takes over an inactive CSM's book.
   mutating func appendCSM(
     id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String,
-    crmUserID: String = ""
+    crmUserID: String = "", backfill: String = ""
   ) {
     csms.text(id)
     csms.text(name)
@@ -146,6 +153,7 @@ struct DropTables {
     csms.integer(maxAccounts)
     csms.text(active)
     csms.text(crmUserID)
+    csms.text(backfill)
     csms.endRow()
   }
 

@@ -105,10 +105,12 @@ struct HoldRule: Sendable {
     + "for good when the CS lead pinned the account, else until the renewal:"
 
   /// The holds released because their owner cannot keep the account, counted per cause for one
-  /// warning each (a list that grows with the book is never repeated).
+  /// warning each (a list that grows with the book is never repeated). Only a release that
+  /// matters is told: one whose account then changes owner (a pooled account that stays with
+  /// the pool lost nothing).
   struct Releases: Sendable {
-    /// Per cause: how many accounts, and the first account's line and id.
-    private var byCause: [Cause: (count: Int, line: Int, id: String)] = [:]
+    /// The released accounts and why, in ref order.
+    private var released: [(ref: AccountRef, cause: Cause)] = []
 
     /// Why the owner cannot keep a held account.
     enum Cause: String, Sendable, CaseIterable {
@@ -124,8 +126,7 @@ struct HoldRule: Sendable {
     /// Notes that the hold of `ref`, owned by `owner`, is released; a blank owner has nothing to
     /// hold and is not noted.
     mutating func note(
-      _ ref: AccountRef, owner: String, rosterByID: [String: CSM], configuration: Configuration,
-      ledger: AccountLedger
+      _ ref: AccountRef, owner: String, rosterByID: [String: CSM], configuration: Configuration
     ) {
       guard !owner.isEmpty else { return }
       let cause: Cause
@@ -136,21 +137,19 @@ struct HoldRule: Sendable {
       } else {
         cause = .unknown
       }
-      if let seen = byCause[cause] {
-        byCause[cause] = (seen.count + 1, seen.line, seen.id)
-      } else {
-        byCause[cause] = (1, ledger[ref].line, ledger.id(ref))
-      }
+      released.append((ref, cause))
     }
 
-    /// One warning per cause, naming the first account's row.
-    var warnings: [Diagnostic] {
+    /// One warning per cause, naming the first account's row, for the released accounts whose
+    /// owner changes in `ledger`.
+    func warnings(_ ledger: AccountLedger) -> [Diagnostic] {
       Cause.allCases.compactMap { cause in
-        guard let seen = byCause[cause] else { return nil }
-        let others = seen.count > 1 ? " and \(seen.count - 1) more" : ""
+        let refs = released.filter { $0.cause == cause && ledger.ownerChanges($0.ref) }.map(\.ref)
+        guard let first = refs.first else { return nil }
+        let others = refs.count > 1 ? " and \(refs.count - 1) more" : ""
         return Diagnostic(
-          .warning, file: DropFiles.Name.accounts, line: seen.line,
-          message: "owner hold released on account '\(seen.id)'\(others): the owner "
+          .warning, file: DropFiles.Name.accounts, line: ledger[first].line,
+          message: "owner hold released on account '\(ledger.id(first))'\(others): the owner "
             + "\(cause.rawValue), so the rules pick a new owner")
       }
     }

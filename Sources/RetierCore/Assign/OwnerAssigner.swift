@@ -62,9 +62,7 @@ enum OwnerAssigner {
           if !staysAnyway { reasons[ref] = hold }
           continue
         }
-        released.note(
-          ref, owner: ownerID, rosterByID: rosterByID, configuration: configuration,
-          ledger: ledger)
+        released.note(ref, owner: ownerID, rosterByID: rosterByID, configuration: configuration)
       }
       let reason = reasonForNewOwner(currentTier: currentTier, finalTier: tier)
       if isPooled[tier] {
@@ -100,7 +98,7 @@ enum OwnerAssigner {
 
     // Rule 1, backfills: a leaver's accounts whose tier did not change go to its named backfill
     // while that CSM is active in the account's tier and has a free seat; never a chain.
-    var warnings = released.warnings
+    var warnings: [Diagnostic] = []
     for (leaverID, refs) in leaversAccounts.sorted(by: { $0.key < $1.key }) {
       let leaver = rosterByID[leaverID]!
       let seat = seatIndexByID[leaver.backfillCSMID]
@@ -151,6 +149,7 @@ enum OwnerAssigner {
       seats[seat].held -= outside.accounts
       seats[seat].heldARR = Money(cents: seats[seat].heldARR.cents - outside.arr.cents)
     }
+    warnings += released.warnings(book.ledger)
     warnings += RosterCheck.problems(book.roster, configuration: configuration).map(\.diagnostic)
     return OwnerAssignment(
       capacity: CapacityTable.rows(book: book, seats: seats, configuration: configuration),
