@@ -61,7 +61,8 @@ extension CapacityTable {
     if !balance.isEmpty {
       lines += ["", balanceCaption(configuration), ""]
       lines.append("| " + balanceHeader(configuration).joined(separator: " | ") + " |")
-      lines.append("|---|" + String(repeating: "---:|", count: balanceHeader(configuration).count - 1))
+      lines.append(
+        "|---|" + String(repeating: "---:|", count: balanceHeader(configuration).count - 1))
       lines += balance.map { "| " + $0.map(markdownCell).joined(separator: " | ") + " |" }
     }
     lines.append("")
@@ -95,7 +96,9 @@ extension CapacityTable {
   /// held by holds.
   static func balanceCells(_ row: CapacityRow, configuration: Configuration) -> [String]? {
     guard let balance = row.arrBalance, balance.count > 0 else { return nil }
-    func money(_ cents: Int128?) -> String { cents.map { Money(cents: $0).groupedWholeUnits } ?? "—" }
+    func money(_ cents: Int128?) -> String {
+      cents.map { Money(cents: $0).groupedWholeUnits } ?? "—"
+    }
     return [
       tierLabel(row.tier, configuration: configuration),
       String(balance.count),

@@ -27,7 +27,8 @@ struct HoldRule: Sendable {
 
   /// The `note` of a held row of `reassignments.csv`: the lock reason, or when the handoff
   /// happens.
-  static func note(_ ledger: AccountLedger, _ ref: AccountRef, reason: OwnerChangeReason) -> String {
+  static func note(_ ledger: AccountLedger, _ ref: AccountRef, reason: OwnerChangeReason) -> String
+  {
     switch reason {
     case .locked: ledger.lockReason(ref)
     case .renewalHold: ledger.renewalDate(ref).map { "handoff after the renewal on \($0)" } ?? ""

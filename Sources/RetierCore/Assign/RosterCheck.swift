@@ -71,7 +71,8 @@ enum RosterCheck {
     let isAlphanumeric = crmUserID.unicodeScalars.allSatisfy {
       ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
     }
-    guard isAlphanumeric, crmUserID.unicodeScalars.count == 15 || crmUserID.unicodeScalars.count == 18
+    guard isAlphanumeric,
+      crmUserID.unicodeScalars.count == 15 || crmUserID.unicodeScalars.count == 18
     else { return "is not a Salesforce user id (15 or 18 letters and digits starting 005)" }
     return nil
   }

@@ -208,7 +208,8 @@ package struct AccountExplanation {
     }
     if reason.isHold {
       let note = HoldRule.note(result.ledger, ref, reason: reason)
-      return "Owner: \(before), held (\(reason.rawValue))" + (note.isEmpty ? "" : ": \(quoted(note))")
+      return "Owner: \(before), held (\(reason.rawValue))"
+        + (note.isEmpty ? "" : ": \(quoted(note))")
     }
     if owner.isEmpty {
       return "Owner: \(before) → none, left unassigned (\(reason.rawValue)): no CSM of "

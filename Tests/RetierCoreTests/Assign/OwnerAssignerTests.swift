@@ -122,7 +122,9 @@ struct OwnerAssignerTests {
         OwnerFixtures.placed("K1", arr: "10", from: 1, to: 1, owner: "csm-a"),
         OwnerFixtures.placed("N1", arr: "500", from: nil, to: 1),
       ],
-      roster: [OwnerFixtures.csm("csm-a", tier: 1, max: 90), OwnerFixtures.csm("csm-b", tier: 1, max: 1)])
+      roster: [
+        OwnerFixtures.csm("csm-a", tier: 1, max: 90), OwnerFixtures.csm("csm-b", tier: 1, max: 1),
+      ])
     #expect(outcomes["N1"] == Outcome(owner: "csm-b", reason: .firstPlacement))
   }
 
@@ -386,7 +388,8 @@ struct OwnerAssignerTests {
       let holds = book.ledger.refs.count {
         book.ledger.owners[$0] == csm.id && reference.isHeld[$0.row]
       }
-      #expect(carried - holds <= (csm.maxAccounts ?? scenario.configuration.tier(csm.tier).capacity))
+      #expect(
+        carried - holds <= (csm.maxAccounts ?? scenario.configuration.tier(csm.tier).capacity))
     }
     #expect(
       assignment.capacity.map(\.held).reduce(0, +)
@@ -418,7 +421,8 @@ private enum ReferenceAssigner {
     var isHeld = [Bool](repeating: false, count: accounts.count)
     func reasonForNewOwner(_ index: Int) -> OwnerChangeReason {
       let current = accounts[index].currentTier
-      return current == nil ? .firstPlacement : current == tiers[index] ? .ownerNotInTier : .tierChange
+      return current == nil
+        ? .firstPlacement : current == tiers[index] ? .ownerNotInTier : .tierChange
     }
     let byARR: (Int, Int) -> Bool = {
       accounts[$0].arr != accounts[$1].arr ? accounts[$0].arr > accounts[$1].arr : $0 < $1
@@ -427,8 +431,10 @@ private enum ReferenceAssigner {
     // Rule 0: holds.
     for index in accounts.indices {
       let account = accounts[index]
-      let renews = account.renewalDate.map { OwnerFixtures.runDate < $0 && !(lastHeld < $0) } ?? false
-      guard account.ownerLocked || renews, let csm = active.first(where: { $0.id == account.ownerID })
+      let renews =
+        account.renewalDate.map { OwnerFixtures.runDate < $0 && !(lastHeld < $0) } ?? false
+      guard account.ownerLocked || renews,
+        let csm = active.first(where: { $0.id == account.ownerID })
       else { continue }
       take(index, csm)
       decided[index] = true
@@ -498,7 +504,9 @@ private enum ReferenceAssigner {
         let bestFree = capacity(current) - held[current.id, default: 0]
         let arr = heldARR[csm.id, default: .zero]
         let bestARR = heldARR[current.id, default: .zero]
-        if arr < bestARR || (arr == bestARR && (free > bestFree || (free == bestFree && csm.id < current.id))) {
+        if arr < bestARR
+          || (arr == bestARR && (free > bestFree || (free == bestFree && csm.id < current.id)))
+        {
           best = csm
         }
       }

@@ -34,7 +34,10 @@ struct GeneratedDrop {
       ]
     ]
     csms = [
-      ["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id", "backfill_csm_id"]
+      [
+        "csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id",
+        "backfill_csm_id",
+      ]
     ]
     // The hold and backfill columns draw from their own sequence, so the other columns stay as
     // they were for every seed.
