@@ -100,7 +100,8 @@ enum OwnerAssigner {
     // while that CSM is active in the account's tier and has a free seat; never a chain.
     var warnings: [Diagnostic] = []
     for (leaverID, refs) in leaversAccounts.sorted(by: { $0.key < $1.key }) {
-      let leaver = rosterByID[leaverID]!
+      // Every key is a roster id: the loop above only files accounts of a roster CSM here.
+      guard let leaver = rosterByID[leaverID] else { continue }
       let seat = seatIndexByID[leaver.backfillCSMID]
       if let problem = BackfillRule.problem(
         leaver: leaver, backfill: rosterByID[leaver.backfillCSMID],
