@@ -43,8 +43,9 @@ extension Configuration {
     if !(0...366).contains(renewalHoldDays) {
       problems.append("renewal_hold_days \(renewalHoldDays) is not in 0…366")
     }
-    if arrSpreadMax < ExactDecimal(1) {
-      problems.append("arr_spread_max \(arrSpreadMax) is below 1 (no book's max is below its mean)")
+    if arrSpreadMax < ExactDecimal(1) || ExactDecimal(1_000) < arrSpreadMax {
+      problems.append(
+        "arr_spread_max \(arrSpreadMax) is not in 1…1000 (no book's max is below its mean)")
     }
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
     if memoListLimit < 1 { problems.append("memo_list_limit \(memoListLimit) must be at least 1") }
