@@ -43,8 +43,10 @@ enum RunSummary {
     let owners = result.owners
     let ledger = result.ledger
     lines.append(
-      "Owners: \(ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }) reassigned, "
+      "Owners: \(ledger.refs.count { ledger.ownerChanges($0) }) reassigned, "
+        + "\(ledger.refs.count { ledger.ownerChangeReasons[$0]?.isHold ?? false }) handoffs held, "
         + "\(ledger.refs.count { ledger.owners[$0].isEmpty }) unassigned")
+    lines += owners.warnings.map(\.description)
     // Which bound holds, for the tiers that can be capped by capacity.
     for report in result.tiering.capReports where report.capacitySeats != nil {
       lines.append(

@@ -32,4 +32,16 @@ struct AccountRecord {
   var hasUsageRow: Bool
   /// `reviews_skipped`; `nil` is blank.
   var reviewsSkipped: Int? = nil
+  /// `renewal_date`, `owner_locked` and `lock_reason`.
+  var hold = Hold()
+
+  /// The owner-hold columns of an account (SPEC §2).
+  struct Hold {
+    /// `renewal_date`; `nil` is blank.
+    var renewal: CalendarDate? = nil
+    /// `owner_locked`.
+    var locked = false
+    /// `lock_reason`.
+    var reason = ""
+  }
 }

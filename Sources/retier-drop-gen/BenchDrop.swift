@@ -83,6 +83,7 @@ struct BenchDrop {
     let earliest = CalendarDate(year: quarter.fiscalYear - 16, month: 1, day: 1)!.daysSinceEpoch
     let settled = quarter.previous().firstDay.daysSinceEpoch
     let newest = quarter.lastDay.daysSinceEpoch
+    let runDate = quarter.runDate
     for index in 0..<accountCount {
       let cents = arrCents[index]
       let id = AccountID.text(index + 1, width: idWidth)
@@ -112,7 +113,8 @@ struct BenchDrop {
           industry: random.element(of: CompanyNames.industries),
           customerSince: .date(CalendarDate(daysSinceEpoch: since)), strategicFit: fit,
           currentTier: currentTier, ownerID: roster.owner(tier: currentTier, index: index),
-          expansion: expansion, supportHundredths: support, hasUsageRow: usageKnown),
+          expansion: expansion, supportHundredths: support, hasUsageRow: usageKnown,
+          hold: Self.hold(index: index, runDate: runDate)),
         moneyStyle: random.chance(1, in: 4) ? .twoDecimals : .shortest)
       appendARRLines(accountID: id, cents: cents, subscription: &subscription, to: &tables)
       if (index + 1) % Self.validRowsPerRejected == 0 {
@@ -152,6 +154,19 @@ struct BenchDrop {
     default:
       return SupportLoad.typicalHundredths(arrCents: arrCents, random: &random)
     }
+  }
+
+  /// The owner-hold columns of the `index`-th account, by position so that the random draws
+  /// stay as they were: one in eight renews within the next 120 days (so about three in four of
+  /// those within the default 90-day hold), one in a hundred is pinned by the CS lead.
+  static func hold(index: Int, runDate: CalendarDate) -> AccountRecord.Hold {
+    var hold = AccountRecord.Hold()
+    if index % 8 == 3 { hold.renewal = runDate.adding(days: 1 + index / 8 % 120) }
+    if index % 100 == 41 {
+      hold.locked = true
+      hold.reason = "Executive sponsor asked to keep their CSM through the expansion"
+    }
+    return hold
   }
 
   /// Last quarter's tier: the rubric tier, moved one tier for 10% of accounts, blank for 2%.

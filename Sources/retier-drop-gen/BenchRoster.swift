@@ -66,14 +66,22 @@ struct BenchRoster {
   /// The CS leads the CSMs of each tier report to, Tier 1's first.
   static let managers = ["Marco Ruiz", "Elena Petrova", "Kwame Mensah", "Yuki Tanaka"]
 
-  /// Writes csms.csv rows.
+  /// Writes csms.csv rows; an inactive CSM names the next active CSM of its tier as its
+  /// backfill (none when the tier has no other).
   func append(to tables: inout DropTables) {
-    for member in members {
+    for (index, member) in members.enumerated() {
+      let backfill =
+        member.active
+        ? nil
+        : (members[(index + 1)...] + members[..<index]).first {
+          $0.active && $0.tier == member.tier
+        }
       tables.appendCSM(
         id: member.id, name: member.name,
         email: member.id + "@example.com", tier: String(member.tier),
         maxAccounts: member.maxAccounts, active: member.active ? "true" : "false",
-        manager: Self.managers[(member.tier - 1) % Self.managers.count])
+        manager: Self.managers[(member.tier - 1) % Self.managers.count],
+        backfill: backfill?.id ?? "")
     }
   }
 }

@@ -49,7 +49,25 @@ extension DemoDrop {
       industry: random.element(of: CompanyNames.industries),
       customerSince: .date(customerSince(account.since)), strategicFit: account.fit,
       currentTier: account.currentTier, ownerID: owner, expansion: expansion,
-      supportHundredths: support, hasUsageRow: hasUsageRow, reviewsSkipped: account.reviewsSkipped)
+      supportHundredths: support, hasUsageRow: hasUsageRow, reviewsSkipped: account.reviewsSkipped,
+      hold: hold(of: account.number))
+  }
+
+  /// The owner-hold columns of account `number` (SPEC §5 rule 0): a demotion renewing in 47
+  /// days (the handoff waits), one renewing on day 91 (just past the hold: it moves now), a
+  /// pinned demotion, and a hold on the inactive Tier 2 CSM's account (released, with a
+  /// warning). Every other account leaves them blank.
+  func hold(of number: Int) -> AccountRecord.Hold {
+    let runDate = quarter.runDate
+    switch number {
+    case 233: return AccountRecord.Hold(renewal: runDate.adding(days: 47))
+    case 145: return AccountRecord.Hold(renewal: runDate.adding(days: 91))
+    case 21:
+      return AccountRecord.Hold(
+        locked: true, reason: "Sponsor escalation open: keep the Tier 1 CSM until it closes")
+    case 322: return AccountRecord.Hold(renewal: runDate.adding(days: 30))
+    default: return AccountRecord.Hold()
+    }
   }
 
   /// The billing lines of an account: usually one, sometimes two, and for the credit-line case

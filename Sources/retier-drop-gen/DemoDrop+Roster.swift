@@ -35,20 +35,29 @@ extension DemoDrop {
     }
   }
 
-  /// csms.csv: six active Tier 1 CSMs at 10 accounts each (the worked example's whole team),
-  /// one inactive Tier 2 CSM, and one row with a tier that does not exist. The Tier 1 CSMs
-  /// report to Marco Ruiz; the inactive CSM reports to Elena Petrova, who holds the
+  /// csms.csv: six active Tier 1 CSMs at 10 Tier 1 accounts each (the worked example's whole
+  /// team; two have an eleventh seat for a held account), an inactive Tier 1 CSM with a
+  /// backfill, one inactive Tier 2 CSM, and one row with a tier that does not exist. The Tier 1
+  /// CSMs report to Marco Ruiz; the inactive Tier 2 CSM reports to Elena Petrova, who holds the
   /// conversations of that CSM's accounts.
   func appendCSMs(to tables: inout DropTables) {
     let tierOne = [
       ("Ava Chen", "true"), ("Mateo Alvarez", "TRUE"), ("Hannah Okafor", ""),
       ("Lukas Becker", "true"), ("Nguyen, Linh", "True"), ("Sofia Rossi", "true"),
     ]
+    // Ava Chen and Hannah Okafor carry one held account each past their ten Tier 1 accounts
+    // (ACC-00021 pinned, ACC-00233 renewing): the CS lead gave them a seat for it.
     for (number, (id, person)) in zip(Self.tierOneCSMs, tierOne).enumerated() {
       tables.appendCSM(
-        id: id, name: person.0, email: Self.email(person.0), tier: "1", maxAccounts: 10,
+        id: id, name: person.0, email: Self.email(person.0), tier: "1",
+        maxAccounts: number == 0 || number == 2 ? 11 : 10,
         active: person.1, crmUserID: Self.salesforceUserID(number + 1), manager: "Marco Ruiz")
     }
+    // The CSM who left: ACC-00011, still in their name, goes to their backfill.
+    tables.appendCSM(
+      id: Self.departedOwner, name: "Marcus Lee", email: Self.email("Marcus Lee"), tier: "1",
+      maxAccounts: 10, active: "false", crmUserID: Self.salesforceUserID(9),
+      manager: "Marco Ruiz", backfill: Self.tierOneCSMs[5])
     tables.appendCSM(
       id: Self.inactiveTierTwoCSM, name: "Priya Raman", email: Self.email("Priya Raman"),
       tier: "2", maxAccounts: nil, active: "false", crmUserID: Self.salesforceUserID(7),

@@ -44,7 +44,7 @@ struct DemoDrop {
   static let inactiveTierTwoCSM = "csm-07"
   /// The pooled tier's owner id.
   static let poolOwner = "cs-pool"
-  /// An owner id that is no CSM any more.
+  /// The Tier 1 CSM who left (inactive on the roster, with a backfill).
   static let departedOwner = "csm-departed"
 
   /// The quarter the drop is for; dates that matter are placed relative to it.

@@ -57,7 +57,7 @@ struct DropTables {
     accounts.row([
       "Account_ID", "account_name", "industry", "customer_since", " strategic_fit ", "owner_id",
       "current_tier", "expansion_ceiling_arr", "Sponsor_Status", "multi_bu", "Reviews_Skipped",
-      "Sales Owner", "sales_owner_email",
+      "Sales Owner", "sales_owner_email", "renewal_date", "owner_locked", "lock_reason",
     ])
     arr.row(["subscription_id", "account_id", "arr"])
     usage.row([
@@ -68,6 +68,7 @@ struct DropTables {
     ])
     csms.row([
       "csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id", "manager",
+      "backfill_csm_id",
     ])
   }
 
@@ -109,6 +110,9 @@ struct DropTables {
     let executive = Self.accountExecutive(of: account.id)
     accounts.text(executive.name)
     accounts.text(executive.email)
+    if let renewal = account.hold.renewal { accounts.date(renewal) } else { accounts.empty() }
+    if account.hold.locked { accounts.text(Self.spell("true", wordCase)) } else { accounts.empty() }
+    accounts.text(account.hold.reason)
     accounts.endRow()
     if account.hasUsageRow {
       appendUsage(
@@ -156,10 +160,11 @@ struct DropTables {
   }
 
   /// Appends a csms.csv row; `tier` and `active` are text so a roster can hold bad values. An
-  /// empty `crmUserID` leaves the CRM user id to default to the csm id.
+  /// empty `crmUserID` leaves the CRM user id to default to the csm id; `backfill` names who
+  /// takes over an inactive CSM's book.
   mutating func appendCSM(
     id: String, name: String, email: String, tier: String, maxAccounts: Int?, active: String,
-    crmUserID: String = "", manager: String = ""
+    crmUserID: String = "", manager: String = "", backfill: String = ""
   ) {
     csms.text(id)
     csms.text(name)
@@ -169,6 +174,7 @@ struct DropTables {
     csms.text(active)
     csms.text(crmUserID)
     csms.text(manager)
+    csms.text(backfill)
     csms.endRow()
   }
 

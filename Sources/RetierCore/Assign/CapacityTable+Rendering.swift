@@ -15,6 +15,10 @@ extension CapacityTable {
         + ", coverage cost \(row.coverageCostShare.map(roundedPercentText) ?? "-")"
         + (benchmark.maximumCoverageCostShare.map { " (max \(percentText($0)))" } ?? "")
         + ", \(counted(row.csmsShort, "CSM")) short, \(row.unassigned) unassigned"
+        + (balanceCells(row, configuration: configuration).map {
+          ", ARR per CSM min \($0[2]) median \($0[3]) max \($0[4]) spread \($0[5]) CV \($0[6]), "
+            + "\(row.held) held"
+        } ?? "")
       if !row.flags.isEmpty { line += "; flags: \(row.flags.joined(separator: ", "))" }
       return line
     }
@@ -53,6 +57,14 @@ extension CapacityTable {
       ]
       lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
     }
+    let balance = rows.compactMap { balanceCells($0, configuration: configuration) }
+    if !balance.isEmpty {
+      lines += ["", balanceCaption(configuration), ""]
+      lines.append("| " + balanceHeader(configuration).joined(separator: " | ") + " |")
+      lines.append(
+        "|---|" + String(repeating: "---:|", count: balanceHeader(configuration).count - 1))
+      lines += balance.map { "| " + $0.map(markdownCell).joined(separator: " | ") + " |" }
+    }
     lines.append("")
     let signals = hiringSignals(rows, configuration: configuration)
     if signals.isEmpty {
@@ -61,6 +73,49 @@ extension CapacityTable {
       lines += signals.map { "- \($0)" }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The sentence above the ARR balance table (SPEC §5 rule 2): what it shows and its limit.
+  static func balanceCaption(_ configuration: Configuration) -> String {
+    "ARR per active CSM of each named tier (a spread max ÷ mean above "
+      + "\(configuration.arrSpreadMax.description) is flagged; held: accounts kept by a lock or "
+      + "a renewal hold):"
+  }
+
+  /// The ARR balance table's header.
+  static func balanceHeader(_ configuration: Configuration) -> [String] {
+    let currency = ReviewMemo.escaped(configuration.currency)
+    return [
+      "Tier", "CSMs", "Min (\(currency))", "Median (\(currency))", "Max (\(currency))",
+      "Spread (max ÷ mean)", "CV", "Held",
+    ]
+  }
+
+  /// One row of the ARR balance table, `nil` for a pooled tier or one without CSMs: ARR per active CSM (min, median,
+  /// max), the spread and the coefficient of variation (`compare`'s figures), and the accounts
+  /// held by holds.
+  static func balanceCells(_ row: CapacityRow, configuration: Configuration) -> [String]? {
+    guard let balance = row.arrBalance, balance.count > 0 else { return nil }
+    func money(_ cents: Int128?) -> String {
+      cents.map { Money(cents: $0).groupedWholeUnits } ?? "—"
+    }
+    return [
+      tierLabel(row.tier, configuration: configuration),
+      String(balance.count),
+      money(balance.minimum),
+      money(balance.doubledMedian.map { roundedQuotient($0, 2) }),
+      money(balance.maximum),
+      balance.spreadThousandths.map(thousandthsText) ?? "—",
+      balance.coefficientOfVariationThousandths.map(thousandthsText) ?? "—",
+      String(row.held),
+    ]
+  }
+
+  /// Thousandths as a decimal with two fraction digits, rounded half up: `1625` → `1.63`.
+  static func thousandthsText(_ thousandths: Int128) -> String {
+    let hundredths = roundedQuotient(thousandths, 10)
+    let fraction = hundredths % 100
+    return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
   }
 
   /// One sentence per tier that is short of CSMs, Tier 1 first.

@@ -5,9 +5,10 @@
 /// and the stored per-CSM figures are rounded half up only for display.
 package enum CapacityTable {
   /// One row per tier, Tier 1 first, for the valid accounts of `book` with their final tiers and
-  /// owners (from its ledger). Rejected accounts are not counted.
+  /// owners (from its ledger), and `seats`, the assigner's final seat state of every active
+  /// named-tier CSM (their ARR per CSM, holds and load). Rejected accounts are not counted.
   static func rows(
-    book: Book, configuration: Configuration
+    book: Book, seats: [OwnerAssigner.CSMSeats], configuration: Configuration
   ) -> [CapacityRow] {
     let tierCount = configuration.tierCount
     var accounts = [Int](repeating: 0, count: tierCount + 1)
@@ -25,11 +26,43 @@ package enum CapacityTable {
     for csm in book.roster where csm.isActive && (1...tierCount).contains(csm.tier) {
       activeCSMs[csm.tier] += 1
     }
+    var arrPerCSM = [[Int128]](repeating: [], count: tierCount + 1)
+    var held = [Int](repeating: 0, count: tierCount + 1)
+    var pastCapacity = [Int](repeating: 0, count: tierCount + 1)
+    for seat in seats {
+      arrPerCSM[seat.tier].append(seat.heldARR.cents)
+      held[seat.tier] += seat.heldByHold
+      if seat.held > seat.capacity { pastCapacity[seat.tier] += 1 }
+    }
     return (1...tierCount).map { tier in
-      row(
+      var row = row(
         tier: tier, accounts: accounts[tier], arr: arr[tier], activeCSMs: activeCSMs[tier],
         unassigned: unassigned[tier], configuration: configuration)
+      guard isNamed[tier] else { return row }
+      row.held = held[tier]
+      let balance = BalanceFigures(arrPerCSM[tier])
+      row.arrBalance = balance
+      row.flags += balanceFlags(
+        balance, pastCapacityByHolds: pastCapacity[tier], configuration: configuration)
+      return row
     }
+  }
+
+  /// The flags of a named tier's ARR balance (SPEC §5): a spread `max ÷ mean` above
+  /// `arr_spread_max`, and the CSMs that holds put past capacity (the only way past it).
+  static func balanceFlags(
+    _ balance: BalanceFigures, pastCapacityByHolds: Int, configuration: Configuration
+  ) -> [String] {
+    var flags: [String] = []
+    if balance.isSpreadAbove(configuration.arrSpreadMax) {
+      flags.append(
+        "ARR spread (max ÷ mean) above \(configuration.arrSpreadMax.description)")
+    }
+    if pastCapacityByHolds > 0 {
+      flags.append(
+        "\(pastCapacityByHolds) CSM\(pastCapacityByHolds == 1 ? "" : "s") past capacity by holds")
+    }
+    return flags
   }
 
   /// The row of one tier from its counts.

@@ -7,8 +7,12 @@ extension OwnerAssigner {
     var tier: Int
     /// Accounts the CSM can carry: `max_accounts` or the tier default.
     var capacity: Int
+    /// Position in the assigner's list of seats.
+    var index = 0
     /// Accounts held so far.
     var held = 0
+    /// Of them, accounts held by a hold (SPEC §5 rule 0), taken whatever the free seats.
+    var heldByHold = 0
     /// ARR of the accounts held so far.
     var heldARR = Money.zero
 
@@ -22,11 +26,17 @@ extension OwnerAssigner {
       heldARR += arr
     }
 
-    /// Whether `self` gets the next account before `other`: most free seats, then lowest ARR
-    /// held, then csm id.
+    /// Keeps one held account of `arr`, past capacity if need be.
+    mutating func takeHeld(_ arr: Money) {
+      take(arr)
+      heldByHold += 1
+    }
+
+    /// Whether `self` gets the next account before `other` (SPEC §5 rule 2): lowest ARR held,
+    /// then most free seats, then csm id.
     func isPreferred(over other: CSMSeats) -> Bool {
-      if freeSeats != other.freeSeats { return freeSeats > other.freeSeats }
       if heldARR != other.heldARR { return heldARR < other.heldARR }
+      if freeSeats != other.freeSeats { return freeSeats > other.freeSeats }
       return csmID < other.csmID
     }
   }

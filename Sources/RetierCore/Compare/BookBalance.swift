@@ -16,6 +16,8 @@ package struct BalanceFigures: Sendable, Hashable {
   /// The coefficient of variation in thousandths, rounded half up; `nil` without CSMs, when the
   /// mean is zero, or when the sums would overflow.
   package var coefficientOfVariationThousandths: Int128?
+  /// The sum of the values.
+  package var sum: Int128 = 0
 
   /// The figures of `values` (one per CSM, in any order).
   package init(_ values: [Int128]) {
@@ -30,8 +32,23 @@ package struct BalanceFigures: Sendable, Hashable {
     }
     minimum = first
     maximum = last
+    sum = sorted.reduce(0, +)
     doubledMedian = sorted[(count - 1) / 2] + sorted[count / 2]
     coefficientOfVariationThousandths = Self.coefficientOfVariationThousandths(sorted)
+  }
+
+  /// The spread `max ÷ mean` (= max × count ÷ sum) in thousandths, rounded half up; `nil`
+  /// without CSMs or when the sum is not positive.
+  package var spreadThousandths: Int128? {
+    guard let maximum, sum > 0 else { return nil }
+    return CapacityTable.roundedQuotient(maximum * Int128(count) * 1_000, sum)
+  }
+
+  /// Whether the spread `max ÷ mean` is above `limit`, decided exactly:
+  /// max × count × 10⁶ > limit in millionths × sum.
+  package func isSpreadAbove(_ limit: ExactDecimal) -> Bool {
+    guard let maximum, sum > 0 else { return false }
+    return maximum * Int128(count) * ExactDecimal.scale > limit.millionths * sum
   }
 
   /// `round(1000 × σ / mean)` for population σ: with S = Σx and Q = Σx², σ / mean =
@@ -80,7 +97,8 @@ package struct TierBalance: Sendable, Hashable {
   package var arrCents: BalanceFigures
 
   /// The balance of every named tier of `result`, Tier 1 first; each active CSM of the tier
-  /// counts, with the accounts the run assigned to it (none is 0).
+  /// counts, with the accounts the run assigned to it (none is 0). The ARR figures are the
+  /// capacity table's (``CapacityRow/arrBalance``), so memo.md and `compare` cannot disagree.
   package static func balances(_ result: RunResult) -> [TierBalance] {
     let configuration = result.configuration
     var csmSlots: [String: Int] = [:]
@@ -93,19 +111,20 @@ package struct TierBalance: Sendable, Hashable {
       csmTiers.append(csm.tier)
     }
     var accounts = [Int128](repeating: 0, count: csmTiers.count)
-    var arr = [Int128](repeating: 0, count: csmTiers.count)
     let ledger = result.ledger
     for ref in ledger.refs {
       guard let slot = csmSlots[ledger.owners[ref]] else { continue }
       accounts[slot] += 1
-      arr[slot] += ledger.arr(ref).cents
     }
+    let arrByTier = Dictionary(
+      result.owners.capacity.compactMap { row in row.arrBalance.map { (row.tier, $0) } },
+      uniquingKeysWith: { first, _ in first })
     return (1...configuration.tierCount).filter { configuration.tier($0).coverage == .named }.map {
       tier in
       let slots = csmTiers.indices.filter { csmTiers[$0] == tier }
       return TierBalance(
         tier: tier, accounts: BalanceFigures(slots.map { accounts[$0] }),
-        arrCents: BalanceFigures(slots.map { arr[$0] }))
+        arrCents: arrByTier[tier] ?? BalanceFigures([]))
     }
   }
 }

@@ -113,7 +113,7 @@ extension Comparison {
       rows += Self.balanceRows(
         tier, "accounts per CSM", balances.map { $0?.accounts }, text: Self.count)
       rows += Self.balanceRows(
-        tier, "ARR per CSM", balances.map { $0?.arrCents }, text: Self.wholeUnits)
+        tier, "ARR per CSM", balances.map { $0?.arrCents }, text: Self.wholeUnits, spread: true)
     }
     guard !rows.isEmpty else {
       return "## Book balance per tier\n\nNo named tier on either side.\n"
@@ -121,13 +121,15 @@ extension Comparison {
     return "## Book balance per tier\n\n"
       + ReviewMemo.table(["tier", "figure", labels[0], labels[1]], rows, rightAligned: [2, 3])
       + "\nOver each named tier's active CSMs (a CSM with no account counts as 0); CV is the "
-      + "coefficient of variation, σ ÷ mean (population σ), rounded to thousandths.\n"
+      + "coefficient of variation, σ ÷ mean (population σ), rounded to thousandths; the spread "
+      + "is max ÷ mean, as memo.md's capacity table gives it.\n"
   }
 
   /// The min, median, max and CV rows of one figure of one tier; `text` writes a doubled value
   /// (so that a median between two values stays exact).
   private static func balanceRows(
-    _ tier: Int, _ kind: String, _ figures: [BalanceFigures?], text: (Int128) -> String
+    _ tier: Int, _ kind: String, _ figures: [BalanceFigures?], text: (Int128) -> String,
+    spread: Bool = false
   ) -> [[String]] {
     func row(_ name: String, _ cell: (BalanceFigures) -> String) -> [String] {
       ["Tier \(tier)", "\(kind): \(name)"] + figures.map { $0.map(cell) ?? "pooled or absent" }
@@ -136,8 +138,8 @@ extension Comparison {
       row("min") { $0.minimum.map { text($0 * 2) } ?? "–" },
       row("median") { $0.doubledMedian.map(text) ?? "–" },
       row("max") { $0.maximum.map { text($0 * 2) } ?? "–" },
-      row("CV") { $0.coefficientOfVariationThousandths.map(thousandths) ?? "–" },
-    ]
+    ] + (spread ? [row("spread") { $0.spreadThousandths.map(thousandths) ?? "–" }] : [])
+      + [row("CV") { $0.coefficientOfVariationThousandths.map(thousandths) ?? "–" }]
   }
 
   /// A doubled count, exactly: `7`, `7.5`.

@@ -16,6 +16,8 @@ extension Configuration: Decodable {
     case poolOwnerCRMID = "pool_owner_crm_id"
     case csLeader = "cs_leader"
     case csmLoadedCost = "csm_loaded_cost"
+    case renewalHoldDays = "renewal_hold_days"
+    case arrSpreadMax = "arr_spread_max"
     case memoListLimit = "memo_list_limit"
     case currency
     case rubric
@@ -56,6 +58,8 @@ extension Configuration: Decodable {
     poolOwnerCRMID = try container.decodeIfPresent(String.self, forKey: .poolOwnerCRMID)
     csLeader = try container.decodeIfPresent(String.self, forKey: .csLeader)
     csmLoadedCost = try value(.csmLoadedCost, csmLoadedCost)
+    renewalHoldDays = try value(.renewalHoldDays, renewalHoldDays)
+    arrSpreadMax = try value(.arrSpreadMax, arrSpreadMax)
     memoListLimit = try value(.memoListLimit, memoListLimit)
     currency = try value(.currency, currency)
     rubric = try value(.rubric, rubric)

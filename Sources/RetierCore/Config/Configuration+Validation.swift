@@ -40,6 +40,13 @@ extension Configuration {
       problems.append(
         "pool_owner_crm_id must be the pool owner's CRM user id (e.g. 005…): not empty, no spaces")
     }
+    if !(0...366).contains(renewalHoldDays) {
+      problems.append("renewal_hold_days \(renewalHoldDays) is not in 0…366")
+    }
+    if arrSpreadMax < ExactDecimal(1) || ExactDecimal(1_000) < arrSpreadMax {
+      problems.append(
+        "arr_spread_max \(arrSpreadMax) is not in 1…1000 (no book's max is below its mean)")
+    }
     if csmLoadedCost < .zero { problems.append("csm_loaded_cost \(csmLoadedCost) is negative") }
     if memoListLimit < 1 { problems.append("memo_list_limit \(memoListLimit) must be at least 1") }
     if currency.trimmingSpaces.isEmpty { problems.append("currency is empty") }

@@ -38,6 +38,12 @@ package struct Configuration: Sendable, Hashable {
   /// The CS leader's name: holds an account memo's conversation when neither owner is an active
   /// CSM and the old owner has no `manager`; `nil` makes the memo say "the CS lead".
   package var csLeader: String?
+  /// Days after the run date within which a renewal holds the account's owner (SPEC §5 rule 0);
+  /// 0 turns the renewal hold off.
+  var renewalHoldDays = 90
+  /// The most the ARR of a named tier's fullest CSM may be over the tier's mean ARR per CSM
+  /// (max ÷ mean) before the capacity table flags the spread.
+  var arrSpreadMax = ExactDecimal(millionths: 1_500_000)
   /// Fully loaded yearly cost of one CSM, for the coverage-cost ratio.
   var csmLoadedCost = ExactDecimal(150_000)
   /// Longest list `memo.md` prints in full; a longer one shows its first this many by ARR and

@@ -216,6 +216,11 @@ package struct AccountExplanation {
     guard let reason = result.ledger.ownerChangeReasons[ref] else {
       return "Owner: \(before), unchanged"
     }
+    if reason.isHold {
+      let note = HoldRule.note(result.ledger, ref, reason: reason)
+      return "Owner: \(before), held (\(reason.rawValue))"
+        + (note.isEmpty ? "" : ": \(quoted(note))")
+    }
     if owner.isEmpty {
       return "Owner: \(before) → none, left unassigned (\(reason.rawValue)): no CSM of "
         + "\(tierName(decision.finalTier)) has a free seat"

@@ -30,6 +30,11 @@ struct AccountColumns: Sendable {
   private var customerSince: [CalendarDate] = []
   /// `sales_owner` and `sales_owner_email`.
   private var salesOwners: [AccountExecutive] = []
+  /// Renewal dates; meaningless when ``Flags/hasRenewalDate`` is not set.
+  private var renewalDates: [CalendarDate] = []
+  /// `lock_reason` of the rows that have one, by row: few accounts are locked, so a million
+  /// empty strings are not kept.
+  private var lockReasons: [Int: String] = [:]
   /// Usage facts.
   private var usages: [PackedUsage] = []
   /// The optionals' presence and the yes/no facts.
@@ -54,6 +59,7 @@ struct AccountColumns: Sendable {
     reviewsSkipped.reserveCapacity(count)
     customerSince.reserveCapacity(count)
     salesOwners.reserveCapacity(count)
+    renewalDates.reserveCapacity(count)
     usages.reserveCapacity(count)
     flags.reserveCapacity(count)
   }
@@ -72,6 +78,8 @@ struct AccountColumns: Sendable {
     reviewsSkipped.append(Int32(clamping: account.reviewsSkipped))
     customerSince.append(account.customerSince)
     salesOwners.append(AccountExecutive(name: account.salesOwner, email: account.salesOwnerEmail))
+    renewalDates.append(account.renewalDate ?? account.customerSince)
+    if !account.lockReason.isEmpty { lockReasons[ids.count - 1] = account.lockReason }
     usages.append(PackedUsage(account.usage))
     flags.append(Flags(account))
   }
@@ -87,7 +95,9 @@ struct AccountColumns: Sendable {
       multiBU: flags.contains(.multiBU), sponsorLost: flags.contains(.sponsorLost),
       arr: arrs[row], usage: usages[row].value, hasUsageRow: flags.contains(.hasUsageRow),
       line: lines[row], reviewsSkipped: Int(reviewsSkipped[row]),
-      salesOwner: salesOwners[row].name, salesOwnerEmail: salesOwners[row].email)
+      salesOwner: salesOwners[row].name, salesOwnerEmail: salesOwners[row].email,
+      renewalDate: renewalDate(row), ownerLocked: flags.contains(.ownerLocked),
+      lockReason: lockReason(row))
   }
 
   /// The account executive of `row`.
@@ -111,6 +121,14 @@ struct AccountColumns: Sendable {
   func customerSince(_ row: Int) -> CalendarDate { customerSince[row] }
   /// Business reviews skipped by `row` (saturated at `Int32.max`).
   func reviewsSkipped(_ row: Int) -> Int { Int(reviewsSkipped[row]) }
+  /// `renewal_date` of `row`; `nil` when blank.
+  func renewalDate(_ row: Int) -> CalendarDate? {
+    flags[row].contains(.hasRenewalDate) ? renewalDates[row] : nil
+  }
+  /// Whether `row`'s owner is locked (`owner_locked`).
+  func ownerLocked(_ row: Int) -> Bool { flags[row].contains(.ownerLocked) }
+  /// `lock_reason` of `row`.
+  func lockReason(_ row: Int) -> String { lockReasons[row] ?? "" }
   /// Whether `row` had a usage row.
   func hasUsageRow(_ row: Int) -> Bool { flags[row].contains(.hasUsageRow) }
 
@@ -139,6 +157,14 @@ struct AccountColumns: Sendable {
     reviewsSkipped = order.map { reviewsSkipped[$0] }
     customerSince = order.map { customerSince[$0] }
     salesOwners = order.map { salesOwners[$0] }
+    renewalDates = order.map { renewalDates[$0] }
+    if !lockReasons.isEmpty {
+      var kept: [Int: String] = [:]
+      for (newRow, oldRow) in order.enumerated() {
+        if let reason = lockReasons[oldRow] { kept[newRow] = reason }
+      }
+      lockReasons = kept
+    }
     usages = order.map { usages[$0] }
     flags = order.map { flags[$0] }
     return self
@@ -153,6 +179,8 @@ struct AccountColumns: Sendable {
     static let multiBU = Flags(rawValue: 1 << 2)
     static let sponsorLost = Flags(rawValue: 1 << 3)
     static let hasUsageRow = Flags(rawValue: 1 << 4)
+    static let hasRenewalDate = Flags(rawValue: 1 << 5)
+    static let ownerLocked = Flags(rawValue: 1 << 6)
 
     init(rawValue: UInt8) {
       self.rawValue = rawValue
@@ -166,6 +194,8 @@ struct AccountColumns: Sendable {
       if account.multiBU { flags.insert(.multiBU) }
       if account.sponsorLost { flags.insert(.sponsorLost) }
       if account.hasUsageRow { flags.insert(.hasUsageRow) }
+      if account.renewalDate != nil { flags.insert(.hasRenewalDate) }
+      if account.ownerLocked { flags.insert(.ownerLocked) }
       self = flags
     }
   }

@@ -69,6 +69,15 @@ package struct AccountLedger: Sendable {
   /// The business reviews `ref` skipped in a row, without building the account.
   package func reviewsSkipped(_ ref: AccountRef) -> Int { accounts.reviewsSkipped(ref.row) }
 
+  /// `renewal_date` of `ref` (`nil` when unknown), without building the account.
+  package func renewalDate(_ ref: AccountRef) -> CalendarDate? { accounts.renewalDate(ref.row) }
+
+  /// Whether the CS lead pinned the owner of `ref` (`owner_locked`).
+  package func ownerLocked(_ ref: AccountRef) -> Bool { accounts.ownerLocked(ref.row) }
+
+  /// `lock_reason` of `ref`, as written.
+  package func lockReason(_ ref: AccountRef) -> String { accounts.lockReason(ref.row) }
+
   /// The valid account whose id is `id`, if any (binary search on the id order).
   package func ref(forID id: String) -> AccountRef? {
     let row = Self.lowerBound(of: id, count: accounts.count) { accounts.id($0) }

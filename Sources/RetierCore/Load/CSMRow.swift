@@ -19,4 +19,6 @@ package struct CSM: Sendable, Hashable {
   var isActive: Bool
   /// `manager`, trimmed: the name of the CS lead this CSM reports to (empty when blank).
   var manager = ""
+  /// `backfill_csm_id`, trimmed: who takes over an inactive CSM's book ("" when none).
+  var backfillCSMID = ""
 }

@@ -10,6 +10,7 @@ extension DropLoader {
       optional: [
         "account_name", "current_tier", "owner_id", "expansion_ceiling_arr", "multi_bu",
         "sponsor_status", "reviews_skipped", "sales_owner", "sales_owner_email",
+        "renewal_date", "owner_locked", "lock_reason",
       ])
     let idColumn = table.column("account_id")
     let nameColumn = table.column("account_name")
@@ -22,6 +23,7 @@ extension DropLoader {
     let sponsorColumn = table.column("sponsor_status")
     let reviewsSkippedColumn = table.column("reviews_skipped")
     let salesOwnerColumns = (table.column("sales_owner"), table.column("sales_owner_email"))
+    let holdColumns = HoldColumns(table)
     var accounts = AccountColumns()
     // Reserved up front: growing a million accounts by doubling would briefly hold 1.5 copies.
     accounts.reserveCapacity(table.rowCountEstimate)
@@ -70,6 +72,7 @@ extension DropLoader {
       if case .invalid(let text) = reviewsSkipped {
         problems.append("reviews_skipped '\(text)' is not a whole number ≥ 0")
       }
+      let hold = holdColumns.read(row, problems: &problems)
       // A misaligned row's field problems are symptoms of its shifted columns.
       if !aligned { problems = [row.alignmentProblem] }
       if !problems.isEmpty {
@@ -86,9 +89,42 @@ extension DropLoader {
           usage: .unknown, hasUsageRow: false, line: row.line,
           reviewsSkipped: reviewsSkipped.value ?? 0,
           salesOwner: row.trimmed(salesOwnerColumns.0),
-          salesOwnerEmail: row.trimmed(salesOwnerColumns.1)))
+          salesOwnerEmail: row.trimmed(salesOwnerColumns.1), renewalDate: hold.renewalDate,
+          ownerLocked: hold.locked, lockReason: hold.reason))
     }
     return (accounts, rowProblems, table.blankRowCount)
+  }
+
+  /// The columns of an owner hold (SPEC §2): `renewal_date`, `owner_locked`, `lock_reason`.
+  private struct HoldColumns {
+    /// `renewal_date`.
+    var renewal: Int?
+    /// `owner_locked`.
+    var locked: Int?
+    /// `lock_reason`.
+    var reason: Int?
+
+    /// The columns of `table`.
+    init(_ table: borrowing Table) {
+      renewal = table.column("renewal_date")
+      locked = table.column("owner_locked")
+      reason = table.column("lock_reason")
+    }
+
+    /// The hold facts of `row`; a field that does not parse adds its problem.
+    func read(
+      _ row: TableRow, problems: inout [String]
+    ) -> (renewalDate: CalendarDate?, locked: Bool, reason: String) {
+      let renewalDate = row.value(renewal, FieldParsers.date)
+      if case .invalid(let text) = renewalDate {
+        problems.append("renewal_date '\(text)' is not a YYYY-MM-DD date")
+      }
+      let isLocked = row.value(locked, FieldParsers.boolean)
+      if case .invalid(let text) = isLocked {
+        problems.append("owner_locked '\(text)' is not true/false")
+      }
+      return (renewalDate.value, isLocked.value ?? false, row.text(reason))
+    }
   }
 
   /// Stands in for a `customer_since` that did not parse.

@@ -170,7 +170,9 @@ enum DropLoader {
   ) throws(RetierError) -> (csms: [CSM], rejections: [Rejection], rowCount: Int, blankRows: Int) {
     var table = try Table(
       file: DropFiles.Name.csms, bytes: bytes, required: ["csm_id", "tier"],
-      optional: ["name", "email", "max_accounts", "active", "crm_user_id", "manager"])
+      optional: [
+        "name", "email", "max_accounts", "active", "crm_user_id", "manager", "backfill_csm_id",
+      ])
     let file = table.file
     let idColumn = table.column("csm_id")
     let tierColumn = table.column("tier")
@@ -180,6 +182,7 @@ enum DropLoader {
     let activeColumn = table.column("active")
     let crmUserIDColumn = table.column("crm_user_id")
     let managerColumn = table.column("manager")
+    let backfillColumn = table.column("backfill_csm_id")
     var csms: [CSM] = []
     var rejections: [Rejection] = []
     var lineByID: [String: Int] = [:]
@@ -223,7 +226,7 @@ enum DropLoader {
           line: line, id: id, name: row.text(nameColumn), email: row.trimmed(emailColumn),
           crmUserID: crmUserID.isEmpty ? id : crmUserID, tier: tierNumber,
           maxAccounts: maxAccounts.value, isActive: active.value ?? true,
-          manager: row.trimmed(managerColumn)))
+          manager: row.trimmed(managerColumn), backfillCSMID: row.trimmed(backfillColumn)))
     }
     return (csms, rejections, rowCount, table.blankRowCount)
   }

@@ -157,7 +157,7 @@ package struct InterimRun: Sendable {
       accountsWithoutUsage: [], overrideRows: [], roster: book.roster, rowCounts: book.rowCounts,
       accountRowCount: moves.count, rejectedAccountRowCount: 0)
     let owners = OwnerAssigner.assign(
-      book: &moved, configuration: configuration,
+      book: &moved, configuration: configuration, runDate: date,
       heldOutsideBook: Self.booksHeld(in: book, except: Set(moves.map(\.account.id))))
     run.result = RunResult(
       quarter: quarter, runDate: date, configuration: configuration, book: moved,

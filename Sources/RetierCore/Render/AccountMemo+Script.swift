@@ -39,6 +39,12 @@ extension AccountMemo {
     text.append("\n> ")
     text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
     text.append("\n\n")
+    if let held = HoldRule.memoSentence(
+      result.ledger, ref, reason: result.ledger.ownerChangeReasons[ref],
+      ownerName: explainer.people.name(of: result.ledger.owners[ref]))
+    {
+      text.append(.escaped(held), "\n\n")
+    }
     if isDemotion {
       text.append("## What to say\n\n")
       writeOpener(ref, explainer: explainer, to: &text)

@@ -6,6 +6,8 @@
 ///   CRMs' import tools map by name.
 /// - `tier-field-update.csv`: the rows of `movements.csv`, as the tier field and the note.
 /// - `unassigned.csv`: the accounts no CSM could take, for the hiring decision; never imported.
+///   The CRM keeps showing their current owner until someone is hired, so the file names that
+///   owner (name and email) for the CS lead to tell.
 enum CRMFiles {
   /// Path of the Salesforce account owner import.
   static let salesforcePath = "crm/salesforce-account-owners.csv"
@@ -27,7 +29,7 @@ enum CRMFiles {
   /// The capacity shortfall list's header.
   static let unassignedHeader = [
     "account_id", "account_name", "tier", "tier_name", "arr", "csm_hours_per_month",
-    "from_tier", "from_owner_id", "tier_csms_short",
+    "from_tier", "from_owner_id", "from_owner_name", "from_owner_email", "tier_csms_short",
   ]
 
   /// The four files, in path order.
@@ -92,7 +94,10 @@ enum CRMFiles {
     let listed = ledger.refs.filter { ledger.owners[$0].isEmpty }
     var csmsShort: [Int: Int] = [:]
     for row in result.owners.capacity { csmsShort[row.tier] = row.csmsShort }
-    return PiecewiseFile(path: unassignedPath, itemCount: listed.count) { [csmsShort] items in
+    let roster = Dictionary(
+      result.book.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    return PiecewiseFile(path: unassignedPath, itemCount: listed.count) {
+      [csmsShort, roster] items in
       let decisions = result.ledger.decisions
       var writer = CSVWriter(
         header: unassignedHeader, startingFile: items.lowerBound == 0,
@@ -107,7 +112,11 @@ enum CRMFiles {
         writer.appendRaw(ledger.arr(ref))
         writer.appendRaw(definition.serviceLevels.csmHoursPerMonth)
         writer.appendRaw(ledger.currentTier(ref))
-        writer.appendText(ledger.ownerID(ref))
+        let fromOwner = ledger.ownerID(ref)
+        let person = roster[fromOwner]
+        writer.appendText(fromOwner)
+        writer.appendText(person.map { $0.name.isEmpty ? $0.id : $0.name } ?? "")
+        writer.appendText(person?.email ?? "")
         writer.appendRaw(csmsShort[tier] ?? 0)
         writer.endRow()
       }

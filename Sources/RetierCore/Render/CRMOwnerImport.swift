@@ -1,8 +1,10 @@
 /// The owner changes of `reassignments.csv` that each CRM import file carries, and those it
 /// leaves out because it has no real owner to write (SPEC §6 `crm/`).
 ///
-/// A row of an import file always names a real owner: an account left without one
-/// (`capacity_shortfall`) is in `crm/unassigned.csv` instead; an account moved to the pool needs
+/// A row of an import file always names a real owner who differs from the old one: a held
+/// account (`locked`, `renewal_hold`) keeps its owner and is in no import file; an account left
+/// without one (`capacity_shortfall`) is in `crm/unassigned.csv` instead; a CSM whose roster
+/// `crm_user_id` or `email` fails ``RosterCheck`` is kept out of the file it would break; an account moved to the pool needs
 /// `pool_owner_crm_id` (Salesforce) or `pool_owner_email` (HubSpot); an account moved to a CSM
 /// whose roster row has no email cannot be matched by HubSpot. One pass decides both the files'
 /// rows and the run summary's lines about what was left out, so the two cannot disagree.
@@ -31,6 +33,9 @@ package struct CRMOwnerImport: Sendable {
   var changesToCSMsWithoutEmail = 0
   /// Those CSMs' ids, sorted.
   var csmsWithoutEmail: [String] = []
+  /// Owner changes left out of a file because the new owner's roster row fails
+  /// ``RosterCheck``, per file path: how many, and the CSMs' ids, sorted.
+  var changesToMisspelledCSMs: [String: (count: Int, csms: [String])] = [:]
 
   /// Sorts the owner changes of `result` into the import files, in account id order.
   package init(_ result: RunResult) {
@@ -44,8 +49,22 @@ package struct CRMOwnerImport: Sendable {
     let rosterByID = Dictionary(
       result.book.roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var withoutEmail: Set<String> = []
+    var badCRMID: Set<String> = []
+    var badEmail: Set<String> = []
+    for problem in RosterCheck.problems(result.book.roster, configuration: configuration) {
+      switch problem.field {
+      case .crmUserID: badCRMID.insert(problem.csm.id)
+      case .email: badEmail.insert(problem.csm.id)
+      case .backfill: break
+      }
+    }
+    var leftOut: [String: (count: Int, csms: Set<String>)] = [:]
+    func leaveOut(_ path: String, _ csm: String) {
+      leftOut[path, default: (0, [])].count += 1
+      leftOut[path, default: (0, [])].csms.insert(csm)
+    }
     let owners = result.ledger.owners
-    for ref in result.ledger.refs where result.ledger.ownerChangeReasons[ref] != nil {
+    for ref in result.ledger.refs where result.ledger.ownerChanges(ref) {
       let owner = owners[ref]
       if owner.isEmpty { continue }
       if owner == poolOwner {
@@ -59,15 +78,22 @@ package struct CRMOwnerImport: Sendable {
         continue
       }
       guard let csm = rosterByID[owner] else { continue }
-      salesforceRows.append(Row(ref: ref, owner: csm.crmUserID))
+      if badCRMID.contains(csm.id) {
+        leaveOut(CRMFiles.salesforcePath, csm.id)
+      } else {
+        salesforceRows.append(Row(ref: ref, owner: csm.crmUserID))
+      }
       if csm.email.isEmpty {
         changesToCSMsWithoutEmail += 1
         withoutEmail.insert(csm.id)
+      } else if badEmail.contains(csm.id) {
+        leaveOut(CRMFiles.hubSpotPath, csm.id)
       } else {
         hubSpotRows.append(Row(ref: ref, owner: csm.email))
       }
     }
     csmsWithoutEmail = withoutEmail.sorted()
+    changesToMisspelledCSMs = leftOut.mapValues { ($0.count, $0.csms.sorted()) }
   }
 
   /// The run summary's lines about owner changes the import files leave out, one per cause;
@@ -93,6 +119,17 @@ package struct CRMOwnerImport: Sendable {
         "CRM import: \(Self.counted(changesToCSMsWithoutEmail)) to CSMs without an email ("
           + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
           + ") left out of \(CRMFiles.hubSpotPath): add their email to csms.csv")
+    }
+    for (path, field) in [
+      (CRMFiles.salesforcePath, "crm_user_id"), (CRMFiles.hubSpotPath, "email"),
+    ] {
+      guard let (count, csms) = changesToMisspelledCSMs[path] else { continue }
+      let shown = csms.prefix(Self.namedCSMLimit).map { WhyMoved.oneLine($0) }
+      let more = csms.count - shown.count
+      lines.append(
+        "CRM import: \(Self.counted(count)) to CSMs whose \(field) is not usable ("
+          + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+          + ") left out of \(path): correct csms.csv (validate names the rows)")
     }
     return lines
   }

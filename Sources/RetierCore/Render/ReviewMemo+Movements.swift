@@ -75,7 +75,9 @@ extension ReviewMemo {
           "**\(escaped(account.id))**\(name)", WhyMoved.amount(account.arr),
           "\(account.currentTier.map { "Tier \($0)" } ?? "new") → Tier \(decision.finalTier)",
           "\(escaped(people.name(of: account.ownerID))) → "
-            + escaped(people.name(of: result.ledger.owners[ref])),
+            + escaped(people.name(of: result.ledger.owners[ref]))
+            + (HoldRule.ownerNote(result.ledger, ref, reason: result.ledger.ownerChangeReasons[ref])
+              .map { " (\(escaped($0)))" } ?? ""),
           "\(escaped(explainer.sentence(for: ref) ?? "")) (`\(decision.reason)`)", memo,
         ]
       }, rightAligned: [1])

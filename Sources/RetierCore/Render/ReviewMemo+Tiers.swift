@@ -61,6 +61,12 @@ extension ReviewMemo {
       text += "for the hiring decision.\n"
     }
     for line in CRMOwnerImport(result).summaryLines { text += "\n" + escaped(line) + "\n" }
+    let held = HoldRule.heldLines(result, limit: result.configuration.memoListLimit)
+    if !held.lines.isEmpty {
+      text += "\n" + HoldRule.heldListLead + "\n\n"
+      text += held.lines.map { "- " + escaped($0) + "\n" }.joined()
+      if held.more > 0 { text += "- …and \(held.more) more in `reassignments.csv`\n" }
+    }
     return text
   }
 }

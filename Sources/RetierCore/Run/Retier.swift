@@ -56,10 +56,11 @@ package enum Retier {
           + " overrides=\(tiering.validOverrides.count) ignored_overrides="
           + "\(tiering.ignoredOverrides.count)"))
 
-    let owners = OwnerAssigner.assign(book: &book, configuration: configuration)
+    let owners = OwnerAssigner.assign(
+      book: &book, configuration: configuration, runDate: runDate)
     let ledger = book.ledger
     let unassigned = ledger.refs.count { ledger.owners[$0].isEmpty }
-    let changed = ledger.refs.count { ledger.ownerChangeReasons[$0] != nil }
+    let changed = ledger.refs.count { ledger.ownerChanges($0) }
     log(PhaseReport(phase: .assign, counts: "owner_changes=\(changed) unassigned=\(unassigned)"))
 
     return RunResult(

@@ -37,6 +37,12 @@ package struct Account: Sendable, Hashable {
   package var salesOwner = ""
   /// `sales_owner_email`, trimmed (empty when blank).
   package var salesOwnerEmail = ""
+  /// `renewal_date`; `nil` when blank (unknown).
+  package var renewalDate: CalendarDate? = nil
+  /// `owner_locked`: the CS lead pinned the owner (blank means false).
+  package var ownerLocked = false
+  /// `lock_reason`, as written.
+  package var lockReason = ""
 }
 
 /// An account row that was rejected but whose id is usable: it keeps its tier and owner and is

@@ -33,6 +33,7 @@ extension RunResult {
         message: "override for account '\(ignored.row.accountID)' will be ignored: "
           + ignored.reason)
     }
+    warnings += owners.warnings
     return warnings.sorted()
   }
 }

@@ -49,7 +49,7 @@ struct RunCRMFilesTests {
     let outcome = workspace.run(["run"])
     #expect(outcome.status == 0)
     #expect(!outcome.output.contains { $0.hasPrefix("CRM import:") })
-    let toPool = try Self.rows(workspace, "reassignments.csv").filter { $0[5] == "cs-pool" }
+    let toPool = try Self.rows(workspace, "reassignments.csv").filter { $0[7] == "cs-pool" }
     #expect(!toPool.isEmpty)
     let salesforce = try Self.rows(workspace, CRMFiles.salesforcePath)
     #expect(toPool.allSatisfy { salesforce.contains([$0[0], "005Hn0000000090AAC"]) })
@@ -61,7 +61,7 @@ struct RunCRMFilesTests {
     workspace.writeDrop()
     let outcome = workspace.run(["run"])
     #expect(outcome.status == 0)
-    let toPool = try Self.rows(workspace, "reassignments.csv").filter { $0[5] == "cs-pool" }
+    let toPool = try Self.rows(workspace, "reassignments.csv").filter { $0[7] == "cs-pool" }
     #expect(
       outcome.output.filter { $0.hasPrefix("CRM import:") } == [
         "CRM import: \(toPool.count) owner changes to the pool (cs-pool) left out of "

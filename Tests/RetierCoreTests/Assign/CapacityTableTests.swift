@@ -144,6 +144,13 @@ struct CapacityTableTests {
       | Tier 3 (Bronze), pooled | 360 | 4,800,000 | 0 | — (≥ 200) | — | 1 | 0% (≤ 3%) \
       | no active CSM |
 
+      ARR per active CSM of each named tier (a spread max ÷ mean above 1.5 is flagged; held: \
+      accounts kept by a lock or a renewal hold):
+
+      | Tier | CSMs | Min (USD) | Median (USD) | Max (USD) | Spread (max ÷ mean) | CV | Held |
+      |---|---:|---:|---:|---:|---:|---:|---:|
+      | Tier 1 (Gold) | 6 | 2,000,000 | 2,000,000 | 2,000,000 | 1.00 | 0.00 | 0 |
+
       - Tier 2 (Silver) is 3 CSMs short: 180 accounts at 60 per CSM need 3, 0 are active.
       - Tier 3 (Bronze) is 1 CSM short: 360 accounts at 500 per CSM need 1, 0 are active.
 
@@ -195,7 +202,8 @@ struct CapacityTableTests {
       CapacityTable.summaryLines(rows, configuration: scenario.configuration) == [
         "Tier 1 (Gold): 60 accounts, ARR 12,000,000, 6 active CSMs, 10 accounts/CSM (band 8–20), "
           + "ARR/CSM 2,000,000 (band 1,500,000–4,000,000), coverage cost 7.5% (max 15%), "
-          + "0 CSMs short, 0 unassigned",
+          + "0 CSMs short, 0 unassigned, ARR per CSM min 2,000,000 median 2,000,000 "
+          + "max 2,000,000 spread 1.00 CV 0.00, 0 held",
         "Tier 2 (Silver): 180 accounts, ARR 7,200,000, 0 active CSMs, - accounts/CSM (band 40–80), "
           + "ARR/CSM - (band 2,000,000–5,000,000), coverage cost 0%, 3 CSMs short, 180 unassigned; "
           + "flags: no active CSM",
@@ -235,5 +243,28 @@ struct CapacityTableTests {
     ])
   func groupedUnits(value: String, text: String) {
     #expect(CapacityTable.groupedUnits(ExactDecimal(value)!) == text)
+  }
+
+  @Test(
+    "the ARR spread max ÷ mean is flagged above arr_spread_max, and is compare's balance",
+    arguments: [("900", "100", true), ("750", "250", false)])
+  func arrSpread(kept: String, other: String, flagged: Bool) {
+    let scenario = OwnerFixtures.Scenario(
+      [
+        OwnerFixtures.placed("A", arr: kept, from: 1, to: 1, owner: "a"),
+        OwnerFixtures.placed("B", arr: other, from: 1, to: 1, owner: "b"),
+      ],
+      roster: [OwnerFixtures.csm("a", tier: 1), OwnerFixtures.csm("b", tier: 1)])
+    let result = scenario.runResult()
+    let row = result.owners.capacity[0]
+    #expect(row.flags.contains("ARR spread (max ÷ mean) above 1.5") == flagged)
+    // The figures are of the owners the ledger gives, as compare reads them.
+    let perCSM = ["a", "b"].map { csm in
+      result.ledger.refs.filter { result.ledger.owners[$0] == csm }
+        .reduce(Int128(0)) { $0 + result.ledger.arr($1).cents }
+    }
+    #expect(row.arrBalance == BalanceFigures(perCSM))
+    #expect(TierBalance.balances(result).first?.arrCents == row.arrBalance)
+    #expect(row.arrBalance?.spreadThousandths == (flagged ? 1_800 : 1_500))
   }
 }

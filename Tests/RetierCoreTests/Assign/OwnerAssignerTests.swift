@@ -99,8 +99,8 @@ struct OwnerAssignerTests {
     #expect(book.ledger.ownerList == ["cs-pool", ""])
   }
 
-  @Test("the CSM with the most free seats gets the account, whatever the ARR they hold")
-  func mostFreeSeatsFirst() {
+  @Test("among the CSMs holding the least ARR, the one with the most free seats gets the account")
+  func mostFreeSeatsBreaksTies() {
     let outcomes = run(
       [
         OwnerFixtures.placed("K1", arr: "10", from: 1, to: 1, owner: "csm-a"),
@@ -108,11 +108,24 @@ struct OwnerAssignerTests {
       ],
       roster: [
         OwnerFixtures.csm("csm-a", tier: 1, max: 3),
-        // Fewer seats in all but more free: 3 − 1 = 2 for csm-a against 2 for csm-b, and csm-c
-        // has 4 free with the highest id.
+        // csm-a holds ARR; csm-b and csm-c hold none, and csm-c has more free seats (4 to 2)
+        // though its id is higher.
         OwnerFixtures.csm("csm-b", tier: 1, max: 2), OwnerFixtures.csm("csm-c", tier: 1, max: 4),
       ])
     #expect(outcomes["N1"] == Outcome(owner: "csm-c", reason: .firstPlacement))
+  }
+
+  @Test("the CSM holding the least ARR gets the account, however few free seats they have")
+  func leastARRFirst() {
+    let outcomes = run(
+      [
+        OwnerFixtures.placed("K1", arr: "10", from: 1, to: 1, owner: "csm-a"),
+        OwnerFixtures.placed("N1", arr: "500", from: nil, to: 1),
+      ],
+      roster: [
+        OwnerFixtures.csm("csm-a", tier: 1, max: 90), OwnerFixtures.csm("csm-b", tier: 1, max: 1),
+      ])
+    #expect(outcomes["N1"] == Outcome(owner: "csm-b", reason: .firstPlacement))
   }
 
   @Test("books held outside the assigned book (an interim's) count against free seats")
@@ -131,7 +144,7 @@ struct OwnerAssignerTests {
     // csm-a already carries three accounts, csm-b two: csm-b takes one, then nobody has a seat.
     var book = scenario.book
     _ = OwnerAssigner.assign(
-      book: &book, configuration: scenario.configuration,
+      book: &book, configuration: scenario.configuration, runDate: OwnerFixtures.runDate,
       heldOutsideBook: [
         "csm-a": OwnerAssigner.HeldBook(accounts: 3, arr: Money(units: 30)),
         "csm-b": OwnerAssigner.HeldBook(accounts: 2, arr: Money(units: 20)),
@@ -308,7 +321,7 @@ struct OwnerAssignerTests {
     #expect(assignment.capacity[0].accounts == 1)
   }
 
-  @Test("the priority queue pops in (free seats desc, held ARR asc, csm id asc) order")
+  @Test("the priority queue pops in (held ARR asc, free seats desc, csm id asc) order")
   func seatQueueOrder() {
     func seats(_ id: String, capacity: Int, held: Int, arr: Int) -> OwnerAssigner.CSMSeats {
       OwnerAssigner.CSMSeats(
@@ -324,32 +337,42 @@ struct OwnerAssignerTests {
       for element in expected[rotation...] + expected[..<rotation] { queue.push(element) }
       var popped: [String] = []
       while let next = queue.popFirst() { popped.append(next.csmID) }
-      #expect(popped == ["e", "b", "a", "c", "d", "f"])
+      #expect(popped == ["e", "d", "f", "b", "a", "c"])
     }
   }
 
-  @Test("matches a plain linear-scan reading of the rules on a generated book")
-  func matchesReference() {
-    var generator = SplitMix64(seed: 7)
+  @Test(
+    "matches a plain linear-scan reading of the rules on generated books with holds and backfills",
+    arguments: [7, 8, 9, 10] as [UInt64])
+  func matchesReference(seed: UInt64) {
+    var generator = SplitMix64(seed: seed)
     var placed: [OwnerFixtures.Placed] = []
-    let owners = ["", "gone", "t1-a", "t1-b", "t1-c", "t1-off", "t2-a", "t2-b", "t2-c", "cs-pool"]
+    let owners = [
+      "", "gone", "t1-a", "t1-b", "t1-c", "t1-off", "t2-a", "t2-b", "t2-c", "t2-off", "cs-pool",
+    ]
+    let renewals: [CalendarDate?] = [
+      nil, nil, nil, OwnerFixtures.runDate, OwnerFixtures.runDate.adding(days: 1),
+      OwnerFixtures.runDate.adding(days: 90), OwnerFixtures.runDate.adding(days: 91),
+    ]
     for number in 0..<3_000 {
       let from = generator.below(4)
       let to = generator.below(3) + 1
       placed.append(
         OwnerFixtures.placed(
           "A\(number)", arr: String(generator.below(50) * 1_000),
-          from: from == 0 ? nil : from, to: to, owner: owners[generator.below(owners.count)]))
+          from: from == 0 ? nil : from, to: to, owner: owners[generator.below(owners.count)],
+          renewal: generator.pick(renewals), locked: generator.chance(4)))
     }
     let roster = [
       OwnerFixtures.csm("t1-a", tier: 1, max: 10), OwnerFixtures.csm("t1-b", tier: 1),
       OwnerFixtures.csm("t1-c", tier: 1, max: 900),
-      OwnerFixtures.csm("t1-off", tier: 1, active: false),
+      OwnerFixtures.csm("t1-off", tier: 1, active: false, backfill: "t1-a"),
       OwnerFixtures.csm("t2-a", tier: 2, max: 100), OwnerFixtures.csm("t2-b", tier: 2),
       OwnerFixtures.csm("t2-c", tier: 2, max: 500),
+      OwnerFixtures.csm("t2-off", tier: 2, active: false, backfill: "t2-c"),
     ]
     let scenario = OwnerFixtures.Scenario(placed, roster: roster)
-    let book = scenario.assign().book
+    let (book, assignment) = scenario.assign()
     let reference = ReferenceAssigner.assign(scenario)
     let mismatches = book.ledger.accounts.indices.filter {
       book.ledger.ownerList[$0] != reference.owners[$0]
@@ -359,59 +382,117 @@ struct OwnerAssignerTests {
     // The generated book exercises every reason.
     let reasons = Set(book.ledger.changeReasonList.compactMap { $0 })
     #expect(reasons == Set(OwnerChangeReason.allCases))
+    // No CSM is past capacity but by holds, and the capacity table counts the holds.
+    for csm in roster where csm.isActive {
+      let carried = book.ledger.ownerList.count { $0 == csm.id }
+      let holds = book.ledger.refs.count {
+        book.ledger.owners[$0] == csm.id && reference.isHeld[$0.row]
+      }
+      #expect(
+        carried - holds <= (csm.maxAccounts ?? scenario.configuration.tier(csm.tier).capacity))
+    }
+    #expect(
+      assignment.capacity.map(\.held).reduce(0, +)
+        == book.ledger.refs.count { reference.isHeld[$0.row] })
   }
 }
 
-/// A deliberately plain, quadratic reading of SPEC §5 used as the oracle for the fast assigner.
+/// A deliberately plain, quadratic reading of SPEC §5 rules 0–3 used as the oracle for the fast
+/// assigner.
 private enum ReferenceAssigner {
   static func assign(
     _ scenario: OwnerFixtures.Scenario
-  ) -> (owners: [String], reasons: [OwnerChangeReason?]) {
+  ) -> (owners: [String], reasons: [OwnerChangeReason?], isHeld: [Bool]) {
     let accounts = scenario.book.ledger.accounts
     let configuration = scenario.configuration
     let tiers = scenario.book.ledger.refs.map { scenario.book.ledger.decisions.finalTier($0) }
-    let active = scenario.book.roster.filter {
-      $0.isActive && configuration.tier($0.tier).coverage == .named
-    }
+    let roster = scenario.book.roster
+    let active = roster.filter { $0.isActive && configuration.tier($0.tier).coverage == .named }
     func capacity(_ csm: CSM) -> Int { csm.maxAccounts ?? configuration.tier(csm.tier).capacity }
     var held: [String: Int] = [:]
     var heldARR: [String: Money] = [:]
-    var owners = [String](repeating: "", count: accounts.count)
+    func take(_ index: Int, _ csm: CSM) {
+      held[csm.id, default: 0] += 1
+      heldARR[csm.id, default: .zero] += accounts[index].arr
+    }
+    var owners = accounts.map(\.ownerID)
     var reasons = [OwnerChangeReason?](repeating: nil, count: accounts.count)
-    var pending: [Int] = []
+    var decided = [Bool](repeating: false, count: accounts.count)
+    var isHeld = [Bool](repeating: false, count: accounts.count)
+    func reasonForNewOwner(_ index: Int) -> OwnerChangeReason {
+      let current = accounts[index].currentTier
+      return current == nil
+        ? .firstPlacement : current == tiers[index] ? .ownerNotInTier : .tierChange
+    }
     let byARR: (Int, Int) -> Bool = {
       accounts[$0].arr != accounts[$1].arr ? accounts[$0].arr > accounts[$1].arr : $0 < $1
     }
+    let lastHeld = OwnerFixtures.runDate.adding(days: configuration.renewalHoldDays)
+    // Rule 0: holds.
+    for index in accounts.indices {
+      let account = accounts[index]
+      let renews =
+        account.renewalDate.map { OwnerFixtures.runDate < $0 && !(lastHeld < $0) } ?? false
+      guard account.ownerLocked || renews,
+        let csm = active.first(where: { $0.id == account.ownerID })
+      else { continue }
+      take(index, csm)
+      decided[index] = true
+      isHeld[index] = true
+      if configuration.tier(tiers[index]).coverage == .pooled || account.currentTier != tiers[index]
+        || csm.tier != tiers[index]
+      {
+        reasons[index] = account.ownerLocked ? .locked : .renewalHold
+      }
+    }
+    for index in accounts.indices
+    where !decided[index] && configuration.tier(tiers[index]).coverage == .pooled {
+      owners[index] = configuration.poolOwnerID
+      reasons[index] = reasonForNewOwner(index)
+      decided[index] = true
+    }
+    // Rule 1: keep up to capacity, highest ARR first.
+    var pending: [Int] = []
     for csm in active {
       let mine = accounts.indices.filter {
-        accounts[$0].currentTier == tiers[$0] && tiers[$0] == csm.tier
+        !decided[$0] && accounts[$0].currentTier == tiers[$0] && tiers[$0] == csm.tier
           && accounts[$0].ownerID == csm.id
       }.sorted(by: byARR)
-      for (rank, index) in mine.enumerated() {
-        if rank < capacity(csm) {
-          owners[index] = csm.id
-          held[csm.id, default: 0] += 1
-          heldARR[csm.id, default: .zero] += accounts[index].arr
+      for index in mine {
+        decided[index] = true
+        if held[csm.id, default: 0] < capacity(csm) {
+          take(index, csm)
         } else {
           reasons[index] = .ownerOverCapacity
           pending.append(index)
         }
       }
     }
-    for index in accounts.indices where reasons[index] == nil && owners[index].isEmpty {
-      let account = accounts[index]
-      if configuration.tier(tiers[index]).coverage == .pooled {
-        owners[index] = configuration.poolOwnerID
-        reasons[index] =
-          account.currentTier == nil
-          ? .firstPlacement : account.currentTier == tiers[index] ? .ownerNotInTier : .tierChange
-        continue
+    // Rule 1: backfills, leaver by leaver.
+    for leaver in roster.sorted(by: { $0.id < $1.id })
+    where !leaver.isActive && !leaver.backfillCSMID.isEmpty {
+      let mine = accounts.indices.filter {
+        !decided[$0] && accounts[$0].currentTier == tiers[$0] && accounts[$0].ownerID == leaver.id
+      }.sorted(by: byARR)
+      for index in mine {
+        decided[index] = true
+        if let backfill = active.first(where: { $0.id == leaver.backfillCSMID }),
+          backfill.tier == tiers[index], held[backfill.id, default: 0] < capacity(backfill)
+        {
+          take(index, backfill)
+          owners[index] = backfill.id
+          reasons[index] = .backfill
+        } else {
+          reasons[index] = reasonForNewOwner(index)
+          pending.append(index)
+        }
       }
-      reasons[index] =
-        account.currentTier == nil
-        ? .firstPlacement : account.currentTier == tiers[index] ? .ownerNotInTier : .tierChange
+    }
+    for index in accounts.indices where !decided[index] {
+      reasons[index] = reasonForNewOwner(index)
       pending.append(index)
     }
+    // Rules 2 and 3: largest first to the least ARR held; ties most free seats, then csm id.
     for index in pending.sorted(by: byARR) {
       var best: CSM?
       for csm in active where csm.tier == tiers[index] && held[csm.id, default: 0] < capacity(csm) {
@@ -423,24 +504,24 @@ private enum ReferenceAssigner {
         let bestFree = capacity(current) - held[current.id, default: 0]
         let arr = heldARR[csm.id, default: .zero]
         let bestARR = heldARR[current.id, default: .zero]
-        if free > bestFree
-          || (free == bestFree && (arr < bestARR || (arr == bestARR && csm.id < current.id)))
+        if arr < bestARR
+          || (arr == bestARR && (free > bestFree || (free == bestFree && csm.id < current.id)))
         {
           best = csm
         }
       }
       if let best {
         owners[index] = best.id
-        held[best.id, default: 0] += 1
-        heldARR[best.id, default: .zero] += accounts[index].arr
+        take(index, best)
       } else {
         owners[index] = ""
         reasons[index] = .capacityShortfall
       }
     }
-    for index in accounts.indices where owners[index] == accounts[index].ownerID {
+    for index in accounts.indices
+    where owners[index] == accounts[index].ownerID && !(reasons[index]?.isHold ?? false) {
       reasons[index] = nil
     }
-    return (owners, reasons)
+    return (owners, reasons, isHeld)
   }
 }

@@ -13,23 +13,32 @@ enum OwnerFixtures {
 
   /// A valid account `id` with `arr`, CRM tier `from` (nil: first placement) and CRM `owner`,
   /// ending in tier `to`.
+  /// `renewal` is its renewal date, `locked` its `owner_locked` with `lockReason`.
   static func placed(
-    _ id: String, arr: String, from: Int?, to: Int, owner: String = "", name: String? = nil
+    _ id: String, arr: String, from: Int?, to: Int, owner: String = "", name: String? = nil,
+    renewal: CalendarDate? = nil, locked: Bool = false, lockReason: String = ""
   ) -> Placed {
     var account = TestAccounts.account(id, arr: arr, currentTier: from, owner: owner)
     if let name { account.name = name }
+    account.renewalDate = renewal
+    account.ownerLocked = locked
+    account.lockReason = lockReason
     return Placed(account: account, finalTier: to)
   }
 
   /// A roster row; `max` nil means the tier default, `crmUserID` nil the csm id.
   static func csm(
     _ id: String, tier: Int, max: Int? = nil, active: Bool = true, email: String? = nil,
-    crmUserID: String? = nil
+    crmUserID: String? = nil, backfill: String = ""
   ) -> CSM {
     CSM(
       line: 2, id: id, name: "CSM \(id)", email: email ?? "\(id)@example.com",
-      crmUserID: crmUserID ?? id, tier: tier, maxAccounts: max, isActive: active)
+      crmUserID: crmUserID ?? id, tier: tier, maxAccounts: max, isActive: active,
+      backfillCSMID: backfill)
   }
+
+  /// The run date of every scenario: 2026-10-14.
+  static let runDate = CalendarDate(year: 2026, month: 10, day: 14)!
 
   /// The tier decision of an account that simply lands in `finalTier` on the rubric.
   static func decision(finalTier: Int) -> TierDecision {
@@ -96,14 +105,13 @@ enum OwnerFixtures {
     /// Runs the owner assignment: the book with its owner columns, and the capacity table.
     func assign() -> (book: Book, assignment: OwnerAssignment) {
       var book = book
-      let assignment = OwnerAssigner.assign(book: &book, configuration: configuration)
+      let assignment = OwnerAssigner.assign(
+        book: &book, configuration: configuration, runDate: OwnerFixtures.runDate)
       return (book, assignment)
     }
 
     /// A run result for rendering, dated `runDate`.
-    func runResult(
-      runDate: CalendarDate = CalendarDate(year: 2026, month: 10, day: 14)!
-    ) -> RunResult {
+    func runResult(runDate: CalendarDate = OwnerFixtures.runDate) -> RunResult {
       var (book, owners) = assign()
       let rubric = Rubric.scoring(&book.ledger, constants: configuration.rubric)
       return RunResult(

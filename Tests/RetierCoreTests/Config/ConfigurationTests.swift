@@ -261,6 +261,24 @@ struct ConfigurationTests {
     #expect(set.currency == "EUR")
   }
 
+  @Test("renewal_hold_days and arr_spread_max default to 90 and 1.5, can be set, and are bounded")
+  func holdKeys() throws {
+    let defaults = try load(#"{"inbox": "i", "output": "o"}"#)
+    #expect(defaults.renewalHoldDays == 90)
+    #expect(defaults.arrSpreadMax == ExactDecimal(millionths: 1_500_000))
+    let set = try load(
+      #"{"inbox": "i", "output": "o", "renewal_hold_days": 0, "arr_spread_max": 2}"#)
+    #expect(set.renewalHoldDays == 0 && set.arrSpreadMax == ExactDecimal(2))
+    var configuration = Configuration()
+    configuration.renewalHoldDays = 367
+    configuration.arrSpreadMax = ExactDecimal(millionths: 999_999)
+    #expect(
+      configuration.problems == [
+        "renewal_hold_days 367 is not in 0…366",
+        "arr_spread_max 0.999999 is not in 1…1000 (no book's max is below its mean)",
+      ])
+  }
+
   @Test("the shipped configs decode and validate", arguments: ["retier.json", "four-tier.json"])
   func shippedConfigs(name: String) throws {
     let url = URL(fileURLWithPath: #filePath)

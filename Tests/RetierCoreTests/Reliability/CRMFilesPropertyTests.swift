@@ -70,9 +70,16 @@ struct CRMFilesPropertyTests {
     var salesforce: [[String]] = []
     var hubSpot: [[String]] = []
     var poolChanges = 0
-    // reassignments.csv: account_id 0, to_owner_id 5, to_owner_email 6.
-    for row in try Self.rows(files["reassignments.csv"]) where !row[5].isEmpty {
-      if row[5] == result.configuration.poolOwnerID {
+    // reassignments.csv: account_id 0, from_owner_id 4, to_owner_id 7, to_owner_crm_id 8,
+    // to_owner_email 9, reason 10. An import holds exactly the rows whose new owner differs
+    // and is not blank; a held row (to = from) is in none.
+    for row in try Self.rows(files["reassignments.csv"]) where !row[7].isEmpty {
+      if row[10] == "locked" || row[10] == "renewal_hold" {
+        #expect(row[7] == row[4], "seed \(seed)")
+        continue
+      }
+      #expect(row[7] != row[4], "seed \(seed)")
+      if row[7] == result.configuration.poolOwnerID {
         poolChanges += 1
         if poolSet {
           salesforce.append([row[0], Self.poolCRMID])
@@ -80,8 +87,10 @@ struct CRMFilesPropertyTests {
         }
         continue
       }
-      salesforce.append([row[0], try #require(crmIDs[row[5]])])
-      if !row[6].isEmpty { hubSpot.append([row[0], row[6]]) }
+      let crmID = try #require(crmIDs[row[7]])
+      #expect(row[8] == crmID, "seed \(seed)")
+      if RosterCheck.crmUserIDProblem(crmID) == nil { salesforce.append([row[0], crmID]) }
+      if Configuration.looksLikeEmail(row[9]) { hubSpot.append([row[0], row[9]]) }
     }
     let salesforceRows = try Self.rows(files[CRMFiles.salesforcePath])
     let hubSpotRows = try Self.rows(files[CRMFiles.hubSpotPath])
@@ -125,7 +134,7 @@ struct CRMFilesPropertyTests {
     .map { $0[0] }
     let listed = try Self.rows(files[CRMFiles.unassignedPath]).map { $0[0] }
     #expect(listed == expected, "seed \(seed)")
-    let shortfalls = try Self.rows(files["reassignments.csv"]).filter { $0[5].isEmpty }.map {
+    let shortfalls = try Self.rows(files["reassignments.csv"]).filter { $0[7].isEmpty }.map {
       $0[0]
     }
     #expect(Set(shortfalls).isSubset(of: Set(listed)), "seed \(seed)")

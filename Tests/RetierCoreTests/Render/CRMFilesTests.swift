@@ -35,7 +35,7 @@ struct CRMFilesTests {
     )
   }
 
-  /// Tier 1 with CSMs `amy` (CRM id `005A`) and `bob` (no email, CRM id defaults to `bob`);
+  /// Tier 1 with CSMs `amy` (CRM id `005000000000AAA`) and `bob` (no email, CRM id defaults to `bob`);
   /// accounts moving to each, to the pool, and one left without an owner.
   private static func scenario(poolEmail: String?, poolCRMID: String?) -> OwnerFixtures.Scenario {
     OwnerFixtures.Scenario(
@@ -48,7 +48,7 @@ struct CRMFilesTests {
         OwnerFixtures.placed("A6", arr: "400", from: 3, to: 3, owner: "cs-pool"),
       ],
       roster: [
-        OwnerFixtures.csm("amy", tier: 1, max: 2, crmUserID: "005A"),
+        OwnerFixtures.csm("amy", tier: 1, max: 2, crmUserID: "005000000000AAA"),
         OwnerFixtures.csm("bob", tier: 1, max: 1, email: ""),
       ],
       configuration: configuration(poolEmail: poolEmail, poolCRMID: poolCRMID))
@@ -63,7 +63,7 @@ struct CRMFilesTests {
       (
         CRMFiles.unassignedPath,
         "account_id,account_name,tier,tier_name,arr,csm_hours_per_month,from_tier,from_owner_id,"
-          + "tier_csms_short\n"
+          + "from_owner_name,from_owner_email,tier_csms_short\n"
       ),
     ])
   func headers(path: String, expected: String) {
@@ -79,14 +79,16 @@ struct CRMFilesTests {
     let files = Self.files(result)
     // amy keeps A5; A1 goes to bob (a free seat each, bob holds less ARR), who has no email;
     // A2 to amy; A3 to the pool; A4 finds no Tier 2 CSM. A6 stays with the pool: no row.
-    #expect(files[CRMFiles.salesforcePath] == "Id,OwnerId\nA1,bob\nA2,005A\nA3,005P\n")
+    #expect(
+      files[CRMFiles.salesforcePath] == "Id,OwnerId\nA1,bob\nA2,005000000000AAA\nA3,005P\n")
     #expect(
       files[CRMFiles.hubSpotPath]
         == "Record ID,Company owner\nA2,amy@example.com\nA3,pool@example.com\n")
     #expect(
       files[CRMFiles.unassignedPath]
         == "account_id,account_name,tier,tier_name,arr,csm_hours_per_month,from_tier,"
-        + "from_owner_id,tier_csms_short\nA4,Account A4,2,Silver,600.00,2,1,amy,1\n")
+        + "from_owner_id,from_owner_name,from_owner_email,tier_csms_short\n"
+        + "A4,Account A4,2,Silver,600.00,2,1,amy,CSM amy,amy@example.com,1\n")
     let owners = CRMOwnerImport(result)
     #expect(
       owners.summaryLines == [
@@ -159,7 +161,7 @@ struct CRMFilesTests {
   @Test("ids with commas, quotes and non-ASCII round-trip; formulas are neutralised")
   func hostileValuesRoundTrip() throws {
     let accountID = "Ω-1, \"Zürich\""
-    let crmID = "005,\"é\""
+    let crmID = "u,\"é\""
     let scenario = OwnerFixtures.Scenario(
       [
         OwnerFixtures.placed(accountID, arr: "100", from: nil, to: 1),

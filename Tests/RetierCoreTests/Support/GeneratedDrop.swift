@@ -22,7 +22,8 @@ struct GeneratedDrop {
     accounts = [
       [
         "account_id", "account_name", "current_tier", "owner_id", "customer_since", "strategic_fit",
-        "expansion_ceiling_arr", "multi_bu", "sponsor_status",
+        "expansion_ceiling_arr", "multi_bu", "sponsor_status", "renewal_date", "owner_locked",
+        "lock_reason",
       ]
     ]
     arr = [["account_id", "arr"]]
@@ -32,7 +33,15 @@ struct GeneratedDrop {
         "support_hours",
       ]
     ]
-    csms = [["csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id"]]
+    csms = [
+      [
+        "csm_id", "name", "email", "tier", "max_accounts", "active", "crm_user_id",
+        "backfill_csm_id",
+      ]
+    ]
+    // The hold and backfill columns draw from their own sequence, so the other columns stay as
+    // they were for every seed.
+    var holds = SplitMix64(seed: seed &+ 0x9E37_79B9)
     overrides = [
       ["account_id", "tier", "reason", "approved_by_sales", "approved_by_cs", "expires"]
     ]
@@ -52,6 +61,9 @@ struct GeneratedDrop {
         random.pick(["", "1", "2", "3", "3"]), random.pick(owners), since, fit,
         random.pick(["", "", "0", "20000", "1000000", "2000000"]),
         random.pick(["", "true", "FALSE"]), random.pick(["", "active", "Lost"]),
+        holds.pick(["", "", "2026-10-14", "2026-10-15", "2026-11-30", "2027-01-12", "2027-01-13"]),
+        holds.pick(["", "", "", "true", "FALSE"]),
+        holds.pick(["", "Exec sponsor, \"key\"", "=pinned"]),
       ])
       if !random.chance(3) {
         for _ in 0..<(1 + random.below(3)) {
@@ -76,12 +88,14 @@ struct GeneratedDrop {
     arr.append(["GHOST", "100"])
     for index in 0..<random.below(8) {
       // CRM user ids and blank emails by position, so that the random draws stay as they were:
-      // blank (the csm id stands in), one with a comma, quotes and non-ASCII, a plain one.
+      // blank (the csm id stands in), one with a comma, quotes and non-ASCII (not a CRM id: the
+      // roster check keeps it out of the Salesforce import), a Salesforce user id.
       csms.append([
         "csm-\(index + 1)", "CSM \(index + 1)", index == 2 ? "" : "csm\(index + 1)@example.com",
         random.pick(["1", "1", "2", "3"]), random.pick(["", "1", "2", "5"]),
         random.pick(["", "true", "false"]),
-        ["", "005,\"Ω\"\(index)", "005Hn\(index)"][index % 3],
+        ["", "005,\"Ω\"\(index)", "005Hn00000000\(index)A"][index % 3],
+        holds.pick(["", "", "csm-1", "csm-2", "csm-9"]),
       ])
     }
   }

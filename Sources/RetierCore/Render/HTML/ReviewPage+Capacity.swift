@@ -102,12 +102,26 @@ extension ReviewPage {
           rows.map { capacityCells($0, configuration: configuration) },
           numeric: [1, 2, 3, 4, 5, 6, 7], to: &page)
       })
+    let balance = rows.compactMap { CapacityTable.balanceCells($0, configuration: configuration) }
+    if !balance.isEmpty {
+      table(
+        CapacityTable.balanceHeader(configuration), balance, numeric: [1, 2, 3, 4, 5, 6, 7],
+        caption: CapacityTable.balanceCaption(configuration), to: &page)
+    }
     let signals = CapacityTable.hiringSignals(rows, configuration: configuration)
     if signals.isEmpty {
       page.element("p", text: "No tier is short of CSMs at its default capacity.")
     } else {
       page.open("ul")
       for signal in signals { page.element("li", ["class": "warning"], text: signal) }
+      page.close()
+    }
+    let held = HoldRule.heldLines(result, limit: result.configuration.memoListLimit)
+    if !held.lines.isEmpty {
+      page.element("p", text: HoldRule.heldListLead)
+      page.open("ul")
+      for line in held.lines { page.element("li", text: line) }
+      if held.more > 0 { page.element("li", text: "…and \(held.more) more in reassignments.csv") }
       page.close()
     }
     page.closeLine()
