@@ -116,10 +116,11 @@ extension AccountMemo {
     }
     text.append(
       "The cap holds ", seats, " seats; this quarter the lowest total seated in Tier ", tier,
-      " was ", lowest, ". Seats go by total, highest first; on equal totals current Tier ", tier,
-      " accounts come first (next quarter this account is no longer one), then higher ARR, then ",
-      "account id. A total above ", lowest, " holds a seat against every account seated this ",
-      "quarter. ")
+      " was ", lowest, ". ")
+    TierLadder.writeRanking(
+      ofTier: tier, incumbentAside: " (next quarter this account is no longer one)", to: &text)
+    text.append(
+      " A total above ", lowest, " holds a seat against every account seated this quarter. ")
     // A displaced account's total is at most the lowest seated, so it has levers.
     if let levers = pathBack.levers { writeLevers(ref, levers, explainer: explainer, to: &text) }
   }

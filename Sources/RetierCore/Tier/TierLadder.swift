@@ -63,6 +63,20 @@ struct TierLadder: Sendable {
 
   // MARK: Wording
 
+  /// The cap ranking's keys as `explain` lists them.
+  static let rankingKeys = "total desc, incumbents first, ARR desc, account_id asc"
+
+  /// Appends the cap ranking of tier `tier`'s seats in words: `Seats go by total, highest
+  /// first; on equal totals current Tier 1 accounts come first`, `incumbentAside`, `, then
+  /// higher ARR, then account id.`
+  static func writeRanking(
+    ofTier tier: Int, incumbentAside: String, to text: inout TextBuffer
+  ) {
+    text.append(
+      "Seats go by total, highest first; on equal totals current Tier ", tier,
+      " accounts come first", incumbentAside, ", then higher ARR, then account id.")
+  }
+
   /// `is below the Tier 1 line of 12` or `reaches the Tier 2 line of 8`, for `total`.
   func writeComparison(of total: ExactDecimal, withTier tier: Int, to text: inout TextBuffer) {
     let line = line(ofTier: tier)
