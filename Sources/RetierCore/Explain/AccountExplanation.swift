@@ -175,8 +175,8 @@ package struct AccountExplanation {
         let competitors = report.seatedCount - report.overrideCount + report.displaced.count
         let rank = report.seatedCount - report.overrideCount + position + 1
         lines.append(
-          "  \(seats); ranked \(rank) of \(competitors) for the \(free) free seats (total desc, "
-            + "incumbents first, ARR desc, account_id asc), so it moved down to Tier "
+          "  \(seats); ranked \(rank) of \(competitors) for the \(free) free seats "
+            + "(\(TierLadder.rankingKeys)), so it moved down to Tier "
             + "\(report.tier + 1)")
       } else if decision.finalTier == report.tier {
         lines.append("  \(seats); holds one of them")

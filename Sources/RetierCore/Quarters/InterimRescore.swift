@@ -68,6 +68,7 @@ struct InterimRescore: Sendable {
     minScores: [ExactDecimal], seats: [Int: Int], seated: [Seated]
   ) {
     let rubric = Rubric(constants: constants, fixedCutLines: cutLines.lines)
+    let ladder = TierLadder(lines: minScores)
     let rescored = hot.map { entry in
       let scores = rubric.scores(
         of: entry.account,
@@ -76,15 +77,11 @@ struct InterimRescore: Sendable {
         account: entry.account, tier: entry.tier, scores: scores,
         rubricTier: skippedReviews.interimTier(
           currentTier: entry.tier, reviewsSkipped: entry.account.reviewsSkipped,
-          rubricTier: Self.rubricTier(scores.total, minScores: minScores)))
+          rubricTier: ladder.rubricTier(of: scores.total)))
     }
-    // Hot accounts are placed in rank order (total desc, ARR desc, id asc), so the order of the
-    // hot list does not matter.
-    let ordered = rescored.sorted { left, right in
-      if left.scores.total != right.scores.total { return left.scores.total > right.scores.total }
-      if left.account.arr != right.account.arr { return left.account.arr > right.account.arr }
-      return left.account.id < right.account.id
-    }
+    // Hot accounts are placed in rank order (the cap ranking, none of them an incumbent of the
+    // tier it looks for), so the order of the hot list does not matter.
+    let ordered = rescored.sorted { TierLadder.ranksAbove(Self.standing($0), Self.standing($1)) }
     let hotIDs = Set(hot.map(\.account.id))
     var incumbents: [Int: [Seated]] = [:]
     for account in seated where seats[account.tier] != nil && !hotIDs.contains(account.id) {
@@ -143,12 +140,24 @@ struct InterimRescore: Sendable {
     self.seatedAfter = counts
   }
 
-  /// Whether `left` ranks above `right` among the incumbents of one tier: total desc, ARR desc,
-  /// id asc (SPEC §4).
+  /// Whether `left` ranks above `right` among the incumbents of one tier: the cap ranking
+  /// (``TierLadder/ranksAbove(_:_:)``, SPEC §4).
   static func ranksAbove(_ left: Seated, _ right: Seated) -> Bool {
-    if left.total != right.total { return left.total > right.total }
-    if left.arr != right.arr { return left.arr > right.arr }
-    return left.id < right.id
+    TierLadder.ranksAbove(standing(left), standing(right))
+  }
+
+  /// An incumbent of its tier, as the cap ranking reads it.
+  private static func standing(_ seated: Seated) -> TierLadder.Standing<String> {
+    TierLadder.Standing(
+      total: seated.total, isIncumbent: true, arr: seated.arr, accountKey: seated.id)
+  }
+
+  /// A hot account looking for a seat, as the cap ranking reads it: never an incumbent of the
+  /// tier it looks for.
+  private static func standing(_ hot: Hot) -> TierLadder.Standing<String> {
+    TierLadder.Standing(
+      total: hot.scores.total, isIncumbent: false, arr: hot.account.arr,
+      accountKey: hot.account.id)
   }
 
   /// A `g(a)` consistent with fixed cut lines: the ARR rule scores 5 when `arr` reaches the
@@ -161,10 +170,5 @@ struct InterimRescore: Sendable {
       return recorded.lines.topDecileCount
     }
     return recorded.lines.topQuartileCount
-  }
-
-  /// The highest tier whose line `total` reaches (the last tier otherwise).
-  static func rubricTier(_ total: ExactDecimal, minScores: [ExactDecimal]) -> Int {
-    (minScores.firstIndex { $0 <= total } ?? (minScores.count - 1)) + 1
   }
 }

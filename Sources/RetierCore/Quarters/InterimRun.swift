@@ -104,6 +104,7 @@ package struct InterimRun: Sendable {
     // The completed run's book, known by its ARR amounts, gives its cut lines and ARR ranks, so
     // the memos' walkbacks and paths back are figured under them.
     let rubric = Rubric(constants: configuration.rubric, bookARR: previous.bookARR)
+    let ladder = TierLadder(lines: minScores)
     // The moved accounts as a ledger of their own, in id order, with their scores and
     // decisions under the completed run's cut lines.
     var moves: [(account: Account, scores: SignalScores, decision: TierDecision)] = []
@@ -114,7 +115,7 @@ package struct InterimRun: Sendable {
       let accountScores = rubric.scores(
         of: account,
         strictlyGreater: InterimRescore.impliedStrictlyGreater(account.arr, under: cutLines))
-      let rubricTier = InterimRescore.rubricTier(accountScores.total, minScores: minScores)
+      let rubricTier = ladder.rubricTier(of: accountScores.total)
       moves.append(
         (
           account, accountScores,

@@ -2,37 +2,35 @@ extension AccountMemo {
   /// The total a demoted account must reach on its path back.
   typealias Bar = Rubric.Bar
 
-  /// Appends the way back for a demoted account, with concrete figures (SPEC §6): the ARR and the
-  /// expansion ceiling that would lift the total to the line, or what else must happen first.
+  /// Appends the way back for a demoted account, with concrete figures (SPEC §6): the account's
+  /// ``PathBack`` (the value `run.json` records) in words — the ARR and the expansion ceiling
+  /// that would lift the total to the line, or what else must happen first.
   static func writeReelevationPath(
     _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
   ) {
-    let result = explainer.result
-    let decision = result.ledger.decisions[ref]
-    let scores = result.ledger.scores[ref]
-    let from = result.ledger.currentTier(ref) ?? decision.finalTier
-    if decision.isHeldBySkippedReviews {
-      writeSkippedReviewsPath(ref, explainer: explainer, to: &text)
-      return
-    }
-    switch decision.reason {
+    let pathBack = PathBack(ref, explainer: explainer)
+    let decision = explainer.result.ledger.decisions[ref]
+    let from = pathBack.fromTier
+    switch pathBack.route {
+    case .skippedReviews(let line):
+      writeSkippedReviewsPath(ref, pathBack, line: line, explainer: explainer, to: &text)
     case .override:
       text.append("A dual-approved override set this tier.")
       if let override = decision.override { text.append(" It expires on ", override.expires, ";") }
       text.append(
-        " after that the rubric decides. On this quarter's figures the total of ", scores.total,
+        " after that the rubric decides. On this quarter's figures the total of ", pathBack.total,
         " lands in Tier ", decision.rubricTier, " (the Tier ", from, " line is ",
         explainer.line(ofTier: from), ").\n")
-    case .newLogo:
+    case .newLogoHold:
       writeNewLogoPath(ref, explainer: explainer, to: &text)
-    case .cap where decision.rubricTier <= from:
-      writeCapPath(ref, tier: from, explainer: explainer, to: &text)
-    case .cap, .rubric, .invalidInput, .skippedReviews:
-      let line = explainer.line(ofTier: from)
+    case .capSeat(let lowest):
+      writeCapPath(ref, pathBack, lowestSeated: lowest, explainer: explainer, to: &text)
+    case .line(let line):
       text.append(
-        "The total needs to reach the Tier ", from, " line of ", line, " (today ", scores.total,
-        ", ", line - scores.total, " short). ")
-      writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
+        "The total needs to reach the Tier ", from, " line of ", line, " (today ", pathBack.total,
+        ", ", line - pathBack.total, " short). ")
+      // A total below the line (a demotion by the line) always has levers.
+      if let levers = pathBack.levers { writeLevers(ref, levers, explainer: explainer, to: &text) }
       if explainer.capReport(ofTier: from) != nil {
         text.append("\nReaching the line is not all: Tier ", from, " is capped")
         if let lowest = explainer.lowestSeatedTotal(inTier: from) {
@@ -53,31 +51,34 @@ extension AccountMemo {
     guard decision.reason == .rubric, let from = result.ledger.currentTier(ref),
       decision.finalTier >= from + 2
     else { return }
-    let total = result.ledger.scores.total(ref)
+    let account = result.ledger[ref]
+    let scores = result.ledger.scores[ref]
     for tier in ((from + 1)..<decision.finalTier).reversed() {
       let line = explainer.line(ofTier: tier)
       text.append(
         "\n## The way back to ", explainer.tierLabel(tier), " on the way\n\n",
-        "The total needs to reach the Tier ", tier, " line of ", line, " (today ", total, ", ",
-        line - total, " short). ")
-      writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
+        "The total needs to reach the Tier ", tier, " line of ", line, " (today ", scores.total,
+        ", ", line - scores.total, " short). ")
+      let levers = PathBack.Levers(
+        account, scores: scores, clearing: Bar(total: line, isStrict: false),
+        rubric: result.rubric)
+      writeLevers(ref, levers, explainer: explainer, to: &text)
     }
   }
 
   /// The path back of an account held down by skipped reviews: hold the next review, and, when
-  /// the total is below the old tier's line as well, the levers that lift it there.
+  /// the total is below the old tier's `line` as well, the levers that lift it there.
   private static func writeSkippedReviewsPath(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, _ pathBack: PathBack, line: ExactDecimal, explainer: WhyMoved,
+    to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let decision = result.ledger.decisions[ref]
-    let total = result.ledger.scores[ref].total
-    let from = result.ledger.currentTier(ref) ?? decision.finalTier
-    let line = explainer.line(ofTier: from)
+    let total = pathBack.total
+    let from = pathBack.fromTier
     SkippedReviewsRule(result.configuration).writePathBack(
-      reviewsSkipped: result.ledger.reviewsSkipped(ref), finalTier: decision.finalTier, to: &text)
+      reviewsSkipped: result.ledger.reviewsSkipped(ref), finalTier: pathBack.toTier, to: &text)
     text.append(" ")
-    if total >= line {
+    guard let levers = pathBack.levers else {
       text.append(
         "Its total of ", total, " reaches the Tier ", from, " line of ", line,
         ", so nothing else is needed on this quarter's figures")
@@ -93,18 +94,21 @@ extension AccountMemo {
     text.append(
       "The total also needs to reach the Tier ", from, " line of ", line, " (today ", total, ", ",
       line - total, " short). ")
-    writeLevers(ref, bar: Bar(total: line, isStrict: false), explainer: explainer, to: &text)
+    writeLevers(ref, levers, explainer: explainer, to: &text)
   }
 
+  /// The path back of an account that lost its seat to the cap of the tier it left: a total
+  /// above `lowestSeated` (`nil`: overrides took every seat).
   private static func writeCapPath(
-    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, _ pathBack: PathBack, lowestSeated: ExactDecimal?, explainer: WhyMoved,
+    to text: inout TextBuffer
   ) {
-    let total = explainer.result.ledger.scores.total(ref)
+    let tier = pathBack.fromTier
     let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
     text.append(
       "The account lost its seat to the Tier ", tier, " cap, not to the line: its total of ",
-      total, " reaches the Tier ", tier, " line of ", explainer.line(ofTier: tier), ". ")
-    guard let lowest = explainer.lowestSeatedTotal(inTier: tier) else {
+      pathBack.total, " reaches the Tier ", tier, " line of ", explainer.line(ofTier: tier), ". ")
+    guard let lowest = lowestSeated else {
       text.append(
         "The cap of ", seats, " seats went entirely to overrides this quarter: a seat opens only ",
         "when an override expires or the book grows.\n")
@@ -112,11 +116,13 @@ extension AccountMemo {
     }
     text.append(
       "The cap holds ", seats, " seats; this quarter the lowest total seated in Tier ", tier,
-      " was ", lowest, ". Seats go by total, highest first; on equal totals current Tier ", tier,
-      " accounts come first (next quarter this account is no longer one), then higher ARR, then ",
-      "account id. A total above ", lowest, " holds a seat against every account seated this ",
-      "quarter. ")
-    writeLevers(ref, bar: Bar(total: lowest, isStrict: true), explainer: explainer, to: &text)
+      " was ", lowest, ". ")
+    TierLadder.writeRanking(
+      ofTier: tier, incumbentAside: " (next quarter this account is no longer one)", to: &text)
+    text.append(
+      " A total above ", lowest, " holds a seat against every account seated this quarter. ")
+    // A displaced account's total is at most the lowest seated, so it has levers.
+    if let levers = pathBack.levers { writeLevers(ref, levers, explainer: explainer, to: &text) }
   }
 
   private static func writeNewLogoPath(
@@ -136,29 +142,30 @@ extension AccountMemo {
   /// Appends the way back as customer outcomes (SPEC §6): the least ARR growth, the expansion
   /// evidence (a ceiling of at least V, a multi-BU footprint, usage that stops declining, an
   /// active sponsor), and both together when neither is enough alone, each with the score and
-  /// total it gives. Every amount, score and total is the ``Rubric``'s own (see
-  /// `Rubric+PathBack.swift`); this only words them.
+  /// total it gives. Every amount, score and total is the ``Rubric``'s own, as `levers` holds
+  /// them (``PathBack/Levers``); this only words them.
   static func writeLevers(
-    _ ref: AccountRef, bar: Bar, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, _ levers: PathBack.Levers, explainer: WhyMoved,
+    to text: inout TextBuffer
   ) {
     let result = explainer.result
     let rubric = result.rubric
     let account = result.ledger[ref]
     let scores = result.ledger.scores[ref]
+    let bar = levers.bar
     text.append(
       "What would bring them back, under this quarter's cut lines and with everything else as it ",
       "is today:\n\n")
     // The first lever raises the signal the account was scored on: ARR, or product usage.
     text.append("- ", Rubric.raiseWording(scores.firstSignal).lever, ": ")
-    let firstRaise = FirstSignalRaise.least(account, scores: scores, clearing: bar, rubric: rubric)
+    let firstRaise = FirstSignalRaise.least(levers, of: account, signal: scores.firstSignal)
     if let firstRaise {
       writeRaise(firstRaise, today: scores, to: &text)
     } else {
       writeShortfall(account, scores: scores, rubric: rubric, to: &text)
     }
     text.append("\n- Expansion: ")
-    let expansionChange = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
-    if let expansionChange {
+    if let expansionChange = levers.expansion {
       write(expansionChange, account: account, rubric: rubric, to: &text)
       text.append(
         ": expansion scores ", expansionChange.scores.expansion, ", total ",
@@ -172,9 +179,9 @@ extension AccountMemo {
     }
     text.append("\n")
     if let note = rubric.ceilingBlockerNote(scores.expansionRule) { text.append("\n", note, "\n") }
-    guard firstRaise == nil, expansionChange == nil else { return }
+    guard firstRaise == nil, levers.expansion == nil else { return }
     text.append("\nNeither alone lifts the total ", bar.isStrict ? "above " : "to ", bar.total)
-    if let combined = rubric.leastCombinedChange(account, scores: scores, clearing: bar) {
+    if let combined = levers.combined {
       text.append("; together they do: ")
       if let users = combined.activeUsers {
         writeGrowth(.activeUsers(to: users, from: account.usage.activeUsers ?? 0), to: &text)
@@ -227,16 +234,13 @@ extension AccountMemo {
       scores = raise.scores
     }
 
-    /// The least raise alone that lets `account` clear `bar` (the ``Rubric``'s least ARR or
-    /// usage raise); `nil` when none does.
-    static func least(
-      _ account: Account, scores: SignalScores, clearing bar: Bar, rubric: Rubric
-    ) -> Self? {
-      switch scores.firstSignal {
-      case .arr:
-        rubric.leastARRRaise(account, scores: scores, clearing: bar).map { Self($0, of: account) }
-      case .usage:
-        rubric.leastUsageRaise(account, scores: scores, clearing: bar).map { Self($0, of: account) }
+    /// The least raise alone of `account`'s first signal `signal` that clears the bar of
+    /// `levers` (its ARR or active-users lever); `nil` when none does.
+    static func least(_ levers: PathBack.Levers, of account: Account, signal: FirstSignal) -> Self?
+    {
+      switch signal {
+      case .arr: levers.arr.map { Self($0, of: account) }
+      case .usage: levers.activeUsers.map { Self($0, of: account) }
       }
     }
 

@@ -107,7 +107,8 @@ extension AccountMemo {
     let from = result.ledger.currentTier(ref) ?? 0
     let finalTier = result.ledger.decisions.finalTier(ref)
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
-    if finalTier > from {
+    // A first placement reads as a move from Tier 0 here, so it takes the demotion's branch.
+    if TierLadder.isDemotion(from: from, to: finalTier) {
       if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
         text.append("The ", magnitude, " hours per month are reinvested in ")
         writeAccountReference(taker, result, to: &text)

@@ -8,14 +8,16 @@ extension AccountMemo {
     let from = explainer.result.ledger.currentTier(ref) ?? decision.finalTier
     writeScores(ref, explainer: explainer, to: &text)
     text.append(", which lands in Tier ", decision.rubricTier, ".")
-    if decision.finalTier > from + 1 {
-      // It fell past more than one line: name the old tier's and the one just above it.
+    if TierLadder.isDemotion(from: from, to: decision.finalTier) {
       let above = decision.finalTier - 1
-      text.append(
-        " The Tier ", from, " line is ", explainer.line(ofTier: from), " and the Tier ", above,
-        " line is ", explainer.line(ofTier: above), ".")
-    } else if decision.finalTier > from {
-      text.append(" The line is ", explainer.line(ofTier: from), ".")
+      if above == from {
+        text.append(" The line is ", explainer.line(ofTier: from), ".")
+      } else {
+        // It fell past more than one line: name the old tier's and the one just above it.
+        text.append(
+          " The Tier ", from, " line is ", explainer.line(ofTier: from), " and the Tier ", above,
+          " line is ", explainer.line(ofTier: above), ".")
+      }
     } else {
       text.append(" The line is ", explainer.line(ofTier: decision.finalTier), ".")
     }

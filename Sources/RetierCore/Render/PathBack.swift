@@ -1,8 +1,56 @@
-/// A demoted account's way back to the tier it left, as figures: the total it must reach and the
-/// least ARR or expansion evidence that reaches it at this quarter's cut lines. The account memo
-/// states the same figures in words (both ask the ``Rubric``: `Rubric+PathBack.swift`), and
-/// `run.json` records them for the next quarter's re-elevation watch (SPEC §6, §8).
+/// A demoted account's way back to the tier it left, as figures: the route and the total it must
+/// reach, and the least ARR, active users or expansion evidence that reaches it at this quarter's
+/// cut lines (each the ``Rubric``'s own: `Rubric+PathBack.swift`). The account memo words this
+/// value, and `run.json` records it for the next quarter's re-elevation watch (SPEC §6, §8).
 struct PathBack: Sendable {
+  /// What stands between the account and the tier it left, with the total it must reach.
+  enum Route: Sendable, Hashable {
+    /// A dual-approved override set the tier: the rubric decides once it expires.
+    case override
+    /// The new-logo hold set the tier: the rubric decides once it ends.
+    case newLogoHold
+    /// It keeps skipping business reviews: the next review, and the old tier's `line`.
+    case skippedReviews(line: ExactDecimal)
+    /// It lost its seat to the old tier's cap, not to the line: a total above the lowest total
+    /// seated there (`nil` when overrides took every seat).
+    case capSeat(lowestSeated: ExactDecimal?)
+    /// Its total is below the old tier's `line`.
+    case line(ExactDecimal)
+  }
+
+  /// What lifts an account's total over a bar, each alone and, when neither alone does, together.
+  struct Levers: Sendable {
+    /// The total to reach or pass.
+    var bar: Rubric.Bar
+    /// The least raise of ARR alone (an account scored on ARR); `nil` when none clears the bar.
+    var arr: Rubric.ARRRaise?
+    /// The least raise of active users alone (an account scored on usage); `nil` when none
+    /// clears the bar.
+    var activeUsers: Rubric.UsageRaise?
+    /// The least change of expansion evidence alone; `nil` when none clears the bar.
+    var expansion: Rubric.ExpansionPlan?
+    /// The first signal and expansion raised together, when no lever alone clears the bar;
+    /// `nil` when even both together do not.
+    var combined: Rubric.ExpansionPlan?
+
+    /// The levers of `account`, with today's `scores`, for `bar` under `rubric`.
+    init(
+      _ account: Account, scores: SignalScores, clearing bar: Rubric.Bar,
+      rubric: borrowing Rubric
+    ) {
+      self.bar = bar
+      // None for an account scored on usage: it climbs by active users.
+      arr = rubric.leastARRRaise(account, scores: scores, clearing: bar)
+      activeUsers =
+        scores.firstSignal == .usage
+        ? rubric.leastUsageRaise(account, scores: scores, clearing: bar) : nil
+      expansion = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+      combined =
+        arr == nil && activeUsers == nil && expansion == nil
+        ? rubric.leastCombinedChange(account, scores: scores, clearing: bar) : nil
+    }
+  }
+
   /// The account.
   var accountID: String
   /// The tier it left (the CRM's current tier).
@@ -13,13 +61,27 @@ struct PathBack: Sendable {
   var reason: TierReason
   /// Its total this quarter.
   var total: ExactDecimal
+  /// What stands between it and ``fromTier``.
+  var route: Route
+  /// The levers that lift ``total`` over ``bar``; `nil` when there is no bar or the total
+  /// already clears it (a skipped-reviews hold whose total reaches the line: holding the next
+  /// review is all it needs).
+  var levers: Levers?
+
   /// The total to reach; `nil` when no total brings it back (an override or a new-logo hold set
   /// the tier, or overrides took every seat of the cap).
-  var bar: Rubric.Bar?
+  var bar: Rubric.Bar? {
+    switch route {
+    case .override, .newLogoHold: nil
+    case .skippedReviews(let line), .line(let line): Rubric.Bar(total: line, isStrict: false)
+    case .capSeat(let lowest): lowest.map { Rubric.Bar(total: $0, isStrict: true) }
+    }
+  }
+
   /// The ARR lever, when ARR alone clears the bar.
-  var arr: Rubric.ARRRaise?
+  var arr: Rubric.ARRRaise? { levers?.arr }
   /// The expansion lever, when expansion evidence alone clears the bar.
-  var expansion: Rubric.ExpansionPlan?
+  var expansion: Rubric.ExpansionPlan? { levers?.expansion }
 
   /// The demoted valid accounts, in book (account id) order: the accounts that have a path back.
   /// `run.json` computes each one's ``PathBack`` as its piece is rendered, so a million-account
@@ -55,25 +117,20 @@ struct PathBack: Sendable {
     toTier = decision.finalTier
     reason = decision.reason
     total = scores.total
-    // The same bar as the account memo's re-elevation path.
-    switch decision.reason {
-    case .override, .newLogo:
-      bar = nil
-    case .cap where decision.rubricTier <= from:
-      bar = explainer.lowestSeatedTotal(inTier: from).map { Rubric.Bar(total: $0, isStrict: true) }
-    case .cap, .rubric, .invalidInput, .skippedReviews:
-      // A skipped-reviews hold also needs the next review held (the memo says so); its bar is
-      // the line, which the total usually reaches already.
-      bar = Rubric.Bar(total: explainer.line(ofTier: from), isStrict: false)
+    if decision.isHeldBySkippedReviews {
+      // Also when a cap then moved it further down: the reviews, not the seat, come first.
+      route = .skippedReviews(line: explainer.line(ofTier: from))
+    } else {
+      switch decision.reason {
+      case .override: route = .override
+      case .newLogo: route = .newLogoHold
+      case .cap where decision.rubricTier <= from:
+        route = .capSeat(lowestSeated: explainer.lowestSeatedTotal(inTier: from))
+      case .cap, .rubric, .invalidInput, .skippedReviews:
+        route = .line(explainer.line(ofTier: from))
+      }
     }
-    guard let bar else { return }
-    // A total already at the bar needs no lever (a skipped-reviews hold whose total reaches the
-    // line: holding the next review is all its memo asks).
-    guard !bar.isMet(by: total) else { return }
-    let account = ledger[ref]
-    // None for an account scored on usage: it climbs by active users, which run.json does not
-    // record (its memo names them).
-    arr = rubric.leastARRRaise(account, scores: scores, clearing: bar)
-    expansion = rubric.leastExpansionChange(account, scores: scores, clearing: bar)
+    guard let bar, !bar.isMet(by: total) else { return }
+    levers = Levers(ledger[ref], scores: scores, clearing: bar, rubric: rubric)
   }
 }

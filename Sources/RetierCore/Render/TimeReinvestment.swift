@@ -24,18 +24,22 @@ struct TimeReinvestment: Sendable {
       guard let from = ledger.currentTier(ref) else { continue }
       let to = decisions.finalTier(ref)
       guard from != to, !isCapPaired(ref) else { continue }
-      if to < from { promotions[to].append(ref) } else { demotions[from].append(ref) }
-    }
-    // Cap order: total desc, then ARR desc, then account id asc (no incumbent tie-break: the
-    // promotions are all newcomers and the demotions all incumbents of the tier).
-    // The sort compares keys read once per account; refs are in account id order.
-    func inRankOrder(_ refs: [AccountRef]) -> [AccountRef] {
-      var keyed = refs.map { (total: ledger.scores.total($0), arr: ledger.arr($0), ref: $0) }
-      keyed.sort { left, right in
-        if left.total != right.total { return left.total > right.total }
-        return left.arr != right.arr ? left.arr > right.arr : left.ref < right.ref
+      if TierLadder.isDemotion(from: from, to: to) {
+        demotions[from].append(ref)
+      } else {
+        promotions[to].append(ref)
       }
-      return keyed.map(\.ref)
+    }
+    // The cap ranking (``TierLadder/ranksAbove(_:_:)``) within one group, so incumbency ties:
+    // the promotions are all newcomers and the demotions all incumbents of the tier. The sort
+    // compares keys read once per account; refs are in account id order.
+    func inRankOrder(_ refs: [AccountRef]) -> [AccountRef] {
+      var keyed = refs.map {
+        TierLadder.Standing(
+          total: ledger.scores.total($0), isIncumbent: false, arr: ledger.arr($0), accountKey: $0)
+      }
+      keyed.sort(by: TierLadder.ranksAbove)
+      return keyed.map(\.accountKey)
     }
     var promotionByDemotion: [AccountRef: AccountRef] = [:]
     var demotionByPromotion: [AccountRef: AccountRef] = [:]

@@ -121,20 +121,16 @@ struct TierAssigner: Sendable {
     return seats
   }
 
-  /// Cap ranking (``TierLadder/ranksAbove(_:_:)``); refs are in id order, so the ref stands
-  /// for the account id.
+  /// Whether `lhs` ranks above `rhs` for tier `tier`'s seats (``TierLadder/ranksAbove(_:_:)``);
+  /// refs are in id order, so the ref stands for the account id.
   private func isRankedHigher(
     _ lhs: AccountRef, _ rhs: AccountRef, tier: Int, ledger: AccountLedger
   ) -> Bool {
-    let lhsTotal = ledger.scores.total(lhs)
-    let rhsTotal = ledger.scores.total(rhs)
-    if lhsTotal != rhsTotal { return lhsTotal > rhsTotal }
-    let lhsIncumbent = ledger.currentTier(lhs) == tier
-    let rhsIncumbent = ledger.currentTier(rhs) == tier
-    if lhsIncumbent != rhsIncumbent { return lhsIncumbent }
-    let lhsARR = ledger.arr(lhs)
-    let rhsARR = ledger.arr(rhs)
-    if lhsARR != rhsARR { return lhsARR > rhsARR }
-    return lhs < rhs
+    func standing(_ ref: AccountRef) -> TierLadder.Standing<AccountRef> {
+      TierLadder.Standing(
+        total: ledger.scores.total(ref), isIncumbent: ledger.currentTier(ref) == tier,
+        arr: ledger.arr(ref), accountKey: ref)
+    }
+    return TierLadder.ranksAbove(standing(lhs), standing(rhs))
   }
 }

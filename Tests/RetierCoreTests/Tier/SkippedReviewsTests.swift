@@ -263,6 +263,52 @@ struct SkippedReviewsTests {
   }
 
   @Test(
+    "a held account a cap then moves further down: its path back is the line, in memo and run.json")
+  func heldThenCappedPathBack() throws {
+    // N = 30, Tier 1 and Tier 2 capped at ⌊0.1 × 30⌋ = 3 seats. A1…A3 (Tier 1), B1…B3 (Tier 2)
+    // and HELD (Tier 1, two reviews skipped) all score 5 + 5 + 4 = 14. The A's keep Tier 1; the
+    // B's lose the tie there and keep Tier 2 as its incumbents; HELD, aimed at Tier 2, loses its
+    // seat there to them and lands in Tier 3. Its way back is the review and the Tier 1 line,
+    // not a seat above Tier 1's lowest total: it never lost a Tier 1 seat to the cap.
+    var accounts =
+      "account_id,account_name,current_tier,owner_id,customer_since,strategic_fit,"
+      + "expansion_ceiling_arr,reviews_skipped\n"
+    var arr = "account_id,arr\n"
+    for (id, tier, skipped) in [
+      ("A1", 1, ""), ("A2", 1, ""), ("A3", 1, ""), ("B1", 2, ""), ("B2", 2, ""), ("B3", 2, ""),
+      ("HELD", 1, "2"),
+    ] {
+      accounts += "\(id),Name \(id),\(tier),,2020-01-01,5,1000000,\(skipped)\n"
+      arr += "\(id),500000\n"
+    }
+    for number in 1...23 {
+      accounts += "F\(number),Filler \(number),3,,2020-01-01,1,,\n"
+      arr += "F\(number),\(1000 + number)\n"
+    }
+    var configuration = TestAccounts.configuration
+    configuration.tiers[1].maxShare = ExactDecimal("0.1")
+    let result = try Retier.decide(TestDrop(accounts: accounts, arr: arr).input(configuration))
+    let held = try RunResultFixtures.ref(of: "HELD", in: result)
+    let decision = result.ledger.decisions[held]
+    #expect(result.ledger.scores.total(held) == ExactDecimal(14))
+    #expect(decision.finalTier == 3)
+    #expect(decision.reason == .cap(tier: 2))
+    #expect(decision.isHeldBySkippedReviews)
+    let pathBack = PathBack(held, explainer: WhyMoved(result))
+    #expect(pathBack.route == .skippedReviews(line: ExactDecimal(12)))
+    #expect(pathBack.bar == Rubric.Bar(total: ExactDecimal(12), isStrict: false))
+    #expect(pathBack.levers == nil)
+    let memo = String(
+      decoding: RenderedRun.files(of: result).first { $0.path == "memos/HELD.md" }?.bytes ?? [],
+      as: UTF8.self)
+    #expect(
+      memo.contains(
+        "Its total of 14 reaches the Tier 1 line of 12, so nothing else is needed on this "
+          + "quarter's figures, though Tier 1 is capped (this quarter the lowest total seated "
+          + "in it was 14)."))
+  }
+
+  @Test(
     "reviews_skipped: blank is 0; anything but a whole number rejects the row",
     arguments: [
       ("", 0, nil), ("3", 3, nil), ("-1", nil, "-1"), ("two", nil, "two"), ("1.5", nil, "1.5"),
