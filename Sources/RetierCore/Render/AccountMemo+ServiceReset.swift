@@ -12,14 +12,19 @@ extension AccountMemo {
     let before = explainer.escapedServiceLevels(ofTier: from)
     let after = explainer.escapedServiceLevels(ofTier: finalTier)
     let change = after.csmHoursPerMonth - before.csmHoursPerMonth
-    if result.ledger.currentTier(ref) != nil {
+    // A first placement has no old grid to compare with and no time to reinvest: the memo
+    // lists what the customer now gets.
+    let isFirstPlacement = result.ledger.currentTier(ref) == nil
+    if !isFirstPlacement {
       writeResetSentence(
         ref, before: before, after: after, hours: change, explainer: explainer, to: &text)
     }
     // Written row by row, with no array of the rows or joined plays: a memo per moved account.
     func writeRow(_ label: String, _ old: String, _ new: String) {
       text.append("- ", label, ": ")
-      if old == new {
+      if isFirstPlacement {
+        text.append(new, "\n")
+      } else if old == new {
         text.append(old, " (unchanged)\n")
       } else {
         text.append(old, " → ", new, "\n")
@@ -37,10 +42,16 @@ extension AccountMemo {
       }
     }
     text.append("- plays only the tier runs: ")
-    writePlays(before.plays)
-    text.append(" → ")
+    if !isFirstPlacement {
+      writePlays(before.plays)
+      text.append(" → ")
+    }
     writePlays(after.plays)
     text.append("\n")
+    guard !isFirstPlacement else {
+      text.append("- CSM hours per account per month: ", after.csmHoursPerMonth, "\n")
+      return
+    }
     text.append(
       "- CSM hours per account per month: ", before.csmHoursPerMonth, " → ",
       after.csmHoursPerMonth, " (")
@@ -104,10 +115,10 @@ extension AccountMemo {
     _ ref: AccountRef, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
   ) {
     let result = explainer.result
-    let from = result.ledger.currentTier(ref) ?? 0
+    // Only moves get here: a first placement has no time to transfer.
+    guard let from = result.ledger.currentTier(ref) else { return }
     let finalTier = result.ledger.decisions.finalTier(ref)
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
-    // A first placement reads as a move from Tier 0 here, so it takes the demotion's branch.
     if TierLadder.isDemotion(from: from, to: finalTier) {
       if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
         text.append("The ", magnitude, " hours per month are reinvested in ")

@@ -31,6 +31,24 @@ struct MemoPropertyTests {
   }
 
   @Test(
+    "a first placement's memo lists what the customer now gets: no Tier 0, no old grid",
+    arguments: seeds)
+  func firstPlacementIsAHandoff(seed: UInt64) throws {
+    let result = try result(seed: seed)
+    let explainer = WhyMoved(result)
+    for index in AccountMemo.memoRefs(result) where result.ledger[index].currentTier == nil {
+      let memo = String(
+        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+      let gets = section("## What the customer now gets", of: memo)
+      #expect(!gets.isEmpty, "\(memo)")
+      #expect(!memo.contains("Tier 0"), "\(memo)")
+      #expect(!gets.contains("(unchanged)"), "\(gets)")
+      #expect(!gets.contains(" → "), "\(gets)")
+      #expect(!gets.contains("reinvested") && !gets.contains("returns to"), "\(gets)")
+    }
+  }
+
+  @Test(
     "each memo's reason is the decision's reason, and no sentence contradicts the move",
     arguments: seeds)
   func reasonMatchesDecision(seed: UInt64) throws {
