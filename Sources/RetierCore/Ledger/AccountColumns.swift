@@ -28,8 +28,14 @@ struct AccountColumns: Sendable {
   private var reviewsSkipped: [Int32] = []
   /// Customer since.
   private var customerSince: [CalendarDate] = []
-  /// `sales_owner` and `sales_owner_email`.
-  private var salesOwners: [AccountExecutive] = []
+  /// `sales_owner` and `sales_owner_email`, as a position in ``executives``: a book has a few
+  /// hundred account executives at most, so a million accounts hold four bytes each rather than
+  /// two strings (an email is a heap allocation).
+  private var salesOwners: [UInt32] = []
+  /// Each distinct account executive once, in order of first appearance.
+  private var executives: [AccountExecutive] = []
+  /// The position of each account executive in ``executives``, while accounts are appended.
+  private var executivePositions: [AccountExecutive: UInt32] = [:]
   /// Renewal dates; meaningless when ``Flags/hasRenewalDate`` is not set.
   private var renewalDates: [CalendarDate] = []
   /// `lock_reason` of the rows that have one, by row: few accounts are locked, so a million
@@ -77,7 +83,15 @@ struct AccountColumns: Sendable {
     fits.append(Int32(account.strategicFit))
     reviewsSkipped.append(Int32(clamping: account.reviewsSkipped))
     customerSince.append(account.customerSince)
-    salesOwners.append(AccountExecutive(name: account.salesOwner, email: account.salesOwnerEmail))
+    let executive = AccountExecutive(name: account.salesOwner, email: account.salesOwnerEmail)
+    if let position = executivePositions[executive] {
+      salesOwners.append(position)
+    } else {
+      let position = UInt32(executives.count)
+      executives.append(executive)
+      executivePositions[executive] = position
+      salesOwners.append(position)
+    }
     renewalDates.append(account.renewalDate ?? account.customerSince)
     if !account.lockReason.isEmpty { lockReasons[ids.count - 1] = account.lockReason }
     usages.append(PackedUsage(account.usage))
@@ -95,13 +109,13 @@ struct AccountColumns: Sendable {
       multiBU: flags.contains(.multiBU), sponsorLost: flags.contains(.sponsorLost),
       arr: arrs[row], usage: usages[row].value, hasUsageRow: flags.contains(.hasUsageRow),
       line: lines[row], reviewsSkipped: Int(reviewsSkipped[row]),
-      salesOwner: salesOwners[row].name, salesOwnerEmail: salesOwners[row].email,
+      salesOwner: accountExecutive(row).name, salesOwnerEmail: accountExecutive(row).email,
       renewalDate: renewalDate(row), ownerLocked: flags.contains(.ownerLocked),
       lockReason: lockReason(row))
   }
 
   /// The account executive of `row`.
-  func accountExecutive(_ row: Int) -> AccountExecutive { salesOwners[row] }
+  func accountExecutive(_ row: Int) -> AccountExecutive { executives[Int(salesOwners[row])] }
 
   /// `account_id` of `row`.
   func id(_ row: Int) -> String { ids[row] }
