@@ -21,48 +21,6 @@ extension CapacityTable {
     return tierLines + hiringSignals(rows, configuration: configuration)
   }
 
-  /// The table in GitHub-flavoured Markdown for `memo.md`, followed by a blank line and the
-  /// hiring signal (a bullet per short tier, or a sentence saying no tier is short); ends with a
-  /// newline.
-  static func markdown(_ rows: [CapacityRow], configuration: Configuration) -> String {
-    let currency = ReviewMemo.escaped(configuration.currency)
-    var lines = [
-      "| Tier | Accounts | ARR (\(currency)) | CSMs | Accounts/CSM (band) | ARR/CSM, \(currency) (band) "
-        + "| CSMs short | Coverage cost (max) | Flags |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for row in rows {
-      let definition = configuration.tier(row.tier)
-      let benchmark = definition.benchmark
-      var flags = row.flags
-      if row.unassigned > 0 { flags.append("\(row.unassigned) unassigned") }
-      let cells = [
-        tierLabel(row.tier, configuration: configuration)
-          + (definition.coverage == .pooled ? ", pooled" : ""),
-        String(row.accounts),
-        row.arr.groupedWholeUnits,
-        String(row.activeCSMs),
-        (row.accountsPerCSM.map(oneDecimalText) ?? "—")
-          + bandSuffix(benchmark.accountsPerCSM, text: { $0.description }, prefix: " ("),
-        (row.arrPerCSM?.groupedWholeUnits ?? "—")
-          + bandSuffix(benchmark.arrPerCSM, text: groupedUnits, prefix: " ("),
-        String(row.csmsShort),
-        (row.coverageCostShare.map(roundedPercentText) ?? "—")
-          + (benchmark.maximumCoverageCostShare.map { " (≤ \(percentText($0)))" } ?? ""),
-        flags.isEmpty ? "—" : flags.joined(separator: "; "),
-      ]
-      lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
-    }
-    lines.append("")
-    let signals = hiringSignals(rows, configuration: configuration)
-    if signals.isEmpty {
-      lines.append("No tier is short of CSMs at its default capacity.")
-    } else {
-      lines += signals.map { "- \($0)" }
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
   /// One sentence per tier that is short of CSMs, Tier 1 first.
   static func hiringSignals(_ rows: [CapacityRow], configuration: Configuration) -> [String] {
     rows.compactMap { hiringSignal($0, configuration: configuration) }
@@ -135,18 +93,5 @@ extension CapacityTable {
     let sign = tenths < 0 ? "-" : ""
     let fraction = magnitude % 10
     return "\(sign)\(magnitude / 10)" + (fraction == 0 ? "" : ".\(fraction)")
-  }
-
-  /// A cell safe inside a Markdown table row: pipes escaped, line breaks flattened.
-  private static func markdownCell(_ text: String) -> String {
-    var cell = ""
-    for character in text {
-      switch character {
-      case "|": cell += "\\|"
-      case "\n", "\r", "\r\n": cell += " "
-      default: cell.append(character)
-      }
-    }
-    return cell
   }
 }

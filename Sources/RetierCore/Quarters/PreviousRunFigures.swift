@@ -22,14 +22,14 @@ struct PreviousRunFigures: Sendable {
 
   /// The figures of `result` against the previous complete run, read from the bytes of its
   /// `tiers.csv` and, once those are let go, of its `run.json` (`runJSON` reads them; `nil`
-  /// when there is none). Each list is kept as far as the longer of the two memos shows it.
+  /// when there is none). Each list is kept as far as the review shows it (`memo_list_limit`).
   ///
   /// One pass: the previous lines come in account id order, as do this run's `tiers.csv` lines,
   /// so each previous line meets its account (if any) in a merge that adds it to the scorecard
   /// and the flapping list and checks it for CRM drift; nothing of the previous run's million
   /// lines is kept. The watched accounts are then found by a second merge over the book.
   init(_ result: RunResult, tiersCSV: consuming [UInt8], runJSON: () -> [UInt8]?) {
-    let keeping = max(result.configuration.memoListLimit, ReviewPage.listLimit)
+    let keeping = result.configuration.memoListLimit
     var pass = Pass(result, keeping: keeping)
     PreviousRunRecord.forEachLineInIDOrder(
       ofTiersCSV: tiersCSV, totals: false, reset: { pass = Pass(result, keeping: keeping) },

@@ -83,8 +83,10 @@ struct PiecewiseFileTests {
     let memo = ReviewMemo.piecewise(result, explainer: WhyMoved(result))
     let text = String(decoding: memo.renderItems(0..<memo.itemCount), as: UTF8.self)
     #expect(text.contains("## First placements (0)\n\nNone.\n\n## Promotions (0)\n\nNone.\n\n"))
-    #expect(text.contains("## Demotions (0)\n\nNone.\n\n## Conversations by owner"))
-    #expect(text.hasSuffix("No account memos this quarter.\n"))
+    #expect(
+      text.contains(
+        "## Demotions (0)\n\nNone.\n\n## Conversations by holder\n\nNo account memos this "
+          + "quarter.\n"))
   }
 
   @Test(
