@@ -66,11 +66,16 @@ extension ReviewDocument {
       heading: Heading.tierCounts,
       blocks: [
         .paragraph(
-          .words(
-            "Valid accounts by tier, the count every table of this review uses; rejected "
-              + "accounts are a row of their own. \(ReviewWording.newTier): no tier before (a "
-              + "blank CRM tier). ARR moved in and out is the ARR of the accounts that changed "
-              + "tier, by the tier they joined and the tier they left.")),
+          ReviewText([
+            .words(
+              "Valid accounts by tier, the count every table of this review uses; rejected "
+                + "accounts are a row of their own, and the row "),
+            .code(ReviewWording.newTier),
+            .words(
+              " counts the accounts with no tier before (a blank CRM tier). ARR moved in and out "
+                + "is the ARR of the accounts that changed tier, by the tier they joined and the "
+                + "tier they left."),
+          ])),
         .chart(.tierCounts(counts), numbers: table),
       ])
   }

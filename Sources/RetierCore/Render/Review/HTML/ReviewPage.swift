@@ -217,7 +217,8 @@ enum ReviewPage {
     .n { text-align: right; } .t { text-align: left; }
     td.t, th.t { overflow-wrap: anywhere; }
     .warning { font-weight: 700; }
-    code { font-size: 90%; overflow-wrap: anywhere; }
+    code { font-size: 90%; }
+    td code { white-space: nowrap; }
     .note { color: #444; }
     @page { size: auto; margin: 14mm 12mm; }
     @media print {
