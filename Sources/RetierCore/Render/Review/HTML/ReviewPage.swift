@@ -103,9 +103,15 @@ enum ReviewPage {
       case .input(let input): page.text(input)
       case .code(let code): page.element("code", text: code)
       case .strong(let words): page.element("strong", text: words)
-      case .file(let path): page.element("code", text: path)
+      case .file(let path): writeFile(path, to: &page)
       }
     }
+  }
+
+  /// A file of the run folder by its name alone (`ACC-7.md` of `memos/ACC-7.md`), kept on one
+  /// line: the column or sentence says which folder, and a narrow table stays readable.
+  static func writeFile(_ path: String, to page: inout MarkupWriter) {
+    page.element("code", text: path.split(separator: "/").last.map(String.init) ?? path)
   }
 
   /// A table with a header row; the first cell of each row heads it.
@@ -154,7 +160,7 @@ enum ReviewPage {
     case .share(let share): page.text(share)
     case .tier(let tier): page.text(ReviewWording.tier(tier))
     case .status(let word, _): page.text(word)
-    case .file(let path): page.element("code", text: path)
+    case .file(let path): writeFile(path, to: &page)
     case .none: page.text("—")
     }
   }
