@@ -155,7 +155,8 @@ struct MemoPropertyTests {
     let result = try result(seed: seed, listLimit: limit)
     let explainer = WhyMoved(result)
     let text = String(
-      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: explainer)),
+      decoding: RenderedRun.bytes(
+        of: ReviewMemo.piecewise(ReviewDocument(result, explainer: explainer))),
       as: UTF8.self)
     let sections: [(MovementDirection, String)] = [
       (.firstPlacement, "First placements"), (.promotion, "Promotions"), (.demotion, "Demotions"),
@@ -190,7 +191,8 @@ struct MemoPropertyTests {
   func countsAgree(seed: UInt64) throws {
     let result = try result(seed: seed)
     let text = String(
-      decoding: RenderedRun.bytes(of: ReviewMemo.piecewise(result, explainer: WhyMoved(result))),
+      decoding: RenderedRun.bytes(
+        of: ReviewMemo.piecewise(ReviewDocument(result, explainer: WhyMoved(result)))),
       as: UTF8.self)
     let tierCount = result.configuration.tierCount
     let valid = result.book.ledger.accounts.count

@@ -96,7 +96,7 @@ struct ReviewDocumentTests {
   func decisionsFirst() throws {
     let result = try Self.demo()
     let memo = String(decoding: RenderedRun.bytes("memo.md", of: result), as: UTF8.self)
-    let page = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    let page = String(decoding: ReviewPage.render(result.review), as: UTF8.self)
     let order = [
       "Run facts", "Tier counts", "Transitions", "First placements", "Promotions", "Demotions",
       "Conversations by holder", "Capacity and hiring", "Rejected rows", "Overrides", "Guardrails",
@@ -113,7 +113,7 @@ struct ReviewDocumentTests {
   @Test("memo.html names every account moved into or out of a named tier, up to the limit")
   func pageNamesTheMoves() throws {
     let result = try Self.demo()
-    let page = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    let page = String(decoding: ReviewPage.render(result.review), as: UTF8.self)
     let configuration = result.configuration
     let ledger = result.ledger
     var named = 0
@@ -178,7 +178,7 @@ struct ReviewDocumentTests {
     }
     let silver = try #require(groups.first { $0.title.hasPrefix("Tier 2 (Silver)") })
     #expect(silver.gauges.allSatisfy { $0.status == ReviewWording.noActiveCSM && $0.isFlagged })
-    let page = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    let page = String(decoding: ReviewPage.render(result.review), as: UTF8.self)
     #expect(!page.contains("0% · inside"))
   }
 }

@@ -36,11 +36,6 @@ extension ReviewDocument {
     self.sections = sections
   }
 
-  /// The section with `heading`, if the review has one.
-  func section(_ heading: String) -> ReviewSection? {
-    sections.first { $0.heading == heading }
-  }
-
   /// The quarter's summary: the book, the moves, the rejections and the overrides.
   static func quarterlySummary(_ context: ReviewContext) -> ReviewText {
     let result = context.result

@@ -3,13 +3,8 @@
 /// heading, column, status word and sentence, and every choice of what to show, is the
 /// document's. A chart is its table of numbers here.
 enum ReviewMemo {
-  /// The file as one piece: every list in it is cut at `memo_list_limit`, so its size does not
-  /// grow with the book.
-  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
-    piecewise(ReviewDocument(result, explainer: explainer))
-  }
-
-  /// `document` as the file `memo.md`.
+  /// `document` as the file `memo.md`, as one piece: every list in it is cut at
+  /// `memo_list_limit`, so its size does not grow with the book.
   static func piecewise(_ document: ReviewDocument) -> PiecewiseFile {
     let bytes = Array(markdown(document).utf8)
     return PiecewiseFile(path: "memo.md", itemCount: 1) { items in

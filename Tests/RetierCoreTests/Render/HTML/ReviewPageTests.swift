@@ -39,7 +39,7 @@ struct ReviewPageTests {
 
   @Test("the demo page is well-formed, has no script, no event handler and nothing external")
   func selfContained() throws {
-    let page = ReviewPage.render(try Self.demo())
+    let page = ReviewPage.render(try Self.demo().review)
     let document = try StrictMarkup(page)
     let text = String(decoding: page, as: UTF8.self)
     #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
@@ -66,7 +66,7 @@ struct ReviewPageTests {
 
   @Test("every chart is an image with a title and a label, and comes with a table")
   func chartsAccessible() throws {
-    let page = ReviewPage.render(try Self.demo())
+    let page = ReviewPage.render(try Self.demo().review)
     let document = try StrictMarkup(page)
     let charts = document.elements.indices.filter { document.elements[$0].name == "svg" }
     #expect(charts.count == 5)
@@ -92,7 +92,7 @@ struct ReviewPageTests {
     ])
   func sameFiguresAsMemo(pageHeading: String, memoHeading: String) throws {
     let result = try Self.demo()
-    let page = try Self.tableRows(after: pageHeading, in: ReviewPage.render(result))
+    let page = try Self.tableRows(after: pageHeading, in: ReviewPage.render(result.review))
     let memo = try Self.markdownRows(
       after: memoHeading, in: RenderedRun.bytes("memo.md", of: result))
     #expect(!page.isEmpty)
@@ -102,13 +102,14 @@ struct ReviewPageTests {
   @Test("the capacity table holds memo.md's capacity rows")
   func capacityAsMemo() throws {
     let result = try Self.demo()
-    let page = try Self.tableRows(after: "Capacity and hiring", in: ReviewPage.render(result))
+    let page = try Self.tableRows(
+      after: "Capacity and hiring", in: ReviewPage.render(result.review))
     let memo = try Self.markdownRows(
       after: "## Capacity and hiring", in: RenderedRun.bytes("memo.md", of: result))
     #expect(page.count == result.configuration.tierCount)
     #expect(page == memo)
     // The hiring signal is the same sentence.
-    let text = String(decoding: ReviewPage.render(result), as: UTF8.self)
+    let text = String(decoding: ReviewPage.render(result.review), as: UTF8.self)
     for signal in CapacityTable.hiringSignals(
       result.owners.capacity, configuration: result.configuration)
     {
@@ -119,7 +120,7 @@ struct ReviewPageTests {
   @Test("the score table counts every valid account once, by total")
   func scoreTable() throws {
     let result = try Self.demo()
-    let rows = try Self.tableRows(after: "Score distribution", in: ReviewPage.render(result))
+    let rows = try Self.tableRows(after: "Score distribution", in: ReviewPage.render(result.review))
     var expected: [String: Int] = [:]
     for scores in result.ledger.scoreList { expected[scores.total.description, default: 0] += 1 }
     #expect(rows.count == expected.count)
@@ -141,8 +142,8 @@ struct ReviewPageTests {
 
   @Test("the page does not grow with the book: the charts are aggregates, the lists are capped")
   func sizeIndependentOfBook() throws {
-    let small = try StrictMarkup(ReviewPage.render(try Self.book(400)))
-    let large = try StrictMarkup(ReviewPage.render(try Self.book(8_000)))
+    let small = try StrictMarkup(ReviewPage.render(try Self.book(400).review))
+    let large = try StrictMarkup(ReviewPage.render(try Self.book(8_000).review))
     // Both books fill every list to its limit; only the charts' numbers can differ a little.
     #expect(large.elements.count <= small.elements.count + 200)
     #expect(large.elements.count < 5_000)
@@ -174,7 +175,7 @@ struct ReviewPageTests {
       configuration.tiers[0].name = "<script>alert('tier')</script>"
       configuration.tiers[1].name = "\"><svg onload=alert(2)>"
     }
-    let page = ReviewPage.render(result)
+    let page = ReviewPage.render(result.review)
     let document = try StrictMarkup(page)
     #expect(document.elements.allSatisfy { !["script", "img", "x"].contains($0.name) })
     #expect(

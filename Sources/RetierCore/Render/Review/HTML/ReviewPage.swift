@@ -19,11 +19,6 @@ enum ReviewPage {
     return PiecewiseFile(path: fileName, itemCount: 0) { _ in bytes }
   }
 
-  /// The page of `result`'s review.
-  static func render(_ result: RunResult) -> [UInt8] {
-    render(ReviewDocument(result, explainer: WhyMoved(result)))
-  }
-
   /// The page's bytes.
   static func render(_ document: ReviewDocument) -> [UInt8] {
     var page = MarkupWriter()
