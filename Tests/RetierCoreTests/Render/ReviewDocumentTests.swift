@@ -181,4 +181,67 @@ struct ReviewDocumentTests {
     let page = String(decoding: ReviewPage.render(result.review), as: UTF8.self)
     #expect(!page.contains("0% · inside"))
   }
+
+  /// One account memo held by `holder`.
+  private static func conversation(
+    _ id: String, arr: Int, from: Int?, to: Int, holder: ConversationHolder
+  ) -> ConversationInput {
+    ConversationInput(
+      accountID: id, accountName: "", arr: Money(units: arr), from: from, to: to,
+      holder: holder, executive: "Dana Whitfield", memoPath: "memos/\(id).md")
+  }
+
+  @Test(
+    "conversations are grouped by holder, by name, no named holder last; a first placement is a handoff"
+  )
+  func conversationsByHolder() throws {
+    let zoe = ConversationHolder(name: "Zoe Adams", csmID: "c1", source: .ownerBefore)
+    let zoeAgain = ConversationHolder(name: "Zoe Adams", csmID: "c1", source: .newOwner)
+    let manager = ConversationHolder(name: "Ann Berg", csmID: nil, source: .manager)
+    let nobody = ConversationHolder(
+      name: ConversationHolder.unnamedCSLead, csmID: nil, source: .unnamedCSLead)
+    let section = ReviewDocument.conversations(
+      [
+        Self.conversation("A1", arr: 100, from: 1, to: 2, holder: zoe),
+        Self.conversation("A2", arr: 300, from: nil, to: 1, holder: zoeAgain),
+        Self.conversation("A3", arr: 200, from: 2, to: 3, holder: nobody),
+        Self.conversation("A4", arr: 50, from: 3, to: 1, holder: manager),
+      ], limit: 10)
+    let text = ReviewMemo.markdown(section)
+    let ann = try #require(text.range(of: "### Ann Berg\n"))
+    let zoeHeading = try #require(text.range(of: "### Zoe Adams\n"))
+    let unnamed = try #require(
+      text.range(of: "### No named holder (the CS lead; set `cs_leader`)\n"))
+    #expect(text.components(separatedBy: "### Zoe Adams").count == 2)
+    #expect(ann.lowerBound < zoeHeading.lowerBound && zoeHeading.lowerBound < unnamed.lowerBound)
+    #expect(
+      text.contains(
+        "### Zoe Adams\n\n- A2: new → Tier 1, handoff, with Dana Whitfield; memo "
+          + "[memos/A2.md](memos/A2.md)\n- A1: Tier 1 → Tier 2, demotion, with Dana Whitfield"))
+    #expect(text.contains("- A4: Tier 3 → Tier 1, handoff, with Dana Whitfield"))
+  }
+
+  @Test(
+    "the moves say why an owner is held; capacity lists held accounts and ARR per CSM (both formats)"
+  )
+  func holdsInTheReview() throws {
+    let document = try Self.demo().review
+    let markdown = ReviewMemo.markdown(document)
+    let page = String(decoding: ReviewPage.render(document), as: UTF8.self)
+    #expect(
+      markdown.contains(
+        "| Hannah Okafor → Hannah Okafor (handoff after the renewal on 2026-11-30) |"))
+    #expect(markdown.contains("Ava Chen → Ava Chen (pinned by the CS lead: Sponsor escalation"))
+    let held =
+      "- Bluewater \"Prime\" Seafoods (ACC-00233, Tier 1 → Tier 2): Hannah Okafor keeps it, "
+      + "handoff after the renewal on 2026-11-30\n"
+    #expect(markdown.contains(HoldRule.heldListLead + "\n\n" + held))
+    #expect(
+      markdown.contains(
+        "| Tier 1 (Gold) | 6 | 1,579,433 | 1,985,950 | 2,253,241 | 1.16 | 0.11 | 2 |"))
+    #expect(
+      page.contains("Hannah Okafor → Hannah Okafor (handoff after the renewal on 2026-11-30)"))
+    #expect(page.contains("Owners held: the tier and its service level change now"))
+    #expect(page.contains(">1,985,950</td>"))
+  }
 }
