@@ -36,7 +36,7 @@ package enum RetierCommandLine {
       shell.console.log(error.lines)
       if case .usage = error {
         shell.console.printError(CommandLineArguments.usage.lines)
-        shell.console.printError(["Run 'retier --help' for more."])
+        shell.console.printError(["Run 'retier --help' or 'retier <command> --help' for more."])
       }
       return ExitStatus(error).rawValue
     }
@@ -62,8 +62,9 @@ package enum RetierCommandLine {
       return try ScheduleCommand(options: options, count: count).execute(shell)
     case .interim(let options, let hotFile):
       return try InterimCommand(options: options, hotFile: hotFile).execute(shell)
-    case .help:
-      shell.console.print(CommandLineArguments.help.lines)
+    case .help(let command):
+      let help = command.flatMap(CommandDeclaration.named)?.help ?? CommandLineArguments.help
+      shell.console.print(help.lines)
       return .success
     case .version:
       shell.console.print("retier \(RetierVersion.current)")

@@ -15,7 +15,7 @@ enum RunSummary {
         + "\(book.ledger.count) valid, \(book.ledger.rejectedRefs.count) rejected accounts"
     ]
     let labels = (1...tierCount).map { "Tier \($0) \(configuration.tier($0).name)" }
-    let width = (labels + ["unplaced", "rejected"]).map(\.count).max() ?? 0
+    let width = (labels + [ReviewWording.newTier, "rejected"]).map(\.count).max() ?? 0
     func row(_ label: String, _ from: Int, _ to: Int) -> String {
       "  " + pad(label, width, left: false) + "  " + pad(String(from), 6, left: true) + " → "
         + pad(String(to), 6, left: true)
@@ -25,7 +25,7 @@ enum RunSummary {
       lines.append(row(labels[tier - 1], counts.before[tier], counts.after[tier]))
     }
     if counts.before[0] + counts.after[0] > 0 {
-      lines.append(row("unplaced", counts.before[0], counts.after[0]))
+      lines.append(row(ReviewWording.newTier, counts.before[0], counts.after[0]))
     }
     if counts.rejected > 0 { lines.append(row("rejected", counts.rejected, counts.rejected)) }
     lines.append(

@@ -53,11 +53,13 @@ struct CommandLineArgumentsTests {
         ["schedule", "--count", "8", "--as-of=2026-10-20"],
         .schedule(CommandOptions(asOf: day), count: 8)
       ),
-      (["--help"], .help),
-      (["-h"], .help),
-      (["help"], .help),
-      (["run", "--help"], .help),
-      (["explain", "-h"], .help),
+      (["--help"], .help(command: nil)),
+      (["-h"], .help(command: nil)),
+      (["help"], .help(command: nil)),
+      (["help", "compare"], .help(command: "compare")),
+      (["run", "--help"], .help(command: "run")),
+      (["explain", "-h"], .help(command: "explain")),
+      (["interim", "--hot", "h.csv", "--help"], .help(command: "interim")),
       (["--version"], .version),
     ])
   func parses(arguments: [String], expected: Command) throws {
@@ -121,13 +123,33 @@ struct CommandLineArgumentsTests {
     #expect(ExitStatus(error) == .usage)
   }
 
-  @Test("Every accepted option is in the synopsis and the help")
+  @Test("Every declared option is in the synopsis, the global help and its command's help")
   func helpNamesEveryOption() {
-    for (command, accepted) in CommandLineArguments.options {
-      #expect(CommandLineArguments.usage.contains("retier \(command)"))
-      for option in accepted.flags.union(accepted.values) {
-        #expect(CommandLineArguments.help.contains(option), "help lacks \(option)")
+    for declaration in CommandDeclaration.all {
+      #expect(CommandLineArguments.usage.contains(declaration.synopsis))
+      #expect(CommandLineArguments.help.contains("  \(declaration.name) "))
+      for option in declaration.options {
+        #expect(CommandLineArguments.help.contains(option.synopsis), "help lacks \(option.name)")
+        #expect(
+          declaration.help.contains("  \(option.synopsis)"),
+          "\(declaration.name) lacks \(option.name)")
       }
     }
   }
+
+  @Test("An option of another command is refused by name", arguments: CommandDeclaration.all)
+  func othersOptionsRefused(declaration: CommandDeclaration) {
+    let own = Set(declaration.options.map(\.name))
+    let others = CommandDeclaration.all.flatMap(\.options).filter { !own.contains($0.name) }
+    for option in others {
+      #expect(
+        throws: RetierError.usage(
+          "unknown option '\(option.name)' for 'retier \(declaration.name)'")
+      ) {
+        try CommandLineArguments.parse(
+          [declaration.name] + declaration.operands + [option.name, "x"])
+      }
+    }
+  }
+
 }

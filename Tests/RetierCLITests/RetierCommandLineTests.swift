@@ -52,6 +52,38 @@ struct RetierCommandLineTests {
     #expect(version.output == ["retier \(RetierVersion.current)"])
   }
 
+  @Test(
+    "retier <command> --help prints that command's own usage, options and example",
+    arguments: CommandDeclaration.all.map(\.name))
+  func commandHelp(name: String) throws {
+    let workspace = Workspace()
+    let declaration = try #require(CommandDeclaration.named(name))
+    for arguments in [[name, "--help"], [name, "-h"], ["help", name]] {
+      let outcome = workspace.run(arguments)
+      #expect(outcome.status == 0)
+      #expect(outcome.outputText == declaration.help)
+    }
+    let help = workspace.run([name, "--help"]).output
+    #expect(help.first == "usage: " + declaration.synopsis)
+    #expect(help.contains("Example:"))
+    // The example runs this command, and no other command's usage is printed.
+    #expect(help.contains { $0.hasPrefix("  retier \(name)") })
+    for other in CommandDeclaration.all where other.name != name {
+      #expect(!help.contains { $0.contains(other.synopsis) })
+    }
+  }
+
+  @Test("compare's help shows an ALT config, interim's a flag file")
+  func commandHelpExamples() {
+    let workspace = Workspace()
+    let compare = workspace.run(["compare", "--help"]).outputText
+    #expect(compare.contains("retier compare --with alt.json --quarter 2026-Q3"))
+    #expect(compare.contains("\"min_score\": 11"))
+    let interim = workspace.run(["interim", "--help"]).outputText
+    #expect(interim.contains("account_id,flagged_by,reason"))
+    #expect(interim.contains("retier interim --hot hot.csv"))
+  }
+
   @Test("A bad config exits 78 with each problem on its own line")
   func badConfig() {
     let workspace = Workspace(

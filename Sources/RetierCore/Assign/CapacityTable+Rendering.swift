@@ -15,64 +15,14 @@ extension CapacityTable {
         + ", coverage cost \(row.coverageCostShare.map(roundedPercentText) ?? "-")"
         + (benchmark.maximumCoverageCostShare.map { " (max \(percentText($0)))" } ?? "")
         + ", \(counted(row.csmsShort, "CSM")) short, \(row.unassigned) unassigned"
-        + (balanceCells(row, configuration: configuration).map {
-          ", ARR per CSM min \($0[2]) median \($0[3]) max \($0[4]) spread \($0[5]) CV \($0[6]), "
-            + "\(row.held) held"
+        + (balanceTexts(row).map {
+          ", ARR per CSM min \($0.minimum) median \($0.median) max \($0.maximum) spread "
+            + "\($0.spread) CV \($0.coefficientOfVariation), \(row.held) held"
         } ?? "")
       if !row.flags.isEmpty { line += "; flags: \(row.flags.joined(separator: ", "))" }
       return line
     }
     return tierLines + hiringSignals(rows, configuration: configuration)
-  }
-
-  /// The table in GitHub-flavoured Markdown for `memo.md`, followed by a blank line and the
-  /// hiring signal (a bullet per short tier, or a sentence saying no tier is short); ends with a
-  /// newline.
-  static func markdown(_ rows: [CapacityRow], configuration: Configuration) -> String {
-    let currency = ReviewMemo.escaped(configuration.currency)
-    var lines = [
-      "| Tier | Accounts | ARR (\(currency)) | CSMs | Accounts/CSM (band) | ARR/CSM, \(currency) (band) "
-        + "| CSMs short | Coverage cost (max) | Flags |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for row in rows {
-      let definition = configuration.tier(row.tier)
-      let benchmark = definition.benchmark
-      var flags = row.flags
-      if row.unassigned > 0 { flags.append("\(row.unassigned) unassigned") }
-      let cells = [
-        tierLabel(row.tier, configuration: configuration)
-          + (definition.coverage == .pooled ? ", pooled" : ""),
-        String(row.accounts),
-        row.arr.groupedWholeUnits,
-        String(row.activeCSMs),
-        (row.accountsPerCSM.map(oneDecimalText) ?? "—")
-          + bandSuffix(benchmark.accountsPerCSM, text: { $0.description }, prefix: " ("),
-        (row.arrPerCSM?.groupedWholeUnits ?? "—")
-          + bandSuffix(benchmark.arrPerCSM, text: groupedUnits, prefix: " ("),
-        String(row.csmsShort),
-        (row.coverageCostShare.map(roundedPercentText) ?? "—")
-          + (benchmark.maximumCoverageCostShare.map { " (≤ \(percentText($0)))" } ?? ""),
-        flags.isEmpty ? "—" : flags.joined(separator: "; "),
-      ]
-      lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
-    }
-    let balance = rows.compactMap { balanceCells($0, configuration: configuration) }
-    if !balance.isEmpty {
-      lines += ["", balanceCaption(configuration), ""]
-      lines.append("| " + balanceHeader(configuration).joined(separator: " | ") + " |")
-      lines.append(
-        "|---|" + String(repeating: "---:|", count: balanceHeader(configuration).count - 1))
-      lines += balance.map { "| " + $0.map(markdownCell).joined(separator: " | ") + " |" }
-    }
-    lines.append("")
-    let signals = hiringSignals(rows, configuration: configuration)
-    if signals.isEmpty {
-      lines.append("No tier is short of CSMs at its default capacity.")
-    } else {
-      lines += signals.map { "- \($0)" }
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 
   /// The sentence above the ARR balance table (SPEC §5 rule 2): what it shows and its limit.
@@ -82,33 +32,35 @@ extension CapacityTable {
       + "a renewal hold):"
   }
 
-  /// The ARR balance table's header.
-  static func balanceHeader(_ configuration: Configuration) -> [String] {
-    let currency = ReviewMemo.escaped(configuration.currency)
-    return [
-      "Tier", "CSMs", "Min (\(currency))", "Median (\(currency))", "Max (\(currency))",
-      "Spread (max ÷ mean)", "CV", "Held",
-    ]
+  /// A named tier's ARR per active CSM as text: min, median and max in whole units, the spread
+  /// max ÷ mean and the coefficient of variation (`compare`'s figures); `—` where a figure is
+  /// undefined.
+  struct BalanceTexts {
+    /// The smallest book's ARR.
+    var minimum: String
+    /// The median book's ARR.
+    var median: String
+    /// The largest book's ARR.
+    var maximum: String
+    /// Max ÷ mean, two decimals.
+    var spread: String
+    /// The coefficient of variation, two decimals.
+    var coefficientOfVariation: String
   }
 
-  /// One row of the ARR balance table, `nil` for a pooled tier or one without CSMs: ARR per active CSM (min, median,
-  /// max), the spread and the coefficient of variation (`compare`'s figures), and the accounts
-  /// held by holds.
-  static func balanceCells(_ row: CapacityRow, configuration: Configuration) -> [String]? {
+  /// The balance figures of `row`; `nil` for a pooled tier or one without active CSMs.
+  static func balanceTexts(_ row: CapacityRow) -> BalanceTexts? {
     guard let balance = row.arrBalance, balance.count > 0 else { return nil }
     func money(_ cents: Int128?) -> String {
       cents.map { Money(cents: $0).groupedWholeUnits } ?? "—"
     }
-    return [
-      tierLabel(row.tier, configuration: configuration),
-      String(balance.count),
-      money(balance.minimum),
-      money(balance.doubledMedian.map { roundedQuotient($0, 2) }),
-      money(balance.maximum),
-      balance.spreadThousandths.map(thousandthsText) ?? "—",
-      balance.coefficientOfVariationThousandths.map(thousandthsText) ?? "—",
-      String(row.held),
-    ]
+    return BalanceTexts(
+      minimum: money(balance.minimum),
+      median: money(balance.doubledMedian.map { roundedQuotient($0, 2) }),
+      maximum: money(balance.maximum),
+      spread: balance.spreadThousandths.map(thousandthsText) ?? "—",
+      coefficientOfVariation: balance.coefficientOfVariationThousandths.map(thousandthsText)
+        ?? "—")
   }
 
   /// Thousandths as a decimal with two fraction digits, rounded half up: `1625` → `1.63`.
@@ -190,18 +142,5 @@ extension CapacityTable {
     let sign = tenths < 0 ? "-" : ""
     let fraction = magnitude % 10
     return "\(sign)\(magnitude / 10)" + (fraction == 0 ? "" : ".\(fraction)")
-  }
-
-  /// A cell safe inside a Markdown table row: pipes escaped, line breaks flattened.
-  private static func markdownCell(_ text: String) -> String {
-    var cell = ""
-    for character in text {
-      switch character {
-      case "|": cell += "\\|"
-      case "\n", "\r", "\r\n": cell += " "
-      default: cell.append(character)
-      }
-    }
-    return cell
   }
 }

@@ -16,17 +16,20 @@ struct InterimAudit: Sendable, Hashable {
   static let header = ["account", "flagged by", "reason", "line"]
 
   /// The sentence before the table: the file, its checksum and how many flags it held.
-  func introduction(sha256 shown: String) -> String {
-    "The flag file (sha256 \(shown)) has \(ReviewMemo.counted(flagFileRows, "row")); "
-      + "\(ReviewMemo.counted(flags.count, "flag")) re-scored, each with who raised it and why. "
-      + "run.json records them all under interim.flags."
+  var introduction: ReviewText {
+    ReviewText([
+      .words("The flag file (sha256 "), .code(flagFileSHA256),
+      .words(
+        ") has \(ReviewWording.counted(flagFileRows, "row")); "
+          + "\(ReviewWording.counted(flags.count, "flag")) re-scored, each with who raised it and "
+          + "why. run.json records them all under interim.flags."),
+    ])
   }
 
-  /// The table's rows, the first `limit` flags in file order; `text` escapes input text for the
-  /// review's format.
-  func rows(limit: Int, text: (String) -> String) -> [[String]] {
+  /// The table's rows, the first `limit` flags in file order.
+  func rows(limit: Int) -> [[ReviewCell]] {
     flags.prefix(limit).map {
-      [text($0.accountID), text($0.flaggedBy), text($0.reason), String($0.line)]
+      [.input($0.accountID), .input($0.flaggedBy), .input($0.reason), .words(String($0.line))]
     }
   }
 
@@ -68,29 +71,16 @@ extension RunManifest {
   }
 }
 
-extension ReviewMemo {
-  /// memo.md's flag section for an interim; empty for a quarter's run.
-  static func interimFlags(_ result: RunResult) -> String {
-    guard let audit = result.interim?.audit else { return "" }
-    let limit = result.configuration.memoListLimit
-    var text = "## \(InterimAudit.heading)\n\n"
-    text += audit.introduction(sha256: "`\(audit.flagFileSHA256)`") + "\n\n"
-    text += table(InterimAudit.header, audit.rows(limit: limit, text: escaped), rightAligned: [3])
-    if let more = audit.more(limit: limit) { text += "\n" + more + "\n" }
-    return text
-  }
-}
-
-extension ReviewPage {
-  /// memo.html's flag section for an interim; nothing for a quarter's run.
-  static func interimFlags(_ result: RunResult, to page: inout MarkupWriter) {
-    guard let audit = result.interim?.audit else { return }
-    let limit = result.configuration.memoListLimit
-    page.open("section", ["aria-label": InterimAudit.heading])
-    page.element("h2", text: InterimAudit.heading)
-    page.element("p", text: audit.introduction(sha256: audit.flagFileSHA256))
-    table(InterimAudit.header, audit.rows(limit: limit, text: { $0 }), numeric: [3], to: &page)
-    if let more = audit.more(limit: limit) { page.element("p", text: more) }
-    page.closeLine()
+extension ReviewDocument {
+  /// An interim's flag section: the flag file's checksum, then each re-scored flag's account,
+  /// who raised it, why and its line, cut at `memo_list_limit`.
+  static func interimFlags(_ audit: InterimAudit, context: ReviewContext) -> ReviewSection {
+    var blocks: [ReviewBlock] = [
+      .paragraph(audit.introduction),
+      .table(
+        ReviewTable(InterimAudit.header, numeric: [3], rows: audit.rows(limit: context.limit))),
+    ]
+    if let more = audit.more(limit: context.limit) { blocks.append(.note(.words(more))) }
+    return ReviewSection(heading: InterimAudit.heading, blocks: blocks)
   }
 }

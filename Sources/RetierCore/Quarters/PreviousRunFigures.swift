@@ -26,7 +26,8 @@ struct PreviousRunFigures: Sendable {
   /// the SHA-256 and rows `manifest` records (the file may have changed since the folder was
   /// verified), the two runs must share the currency, and every tier a line names must be one
   /// of that run's; otherwise the refusal says which file failed and why, and nothing of the
-  /// previous run is used. Each list is kept as far as the longer of the two memos shows it.
+  /// previous run is used. Each list is kept as far as the review shows it
+  /// (`memo_list_limit`).
   ///
   /// One pass: the previous lines come in account id order, as do this run's `tiers.csv` lines,
   /// so each previous line meets its account (if any) in a merge that adds it to the scorecard
@@ -46,7 +47,7 @@ struct PreviousRunFigures: Sendable {
         file: RunManifest.fileName,
         reason: PreviousRunCheck.currencyMismatch(recorded: recorded, configured: configured))
     }
-    let keeping = max(result.configuration.memoListLimit, ReviewPage.listLimit)
+    let keeping = result.configuration.memoListLimit
     var pass = Pass(result, keeping: keeping)
     if let refusal = PreviousRunRecord.forEachLineInIDOrder(
       ofTiersCSV: tiersCSV, totals: false, maximumTier: manifest.tierCount,

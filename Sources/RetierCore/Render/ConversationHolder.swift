@@ -1,8 +1,8 @@
 /// Who holds the conversation an account memo is the brief for (SPEC §6 `memos/`), and the
 /// account executive it is held with. The training's script is said by the CSM to the account
 /// executive who owns the account commercially, so the memo names both. Computed once per run
-/// for every account memo; the memo's opener names the holder and `memo.md` groups its
-/// "Conversations by owner" by it.
+/// for every account memo; the memo's opener names the holder and the review groups its
+/// "Conversations by holder" by it (``ConversationInput/held(_:)``).
 struct ConversationHolder: Sendable, Hashable {
   /// Why this person holds the conversation, in the rule's order.
   enum Source: Sendable, Hashable {

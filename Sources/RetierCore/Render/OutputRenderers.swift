@@ -28,16 +28,18 @@ enum OutputRenderers {
     let explainer = explainer ?? WhyMoved(result)
     // Each file sorts or groups its items first; the files are independent, so that runs on
     // every core too.
-    var files = Parallel.map(6) { index -> PiecewiseFile in
+    // The review document is built once and written as memo.md and memo.html.
+    var files = Parallel.map(5) { index -> [PiecewiseFile] in
       switch index {
-      case 0: TiersCSV.piecewise(result)
-      case 1: RejectedCSV.piecewise(result)
-      case 2: ReassignmentsCSV.piecewise(result)
-      case 3: MovementsCSV.piecewise(result, explainer: explainer)
-      case 4: ReviewMemo.piecewise(result, explainer: explainer)
-      default: ReviewPage.piecewise(result)
+      case 0: [TiersCSV.piecewise(result)]
+      case 1: [RejectedCSV.piecewise(result)]
+      case 2: [ReassignmentsCSV.piecewise(result)]
+      case 3: [MovementsCSV.piecewise(result, explainer: explainer)]
+      default:
+        { document in [ReviewMemo.piecewise(document), ReviewPage.piecewise(document)] }(
+          ReviewDocument(result, explainer: explainer))
       }
-    }
+    }.flatMap { $0 }
     files += CRMFiles.piecewise(result, explainer: explainer)
     var digests: [OutputDigest] = []
     for file in files {

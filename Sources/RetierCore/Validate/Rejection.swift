@@ -21,4 +21,12 @@ package struct Rejection: Sendable, Hashable, Comparable {
     let subject = accountID.isEmpty ? "" : "account '\(accountID)': "
     return Diagnostic(.error, file: file, line: line, message: subject + reason)
   }
+
+  /// The same problem foreseen by `validate` within the error budget: a warning, since the drop
+  /// can run and the row will only be rejected.
+  package var foreseenDiagnostic: Diagnostic {
+    let subject = accountID.isEmpty ? "" : "account '\(accountID)': "
+    return Diagnostic(
+      .warning, file: file, line: line, message: "will be rejected: \(subject)\(reason)")
+  }
 }

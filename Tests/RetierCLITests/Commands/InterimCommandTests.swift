@@ -104,7 +104,7 @@ struct InterimCommandTests {
     #expect(memo.contains("judge the whole book: not computed for an interim re-score;"))
     #expect(memo.contains("## Capacity and hiring\n\nOf the moved accounts only: the flags "))
     let page = try workspace.text("out/2026-Q3-interim-1/memo.html")
-    #expect(page.contains("<title>Interim re-score: 2026-Q3</title>"))
+    #expect(page.contains("<title>Interim re-score memo: 2026-Q3</title>"))
     #expect(page.contains("latest drop holds \(dropCount) valid accounts."))
     #expect(page.contains("Not computed for an interim re-score: the completed 2026-Q3 run"))
     #expect(!page.contains("No previous complete run"))

@@ -18,7 +18,8 @@ struct ValidateCommandTests {
     let folder = workspace.inbox + "/2026-Q3"
     #expect(
       outcome.output.contains {
-        $0.hasPrefix("\(folder)/accounts.csv:202: error: account 'BAD-0': strategic_fit 9")
+        $0.hasPrefix(
+          "\(folder)/accounts.csv:202: warning: will be rejected: account 'BAD-0': strategic_fit 9")
       })
     #expect(
       outcome.output.contains(
@@ -30,7 +31,14 @@ struct ValidateCommandTests {
         $0.hasPrefix("\(folder)/csms.csv: warning: Tier 3 (Bronze) is 1 CSM(s) short: ")
           && $0.hasSuffix(" accounts at 500 per CSM need 1, 0 active")
       })
-    #expect(outcome.output.last?.contains("1 error(s), 2 warning(s); the drop can run") == true)
+    // Rows the run will reject are warnings under the budget, never `error:` lines followed by
+    // "the drop can run".
+    #expect(!outcome.output.contains { $0.contains(": error: ") })
+    #expect(
+      outcome.output.last?.hasSuffix(
+        "1 row will be rejected (1 in accounts.csv); 2 other warning(s); within the error budget "
+          + "(max_rejected_share 0.01, max_rejected_rows_floor 3), the drop can run") == true,
+      "\(outcome.output.last ?? "")")
     #expect(!workspace.exists("out"))
   }
 
@@ -83,7 +91,7 @@ struct ValidateCommandTests {
     workspace.writeDrop(TestDrop(accounts: 40, badFitRows: 3))
     let outcome = workspace.run(["validate", "--quarter", "2026-Q3"])
     #expect(outcome.status == 0)
-    #expect(outcome.output.last?.contains("3 rejected") == true)
+    #expect(outcome.output.last?.contains("3 rows will be rejected (3 in accounts.csv)") == true)
   }
 
   @Test("A missing column exits 65 naming the file, the column and the header found")

@@ -43,7 +43,7 @@ struct PreviousRunFiguresTests {
   }
 
   /// 70 fillers in Tier 3 in the CRM, all in Tier 1 in the previous run: 70 drifted. memo.md
-  /// lists memo_list_limit = 60 of them, memo.html its own 50, and both count all 70.
+  /// and memo.html list memo_list_limit = 60 of them, and both count all 70.
   @Test("CRM drift counts every drifted account and lists as many as each memo shows")
   func crmDriftPastTheKeptRows() throws {
     let fillers = RunResultFixtures.fillers(70)
@@ -67,9 +67,9 @@ struct PreviousRunFiguresTests {
     let start = try #require(page.range(of: "<h3>CRM drift</h3>"))
     let after = page[start.upperBound...]
     let section = after[..<(after.range(of: "</section>")?.lowerBound ?? after.endIndex)]
-    #expect(section.contains("differs from the tier the previous run gave them: 70."))
-    #expect(section.contains(">F55</th>") && !section.contains(">F56</th>"))
-    #expect(section.contains("…and 20 more; see memo.md."))
+    #expect(section.contains("the previous run was not imported): 70."))
+    #expect(section.contains(">F65</th>") && !section.contains(">F66</th>"))
+    #expect(section.contains("…and 10 more."))
   }
 
   /// The watch of ``AcrossQuartersTests/reelevationWatch()`` and the flap of its scorecard,

@@ -86,7 +86,9 @@ struct ReviewPageQuartersTests {
       page.contains(
         #"<th scope="row" class="t">Tier 1</th><td class="n">2</td><td class="n">2</td>"#
           + #"<td class="n">1,500,000</td><td class="n">1,500,000</td><td class="n">100.0%</td>"#))
-    #expect(page.contains("Last quarter&#39;s demoted accounts against their path-back targets: 6"))
+    // The same sentence as memo.md: the review document words it once.
+    #expect(page.contains("Last quarter&#39;s demoted accounts, the targets their path back named"))
+    #expect(page.contains("left: 6; 0 re-entered."))
     #expect(page.contains("109,383 (not reached)"))
   }
 }

@@ -128,7 +128,7 @@ struct CRMFilesTests {
   @Test("memo.md's capacity section points to unassigned.csv and repeats what the imports left out")
   func memoCapacitySection() {
     let result = Self.scenario(poolEmail: nil, poolCRMID: "005P").runResult()
-    let section = ReviewMemo.capacity(result)
+    let section = result.memoSection("Capacity and hiring")
     #expect(
       section.hasSuffix(
         "\nAccounts without an owner: 1, listed in `crm/unassigned.csv` for the hiring decision.\n"
@@ -141,7 +141,7 @@ struct CRMFilesTests {
       [OwnerFixtures.placed("A", arr: "1", from: nil, to: 1)],
       roster: [OwnerFixtures.csm("amy", tier: 1)],
       configuration: Self.configuration(poolEmail: "p@example.com", poolCRMID: "005P"))
-    #expect(!ReviewMemo.capacity(complete.runResult()).contains("crm/"))
+    #expect(!complete.runResult().memoSection("Capacity and hiring").contains("crm/"))
   }
 
   @Test("the summary names at most five CSMs without an email")

@@ -36,8 +36,11 @@ struct ReviewMemoTests {
     let text = memo(try RunResultFixtures.capBook())
     #expect(text.contains("| Tier 2 (Silver) | 1 | 2 | +1 |"))
     #expect(text.contains("| Tier 3 (Bronze) | 17 | 16 | −1 |"))
+    let transitions = section("## Transitions", in: text)
+    let matrix = try #require(
+      transitions.firstIndex(of: "| from ↓ to → | Tier 1 | Tier 2 | Tier 3 | total |"))
     #expect(
-      section("## Transitions", in: text).suffix(8) == [
+      transitions[matrix...].prefix(8) == [
         "| from ↓ to → | Tier 1 | Tier 2 | Tier 3 | total |",
         "|---|---:|---:|---:|---:|",
         "| new | 0 | 0 | 0 | 0 |",
@@ -47,6 +50,7 @@ struct ReviewMemoTests {
         "| total | 2 | 2 | 16 | 20 |",
         "",
       ])
+    #expect(transitions.contains("| Tier 1 (Gold) | Tier 2 (Silver) | 1 | demotion |"))
   }
 
   @Test("cap use and soft bands, with a warning outside the band")
@@ -74,7 +78,7 @@ struct ReviewMemoTests {
     #expect(text.contains("| Tier 1 (Gold) | 10% | 2 | 3 | 3 | 4 | **warning: over the cap** |"))
     #expect(
       text.contains(
-        "**Warning:** Tier 1 holds 3 accounts for 2 seats: 3 overrides are honoured past the cap."))
+        "**Warning: Tier 1 holds 3 accounts for 2 seats: 3 overrides are honoured past the cap.**"))
   }
 
   @Test("ARR-rank tier gaps are defined and listed; the growth quadrant is listed")
@@ -91,7 +95,7 @@ struct ReviewMemoTests {
   @Test("ARR-rank tiers fill the final counts by ARR, ties by account id")
   func arrRankTiers() throws {
     let result = try RunResultFixtures.reasonsBook()
-    let rankTiers = ReviewMemo.arrRankTiers(result)
+    let rankTiers = ReviewDocument.arrRankTiers(result)
     #expect(result.ledger.refs.map { rankTiers[$0] } == [1, 2, 3, 3, 3])
   }
 
@@ -105,7 +109,7 @@ struct ReviewMemoTests {
       accounts[4].arr = Money(cents: hugeCents)
       accounts[1].arr = accounts[0].arr
     }
-    let rankTiers = ReviewMemo.arrRankTiers(result)
+    let rankTiers = ReviewDocument.arrRankTiers(result)
     #expect(result.ledger.refs.map { rankTiers[$0] } == [2, 3, 3, 3, 1])
   }
 
@@ -146,7 +150,9 @@ struct ReviewMemoTests {
     let text = memo(try RunResultFixtures.reasonsBook())
     #expect(
       text.contains(
-        "| R3 | 1 | Sam Sales | Casey CS | 2026-12-31 | Renewal at risk; board sponsor |"))
+        "| R3 | Tier 1 | Sam Sales | Casey CS | **2026-12-31, before the next re-tier** | Renewal "
+          + "at risk; board sponsor |"))
+    #expect(text.contains("1 override lapses before the next re-tier (2027-01-14)"))
     #expect(
       text.contains(
         "| R4 | 3 | 1 | approved by the same person twice ('Pat'); two leaders must approve |"))
@@ -207,7 +213,8 @@ extension ReviewMemoTests {
     // Valid: A in Tier 1 and C without a tier before, both in Tier 3 after; B is rejected.
     #expect(text.contains("| Tier 1 (Gold) | 1 | 0 | −1 |"))
     #expect(text.contains("| Tier 3 (Bronze) | 0 | 2 | +2 |"))
-    #expect(text.contains("| no tier | 1 | 0 | −1 |"))
+    #expect(text.contains("| new | 1 | 0 | −1 | 2,000 | 0 | 0 | 2,000 |"))
+    #expect(text.contains("| Tier 3 (Bronze) | 0 | 2 | +2 | 0 | 3,000 | 3,000 | 0 |"))
     #expect(text.contains("| valid accounts | 2 | 2 | 0 |"))
     #expect(text.contains("| rejected (keep the tier they hold) | 1 | 1 | 0 |"))
     // Every other table counts the same valid accounts.
@@ -219,7 +226,11 @@ extension ReviewMemoTests {
   @Test("the capacity section is the capacity table with its hiring signal")
   func capacity() throws {
     let result = try RunResultFixtures.capBook()
-    let table = CapacityTable.markdown(result.owners.capacity, configuration: result.configuration)
-    #expect(memo(result).contains("## Capacity and hiring\n\n" + table))
+    let section = result.memoSection("Capacity and hiring")
+    #expect(
+      section.hasPrefix(
+        "## Capacity and hiring\n\n| tier | accounts | ARR (USD) | CSMs | accounts/CSM (band) | "
+          + "ARR/CSM, USD (band) | CSMs short | coverage cost (max) | flags |\n"))
+    #expect(memo(result).contains(section))
   }
 }

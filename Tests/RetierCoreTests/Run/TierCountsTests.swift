@@ -36,8 +36,8 @@ struct TierCountsTests {
   @Test("memo.md's tier table shows the valid accounts by tier and the rejected row")
   func memoAgrees() throws {
     let result = try Self.result()
-    let memo = ReviewMemo.tierCounts(result)
-    #expect(memo.contains("| no tier | 200 | 0 | −200 |"))
+    let memo = result.memoSection("Tier counts")
+    #expect(memo.contains("| new | 200 | 0 | −200 |"))
     #expect(memo.contains("| valid accounts | 200 | 200 | 0 |"))
     #expect(memo.contains("| rejected (keep the tier they hold) | 2 | 2 | 0 |"))
   }

@@ -156,7 +156,7 @@ struct CapByCapacityTests {
     var drop = TestDrop.simple(arrs: (1...40).map { String(1000 * $0) })
     drop.csms += "c1,Casey,c1@example.com,1,2,\nc2,Dana,c2@example.com,1,1,\n"
     let result = try Retier.decide(drop.input(configuration(share: "0.10")))
-    let text = ReviewMemo.capUse(result)
+    let text = result.memoSection("Guardrails")
     #expect(
       text.contains(
         "- Tier 1 (Gold): capacity of 2 active CSMs: 3 seats; max share 10% gives 4; the "

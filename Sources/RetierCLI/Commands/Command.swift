@@ -19,8 +19,9 @@ enum Command: Sendable, Hashable {
   /// `retier interim --hot FILE`: re-score the hot accounts listed in `hotFile` under the cut
   /// lines and seats of a completed run (`options.quarter`, else the latest).
   case interim(CommandOptions, hotFile: String)
-  /// `retier --help`, `retier help` or `--help` after a command.
-  case help
+  /// `retier --help` or `retier help` (`command` nil): every command; `retier <command> --help`
+  /// or `retier help <command>`: that command's own help.
+  case help(command: String?)
   /// `retier --version`.
   case version
 }

@@ -1,12 +1,13 @@
 extension ReviewPage {
-  /// Tier counts before and after as grouped bars, with the table of `memo.md`.
-  static func tierCountsSection(
-    _ result: RunResult, counts: TierCounts, to page: inout MarkupWriter
+  /// Tier counts before and after as grouped bars, then `numbers`.
+  static func drawTierCounts(
+    _ counts: TierCounts, configuration: Configuration, to page: inout MarkupWriter,
+    numbers: (inout MarkupWriter) -> Void
   ) {
-    let tierCount = result.configuration.tierCount
-    // Tiers, then `no tier` when anything is counted there.
+    let tierCount = configuration.tierCount
+    // Tiers, then `new` when anything is counted there.
     let slots = Array(1...tierCount) + (counts.before[0] + counts.after[0] > 0 ? [0] : [])
-    let names = slots.map { $0 == 0 ? "no tier" : tierLabel($0, result) }
+    let names = slots.map { $0 == 0 ? ReviewWording.newTier : tierLabel($0, configuration) }
     let before = ChartKit.Fill(id: "counts-before", color: ChartKit.Color.skyBlue, texture: .solid)
     let after = ChartKit.Fill(id: "counts-after", color: ChartKit.Color.blue, texture: .hatch)
     let ticks = ChartKit.ticks(upTo: slots.map { max(counts.before[$0], counts.after[$0]) }.max()!)
@@ -17,8 +18,6 @@ extension ReviewPage {
     let groupWidth = plotWidth / slots.count
     let barWidth = min(64, groupWidth * 3 / 8)
 
-    page.open("section", ["aria-label": "Tier counts"])
-    page.element("h2", text: "Tier counts")
     ChartKit.figure(
       "Accounts per tier, before and after this run",
       summary: slots.indices.map {
@@ -30,7 +29,8 @@ extension ReviewPage {
           [(before.reference, "before (CRM tier)"), (after.reference, "after this run")],
           x: left, y: 20, to: &page)
         drawValueAxis(
-          ticks, left: left, top: top, width: plotWidth, height: plotHeight, title: "accounts",
+          ticks, left: left, top: top, width: plotWidth, height: plotHeight,
+          title: ReviewWording.Column.accounts,
           to: &page)
         for (position, slot) in slots.enumerated() {
           let center = left + groupWidth * position + groupWidth / 2
@@ -47,37 +47,20 @@ extension ReviewPage {
           }
           // The number and the name on two lines, so that long names do not run together.
           ChartKit.label(
-            slot == 0 ? "no tier" : "Tier \(slot)", x: center, y: top + plotHeight + 18,
+            ReviewWording.tier(slot == 0 ? nil : slot), x: center, y: top + plotHeight + 18,
             anchor: "middle", to: &page)
           if slot > 0 {
             ChartKit.label(
-              result.configuration.tier(slot).name, x: center, y: top + plotHeight + 32,
+              configuration.tier(slot).name, x: center, y: top + plotHeight + 32,
               anchor: "middle", size: 11, to: &page)
           }
         }
         ChartKit.label(
-          "tier", x: left + plotWidth / 2, y: height - 4, anchor: "middle", weight: "600",
+          ReviewWording.Column.tier, x: left + plotWidth / 2, y: height - 4, anchor: "middle",
+          weight: "600",
           to: &page)
       },
-      numbers: { page in
-        // Valid accounts by tier, as every table of memo.md counts them (``TierCounts``);
-        // rejected accounts are a row of their own.
-        let total = result.ledger.count
-        var rows = slots.indices.map { position in
-          let slot = slots[position]
-          return [
-            names[position], grouped(counts.before[slot]), grouped(counts.after[slot]),
-            ReviewMemo.signed(counts.after[slot] - counts.before[slot]),
-          ]
-        }
-        rows.append(["valid accounts", grouped(total), grouped(total), "0"])
-        rows.append([
-          "rejected (keep the tier they hold)", grouped(counts.rejected),
-          grouped(counts.rejected), "0",
-        ])
-        table(["tier", "before", "after", "change"], rows, numeric: [1, 2, 3], to: &page)
-      })
-    page.closeLine()
+      numbers: numbers)
   }
 
   /// A vertical value axis: gridlines at `ticks` (the last is the top) with their values, and
@@ -101,25 +84,20 @@ extension ReviewPage {
       ], text: title)
   }
 
-  /// The transition matrix as a heat map (darker: more accounts; the diagonal outlined), with
-  /// the table of `memo.md`.
-  static func transitionsSection(
-    _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
+  /// The transition matrix as a heat map (darker: more accounts; the diagonal outlined), then
+  /// `numbers`.
+  static func drawTransitions(
+    _ matrix: TransitionMatrix, configuration: Configuration, to page: inout MarkupWriter,
+    numbers: (inout MarkupWriter) -> Void
   ) {
-    let tierCount = result.configuration.tierCount
-    let rowNames = ["new"] + (1...tierCount).map { "Tier \($0)" }
+    let tierCount = configuration.tierCount
+    let rowNames = (0...tierCount).map { ReviewWording.tier($0 == 0 ? nil : $0) }
     let (cellWidth, cellHeight) = (104, 44)
     let (left, top) = (150, 64)
     let width = left + cellWidth * tierCount + 24
     let height = top + cellHeight * (tierCount + 1) + 44
     let largest = matrix.largestCell
 
-    page.open("section", ["aria-label": "Transitions"])
-    page.element("h2", text: "Transitions")
-    page.element(
-      "p",
-      text: "Valid accounts, from the CRM's current tier (new: blank, a first placement) to the "
-        + "tier after this run; the diagonal kept its tier.")
     ChartKit.figure(
       "Transition matrix: accounts from CRM tier to tier after this run",
       summary: (0...tierCount).map { from in
@@ -169,19 +147,7 @@ extension ReviewPage {
         ChartKit.label(
           "darker: more accounts; outlined: kept its tier", x: left + 38, y: legendY, to: &page)
       },
-      numbers: { page in
-        var rows = (0...tierCount).map { from in
-          [rowNames[from]] + (1...tierCount).map { grouped(matrix.count(from: from, to: $0)) }
-            + [grouped(matrix.rowTotal(from))]
-        }
-        rows.append(
-          ["total"] + (1...tierCount).map { grouped(matrix.columnTotal($0)) }
-            + [grouped(matrix.total)])
-        table(
-          ["from ↓ to →"] + (1...tierCount).map { "Tier \($0)" } + ["total"], rows,
-          numeric: Set(1...(tierCount + 1)), to: &page)
-      })
-    page.closeLine()
+      numbers: numbers)
   }
 
   /// The heat map's colour for a shade of 0 (white) to 1000 (Okabe–Ito blue).

@@ -1,16 +1,10 @@
 extension ReviewPage {
-  /// The rubric tier of a total: the highest tier whose line it reaches (the last tier when it
-  /// reaches none).
-  static func rubricTier(of total: ExactDecimal, _ configuration: Configuration) -> Int {
-    (1...configuration.tierCount).first { configuration.tier($0).minScore <= total }
-      ?? configuration.tierCount
-  }
-
   /// The distribution of total scores, a bar per total present, coloured by the tier line it
   /// reaches, with each tier's line marked; and the table of every bar.
-  static func scoreSection(_ result: RunResult, to page: inout MarkupWriter) {
-    let configuration = result.configuration
-    let distribution = ScoreDistribution(result)
+  static func drawScores(
+    _ distribution: ScoreDistribution, configuration: Configuration,
+    to page: inout MarkupWriter, numbers: (inout MarkupWriter) -> Void
+  ) {
     let lines = (1...configuration.tierCount).map { ($0, configuration.tier($0).minScore) }
     let unit = ExactDecimal.scale
     // The axis runs from the lower of 0 and the lowest total to one point past the higher of the
@@ -33,14 +27,12 @@ extension ReviewPage {
       zip(totals, totals.dropFirst()).map { $1 - $0 }.min().map { min($0, unit) } ?? unit
     let barWidth = max(2, ChartKit.scaled(closest * 7 / 10, plotWidth, of: span))
     let fills = (1...configuration.tierCount).map { ChartKit.tierFill($0, chart: "scores") }
-    let total = result.ledger.count
 
-    page.open("section", ["aria-label": "Score distribution"])
-    page.element("h2", text: "Score distribution")
     ChartKit.figure(
       "Valid accounts by total score, with the tier lines",
       summary: "Tier lines: "
-        + lines.map { "\(tierLabel($0.0, result)) at \($0.1)" }.joined(separator: ", ") + ". "
+        + lines.map { "\(tierLabel($0.0, configuration)) at \($0.1)" }.joined(separator: ", ")
+        + ". "
         + distribution.bins.map { "total \($0.total): \($0.accounts)" }.joined(separator: "; "),
       width: width, height: height, to: &page,
       draw: { page in
@@ -49,12 +41,13 @@ extension ReviewPage {
           fills.indices.map { (fills[$0].reference, "reaches the Tier \($0 + 1) line") }, x: left,
           y: 20, to: &page)
         drawValueAxis(
-          ticks, left: left, top: top, width: plotWidth, height: plotHeight, title: "accounts",
+          ticks, left: left, top: top, width: plotWidth, height: plotHeight,
+          title: ReviewWording.Column.accounts,
           to: &page)
         for bin in distribution.bins {
           let barHeight = ChartKit.scaled(bin.accounts, plotHeight, of: ticks.last!)
           let center = x(bin.total.millionths)
-          let tier = rubricTier(of: bin.total, configuration)
+          let tier = ReviewDocument.rubricTier(of: bin.total, configuration)
           ChartKit.rect(
             x: center - barWidth / 2, y: top + plotHeight - barHeight, width: barWidth,
             height: barHeight, fill: fills[tier - 1].reference, stroke: ChartKit.Color.ink,
@@ -72,7 +65,8 @@ extension ReviewPage {
             String(point), x: tickX, y: top + plotHeight + 19, anchor: "middle", to: &page)
         }
         ChartKit.label(
-          "total score", x: left + plotWidth / 2, y: height - 10, anchor: "middle",
+          ReviewWording.Column.totalScore, x: left + plotWidth / 2, y: height - 10,
+          anchor: "middle",
           weight: "600", to: &page)
         // A line sits just left of the bars of the totals that reach it.
         for (index, (tier, line)) in lines.enumerated() {
@@ -85,21 +79,6 @@ extension ReviewPage {
             weight: "600", to: &page)
         }
       },
-      numbers: { page in
-        table(
-          ["total score", "accounts", "share", "reaches the line of"],
-          distribution.bins.map { bin in
-            [
-              bin.total.description, grouped(bin.accounts),
-              ReviewMemo.percent(bin.accounts, of: total),
-              tierLabel(rubricTier(of: bin.total, configuration), result),
-            ]
-          }, numeric: [0, 1, 2], to: &page)
-      })
-    page.element(
-      "p", ["class": "note"],
-      text: "A bar's colour is the rubric's line its total reaches; an account's tier can still "
-        + "differ by an override, the new-logo hold, skipped reviews or a cap.")
-    page.closeLine()
+      numbers: numbers)
   }
 }

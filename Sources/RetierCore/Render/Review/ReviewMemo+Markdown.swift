@@ -32,25 +32,19 @@ extension ReviewMemo {
     return (items.prefix(limit), "…and \(items.count - limit) more\(suffix).")
   }
 
-  /// A share of the book as a percentage with one decimal, rounded half up, exact.
+  /// A share of the book as a percentage with one decimal (``ReviewWording/percent(_:of:)``).
   static func percent(_ count: Int, of total: Int) -> String {
-    guard total > 0 else { return "–" }
-    let tenths = (count * 2_000 + total) / (2 * total)
-    return "\(tenths / 10).\(tenths % 10)%"
+    ReviewWording.percent(count, of: total)
   }
 
-  /// An exact ratio (e.g. 0.2) as a percentage (20%).
-  static func percent(_ share: ExactDecimal) -> String {
-    "\(share * 100)%"
-  }
+  /// An exact ratio as a percentage (``ReviewWording/percent(_:)``).
+  static func percent(_ share: ExactDecimal) -> String { ReviewWording.percent(share) }
 
-  /// `1 account`, `2 accounts`: a count with its noun, plural when the count is not 1.
+  /// `1 account`, `2 accounts` (``ReviewWording/counted(_:_:plural:)``).
   static func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    ReviewWording.counted(count, singular, plural: plural)
   }
 
   /// A signed count change: `+3`, `−2`, `0`.
-  static func signed(_ value: Int) -> String {
-    value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "0"
-  }
+  static func signed(_ value: Int) -> String { ReviewWording.signed(value) }
 }

@@ -19,10 +19,10 @@ extension ReviewPage {
     /// The word in the table and the legend.
     var word: String {
       switch self {
-      case .kept: "kept"
-      case .promotion: "promotion"
-      case .demotion: "demotion"
-      case .firstPlacement: "first placement"
+      case .kept: ReviewDocument.flowWord(nil)
+      case .promotion: ReviewDocument.flowWord(.promotion)
+      case .demotion: ReviewDocument.flowWord(.demotion)
+      case .firstPlacement: ReviewDocument.flowWord(.firstPlacement)
       }
     }
 
@@ -42,10 +42,11 @@ extension ReviewPage {
 
   /// The flows between tiers as bands from the CRM tiers (left) to the tiers after the run
   /// (right), each as wide as its number of accounts, with a table of every flow.
-  static func flowsSection(
-    _ result: RunResult, matrix: TransitionMatrix, to page: inout MarkupWriter
+  static func drawFlows(
+    _ matrix: TransitionMatrix, configuration: Configuration, to page: inout MarkupWriter,
+    numbers: (inout MarkupWriter) -> Void
   ) {
-    let tierCount = result.configuration.tierCount
+    let tierCount = configuration.tierCount
     let total = matrix.total
     let leftNodes = (0...tierCount).filter { matrix.rowTotal($0) > 0 }
     let rightNodes = (1...tierCount).filter { matrix.columnTotal($0) > 0 }
@@ -58,10 +59,9 @@ extension ReviewPage {
         matrix.count(from: from, to: to) > 0 ? (from, to, matrix.count(from: from, to: to)) : nil
       }
     }
-    let fromName = { (tier: Int) in tier == 0 ? "new (blank CRM tier)" : tierLabel(tier, result) }
-
-    page.open("section", ["aria-label": "Flows between tiers"])
-    page.element("h2", text: "Flows between tiers")
+    let fromName = { (tier: Int) in
+      tier == 0 ? ReviewWording.newTier : tierLabel(tier, configuration)
+    }
     ChartKit.figure(
       "Where each CRM tier's accounts went",
       summary: flows.map { "\(fromName($0.0)) to Tier \($0.1): \($0.2)" }
@@ -122,7 +122,7 @@ extension ReviewPage {
             x: leftX, y: y1, width: nodeWidth, height: max(1, y2 - y1), fill: ChartKit.Color.ink,
             to: &page)
           ChartKit.label(
-            "\(from == 0 ? "new" : tierLabel(from, result)): \(grouped(matrix.rowTotal(from)))",
+            "\(fromName(from)): \(grouped(matrix.rowTotal(from)))",
             x: leftX - 8, y: (y1 + y2) / 2 + 4, anchor: "end", to: &page)
         }
         for (index, to) in rightNodes.enumerated() {
@@ -133,19 +133,12 @@ extension ReviewPage {
             x: rightX, y: y1, width: nodeWidth, height: max(1, y2 - y1), fill: ChartKit.Color.ink,
             to: &page)
           ChartKit.label(
-            "\(tierLabel(to, result)): \(grouped(matrix.columnTotal(to)))",
+            "\(tierLabel(to, configuration)): \(grouped(matrix.columnTotal(to)))",
             x: rightX + nodeWidth + 8, y: (y1 + y2) / 2 + 4, to: &page)
         }
         ChartKit.legend(
           Flow.allCases.map { ($0.fill.reference, $0.word) }, x: 24, y: height - 14, to: &page)
       },
-      numbers: { page in
-        table(
-          ["from", "to", "accounts", "flow"],
-          flows.map { from, to, count in
-            [fromName(from), tierLabel(to, result), grouped(count), Flow(from: from, to: to).word]
-          }, numeric: [2], to: &page)
-      })
-    page.closeLine()
+      numbers: numbers)
   }
 }
