@@ -64,7 +64,7 @@ enum RosterCheck {
   /// Why `crmUserID` cannot be a CRM user id, `nil` when it can: no spaces, and a Salesforce
   /// user id (it starts `005`) is 15 or 18 letters and digits.
   static func crmUserIDProblem(_ crmUserID: String) -> String? {
-    if crmUserID.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+    if crmUserID.unicodeScalars.contains(where: Configuration.isWhitespace) {
       return "has spaces"
     }
     guard crmUserID.hasPrefix("005") else { return nil }

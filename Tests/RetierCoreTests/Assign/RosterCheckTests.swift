@@ -108,4 +108,16 @@ struct RosterCheckTests {
           + "placed by the balancing rule instead",
       ])
   }
+
+  @Test("ASCII answered from its value agrees with the Unicode properties, character by character")
+  func asciiFastPathAgrees() {
+    for value in UInt32(0)...0x7F {
+      let scalar = Unicode.Scalar(value)!
+      #expect(Configuration.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(value)")
+      let plain =
+        !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
+        && scalar.properties.generalCategory != .format
+      #expect(Configuration.isPlainID(String(Character(scalar))) == plain, "\(value)")
+    }
+  }
 }
