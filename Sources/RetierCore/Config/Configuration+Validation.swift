@@ -60,10 +60,25 @@ extension Configuration {
   /// domain after it whose dot-separated labels are non-empty and at least two, and no space or
   /// control character anywhere.
   static func looksLikeEmail(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, isPlainID(text) else { return false }
-    let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-    return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+    // Read as bytes: '@' and '.' are ASCII, and splitting Characters costs grapheme breaking
+    // on every CSM of the roster.
+    let bytes = text.utf8
+    guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex,
+      isPlainID(text)
+    else { return false }
+    var labels = 0
+    var labelLength = 0
+    for byte in bytes[bytes.index(after: at)...] {
+      switch byte {
+      case UInt8(ascii: "@"): return false
+      case UInt8(ascii: "."):
+        guard labelLength > 0 else { return false }
+        labels += 1
+        labelLength = 0
+      default: labelLength += 1
+      }
+    }
+    return labelLength > 0 && labels >= 1
   }
 
   /// Whether `text` is non-empty and holds no space or control character (an id a CRM accepts

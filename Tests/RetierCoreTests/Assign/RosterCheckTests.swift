@@ -120,4 +120,17 @@ struct RosterCheckTests {
       #expect(Configuration.isPlainID(String(Character(scalar))) == plain, "\(value)")
     }
   }
+
+  @Test(
+    "an email is one '@' after a non-empty name, then two or more non-empty dot-separated labels",
+    arguments: [
+      ("ava.chen@example.com", true), ("a@b.c", true), ("a@b.c.d", true), ("", false),
+      ("ava.chen", false), ("@example.com", false), ("a@example", false), ("a@.com", false),
+      ("a@example.", false), ("a@b..c", false), ("a@b@c.d", false), ("a b@c.d", false),
+      ("a@c.d\u{7F}", false), ("ünï@cödé.de", true), ("a@b.c\u{200B}", false),
+    ])
+  func email(text: String, looksLikeEmail: Bool) {
+    #expect(Configuration.looksLikeEmail(text) == looksLikeEmail)
+  }
 }
+
