@@ -133,4 +133,3 @@ struct RosterCheckTests {
     #expect(Configuration.looksLikeEmail(text) == looksLikeEmail)
   }
 }
-
