@@ -142,7 +142,9 @@ struct AccountColumns: Sendable {
   /// Whether `row`'s owner is locked (`owner_locked`).
   func ownerLocked(_ row: Int) -> Bool { flags[row].contains(.ownerLocked) }
   /// `lock_reason` of `row`.
-  func lockReason(_ row: Int) -> String { lockReasons[row] ?? "" }
+  func lockReason(_ row: Int) -> String {
+    flags[row].contains(.hasLockReason) ? lockReasons[row] ?? "" : ""
+  }
   /// Whether `row` had a usage row.
   func hasUsageRow(_ row: Int) -> Bool { flags[row].contains(.hasUsageRow) }
 
@@ -174,7 +176,8 @@ struct AccountColumns: Sendable {
     renewalDates = order.map { renewalDates[$0] }
     if !lockReasons.isEmpty {
       var kept: [Int: String] = [:]
-      for (newRow, oldRow) in order.enumerated() {
+      // `flags` is still in the old order here.
+      for (newRow, oldRow) in order.enumerated() where flags[oldRow].contains(.hasLockReason) {
         if let reason = lockReasons[oldRow] { kept[newRow] = reason }
       }
       lockReasons = kept
@@ -195,6 +198,9 @@ struct AccountColumns: Sendable {
     static let hasUsageRow = Flags(rawValue: 1 << 4)
     static let hasRenewalDate = Flags(rawValue: 1 << 5)
     static let ownerLocked = Flags(rawValue: 1 << 6)
+    /// `lock_reason` is not blank: the row has an entry in ``AccountColumns/lockReasons``, so
+    /// the million rows without one never look it up.
+    static let hasLockReason = Flags(rawValue: 1 << 7)
 
     init(rawValue: UInt8) {
       self.rawValue = rawValue
@@ -210,6 +216,7 @@ struct AccountColumns: Sendable {
       if account.hasUsageRow { flags.insert(.hasUsageRow) }
       if account.renewalDate != nil { flags.insert(.hasRenewalDate) }
       if account.ownerLocked { flags.insert(.ownerLocked) }
+      if !account.lockReason.isEmpty { flags.insert(.hasLockReason) }
       self = flags
     }
   }
