@@ -33,6 +33,18 @@ extension OutputLayout {
     verify(folderNamed: quarter.label, quarter: quarter, limits: limits, accounts: accounts)
   }
 
+  /// Verifies the previous run of `quarter` for reading back (SPEC §8): its `run.json`, parsed
+  /// strictly and checked for size against a book of `accounts` accounts. The files read back
+  /// (`tiers.csv`) are checked against it as they are read; the rest of the folder (the memos)
+  /// is not read, so not hashed.
+  func verifyForReadBack(
+    _ quarter: FiscalQuarter, limits: PreviousRunManifest.Limits, accounts: Int
+  ) -> Result<PreviousRunManifest, PreviousRunManifest.Refusal> {
+    verify(
+      folderNamed: quarter.label, quarter: quarter, limits: limits, accounts: accounts,
+      wholeFolder: false)
+  }
+
   /// Verifies the output folder `name` of `quarter` (its run folder, or an interim's
   /// `<QUARTER>-interim-<n>`) before it is trusted (``RunFolderVerification``): every file in it
   /// is digested as it streams by (its size, SHA-256 and CSV rows; never held), its `run.json` is
@@ -41,7 +53,7 @@ extension OutputLayout {
   /// manifest, or the first file that failed and why.
   func verify(
     folderNamed name: String, quarter: FiscalQuarter, limits: PreviousRunManifest.Limits = .init(),
-    accounts: Int? = nil
+    accounts: Int? = nil, wholeFolder: Bool = true
   ) -> Result<PreviousRunManifest, PreviousRunManifest.Refusal> {
     let folder = root + "/" + name
     let manifestPath = folder + "/" + RunManifest.fileName
@@ -53,7 +65,7 @@ extension OutputLayout {
       return .failure(refusal(RunManifest.fileName, "is \(Self.kindName(status.st_mode))"))
     }
     var files: [String: RunFolderVerification.FoundFile] = [:]
-    Self.digestFiles(in: folder, prefix: "", into: &files)
+    if wholeFolder { Self.digestFiles(in: folder, prefix: "", into: &files) }
     let bookAccounts: Int
     if let accounts {
       bookAccounts = accounts
@@ -77,7 +89,8 @@ extension OutputLayout {
       return .failure(refusal(RunManifest.fileName, "cannot be read: \(error.reason)"))
     }
     return RunFolderVerification.verify(
-      runJSON: runJSON, quarter: quarter.label, files: files, limits: limits)
+      runJSON: runJSON, quarter: quarter.label, files: files, limits: limits,
+      wholeFolder: wholeFolder)
   }
 
   /// Whether the quarter has a complete run: its folder passes verification (SPEC §7). A run

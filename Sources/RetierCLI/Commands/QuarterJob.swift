@@ -29,16 +29,16 @@ enum QuarterJob {
     return attachingPreviousRun(result, previousQuarter, loaded, phases)
   }
 
-  /// `result` with the previous run of `previousQuarter`, verified first (SPEC §8): its folder
-  /// is checked file by file, its `run.json` against the size a book of this run's accounts can
-  /// need, and its `tiers.csv` read only once it passed (so its bytes are not held through the
-  /// load). A run that fails is not used, and stderr says which file failed and why.
+  /// `result` with the previous run of `previousQuarter`, verified first (SPEC §8): its
+  /// `run.json` is checked against the size a book of this run's accounts can need and parsed
+  /// strictly, and its `tiers.csv` read only once that passed (so its bytes are not held through
+  /// the load) and checked against what run.json records before it is used. A run that fails is not used, and stderr says which file failed and why.
   private static func attachingPreviousRun(
     _ result: RunResult, _ previousQuarter: FiscalQuarter, _ loaded: LoadedConfiguration,
     _ phases: PhaseLog
   ) -> RunResult {
     let layout = loaded.output
-    let verified = layout.verify(
+    let verified = layout.verifyForReadBack(
       previousQuarter, limits: PreviousRunManifest.Limits(loaded.configuration),
       accounts: result.book.accountRowCount)
     var tiersCSVBytes = 0

@@ -57,6 +57,35 @@ struct PreviousRunTests {
       ))
   }
 
+  /// SPEC §8: what is read back is verified; the previous run's memos are not read, so an
+  /// archived or edited memo does not cost the comparison, while an edited tiers.csv does.
+  @Test("The previous run is verified for what is read back: run.json and tiers.csv, not memos")
+  func readBackFilesOnly() throws {
+    let workspace = Workspace()
+    workspace.writeDrop(quarter: "2026-Q2")
+    workspace.writeDrop(quarter: "2026-Q3")
+    #expect(workspace.run(["run", "--quarter", "2026-Q2"]).status == 0)
+    let memoPath = "out/2026-Q2/memo.md"
+    let memo = try FileReader.read(workspace.root + "/" + memoPath)
+    workspace.write(String(decoding: memo, as: UTF8.self) + "edited\n", to: memoPath)
+    let used = workspace.run(["run", "--quarter", "2026-Q3"])
+    #expect(used.status == 0)
+    #expect(
+      used.errors.contains { $0.hasPrefix("retier: previous 2026-Q2 verified=yes ") },
+      "\(used.errorText)")
+
+    let tiersPath = "out/2026-Q2/tiers.csv"
+    let tiers = try FileReader.read(workspace.root + "/" + tiersPath)
+    workspace.write(String(decoding: tiers.dropLast(), as: UTF8.self) + "9\n", to: tiersPath)
+    let refused = workspace.run(["run", "--quarter", "2026-Q3", "--force"])
+    #expect(refused.status == 0)
+    #expect(
+      refused.errors.contains {
+        $0.contains("the previous run (2026-Q2) failed verification and is not used")
+          && $0.contains("tiers.csv")
+      }, "\(refused.errorText)")
+  }
+
   @Test("With no earlier complete run there is none")
   func noEarlierRun() {
     let workspace = Workspace()
