@@ -40,21 +40,21 @@ enum RosterCheck {
         problems.append(
           Problem(
             csm: csm, field: .crmUserID,
-            message: "crm_user_id '\(WhyMoved.oneLine(csm.crmUserID))' \(why): left out of "
+            message: "crm_user_id '\(Prose.oneLine(csm.crmUserID))' \(why): left out of "
               + "\(CRMFiles.salesforcePath)"))
       }
       if !csm.email.isEmpty, !Configuration.looksLikeEmail(csm.email) {
         problems.append(
           Problem(
             csm: csm, field: .email,
-            message: "email '\(WhyMoved.oneLine(csm.email))' is not an email address: left out "
+            message: "email '\(Prose.oneLine(csm.email))' is not an email address: left out "
               + "of \(CRMFiles.hubSpotPath)"))
       }
       if !csm.backfillCSMID.isEmpty, !ids.contains(csm.backfillCSMID) {
         problems.append(
           Problem(
             csm: csm, field: .backfill,
-            message: "backfill_csm_id '\(WhyMoved.oneLine(csm.backfillCSMID))' names nobody on "
+            message: "backfill_csm_id '\(Prose.oneLine(csm.backfillCSMID))' names nobody on "
               + "the roster: the book is placed by the balancing rule instead"))
       }
     }

@@ -54,7 +54,7 @@ package struct ComparisonSide: Sendable {
   package init(_ result: RunResult, label: String, keepsDetail: Bool = true) {
     let configuration = result.configuration
     self.label = label
-    tierLabels = (1...configuration.tierCount).map { WhyMoved.tierLabel($0, in: configuration) }
+    tierLabels = (1...configuration.tierCount).map { Prose.tierLabel($0, in: configuration) }
     isNamed = configuration.tiers.map { $0.coverage == .named }
     counts = TierCounts(result)
     var perTier = [Int](repeating: 0, count: configuration.tierCount + 1)

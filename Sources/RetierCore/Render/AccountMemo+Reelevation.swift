@@ -6,34 +6,34 @@ extension AccountMemo {
   /// ``PathBack`` (the value `run.json` records) in words — the ARR and the expansion ceiling
   /// that would lift the total to the line, or what else must happen first.
   static func writeReelevationPath(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let pathBack = PathBack(ref, explainer: explainer)
-    let decision = explainer.result.ledger.decisions[ref]
+    let pathBack = PathBack(ref, lookups: lookups)
+    let decision = lookups.result.ledger.decisions[ref]
     let from = pathBack.fromTier
     switch pathBack.route {
     case .skippedReviews(let line):
-      writeSkippedReviewsPath(ref, pathBack, line: line, explainer: explainer, to: &text)
+      writeSkippedReviewsPath(ref, pathBack, line: line, lookups: lookups, to: &text)
     case .override:
       text.append("A dual-approved override set this tier.")
       if let override = decision.override { text.append(" It expires on ", override.expires, ";") }
       text.append(
         " after that the rubric decides. On this quarter's figures the total of ", pathBack.total,
         " lands in Tier ", decision.rubricTier, " (the Tier ", from, " line is ",
-        explainer.line(ofTier: from), ").\n")
+        lookups.line(ofTier: from), ").\n")
     case .newLogoHold:
-      writeNewLogoPath(ref, explainer: explainer, to: &text)
+      writeNewLogoPath(ref, lookups: lookups, to: &text)
     case .capSeat(let lowest):
-      writeCapPath(ref, pathBack, lowestSeated: lowest, explainer: explainer, to: &text)
+      writeCapPath(ref, pathBack, lowestSeated: lowest, lookups: lookups, to: &text)
     case .line(let line):
       text.append(
         "The total needs to reach the Tier ", from, " line of ", line, " (today ", pathBack.total,
         ", ", line - pathBack.total, " short). ")
       // A total below the line (a demotion by the line) always has levers.
-      if let levers = pathBack.levers { writeLevers(ref, levers, explainer: explainer, to: &text) }
-      if explainer.capReport(ofTier: from) != nil {
+      if let levers = pathBack.levers { writeLevers(ref, levers, lookups: lookups, to: &text) }
+      if lookups.capReport(ofTier: from) != nil {
         text.append("\nReaching the line is not all: Tier ", from, " is capped")
-        if let lowest = explainer.lowestSeatedTotal(inTier: from) {
+        if let lowest = lookups.lowestSeatedTotal(inTier: from) {
           text.append(", and this quarter the lowest total seated in it was ", lowest)
         }
         text.append(".\n")
@@ -44,9 +44,9 @@ extension AccountMemo {
   /// A drop of two tiers or more by the rubric also gets the way back to each tier in between,
   /// nearest first: its line and the levers that reach it.
   static func writeWaysBackInBetween(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let decision = result.ledger.decisions[ref]
     guard decision.reason == .rubric, let from = result.ledger.currentTier(ref),
       decision.finalTier >= from + 2
@@ -54,25 +54,25 @@ extension AccountMemo {
     let account = result.ledger[ref]
     let scores = result.ledger.scores[ref]
     for tier in ((from + 1)..<decision.finalTier).reversed() {
-      let line = explainer.line(ofTier: tier)
+      let line = lookups.line(ofTier: tier)
       text.append(
-        "\n## The way back to ", explainer.tierLabel(tier), " on the way\n\n",
+        "\n## The way back to ", lookups.tierLabel(tier), " on the way\n\n",
         "The total needs to reach the Tier ", tier, " line of ", line, " (today ", scores.total,
         ", ", line - scores.total, " short). ")
       let levers = PathBack.Levers(
         account, scores: scores, clearing: Bar(total: line, isStrict: false),
         rubric: result.rubric)
-      writeLevers(ref, levers, explainer: explainer, to: &text)
+      writeLevers(ref, levers, lookups: lookups, to: &text)
     }
   }
 
   /// The path back of an account held down by skipped reviews: hold the next review, and, when
   /// the total is below the old tier's `line` as well, the levers that lift it there.
   private static func writeSkippedReviewsPath(
-    _ ref: AccountRef, _ pathBack: PathBack, line: ExactDecimal, explainer: WhyMoved,
+    _ ref: AccountRef, _ pathBack: PathBack, line: ExactDecimal, lookups: RunLookups,
     to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let total = pathBack.total
     let from = pathBack.fromTier
     SkippedReviewsRule(result.configuration).writePathBack(
@@ -82,9 +82,9 @@ extension AccountMemo {
       text.append(
         "Its total of ", total, " reaches the Tier ", from, " line of ", line,
         ", so nothing else is needed on this quarter's figures")
-      if explainer.capReport(ofTier: from) != nil {
+      if lookups.capReport(ofTier: from) != nil {
         text.append(", though Tier ", from, " is capped")
-        if let lowest = explainer.lowestSeatedTotal(inTier: from) {
+        if let lowest = lookups.lowestSeatedTotal(inTier: from) {
           text.append(" (this quarter the lowest total seated in it was ", lowest, ")")
         }
       }
@@ -94,20 +94,20 @@ extension AccountMemo {
     text.append(
       "The total also needs to reach the Tier ", from, " line of ", line, " (today ", total, ", ",
       line - total, " short). ")
-    writeLevers(ref, levers, explainer: explainer, to: &text)
+    writeLevers(ref, levers, lookups: lookups, to: &text)
   }
 
   /// The path back of an account that lost its seat to the cap of the tier it left: a total
   /// above `lowestSeated` (`nil`: overrides took every seat).
   private static func writeCapPath(
-    _ ref: AccountRef, _ pathBack: PathBack, lowestSeated: ExactDecimal?, explainer: WhyMoved,
+    _ ref: AccountRef, _ pathBack: PathBack, lowestSeated: ExactDecimal?, lookups: RunLookups,
     to text: inout TextBuffer
   ) {
     let tier = pathBack.fromTier
-    let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
+    let seats = lookups.capReport(ofTier: tier)?.seats ?? 0
     text.append(
       "The account lost its seat to the Tier ", tier, " cap, not to the line: its total of ",
-      pathBack.total, " reaches the Tier ", tier, " line of ", explainer.line(ofTier: tier), ". ")
+      pathBack.total, " reaches the Tier ", tier, " line of ", lookups.line(ofTier: tier), ". ")
     guard let lowest = lowestSeated else {
       text.append(
         "The cap of ", seats, " seats went entirely to overrides this quarter: a seat opens only ",
@@ -122,13 +122,13 @@ extension AccountMemo {
     text.append(
       " A total above ", lowest, " holds a seat against every account seated this quarter. ")
     // A displaced account's total is at most the lowest seated, so it has levers.
-    if let levers = pathBack.levers { writeLevers(ref, levers, explainer: explainer, to: &text) }
+    if let levers = pathBack.levers { writeLevers(ref, levers, lookups: lookups, to: &text) }
   }
 
   private static func writeNewLogoPath(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let since = result.ledger.customerSince(ref)
     // The same quarter the decision paragraph names (one computation, `newLogoHoldEnd`).
     let (quarter, needed) = newLogoHoldEnd(ref, result: result)
@@ -145,10 +145,10 @@ extension AccountMemo {
   /// total it gives. Every amount, score and total is the ``Rubric``'s own, as `levers` holds
   /// them (``PathBack/Levers``); this only words them.
   static func writeLevers(
-    _ ref: AccountRef, _ levers: PathBack.Levers, explainer: WhyMoved,
+    _ ref: AccountRef, _ levers: PathBack.Levers, lookups: RunLookups,
     to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let rubric = result.rubric
     let account = result.ledger[ref]
     let scores = result.ledger.scores[ref]

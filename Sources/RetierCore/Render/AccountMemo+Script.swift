@@ -1,10 +1,10 @@
 extension AccountMemo {
   /// The memo of one moved account as the bytes of its file.
-  static func markdownBytes(for ref: AccountRef, explainer: WhyMoved) -> [UInt8] {
+  static func markdownBytes(for ref: AccountRef, lookups: RunLookups) -> [UInt8] {
     // Memos run to about 3 KB; one reservation covers nearly all of them.
     var text = TextBuffer(capacity: 4_096)
     text.speaksWholeUnits = true
-    writeMarkdown(for: ref, explainer: explainer, to: &text)
+    writeMarkdown(for: ref, lookups: lookups, to: &text)
     return text.bytes
   }
 
@@ -14,9 +14,9 @@ extension AccountMemo {
   /// the way back, the exception route); a promotion or a first placement is the handoff (who
   /// owns it now, what the customer now gets, why it moved).
   static func writeMarkdown(
-    for ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    for ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let decision = result.ledger.decisions[ref]
     let current = result.ledger.currentTier(ref)
     let from = current ?? decision.finalTier
@@ -26,50 +26,50 @@ extension AccountMemo {
     let name = accountName.isEmpty ? id : accountName
     text.append("# ", .escaped(name), ": ")
     if current == nil {
-      text.append("new → ", explainer.tierLabel(decision.finalTier))
+      text.append("new → ", lookups.tierLabel(decision.finalTier))
     } else {
-      text.append(explainer.tierLabel(from), " → ", explainer.tierLabel(decision.finalTier))
+      text.append(lookups.tierLabel(from), " → ", lookups.tierLabel(decision.finalTier))
     }
     text.append(
       "\n\nAccount ", .escaped(id), ", ",
       current == nil ? "first placement" : isDemotion ? "demotion" : "promotion", " in the ",
-      explainer.quarterLabel, " re-tier (run date ", explainer.runDateText, "), ",
+      lookups.quarterLabel, " re-tier (run date ", lookups.runDateText, "), ",
       decision.reason.inWords, ".\n\n")
-    writeHolderLine(ref, explainer: explainer, to: &text)
+    writeHolderLine(ref, lookups: lookups, to: &text)
     text.append("\n> ")
-    text.appendEscapingMarkdown { explainer.writeSentence(for: ref, to: &$0) }
+    text.appendEscapingMarkdown { WhyMoved(lookups).writeSentence(for: ref, to: &$0) }
     text.append("\n\n")
     if let held = HoldRule.memoSentence(
       result.ledger, ref, reason: result.ledger.ownerChangeReasons[ref],
-      ownerName: explainer.people.name(of: result.ledger.owners[ref]))
+      ownerName: lookups.people.name(of: result.ledger.owners[ref]))
     {
       text.append(.escaped(held), "\n\n")
     }
     if isDemotion {
       text.append("## What to say\n\n")
-      writeOpener(ref, explainer: explainer, to: &text)
+      writeOpener(ref, lookups: lookups, to: &text)
       text.append("\n## Why it moved\n\n")
-      writeReason(ref, explainer: explainer, to: &text)
+      writeReason(ref, lookups: lookups, to: &text)
       text.append("\n## What changes for the customer\n\n")
-      writeServiceLevelReset(ref, explainer: explainer, to: &text)
+      writeServiceLevelReset(ref, lookups: lookups, to: &text)
       text.append("\n## The relationship\n\n", relationshipLine, "\n")
-      text.append("\n## The way back to ", explainer.tierLabel(from), "\n\n")
-      writeReelevationPath(ref, explainer: explainer, to: &text)
+      text.append("\n## The way back to ", lookups.tierLabel(from), "\n\n")
+      writeReelevationPath(ref, lookups: lookups, to: &text)
       text.append("\n")
-      writeSnapshotLine(ref, tier: from, explainer: explainer, to: &text)
-      writeWaysBackInBetween(ref, explainer: explainer, to: &text)
+      writeSnapshotLine(ref, tier: from, lookups: lookups, to: &text)
+      writeWaysBackInBetween(ref, lookups: lookups, to: &text)
       text.append("\n## If the account needs an exception\n\n")
-      writeExceptionRoute(from: from, explainer: explainer, to: &text)
+      writeExceptionRoute(from: from, lookups: lookups, to: &text)
     } else {
-      writeHandoffOpener(ref, explainer: explainer, to: &text)
+      writeHandoffOpener(ref, lookups: lookups, to: &text)
       text.append("\n## Who owns it now\n\n")
-      writeOwnerLine(ref, explainer: explainer, to: &text)
+      writeOwnerLine(ref, lookups: lookups, to: &text)
       text.append("\n## What the customer now gets\n\n")
-      writeServiceLevelReset(ref, explainer: explainer, to: &text)
+      writeServiceLevelReset(ref, lookups: lookups, to: &text)
       text.append("\n## Why it moved\n\n")
-      writeReason(ref, explainer: explainer, to: &text)
+      writeReason(ref, lookups: lookups, to: &text)
     }
-    writeExceptionExpiryWarning(ref, explainer: explainer, to: &text)
+    writeExceptionExpiryWarning(ref, lookups: lookups, to: &text)
   }
 
   /// The training's relationship-preservation line, whole, said to the account executive.
@@ -79,13 +79,13 @@ extension AccountMemo {
 
   /// `Held by Linh Nguyen, the account's CSM before the move, with Dana Whitfield
   /// (dana@example.com), the account executive who owns the account.`
-  static func writeHolderLine(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let result = explainer.result
+  static func writeHolderLine(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let result = lookups.result
     let holder =
-      explainer.holders[ref]
+      lookups.holders[ref]
       ?? ConversationHolder.of(
         ownerBefore: result.ledger.ownerID(ref), newOwner: result.ledger.owners[ref],
-        people: explainer.people, csLeader: result.configuration.csLeader)
+        people: lookups.people, csLeader: result.configuration.csLeader)
     let executive = result.ledger.accountExecutive(ref)
     text.append("Held by **", .escaped(holder.name), "**")
     let before = result.ledger.ownerID(ref)
@@ -96,7 +96,7 @@ extension AccountMemo {
       text.append(", the account's new CSM,")
     case .manager:
       text.append(
-        ", who manages ", .escaped(explainer.people.name(of: before)),
+        ", who manages ", .escaped(lookups.people.name(of: before)),
         " (the account's CSM before the move, no longer active),")
     case .csLeader:
       text.append(", the CS leader (no active CSM holds the account),")
@@ -118,8 +118,8 @@ extension AccountMemo {
   /// move `Dana, I want to walk you through a tiering change before it shows up in your queue.
   /// Acme moved from Tier 1 to Tier 2 this quarter. This is not a comment on the work you've
   /// done — it is a comment on the numbers.`
-  static func writeOpener(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let result = explainer.result
+  static func writeOpener(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let result = lookups.result
     let name = result.ledger.name(ref)
     let decision = result.ledger.decisions[ref]
     let finalTier = decision.finalTier
@@ -157,9 +157,9 @@ extension AccountMemo {
   /// Nguyen.`, or
   /// for a first placement `Acme is placed in Tier 1 this quarter, its first tier.`
   static func writeHandoffOpener(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let finalTier = result.ledger.decisions.finalTier(ref)
     let owner = result.ledger.owners[ref]
     let accountName = result.ledger.name(ref)
@@ -170,8 +170,8 @@ extension AccountMemo {
     } else {
       text.append(.escaped(name), " is placed in Tier ", finalTier, " this quarter, its first tier")
     }
-    if explainer.people.isActiveCSM(owner) {
-      text.append("; its new owner is ", .escaped(explainer.people.name(of: owner)), ".\n")
+    if lookups.people.isActiveCSM(owner) {
+      text.append("; its new owner is ", .escaped(lookups.people.name(of: owner)), ".\n")
     } else {
       text.append(".\n")
     }
@@ -180,20 +180,20 @@ extension AccountMemo {
   /// The exception route that closes a demotion memo: written, approved by the sales leader and
   /// the CS leader together, with an expiry.
   static func writeExceptionRoute(
-    from tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    from tier: Int, lookups: RunLookups, to text: inout TextBuffer
   ) {
     text.append(
-      "If the account must keep ", explainer.tierLabel(tier), " service, that is an exception, ",
+      "If the account must keep ", lookups.tierLabel(tier), " service, that is an exception, ",
       "not a side agreement: written, approved by the sales leader and the CS leader together, ",
-      "with an expiry of at most ", explainer.result.configuration.overrideMaxDays,
+      "with an expiry of at most ", lookups.result.configuration.overrideMaxDays,
       " days. Without one, the change stands.\n")
   }
 
   /// An override memo's warning when the exception expires before the next re-tier.
   static func writeExceptionExpiryWarning(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     guard let override = result.ledger.decisions[ref].override else { return }
     let nextRunDate = result.configuration.calendar.runDate(of: result.quarter.next())
     guard override.expires < nextRunDate else { return }
@@ -205,30 +205,30 @@ extension AccountMemo {
   /// The scores, then the true reason for the tier: the walkback when the rubric decided, the
   /// cap and who took the seat, the override with its approvers and expiry, or the new-logo
   /// hold with the quarter it ends; then each signal's rule.
-  static func writeReason(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let result = explainer.result
+  static func writeReason(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let result = lookups.result
     let decision = result.ledger.decisions[ref]
     switch decision.reason {
     case .rubric, .invalidInput:
-      writeWalkback(ref, explainer: explainer, to: &text)
+      writeWalkback(ref, lookups: lookups, to: &text)
     case .cap(let tier) where decision.isHeldBySkippedReviews:
-      writeScores(ref, explainer: explainer, to: &text)
+      writeScores(ref, lookups: lookups, to: &text)
       text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
-      writeSkippedReviewsHold(ref, explainer: explainer, to: &text)
+      writeSkippedReviewsHold(ref, lookups: lookups, to: &text)
       text.append(" ")
-      writeCapReason(ref, tier: tier, explainer: explainer, to: &text)
+      writeCapReason(ref, tier: tier, lookups: lookups, to: &text)
     case .cap(let tier):
-      writeScores(ref, explainer: explainer, to: &text)
+      writeScores(ref, lookups: lookups, to: &text)
       text.append(
         ", which reaches the Tier ", decision.targetTier, " line of ",
-        explainer.line(ofTier: decision.targetTier), ". ")
-      writeCapReason(ref, tier: tier, explainer: explainer, to: &text)
+        lookups.line(ofTier: decision.targetTier), ". ")
+      writeCapReason(ref, tier: tier, lookups: lookups, to: &text)
     case .skippedReviews:
-      writeScores(ref, explainer: explainer, to: &text)
+      writeScores(ref, lookups: lookups, to: &text)
       text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
-      writeSkippedReviewsHold(ref, explainer: explainer, to: &text)
+      writeSkippedReviewsHold(ref, lookups: lookups, to: &text)
     case .override:
-      writeScores(ref, explainer: explainer, to: &text)
+      writeScores(ref, lookups: lookups, to: &text)
       text.append(", which on the rubric alone lands in Tier ", decision.rubricTier, ". ")
       if let override = decision.override {
         text.append(
@@ -240,7 +240,7 @@ extension AccountMemo {
         text.append("A dual-approved exception sets Tier ", decision.finalTier, " instead.")
       }
     case .newLogo:
-      writeScores(ref, explainer: explainer, to: &text)
+      writeScores(ref, lookups: lookups, to: &text)
       let hold = newLogoHoldEnd(ref, result: result)
       text.append(
         ", which on the rubric alone lands in Tier ", decision.rubricTier, ". As a new logo ",
@@ -250,14 +250,14 @@ extension AccountMemo {
         " re-tier.")
     }
     text.append("\n\n")
-    writeSignalRules(ref, explainer: explainer, to: &text)
+    writeSignalRules(ref, lookups: lookups, to: &text)
   }
 
   /// The skipped-reviews hold in the rule's own words.
   private static func writeSkippedReviewsHold(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let account = result.ledger[ref]
     let decision = result.ledger.decisions[ref]
     let current = account.currentTier ?? decision.finalTier
@@ -273,15 +273,15 @@ extension AccountMemo {
   /// Why a capped tier did not seat the account: the account that took its seat, by name and
   /// id, or the cut-off it missed.
   private static func writeCapReason(
-    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, tier: Int, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
-    let seats = explainer.capReport(ofTier: tier)?.seats ?? 0
-    guard let displacement = explainer.displacement(of: ref), displacement.tier == tier,
+    let result = lookups.result
+    let seats = lookups.capReport(ofTier: tier)?.seats ?? 0
+    guard let displacement = lookups.displacement(of: ref), displacement.tier == tier,
       let taker = displacement.takenBy
     else {
       text.append("It did not get one of the ", seats, " seats under the Tier ", tier, " cap: ")
-      text.appendEscapingMarkdown { explainer.writeCause(of: ref, direction: nil, to: &$0) }
+      text.appendEscapingMarkdown { WhyMoved(lookups).writeCause(of: ref, direction: nil, to: &$0) }
       text.append(".")
       return
     }
@@ -321,19 +321,19 @@ extension AccountMemo {
   /// Tier 1 (Gold) at the next re-tier.` A new logo's hold and an override hold past the next
   /// re-tier, so for them the line says when the rubric decides again.
   static func writeSnapshotLine(
-    _ ref: AccountRef, tier: Int, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, tier: Int, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let decision = result.ledger.decisions[ref]
     text.append("This is a quarterly snapshot, not a permanent downgrade: ")
     switch decision.reason {
     case .newLogo:
       text.append(
         "if the total still reaches the line when the hold ends, they re-enter ",
-        explainer.tierLabel(tier), " at the ", newLogoHoldEnd(ref, result: result).endsWith.label,
+        lookups.tierLabel(tier), " at the ", newLogoHoldEnd(ref, result: result).endsWith.label,
         " re-tier.\n")
     case .override:
-      text.append("if they get there, they re-enter ", explainer.tierLabel(tier))
+      text.append("if they get there, they re-enter ", lookups.tierLabel(tier))
       if let override = decision.override {
         text.append(" at the first re-tier after the exception expires on ", override.expires)
       } else {
@@ -342,14 +342,14 @@ extension AccountMemo {
       text.append(".\n")
     case .rubric, .cap, .skippedReviews, .invalidInput:
       text.append(
-        "if they get there, they re-enter ", explainer.tierLabel(tier), " at the next re-tier.\n")
+        "if they get there, they re-enter ", lookups.tierLabel(tier), " at the next re-tier.\n")
     }
   }
 
   /// The owner before and after, by name (the ids are in reassignments.csv).
-  static func writeOwnerLine(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let result = explainer.result
-    let people = explainer.people
+  static func writeOwnerLine(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let result = lookups.result
+    let people = lookups.people
     let old = result.ledger.ownerID(ref)
     let new = result.ledger.owners[ref]
     if new.isEmpty {

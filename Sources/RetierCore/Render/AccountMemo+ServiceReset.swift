@@ -3,21 +3,21 @@ extension AccountMemo {
   /// ("monthly exec sync … → twice-yearly executive touch"), the CSM hours per month, and where
   /// the time goes (a demotion) or comes from (a promotion), by account.
   static func writeServiceLevelReset(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let finalTier = result.ledger.decisions.finalTier(ref)
     let from = result.ledger.currentTier(ref) ?? finalTier
     // Cells are input text (config), escaped once per run.
-    let before = explainer.escapedServiceLevels(ofTier: from)
-    let after = explainer.escapedServiceLevels(ofTier: finalTier)
+    let before = lookups.escapedServiceLevels(ofTier: from)
+    let after = lookups.escapedServiceLevels(ofTier: finalTier)
     let change = after.csmHoursPerMonth - before.csmHoursPerMonth
     // A first placement has no old grid to compare with and no time to reinvest: the memo
     // lists what the customer now gets.
     let isFirstPlacement = result.ledger.currentTier(ref) == nil
     if !isFirstPlacement {
       writeResetSentence(
-        ref, before: before, after: after, hours: change, explainer: explainer, to: &text)
+        ref, before: before, after: after, hours: change, lookups: lookups, to: &text)
     }
     // Written row by row, with no array of the rows or joined plays: a memo per moved account.
     func writeRow(_ label: String, _ old: String, _ new: String) {
@@ -57,7 +57,7 @@ extension AccountMemo {
       after.csmHoursPerMonth, " (")
     writeSigned(change, to: &text)
     text.append(")\n\n")
-    writeTimeTransfer(ref, hours: change, explainer: explainer, to: &text)
+    writeTimeTransfer(ref, hours: change, lookups: lookups, to: &text)
     text.append("\n")
   }
 
@@ -66,9 +66,9 @@ extension AccountMemo {
   /// TAM; your time drops by about 6 hours a month, reinvested in Acme (ACC-1).`
   private static func writeResetSentence(
     _ ref: AccountRef, before: ServiceLevels, after: ServiceLevels, hours: ExactDecimal,
-    explainer: WhyMoved, to text: inout TextBuffer
+    lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     let from = result.ledger.currentTier(ref) ?? 0
     let isDemotion = TierLadder.isDemotion(
       from: result.ledger.currentTier(ref), to: result.ledger.decisions.finalTier(ref))
@@ -97,12 +97,12 @@ extension AccountMemo {
       return
     }
     text.append(", reinvested in ")
-    if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
+    if let displacement = lookups.displacement(of: ref), let taker = displacement.takenBy {
       writeAccountReference(taker, result, to: &text)
-    } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: ref) {
+    } else if let promoted = lookups.reinvestment.promotion(reinvestedFrom: ref) {
       writeAccountReference(promoted, result, to: &text)
-    } else if explainer.people.isActiveCSM(result.ledger.ownerID(ref)) {
-      text.append(.escaped(explainer.people.name(of: result.ledger.ownerID(ref))), "'s book")
+    } else if lookups.people.isActiveCSM(result.ledger.ownerID(ref)) {
+      text.append(.escaped(lookups.people.name(of: result.ledger.ownerID(ref))), "'s book")
     } else {
       text.append("the Tier ", from, " team's book")
     }
@@ -112,25 +112,25 @@ extension AccountMemo {
   /// Where the hours a demotion frees are reinvested, or where a promotion's extra hours come
   /// from, by account (``TimeReinvestment``).
   private static func writeTimeTransfer(
-    _ ref: AccountRef, hours: ExactDecimal, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, hours: ExactDecimal, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let result = explainer.result
+    let result = lookups.result
     // Only moves get here: a first placement has no time to transfer.
     guard let from = result.ledger.currentTier(ref) else { return }
     let finalTier = result.ledger.decisions.finalTier(ref)
     let magnitude = hours < .zero ? ExactDecimal.zero - hours : hours
     if TierLadder.isDemotion(from: from, to: finalTier) {
-      if let displacement = explainer.displacement(of: ref), let taker = displacement.takenBy {
+      if let displacement = lookups.displacement(of: ref), let taker = displacement.takenBy {
         text.append("The ", magnitude, " hours per month are reinvested in ")
         writeAccountReference(taker, result, to: &text)
         text.append(", which took this account's seat in Tier ", displacement.tier, ".")
-      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: ref) {
+      } else if let promoted = lookups.reinvestment.promotion(reinvestedFrom: ref) {
         text.append("The ", magnitude, " hours per month are reinvested in ")
         writeAccountReference(promoted, result, to: &text)
         text.append(", promoted into Tier ", from, " this quarter.")
       } else {
         let owner = result.ledger.ownerID(ref)
-        let promotions = explainer.reinvestment.promotionCount(intoTier: from)
+        let promotions = lookups.reinvestment.promotionCount(intoTier: from)
         if promotions == 0 {
           text.append("No promotion into Tier ", from, " this quarter: the time returns to ")
         } else {
@@ -145,17 +145,17 @@ extension AccountMemo {
           }
           text.append("): the time returns to ")
         }
-        if explainer.people.isPerson(owner) {
-          text.append(.escaped(explainer.people.name(of: owner)), "'s book.")
+        if lookups.people.isPerson(owner) {
+          text.append(.escaped(lookups.people.name(of: owner)), "'s book.")
         } else {
           text.append("the Tier ", from, " team's book.")
         }
       }
-    } else if let displaced = explainer.seatTaken(by: ref) {
+    } else if let displaced = lookups.seatTaken(by: ref) {
       text.append("The ", magnitude, " extra hours per month come from ")
       writeAccountReference(displaced, result, to: &text)
       text.append(", which this account displaced from Tier ", finalTier, " under the cap.")
-    } else if let demoted = explainer.reinvestment.demotion(reinvestedIn: ref) {
+    } else if let demoted = lookups.reinvestment.demotion(reinvestedIn: ref) {
       text.append("The ", magnitude, " extra hours per month come from ")
       writeAccountReference(demoted, result, to: &text)
       text.append(", moved down from Tier ", finalTier, " this quarter.")

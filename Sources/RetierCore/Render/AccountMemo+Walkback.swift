@@ -3,30 +3,30 @@ extension AccountMemo {
   /// strategic fit, 3. On expansion ceiling, 3. Total of 10, which lands in Tier 2. The line is
   /// 12.` The line is the one the move crossed: the old tier's for a demotion (and the one just
   /// above the new tier when it fell further), the new tier's for a promotion.
-  static func writeWalkback(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let decision = explainer.result.ledger.decisions[ref]
-    let from = explainer.result.ledger.currentTier(ref) ?? decision.finalTier
-    writeScores(ref, explainer: explainer, to: &text)
+  static func writeWalkback(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let decision = lookups.result.ledger.decisions[ref]
+    let from = lookups.result.ledger.currentTier(ref) ?? decision.finalTier
+    writeScores(ref, lookups: lookups, to: &text)
     text.append(", which lands in Tier ", decision.rubricTier, ".")
     if TierLadder.isDemotion(from: from, to: decision.finalTier) {
       let above = decision.finalTier - 1
       if above == from {
-        text.append(" The line is ", explainer.line(ofTier: from), ".")
+        text.append(" The line is ", lookups.line(ofTier: from), ".")
       } else {
         // It fell past more than one line: name the old tier's and the one just above it.
         text.append(
-          " The Tier ", from, " line is ", explainer.line(ofTier: from), " and the Tier ", above,
-          " line is ", explainer.line(ofTier: above), ".")
+          " The Tier ", from, " line is ", lookups.line(ofTier: from), " and the Tier ", above,
+          " line is ", lookups.line(ofTier: above), ".")
       }
     } else {
-      text.append(" The line is ", explainer.line(ofTier: decision.finalTier), ".")
+      text.append(" The line is ", lookups.line(ofTier: decision.finalTier), ".")
     }
   }
 
   /// `On current ARR they scored 4. On strategic fit, 3. On expansion ceiling, 3. Total of 10`,
   /// with the weights when they are not all 1 (no closing full stop).
-  static func writeScores(_ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer) {
-    let result = explainer.result
+  static func writeScores(_ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer) {
+    let result = lookups.result
     let scores = result.ledger.scores[ref]
     let rubric = result.configuration.rubric
     text.append(
@@ -44,15 +44,15 @@ extension AccountMemo {
 
   /// One bullet per signal: the rule that fired, in plain words.
   static func writeSignalRules(
-    _ ref: AccountRef, explainer: WhyMoved, to text: inout TextBuffer
+    _ ref: AccountRef, lookups: RunLookups, to text: inout TextBuffer
   ) {
-    let scores = explainer.result.ledger.scores[ref]
+    let scores = lookups.result.ledger.scores[ref]
     text.append("- ", Rubric.bulletName(scores.firstSignal), ", ", scores.arr, ": ")
-    explainer.writeARRRule(ref, to: &text)
+    lookups.writeARRRule(ref, to: &text)
     text.append(".\n- Strategic fit, ", scores.fit, ": ")
-    explainer.writeFitText(ref, to: &text)
+    lookups.writeFitText(ref, to: &text)
     text.append(".\n- Expansion ceiling, ", scores.expansion, ": ")
-    explainer.writeExpansionRule(ref, to: &text)
+    lookups.writeExpansionRule(ref, to: &text)
     text.append(".\n")
   }
 

@@ -12,11 +12,11 @@ enum AccountMemo {
 
   /// The memo of each moved account: its ref in the book and its path in the run folder,
   /// sorted by path (the order `run.json` lists them in and the order they are written in).
-  static func plan(_ explainer: WhyMoved) -> [(ref: AccountRef, path: String)] {
+  static func plan(_ lookups: RunLookups) -> [(ref: AccountRef, path: String)] {
     // Paths are ASCII (see `safeStem`) and distinct, so `String` order is byte order and the
     // dictionary's order does not matter. (`String`'s `<` compares ASCII with `memcmp`: this
     // sort took half the time it did comparing the `utf8` views.)
-    explainer.memoNames.map { ($0.key, "\(folder)/\($0.value)") }.sorted { $0.path < $1.path }
+    lookups.memoNames.map { ($0.key, "\(folder)/\($0.value)") }.sorted { $0.path < $1.path }
   }
 
   /// The memo file name of each account that gets a memo, by its ref in the book.

@@ -33,12 +33,12 @@ enum CRMFiles {
   ]
 
   /// The four files, in path order.
-  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> [PiecewiseFile] {
+  static func piecewise(_ result: RunResult, lookups: RunLookups) -> [PiecewiseFile] {
     let owners = CRMOwnerImport(result)
     return [
       ownerFile(hubSpotPath, header: hubSpotHeader, rows: owners.hubSpotRows, result),
       ownerFile(salesforcePath, header: salesforceHeader, rows: owners.salesforceRows, result),
-      tierFieldUpdate(result, explainer: explainer),
+      tierFieldUpdate(result, lookups: lookups),
       unassigned(result),
     ]
   }
@@ -62,9 +62,9 @@ enum CRMFiles {
 
   /// `tier-field-update.csv`: each moved or first-placed account's new tier, its name, the
   /// `why_moved` sentence of `movements.csv` and the run date.
-  static func tierFieldUpdate(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
+  static func tierFieldUpdate(_ result: RunResult, lookups: RunLookups) -> PiecewiseFile {
     let ledger = result.ledger
-    let listed = ledger.refs.filter { explainer.direction(of: $0) != nil }
+    let listed = ledger.refs.filter { lookups.direction(of: $0) != nil }
     let effectiveDate = result.runDate.description
     return PiecewiseFile(path: tierFieldUpdatePath, itemCount: listed.count) { items in
       let decisions = result.ledger.decisions
@@ -74,7 +74,7 @@ enum CRMFiles {
       var sentence = TextBuffer(capacity: 512)
       for ref in listed[items] {
         sentence.removeAll()
-        explainer.writeSentence(for: ref, to: &sentence)
+        WhyMoved(lookups).writeSentence(for: ref, to: &sentence)
         let tier = decisions.finalTier(ref)
         writer.appendText(ledger.id(ref))
         writer.appendRaw(tier)

@@ -108,12 +108,12 @@ package struct CRMOwnerImport: Sendable {
     if poolChanges > 0, !leftOut.isEmpty {
       lines.append(
         "CRM import: \(Self.counted(poolChanges)) to the pool "
-          + "(\(WhyMoved.oneLine(poolOwnerID))) left out of "
+          + "(\(Prose.oneLine(poolOwnerID))) left out of "
           + leftOut.map(\.1).joined(separator: " and ") + ": set "
           + leftOut.map(\.2).joined(separator: " and ") + " in the config")
     }
     if changesToCSMsWithoutEmail > 0 {
-      let shown = csmsWithoutEmail.prefix(Self.namedCSMLimit).map { WhyMoved.oneLine($0) }
+      let shown = csmsWithoutEmail.prefix(Self.namedCSMLimit).map { Prose.oneLine($0) }
       let more = csmsWithoutEmail.count - shown.count
       lines.append(
         "CRM import: \(Self.counted(changesToCSMsWithoutEmail)) to CSMs without an email ("
@@ -124,7 +124,7 @@ package struct CRMOwnerImport: Sendable {
       (CRMFiles.salesforcePath, "crm_user_id"), (CRMFiles.hubSpotPath, "email"),
     ] {
       guard let (count, csms) = changesToMisspelledCSMs[path] else { continue }
-      let shown = csms.prefix(Self.namedCSMLimit).map { WhyMoved.oneLine($0) }
+      let shown = csms.prefix(Self.namedCSMLimit).map { Prose.oneLine($0) }
       let more = csms.count - shown.count
       lines.append(
         "CRM import: \(Self.counted(count)) to CSMs whose \(field) is not usable ("

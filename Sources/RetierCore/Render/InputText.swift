@@ -4,7 +4,7 @@ struct InputText: TextFragment {
   /// The text as it came in.
   var text: String
   /// Whether Markdown punctuation is escaped too (``ReviewMemo/escaped(_:)``), or the text is only
-  /// put on one line (``WhyMoved/oneLine(_:)``).
+  /// put on one line (``Prose/oneLine(_:)``).
   var isMarkdown: Bool
 
   /// Appends the safe form of ``text``.
@@ -25,7 +25,7 @@ extension TextFragment where Self == InputText {
     InputText(text: text, isMarkdown: true)
   }
 
-  /// `text` on one line, as ``WhyMoved/oneLine(_:)``.
+  /// `text` on one line, as ``Prose/oneLine(_:)``.
   static func oneLine(_ text: String) -> InputText {
     InputText(text: text, isMarkdown: false)
   }

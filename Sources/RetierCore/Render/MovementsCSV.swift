@@ -7,11 +7,11 @@ enum MovementsCSV {
   ]
 
   /// The file as pieces: one item per moved or newly placed account.
-  static func piecewise(_ result: RunResult, explainer: WhyMoved) -> PiecewiseFile {
+  static func piecewise(_ result: RunResult, lookups: RunLookups) -> PiecewiseFile {
     let ledger = result.ledger
     // The book is in account id order already.
     let listed = ledger.refs.compactMap { ref in
-      explainer.direction(of: ref).map { (ref, $0) }
+      lookups.direction(of: ref).map { (ref, $0) }
     }
     return PiecewiseFile(path: "movements.csv", itemCount: listed.count) { items in
       let decisions = result.ledger.decisions
@@ -21,7 +21,7 @@ enum MovementsCSV {
       var sentence = TextBuffer(capacity: 512)
       for (ref, direction) in listed[items] {
         sentence.removeAll()
-        explainer.writeSentence(for: ref, to: &sentence)
+        WhyMoved(lookups).writeSentence(for: ref, to: &sentence)
         writer.appendText(ledger.id(ref))
         writer.appendText(ledger.name(ref))
         writer.appendRaw(ledger.currentTier(ref))

@@ -22,10 +22,10 @@ enum OutputRenderers {
   /// every batch renders on every core; results come back in index order, so the bytes never
   /// depend on scheduling.
   static func render<Failure: Error>(
-    _ result: RunResult, explainer: WhyMoved? = nil, memoBatchSize: Int = memoBatchSize,
+    _ result: RunResult, lookups: RunLookups? = nil, memoBatchSize: Int = memoBatchSize,
     itemsPerPiece: Int = itemsPerPiece, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
-    let explainer = explainer ?? WhyMoved(result)
+    let lookups = lookups ?? RunLookups(result)
     // Each file sorts or groups its items first; the files are independent, so that runs on
     // every core too.
     // The review document is built once and written as memo.md and memo.html.
@@ -34,19 +34,19 @@ enum OutputRenderers {
       case 0: [TiersCSV.piecewise(result)]
       case 1: [RejectedCSV.piecewise(result)]
       case 2: [ReassignmentsCSV.piecewise(result)]
-      case 3: [MovementsCSV.piecewise(result, explainer: explainer)]
+      case 3: [MovementsCSV.piecewise(result, lookups: lookups)]
       default:
         { document in [ReviewMemo.piecewise(document), ReviewPage.piecewise(document)] }(
-          ReviewDocument(result, explainer: explainer))
+          ReviewDocument(result, lookups: lookups))
       }
     }.flatMap { $0 }
-    files += CRMFiles.piecewise(result, explainer: explainer)
+    files += CRMFiles.piecewise(result, lookups: lookups)
     var digests: [OutputDigest] = []
     for file in files {
       digests.append(try emitPieces(of: file, itemsPerPiece: itemsPerPiece, emit: emit))
     }
 
-    let memos = AccountMemo.plan(explainer)
+    let memos = AccountMemo.plan(lookups)
     digests.reserveCapacity(digests.count + memos.count)
     var start = 0
     while start < memos.count {
@@ -54,7 +54,7 @@ enum OutputRenderers {
       let rendered = Parallel.map(batch.count, minimumChunk: 64) { position in
         let memo = batch[batch.startIndex + position]
         let file = OutputFile(
-          path: memo.path, bytes: AccountMemo.markdownBytes(for: memo.ref, explainer: explainer))
+          path: memo.path, bytes: AccountMemo.markdownBytes(for: memo.ref, lookups: lookups))
         return (file, OutputDigest(of: file))
       }
       try emit(rendered.map(\.0))

@@ -96,18 +96,18 @@ struct PathBack: Sendable {
 
   /// The path back of the demoted account at `ref`.
   ///
-  /// `explainer` is borrowed, and the ledger and rubric are passed on as its stored members:
+  /// `lookups` is borrowed, and the ledger and rubric are passed on as its stored members:
   /// `run.json` computes some 90,000 of these, and a copy of the run's result (or of its
   /// ledger) per account retained and released every column.
-  init(_ ref: AccountRef, explainer: borrowing WhyMoved) {
+  init(_ ref: AccountRef, lookups: borrowing RunLookups) {
     self.init(
-      ref, ledger: explainer.result.book.ledger, rubric: explainer.result.rubric,
-      explainer: explainer)
+      ref, ledger: lookups.result.book.ledger, rubric: lookups.result.rubric,
+      lookups: lookups)
   }
 
   private init(
     _ ref: AccountRef, ledger: borrowing AccountLedger, rubric: borrowing Rubric,
-    explainer: borrowing WhyMoved
+    lookups: borrowing RunLookups
   ) {
     let decision = ledger.decisions[ref]
     let scores = ledger.scores[ref]
@@ -119,15 +119,15 @@ struct PathBack: Sendable {
     total = scores.total
     if decision.isHeldBySkippedReviews {
       // Also when a cap then moved it further down: the reviews, not the seat, come first.
-      route = .skippedReviews(line: explainer.line(ofTier: from))
+      route = .skippedReviews(line: lookups.line(ofTier: from))
     } else {
       switch decision.reason {
       case .override: route = .override
       case .newLogo: route = .newLogoHold
       case .cap where decision.rubricTier <= from:
-        route = .capSeat(lowestSeated: explainer.lowestSeatedTotal(inTier: from))
+        route = .capSeat(lowestSeated: lookups.lowestSeatedTotal(inTier: from))
       case .cap, .rubric, .invalidInput, .skippedReviews:
-        route = .line(explainer.line(ofTier: from))
+        route = .line(lookups.line(ofTier: from))
       }
     }
     guard let bar, !bar.isMet(by: total) else { return }

@@ -1,4 +1,4 @@
-/// An amount as prose writes it (``WhyMoved/amount(_:)-swift.type.method``): whole units grouped
+/// An amount as prose writes it (``Prose/amount(_:)-swift.type.method``): whole units grouped
 /// by thousands, cents only when there are any, and a configured decimal that is not whole cents
 /// in its exact digits. In a buffer that speaks whole units (the account memos, SPEC §6) money
 /// is rounded half up to whole units, unless it is ``kept`` because it and the line it is

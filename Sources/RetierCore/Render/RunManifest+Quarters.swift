@@ -7,7 +7,7 @@ extension RunManifest {
 
   /// The members that carry a run into the next quarter: the cut lines and each tier's line
   /// and seats (SPEC §6, §8). `path_back`, each demoted account's targets, follows them, written
-  /// entry by entry (``piecewise(_:outputs:explainer:)``).
+  /// entry by entry (``piecewise(_:outputs:lookups:)``).
   static func acrossQuarterMembers(_ result: RunResult) -> [(String, JSONValue)] {
     [
       (Key.cutLines.rawValue, cutLinesValue(result.rubric)),

@@ -6,10 +6,10 @@ package enum RunManifest {
 
   /// The manifest as pieces: one item per output file listed (some 110,000 at a million
   /// accounts), the members before the list with the first piece, those after with the last.
-  /// The bytes are those of the whole manifest as one ``JSONValue``. `explainer` gives the
+  /// The bytes are those of the whole manifest as one ``JSONValue``. `lookups` gives the
   /// demoted accounts' targets (``PathBack``), each computed as its piece is rendered.
   static func piecewise(
-    _ result: RunResult, outputs: [OutputDigest], explainer: WhyMoved
+    _ result: RunResult, outputs: [OutputDigest], lookups: RunLookups
   ) -> PiecewiseFile {
     let demoted = PathBack.demoted(result)
     // Output paths are ASCII (see `AccountMemo.safeStem`), so `String` order is byte order.
@@ -34,7 +34,7 @@ package enum RunManifest {
           let entry = item - outputCount
           if entry > 0 { text.append(",\n") }
           JSONValue.writePadding(2, to: &text)
-          pathBackValue(PathBack(demoted[entry], explainer: explainer)).write(to: &text, indent: 2)
+          pathBackValue(PathBack(demoted[entry], lookups: lookups)).write(to: &text, indent: 2)
           continue
         }
         let output = sortedOutputs[item]

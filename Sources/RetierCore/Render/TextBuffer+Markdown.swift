@@ -1,5 +1,5 @@
 extension TextBuffer {
-  /// Puts the text from byte offset `start` to the end on one line, as ``WhyMoved/oneLine(_:)``
+  /// Puts the text from byte offset `start` to the end on one line, as ``Prose/oneLine(_:)``
   /// does: every character ``ControlCharacters/isControl(_:)`` accepts (controls, line and
   /// paragraph separators, bidirectional controls) becomes a space, then the spaces at both
   /// ends are trimmed.

@@ -105,10 +105,10 @@ package enum Retier {
   package static func render<Failure: Error>(
     _ result: RunResult, emit: ([OutputFile]) throws(Failure) -> Void
   ) throws(Failure) -> [OutputDigest] {
-    let explainer = WhyMoved(result)
-    var digests = try OutputRenderers.render(result, explainer: explainer, emit: emit)
+    let lookups = RunLookups(result)
+    var digests = try OutputRenderers.render(result, lookups: lookups, emit: emit)
     let manifest = RunManifest.piecewise(
-      result, outputs: digests, explainer: explainer)
+      result, outputs: digests, lookups: lookups)
     digests.append(
       try OutputRenderers.emitPieces(
         of: manifest, itemsPerPiece: OutputRenderers.itemsPerPiece, emit: emit))

@@ -50,7 +50,7 @@ struct RunManifestQuartersTests {
     #expect(x03.arrAtLeast == nil && !x03.hasExpansionTarget)
     let memo = String(
       decoding: AccountMemo.markdownBytes(
-        for: try RunResultFixtures.ref(of: "X07", in: result), explainer: WhyMoved(result)),
+        for: try RunResultFixtures.ref(of: "X07", in: result), lookups: RunLookups(result)),
       as: UTF8.self)
     #expect(memo.contains("of ARR, to 109,383"))
     #expect(memo.contains("expansion ceiling of at least 96,000"))

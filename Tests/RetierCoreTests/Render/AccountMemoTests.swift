@@ -7,7 +7,7 @@ struct AccountMemoTests {
   private func memo(_ id: String, in result: RunResult) throws -> String {
     String(
       decoding: AccountMemo.markdownBytes(
-        for: try RunResultFixtures.ref(of: id, in: result), explainer: WhyMoved(result)),
+        for: try RunResultFixtures.ref(of: id, in: result), lookups: RunLookups(result)),
       as: UTF8.self)
   }
 
@@ -97,7 +97,7 @@ struct AccountMemoTests {
         "- Expansion ceiling, 2: ceiling unknown and usage not near the seat cap (mostly maxed "
           + "out).\n"))
     var rule = TextBuffer(capacity: 160)
-    WhyMoved(result).writeARRRule(try RunResultFixtures.ref(of: "X10", in: result), to: &rule)
+    RunLookups(result).writeARRRule(try RunResultFixtures.ref(of: "X10", in: result), to: &rule)
     #expect(
       rule.string
         == "ARR of 5,000 less the yearly support cost of 6,800 (4 × 20 support hours × 85) is "

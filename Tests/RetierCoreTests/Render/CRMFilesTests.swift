@@ -19,7 +19,7 @@ struct CRMFilesTests {
     let owners = CRMOwnerImport(result)
     let files =
       tierFieldUpdate
-      ? CRMFiles.piecewise(result, explainer: WhyMoved(result))
+      ? CRMFiles.piecewise(result, lookups: RunLookups(result))
       : [
         CRMFiles.ownerFile(
           CRMFiles.salesforcePath, header: CRMFiles.salesforceHeader,

@@ -75,17 +75,17 @@ struct ConversationHolderTests {
   func memosAreSpeech(seed: UInt64) throws {
     let leader: String? = seed.isMultiple(of: 2) ? "Morgan Lee" : nil
     let result = try result(seed: seed, leader: leader)
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     let activeNames = Set(
-      result.book.roster.filter(\.isActive).map { explainer.people.name(of: $0.id) })
+      result.book.roster.filter(\.isActive).map { lookups.people.name(of: $0.id) })
     let managers = Set(result.book.roster.map(\.manager))
     let codes = ["`", "tier1_cap", "tier2_cap", "skipped_reviews", "new_logo", "invalid_input"]
-    #expect(Set(AccountMemo.memoRefs(result)) == Set(explainer.holders.keys))
+    #expect(Set(AccountMemo.memoRefs(result)) == Set(lookups.holders.keys))
     for ref in AccountMemo.memoRefs(result) {
       let memo = String(
-        decoding: AccountMemo.markdownBytes(for: ref, explainer: explainer), as: UTF8.self)
+        decoding: AccountMemo.markdownBytes(for: ref, lookups: lookups), as: UTF8.self)
       let id = result.ledger.id(ref)
-      let holder = try #require(explainer.holders[ref])
+      let holder = try #require(lookups.holders[ref])
       let allowed = activeNames.union(managers).union(leader.map { [$0] } ?? [])
       #expect(
         allowed.contains(holder.name) || (leader == nil && holder.source == .unnamedCSLead),

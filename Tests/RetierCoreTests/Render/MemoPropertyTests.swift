@@ -35,10 +35,10 @@ struct MemoPropertyTests {
     arguments: seeds)
   func firstPlacementIsAHandoff(seed: UInt64) throws {
     let result = try result(seed: seed)
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     for index in AccountMemo.memoRefs(result) where result.ledger[index].currentTier == nil {
       let memo = String(
-        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+        decoding: AccountMemo.markdownBytes(for: index, lookups: lookups), as: UTF8.self)
       let gets = section("## What the customer now gets", of: memo)
       #expect(!gets.isEmpty, "\(memo)")
       #expect(!memo.contains("Tier 0"), "\(memo)")
@@ -53,10 +53,10 @@ struct MemoPropertyTests {
     arguments: seeds)
   func reasonMatchesDecision(seed: UInt64) throws {
     let result = try result(seed: seed)
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     for index in AccountMemo.memoRefs(result) {
       let memo = String(
-        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+        decoding: AccountMemo.markdownBytes(for: index, lookups: lookups), as: UTF8.self)
       let decision = result.ledger.decisions[index]
       // A first placement's memo is the handoff, with no move to contradict.
       guard let from = result.ledger[index].currentTier else { continue }
@@ -76,7 +76,7 @@ struct MemoPropertyTests {
         } else {
           #expect(why.contains("which reaches the Tier \(decision.targetTier) line of "))
         }
-        if let taker = explainer.displacement(of: index)?.takenBy {
+        if let taker = lookups.displacement(of: index)?.takenBy {
           #expect(why.contains("Tier \(tier) is capped at "))
           #expect(why.contains(ReviewMemo.escaped(result.ledger[taker].id)))
         } else {
@@ -102,10 +102,10 @@ struct MemoPropertyTests {
         if decision.reason == .newLogo {
           let hold = AccountMemo.newLogoHoldEnd(index, result: result).endsWith
           #expect(
-            memo.contains("re-enter \(explainer.tierLabel(from)) at the \(hold.label) re-tier."))
+            memo.contains("re-enter \(lookups.tierLabel(from)) at the \(hold.label) re-tier."))
           #expect(!memo.contains("at the next re-tier"))
         } else if decision.reason != .override {
-          #expect(memo.contains("they re-enter \(explainer.tierLabel(from)) at the next re-tier."))
+          #expect(memo.contains("they re-enter \(lookups.tierLabel(from)) at the next re-tier."))
         }
       } else {
         #expect(memo.contains("## Who owns it now") && !memo.contains("## The way back"))
@@ -118,7 +118,7 @@ struct MemoPropertyTests {
     arguments: seeds)
   func reinvestmentIsARealPromotion(seed: UInt64) throws {
     let result = try result(seed: seed)
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     let ledger = result.ledger
     let decisions = result.ledger.decisions
     var used: Set<AccountRef> = []
@@ -127,17 +127,17 @@ struct MemoPropertyTests {
         continue
       }
       let memo = String(
-        decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+        decoding: AccountMemo.markdownBytes(for: index, lookups: lookups), as: UTF8.self)
       let reset = section("## What changes for the customer", of: memo)
-      if let taker = explainer.displacement(of: index)?.takenBy {
+      if let taker = lookups.displacement(of: index)?.takenBy {
         #expect(decisions[taker].finalTier == from)
         #expect(reset.contains("are reinvested in "))
         #expect(reset.contains(ReviewMemo.escaped(ledger[taker].id)))
-      } else if let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) {
+      } else if let promoted = lookups.reinvestment.promotion(reinvestedFrom: index) {
         // A promotion into the tier this account left, this quarter, used once.
         let promotedFrom = try #require(ledger[promoted].currentTier)
         #expect(decisions[promoted].finalTier == from && promotedFrom > from)
-        #expect(explainer.seatTaken(by: promoted) == nil)
+        #expect(lookups.seatTaken(by: promoted) == nil)
         #expect(used.insert(promoted).inserted)
         #expect(reset.contains("promoted into Tier \(from) this quarter."))
         #expect(reset.contains(ReviewMemo.escaped(ledger[promoted].id)))
@@ -151,17 +151,17 @@ struct MemoPropertyTests {
       (result.ledger.scores[index].total, ledger[index].arr)
     }
     for index in ledger.refs {
-      guard let promoted = explainer.reinvestment.promotion(reinvestedFrom: index) else { continue }
-      #expect(explainer.reinvestment.demotion(reinvestedIn: promoted) == index)
+      guard let promoted = lookups.reinvestment.promotion(reinvestedFrom: index) else { continue }
+      #expect(lookups.reinvestment.demotion(reinvestedIn: promoted) == index)
     }
     for tier in 1...result.configuration.tierCount {
       let demotions = ledger.refs.filter {
         ledger[$0].currentTier == tier && decisions[$0].finalTier > tier
-          && explainer.displacement(of: $0) == nil
+          && lookups.displacement(of: $0) == nil
       }
-      let paired = demotions.filter { explainer.reinvestment.promotion(reinvestedFrom: $0) != nil }
+      let paired = demotions.filter { lookups.reinvestment.promotion(reinvestedFrom: $0) != nil }
       let unpaired = demotions.filter {
-        explainer.reinvestment.promotion(reinvestedFrom: $0) == nil
+        lookups.reinvestment.promotion(reinvestedFrom: $0) == nil
       }
       for low in paired {
         for high in unpaired { #expect(rank(low).0 <= rank(high).0) }
@@ -175,10 +175,10 @@ struct MemoPropertyTests {
   func listLimit(seed: UInt64) throws {
     let limit = 3
     let result = try result(seed: seed, listLimit: limit)
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     let text = String(
       decoding: RenderedRun.bytes(
-        of: ReviewMemo.piecewise(ReviewDocument(result, explainer: explainer))),
+        of: ReviewMemo.piecewise(ReviewDocument(result, lookups: lookups))),
       as: UTF8.self)
     let sections: [(MovementDirection, String)] = [
       (.firstPlacement, "First placements"), (.promotion, "Promotions"), (.demotion, "Demotions"),
@@ -186,7 +186,7 @@ struct MemoPropertyTests {
     let configuration = result.configuration
     let isNamed = { (tier: Int?) in tier.map { configuration.tier($0).coverage == .named } == true }
     for (direction, title) in sections {
-      let moved = result.ledger.refs.filter { explainer.direction(of: $0) == direction }
+      let moved = result.ledger.refs.filter { lookups.direction(of: $0) == direction }
       // Moves into or out of a named tier are listed; those between pooled tiers counted.
       let listed = moved.filter {
         isNamed(result.ledger.currentTier($0)) || isNamed(result.ledger.decisions.finalTier($0))
@@ -214,7 +214,7 @@ struct MemoPropertyTests {
     let result = try result(seed: seed)
     let text = String(
       decoding: RenderedRun.bytes(
-        of: ReviewMemo.piecewise(ReviewDocument(result, explainer: WhyMoved(result)))),
+        of: ReviewMemo.piecewise(ReviewDocument(result, lookups: RunLookups(result)))),
       as: UTF8.self)
     let tierCount = result.configuration.tierCount
     let valid = result.book.ledger.accounts.count
@@ -228,7 +228,7 @@ struct MemoPropertyTests {
     let columnTotals = cells(matrixTotal).dropFirst()
     #expect(columnTotals.last == String(valid))
     for tier in 1...tierCount {
-      let label = ReviewMemo.escaped(WhyMoved.tierLabel(tier, in: result.configuration))
+      let label = ReviewMemo.escaped(Prose.tierLabel(tier, in: result.configuration))
       let row = try #require(counts.first { $0.hasPrefix("| \(label) |") })
       let after = cells(row)[2]
       #expect(after == columnTotals[columnTotals.startIndex + tier - 1])

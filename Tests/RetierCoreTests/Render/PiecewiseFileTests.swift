@@ -7,15 +7,15 @@ import Testing
 struct PiecewiseFileTests {
   /// The five files that grow with the book, for `result`.
   private static func files(_ result: RunResult) -> [PiecewiseFile] {
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     return [
       TiersCSV.piecewise(result), RejectedCSV.piecewise(result),
-      ReassignmentsCSV.piecewise(result), MovementsCSV.piecewise(result, explainer: explainer),
-      ReviewMemo.piecewise(ReviewDocument(result, explainer: explainer)),
+      ReassignmentsCSV.piecewise(result), MovementsCSV.piecewise(result, lookups: lookups),
+      ReviewMemo.piecewise(ReviewDocument(result, lookups: lookups)),
       RunManifest.piecewise(
         result,
         outputs: RenderedRun.files(of: result).filter { $0.path != RunManifest.fileName }
-          .map(OutputDigest.init(of:)), explainer: explainer),
+          .map(OutputDigest.init(of:)), lookups: lookups),
     ]
   }
 
@@ -80,7 +80,7 @@ struct PiecewiseFileTests {
     // The CRM already holds the tier the run gives it: nothing moves.
     let finalTier = result.ledger.decisionList[0].finalTier
     result.book.ledger = result.ledger.changingAccounts { $0[0].currentTier = finalTier }
-    let memo = ReviewMemo.piecewise(ReviewDocument(result, explainer: WhyMoved(result)))
+    let memo = ReviewMemo.piecewise(ReviewDocument(result, lookups: RunLookups(result)))
     let text = String(decoding: memo.renderItems(0..<memo.itemCount), as: UTF8.self)
     #expect(text.contains("## First placements (0)\n\nNone.\n\n## Promotions (0)\n\nNone.\n\n"))
     #expect(
@@ -99,7 +99,7 @@ struct PiecewiseFileTests {
         path: "memos/M\($0).md", byteCount: $0, sha256: String(repeating: "a", count: 64))
     }
     let file = RunManifest.piecewise(
-      result, outputs: outputs, explainer: WhyMoved(result))
+      result, outputs: outputs, lookups: RunLookups(result))
     for itemsPerPiece in [1, 2] {
       let bytes = file.pieces(itemsPerPiece: itemsPerPiece).flatMap { file.renderItems($0) }
       #expect(bytes == file.renderItems(0..<file.itemCount))

@@ -174,7 +174,7 @@ struct ReviewDocumentTests {
       section.contains(
         "- **Tier 2 (Silver) is 3 CSMs short: 180 accounts at 60 per CSM need 3, 0 are active.**"))
     let groups = result.owners.capacity.map {
-      CapacityGaugeGroup($0, context: ReviewContext(result, explainer: WhyMoved(result)))
+      CapacityGaugeGroup($0, context: ReviewContext(result, lookups: RunLookups(result)))
     }
     let silver = try #require(groups.first { $0.title.hasPrefix("Tier 2 (Silver)") })
     #expect(silver.gauges.allSatisfy { $0.status == ReviewWording.noActiveCSM && $0.isFlagged })

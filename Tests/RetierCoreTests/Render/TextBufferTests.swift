@@ -69,7 +69,7 @@ struct TextBufferTests {
     buffer.append(text)
     buffer.makeOneLine(from: start)
     #expect(buffer.bytes == Array((" \n" + Self.expectedOneLine(text)).utf8))
-    #expect(Array(WhyMoved.oneLine(text).utf8) == Array(Self.expectedOneLine(text).utf8))
+    #expect(Array(Prose.oneLine(text).utf8) == Array(Self.expectedOneLine(text).utf8))
   }
 
   @Test("input text fragments escape only themselves")

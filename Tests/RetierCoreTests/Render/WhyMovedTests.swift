@@ -2,10 +2,10 @@ import Testing
 
 @testable import RetierCore
 
-@Suite("WhyMoved")
+@Suite("WhyMoved: the one-line reason")
 struct WhyMovedTests {
   private func sentence(_ id: String, in result: RunResult) throws -> String? {
-    WhyMoved(result).sentence(for: try RunResultFixtures.ref(of: id, in: result))
+    WhyMoved(RunLookups(result)).sentence(for: try RunResultFixtures.ref(of: id, in: result))
   }
 
   @Test(
@@ -126,9 +126,9 @@ struct WhyMovedTests {
 
   @Test("oneLine turns control characters and separators into spaces and trims")
   func oneLine() {
-    #expect(WhyMoved.oneLine("\ta\nb\u{0}c\u{2028}d\u{85}e\u{7F}f\u{2029}é\r\n") == "a b c d e f é")
-    #expect(WhyMoved.oneLine("plain") == "plain")
-    #expect(WhyMoved.oneLine(" \n ") == "")
+    #expect(Prose.oneLine("\ta\nb\u{0}c\u{2028}d\u{85}e\u{7F}f\u{2029}é\r\n") == "a b c d e f é")
+    #expect(Prose.oneLine("plain") == "plain")
+    #expect(Prose.oneLine(" \n ") == "")
   }
 
   @Test(
@@ -138,6 +138,6 @@ struct WhyMovedTests {
       (Money(cents: 5), "0.05"), (Money(cents: -123_450), "-1,234.50"),
     ])
   func amount(money: Money, expected: String) {
-    #expect(WhyMoved.amount(money) == expected)
+    #expect(Prose.amount(money) == expected)
   }
 }

@@ -174,10 +174,10 @@ struct PathBackPropertyTests {
     arguments: seeds)
   func pathBackClaimsHold(seed: UInt64) throws {
     for result in try Self.results(seed: seed) {
-      let explainer = WhyMoved(result)
-      for index in result.ledger.refs where explainer.direction(of: index) == .demotion {
+      let lookups = RunLookups(result)
+      for index in result.ledger.refs where lookups.direction(of: index) == .demotion {
         let memo = String(
-          decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+          decoding: AccountMemo.markdownBytes(for: index, lookups: lookups), as: UTF8.self)
         // Each way back (to the old tier, and to each tier in between on a longer drop) names
         // its own bar and levers: each is checked on its own.
         let ways = memo.split(separator: "\n## The way back to ").dropFirst()
@@ -284,16 +284,16 @@ struct PathBackPropertyTests {
   @Test("every walkback and why_moved sentence agrees with the decision", arguments: seeds)
   func sentencesAgreeWithDecision(seed: UInt64) throws {
     for result in try Self.results(seed: seed) {
-      let explainer = WhyMoved(result)
+      let lookups = RunLookups(result)
       for index in result.ledger.refs {
-        guard let direction = explainer.direction(of: index) else { continue }
+        guard let direction = lookups.direction(of: index) else { continue }
         let decision = result.ledger.decisions[index]
         let scores = result.ledger.scores[index]
         let id = result.ledger[index].id
         // The account memo's "why it moved": the walkback for a rubric move, the scores and the
         // true reason otherwise.
         var walkback = TextBuffer(capacity: 512)
-        AccountMemo.writeReason(index, explainer: explainer, to: &walkback)
+        AccountMemo.writeReason(index, lookups: lookups, to: &walkback)
         let text = walkback.string
         #expect(text.contains("Total of \(scores.total)"), "\(id): \(text)")
         switch decision.reason {
@@ -335,7 +335,7 @@ struct PathBackPropertyTests {
         case .invalidInput:
           Issue.record("\(id): a rejected account moved")
         }
-        let sentence = try #require(explainer.sentence(for: index))
+        let sentence = try #require(WhyMoved(lookups).sentence(for: index))
         try checkLines(in: sentence, total: scores.total, result: result, id: id)
       }
     }

@@ -139,13 +139,13 @@ struct UsageSignalTests {
     arguments: seeds)
   func usagePathBackHolds(seed: UInt64) throws {
     for result in try Self.results(seed: seed) {
-      let explainer = WhyMoved(result)
+      let lookups = RunLookups(result)
       for index in result.ledger.refs
-      where explainer.direction(of: index) == .demotion
+      where lookups.direction(of: index) == .demotion
         && result.ledger.scores[index].firstSignal == .usage
       {
         let memo = String(
-          decoding: AccountMemo.markdownBytes(for: index, explainer: explainer), as: UTF8.self)
+          decoding: AccountMemo.markdownBytes(for: index, lookups: lookups), as: UTF8.self)
         #expect(!memo.contains("- Growth:"), "an account scored on usage grows ARR:\n\(memo)")
         // Each way back (to the old tier, and to each tier in between) is checked on its own.
         for way in memo.split(separator: "\n## The way back to ").dropFirst() {
@@ -263,13 +263,13 @@ struct UsageSignalTests {
   @Test("every output says usage for an account scored on usage")
   func wording() throws {
     let result = try Self.workedResult()
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     let held = try RunResultFixtures.ref(of: "A9", in: result)
     #expect(
-      explainer.sentence(for: held)
+      WhyMoved(lookups).sentence(for: held)
         == "Tier 1 → Tier 2: total 9 (usage 2, fit 5, expansion 2) is below the Tier 1 line of 12")
     let memo = String(
-      decoding: AccountMemo.markdownBytes(for: held, explainer: explainer), as: UTF8.self)
+      decoding: AccountMemo.markdownBytes(for: held, lookups: lookups), as: UTF8.self)
     #expect(
       memo.contains(
         "On product usage they scored 2. On strategic fit, 5. On expansion ceiling, 2. Total of "

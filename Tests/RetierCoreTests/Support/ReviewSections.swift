@@ -2,7 +2,7 @@
 
 extension RunResult {
   /// The review document of this run.
-  var review: ReviewDocument { ReviewDocument(self, explainer: WhyMoved(self)) }
+  var review: ReviewDocument { ReviewDocument(self, lookups: RunLookups(self)) }
 
   /// memo.md's section whose heading starts with `heading`, as Markdown; "" when the review has
   /// none.

@@ -224,11 +224,12 @@ struct SkippedReviewsTests {
   @Test("why_moved, the account memo and its path back name the skipped reviews")
   func wording() throws {
     let result = try Retier.decide(heldDrop().input())
-    let explainer = WhyMoved(result)
+    let lookups = RunLookups(result)
     let held = try RunResultFixtures.ref(of: "HELD", in: result)
     #expect(result.ledger.decisions[held].rubricTier == 1)
     #expect(
-      explainer.sentence(for: held) == "Tier 1 → Tier 2: two business reviews skipped in a row")
+      WhyMoved(lookups).sentence(for: held)
+        == "Tier 1 → Tier 2: two business reviews skipped in a row")
     let files = RenderedRun.files(of: result)
     func memoText(_ id: String) -> String {
       String(decoding: files.first { $0.path == "memos/\(id).md" }?.bytes ?? [], as: UTF8.self)
@@ -252,7 +253,7 @@ struct SkippedReviewsTests {
     let short = try RunResultFixtures.ref(of: "SHORT", in: result)
     #expect(result.ledger.decisions[short].rubricTier == 2)
     #expect(result.ledger.decisions[short].reason == .rubric)
-    let shortSentence = try #require(explainer.sentence(for: short))
+    let shortSentence = try #require(WhyMoved(lookups).sentence(for: short))
     #expect(shortSentence.hasSuffix("; also two business reviews skipped in a row"))
     let shortMemo = memoText("SHORT")
     let total = result.ledger.scores[short].total
@@ -294,7 +295,7 @@ struct SkippedReviewsTests {
     #expect(decision.finalTier == 3)
     #expect(decision.reason == .cap(tier: 2))
     #expect(decision.isHeldBySkippedReviews)
-    let pathBack = PathBack(held, explainer: WhyMoved(result))
+    let pathBack = PathBack(held, lookups: RunLookups(result))
     #expect(pathBack.route == .skippedReviews(line: ExactDecimal(12)))
     #expect(pathBack.bar == Rubric.Bar(total: ExactDecimal(12), isStrict: false))
     #expect(pathBack.levers == nil)

@@ -6,11 +6,11 @@ extension ReviewDocument {
   /// `conversations` are the account memos with their holders; `nil` takes them from the run's
   /// conversation holders (``ConversationInput/held(_:)``).
   init(
-    _ result: RunResult, explainer: WhyMoved, conversations: [ConversationInput]? = nil,
+    _ result: RunResult, lookups: RunLookups, conversations: [ConversationInput]? = nil,
     acrossQuarterNotes: [ReviewText] = []
   ) {
-    let context = ReviewContext(result, explainer: explainer)
-    let conversationInputs = conversations ?? ConversationInput.held(explainer)
+    let context = ReviewContext(result, lookups: lookups)
+    let conversationInputs = conversations ?? ConversationInput.held(lookups)
     let interim = result.interim
     title =
       (interim == nil ? "Re-tier review memo: " : "Interim re-score memo: ") + result.quarter.label
@@ -131,7 +131,7 @@ struct ReviewContext {
   /// The run.
   let result: RunResult
   /// Its explanations (why each account moved, owners' names).
-  let explainer: WhyMoved
+  let lookups: RunLookups
   /// Valid accounts by tier before and after.
   let counts: TierCounts
   /// The transition matrix.
@@ -142,9 +142,9 @@ struct ReviewContext {
   let currency: String
 
   /// The figures of `result`.
-  init(_ result: RunResult, explainer: WhyMoved) {
+  init(_ result: RunResult, lookups: RunLookups) {
     self.result = result
-    self.explainer = explainer
+    self.lookups = lookups
     counts = TierCounts(result)
     matrix = TransitionMatrix(result)
     limit = result.configuration.memoListLimit

@@ -111,7 +111,7 @@ extension ReviewDocument {
     /// `ARR (USD)`: a money column's title.
     func money(_ title: String) -> String { "\(title) (\(currency))" }
     /// "Tier 2 (Silver)".
-    func tierLabel(_ tier: Int) -> String { WhyMoved.tierLabel(tier, in: configuration) }
+    func tierLabel(_ tier: Int) -> String { Prose.tierLabel(tier, in: configuration) }
   }
 
   /// A table of `rows` in `columns`.

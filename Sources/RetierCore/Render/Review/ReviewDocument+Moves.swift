@@ -14,7 +14,7 @@ extension ReviewDocument {
     var byDirection: [MovementDirection: [AccountRef]] = [:]
     var pooled: [MovementDirection: Int] = [:]
     for ref in ledger.refs {
-      guard let direction = context.explainer.direction(of: ref) else { continue }
+      guard let direction = context.lookups.direction(of: ref) else { continue }
       if isNamed[ledger.currentTier(ref) ?? 0] || isNamed[ledger.decisions.finalTier(ref)] {
         byDirection[direction, default: []].append(ref)
       } else {
@@ -83,8 +83,8 @@ extension ReviewDocument {
   /// One row per account: account, ARR, tiers, owners by name, reason in words, memo.
   static func movementTable(_ refs: [AccountRef], context: ReviewContext) -> ReviewTable {
     let result = context.result
-    let explainer = context.explainer
-    let people = explainer.people
+    let lookups = context.lookups
+    let people = lookups.people
     return ReviewTable(
       [
         ReviewWording.Column.account, context.money(ReviewWording.Column.arr), "from → to",
@@ -110,10 +110,10 @@ extension ReviewDocument {
                 ).map { [.words(" ("), .input($0), .words(")")] } ?? []))),
           .text(
             ReviewText([
-              .input(explainer.sentence(for: ref) ?? ""), .words(" ("),
+              .input(WhyMoved(lookups).sentence(for: ref) ?? ""), .words(" ("),
               .code(decision.reason.description), .words(")"),
             ])),
-          explainer.memoNames[ref].map { .file("\(AccountMemo.folder)/\($0)") } ?? .none,
+          lookups.memoNames[ref].map { .file("\(AccountMemo.folder)/\($0)") } ?? .none,
         ]
       })
   }
@@ -140,16 +140,16 @@ struct ConversationInput: Sendable {
   /// The memo's path in the run folder.
   var memoPath: String
 
-  /// The account memos of a run, each with its holder (``WhyMoved/holders``).
-  static func held(_ explainer: WhyMoved) -> [ConversationInput] {
-    let ledger = explainer.result.ledger
-    return explainer.holders.map { ref, holder in
+  /// The account memos of a run, each with its holder (``RunLookups/holders``).
+  static func held(_ lookups: RunLookups) -> [ConversationInput] {
+    let ledger = lookups.result.ledger
+    return lookups.holders.map { ref, holder in
       let account = ledger[ref]
       return ConversationInput(
         accountID: account.id, accountName: account.name, arr: account.arr,
         from: account.currentTier, to: ledger.decisions.finalTier(ref), holder: holder,
         executive: ledger.accountExecutive(ref).spokenName,
-        memoPath: "\(AccountMemo.folder)/\(explainer.memoNames[ref] ?? "")")
+        memoPath: "\(AccountMemo.folder)/\(lookups.memoNames[ref] ?? "")")
     }
   }
 }

@@ -51,7 +51,7 @@ extension ReviewDocument {
     guard !near.isEmpty else { return blocks }
     let (shown, cut) = firstByARR(near.map(\.ref), context: context)
     let ledger = result.ledger
-    let explainer = context.explainer
+    let lookups = context.lookups
     blocks.append(
       .table(
         ReviewTable(
@@ -73,11 +73,12 @@ extension ReviewDocument {
               side = "\(entry.distance) above"
             }
             var reason = TextBuffer(capacity: 160)
-            explainer.writeCause(of: ref, direction: explainer.direction(of: ref), to: &reason)
+            WhyMoved(lookups).writeCause(
+              of: ref, direction: lookups.direction(of: ref), to: &reason)
             return [
               .account(id: account.id, name: account.name), .amount(account.arr),
               .share(ledger.scores.total(ref).description),
-              .words("Tier \(entry.tier): \(explainer.line(ofTier: entry.tier))"), .words(side),
+              .words("Tier \(entry.tier): \(lookups.line(ofTier: entry.tier))"), .words(side),
               .tier(ledger.decisions.finalTier(ref)),
               .text(
                 ReviewText([

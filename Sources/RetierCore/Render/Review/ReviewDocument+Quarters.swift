@@ -130,7 +130,7 @@ extension ReviewDocument {
     return [
       .input(recorded.accountID), entry.now.map { .input($0.name) } ?? .none,
       .tier(recorded.fromTier),
-      .words(recorded.arrAtLeast.map { WhyMoved.amount($0) + mark(entry.reachedARR) } ?? "none"),
+      .words(recorded.arrAtLeast.map { Prose.amount($0) + mark(entry.reachedARR) } ?? "none"),
       entry.now.map { .amount($0.arr) } ?? .words("gone"),
       .words(expansionTarget(recorded) + mark(entry.reachedExpansion)),
       .words(entry.now.map { $0.total.description + mark(entry.reachedBar) } ?? "–"),
@@ -146,7 +146,7 @@ extension ReviewDocument {
     if recorded.needsUnblock { parts.append("unblocked") }
     if recorded.needsMultiBU { parts.append("multi-BU") }
     if let ceiling = recorded.ceilingAtLeast {
-      parts.append("ceiling ≥ " + WhyMoved.amount(ceiling))
+      parts.append("ceiling ≥ " + Prose.amount(ceiling))
     }
     return parts.joined(separator: ", ")
   }

@@ -7,7 +7,7 @@
 /// Decisions come first, in one order for both formats: run facts, tier counts with ARR,
 /// transitions, the moves by account, conversations by holder, capacity, exceptions,
 /// guardrails (the near-line list after the moves) and across quarters. An interim re-score is
-/// the same document with its own sections, chosen once in ``init(_:explainer:conversations:)``.
+/// the same document with its own sections, chosen once in ``init(_:lookups:conversations:)``.
 struct ReviewDocument: Sendable {
   /// The page title and the Markdown's first heading.
   var title: String

@@ -3,7 +3,7 @@ extension ReviewMemo {
   /// break, Markdown punctuation escaped, so that an account name or id can neither format the
   /// memo (emphasis, links, HTML, code) nor break a table (`|`).
   static func escaped(_ text: String) -> String {
-    let line = WhyMoved.oneLine(text)
+    let line = Prose.oneLine(text)
     guard line.utf8.contains(where: TextBuffer.isMarkdownPunctuation) else { return line }
     var buffer = TextBuffer(capacity: line.utf8.count + 8)
     buffer.append(.escaped(line))

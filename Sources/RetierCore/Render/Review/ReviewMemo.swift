@@ -60,7 +60,7 @@ enum ReviewMemo {
       switch span {
       case .words(let words): written += words
       case .input(let input): written += escaped(input)
-      case .code(let code): written += "`\(WhyMoved.oneLine(code))`"
+      case .code(let code): written += "`\(Prose.oneLine(code))`"
       case .strong(let words): written += "**\(words)**"
       case .file(let path): written += "[\(escaped(path))](\(path))"
       }
@@ -78,7 +78,7 @@ enum ReviewMemo {
     case .count(let count): String(count)
     case .change(let change): ReviewWording.signed(change)
     case .money(let money): ReviewWording.wholeUnits(money)
-    case .amount(let money): WhyMoved.amount(money)
+    case .amount(let money): Prose.amount(money)
     case .share(let share): share
     case .tier(let tier): ReviewWording.tier(tier)
     case .status(let word, let warning): warning ? "**\(word)**" : word

@@ -151,7 +151,7 @@ enum ReviewPage {
     case .count(let count): page.text(grouped(count))
     case .change(let change): page.text(ReviewWording.signed(change))
     case .money(let money): page.text(ReviewWording.wholeUnits(money))
-    case .amount(let money): page.text(WhyMoved.amount(money))
+    case .amount(let money): page.text(Prose.amount(money))
     case .share(let share): page.text(share)
     case .tier(let tier): page.text(ReviewWording.tier(tier))
     case .status(let word, _): page.text(word)
@@ -191,7 +191,7 @@ enum ReviewPage {
 
   /// "Tier 2 (Silver)".
   static func tierLabel(_ tier: Int, _ configuration: Configuration) -> String {
-    WhyMoved.tierLabel(tier, in: configuration)
+    Prose.tierLabel(tier, in: configuration)
   }
 
   /// The page's style sheet: readable on screen, and on paper within the narrower and the

@@ -1,21 +1,6 @@
-extension WhyMoved {
-  /// Appends the rule that set the first signal (ARR, or usage) of the account at `ref`.
-  func writeARRRule(_ ref: AccountRef, to text: inout TextBuffer) {
-    result.rubric.writeFirstSignalRule(
-      result.ledger.scores[ref], of: result.ledger[ref], to: &text)
-  }
-
-  /// Appends the strategic-fit signal of the account at `ref` in plain words.
-  func writeFitText(_ ref: AccountRef, to text: inout TextBuffer) {
-    result.rubric.writeFitText(result.ledger.scores[ref].fit, to: &text)
-  }
-
-  /// Appends the rule that set the expansion-ceiling signal of the account at `ref`.
-  func writeExpansionRule(_ ref: AccountRef, to text: inout TextBuffer) {
-    result.rubric.writeExpansionRule(
-      result.ledger.scores[ref].expansionRule, of: result.ledger[ref], to: &text)
-  }
-
+/// Text helpers for prose a person reads: tier labels, money in whole units, and input text
+/// made safe for one line.
+enum Prose {
   /// `Tier 1 (Gold)` for `configuration`, or `Tier 1` when the tier has no name.
   static func tierLabel(_ tier: Int, in configuration: Configuration) -> String {
     let name = oneLine(configuration.tier(tier).name)
