@@ -66,11 +66,12 @@ extension ReviewDocument {
     // breaks ties as the id does.
     var shown = refs
     if shown.count > context.limit {
-      var byARR = refs.map { (arr: ledger.arr($0), ref: $0) }
-      byARR.sort { left, right in
+      let byARR = FirstInOrder.first(
+        context.limit, of: refs.map { (arr: ledger.arr($0), ref: $0) }
+      ) { left, right in
         left.arr != right.arr ? left.arr > right.arr : left.ref < right.ref
       }
-      shown = byARR.prefix(context.limit).map(\.ref)
+      shown = byARR.map(\.ref)
     }
     var listed = shown.map { (tier: decisions.finalTier($0), arr: ledger.arr($0), ref: $0) }
     listed.sort { left, right in
