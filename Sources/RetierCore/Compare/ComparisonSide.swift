@@ -56,12 +56,12 @@ package struct ComparisonSide: Sendable {
     self.label = label
     tierLabels = (1...configuration.tierCount).map { Prose.tierLabel($0, in: configuration) }
     isNamed = configuration.tiers.map { $0.coverage == .named }
-    counts = TierCounts(result)
-    var perTier = [Int](repeating: 0, count: configuration.tierCount + 1)
+    let counts = TierCounts(result)
+    self.counts = counts
+    // The one count (SPEC §6): valid accounts by tier after the run, rejected on their own.
+    validPerTier = counts.after
+    rejectedCount = counts.rejected
     let ledger = result.ledger
-    for ref in ledger.refs { perTier[ledger.decisions.finalTier(ref)] += 1 }
-    validPerTier = perTier
-    rejectedCount = ledger.rejectedRefs.count
     caps = result.tiering.capReports.map {
       Cap(
         tier: $0.tier, seats: $0.seats, bound: $0.bindingBound, seated: $0.seatedCount,
