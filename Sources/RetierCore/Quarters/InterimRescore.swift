@@ -107,7 +107,10 @@ struct InterimRescore: Sendable {
         let below = target + 1
         let roomBelow = seats[below].map { counts[below, default: 0] < $0 } ?? true
         let candidates = (incumbents[target] ?? []).filter { !$0.isOverride && !$0.wasDisplaced }
-        if roomBelow, let lowest = candidates.min(by: { Self.ranksAbove($1, $0) }),
+        if roomBelow,
+          let lowest = candidates.min(by: {
+            TierLadder.ranksAbove(Self.standing($1), Self.standing($0))
+          }),
           hot.scores.total > lowest.total
         {
           displaced = lowest
@@ -140,13 +143,8 @@ struct InterimRescore: Sendable {
     self.seatedAfter = counts
   }
 
-  /// Whether `left` ranks above `right` among the incumbents of one tier: the cap ranking
-  /// (``TierLadder/ranksAbove(_:_:)``, SPEC §4).
-  static func ranksAbove(_ left: Seated, _ right: Seated) -> Bool {
-    TierLadder.ranksAbove(standing(left), standing(right))
-  }
-
-  /// An incumbent of its tier, as the cap ranking reads it.
+  /// An incumbent of its tier, as the cap ranking (``TierLadder/ranksAbove(_:_:)``, SPEC §4)
+  /// reads it.
   private static func standing(_ seated: Seated) -> TierLadder.Standing<String> {
     TierLadder.Standing(
       total: seated.total, isIncumbent: true, arr: seated.arr, accountKey: seated.id)

@@ -12,19 +12,7 @@ struct SHA256CompressionTests {
     "this CPU has no SHA extensions (x86-64 SHA-NI): only the portable compression can run"
 
   /// The FIPS 180-4 example messages and their digests.
-  private static let nistVectors: [(message: String, digest: String)] = [
-    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-    (
-      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    ),
-    (
-      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqr"
-        + "lmnopqrsmnopqrstnopqrstu",
-      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
-    ),
-  ]
+  private static let nistVectors = SHA256Tests.nistVectors
 
   /// The digest of one million 'a' (FIPS 180-2 appendix B.3).
   private static let millionADigest =

@@ -2,15 +2,11 @@ extension ReviewDocument {
   /// The review of `result`. Quarterly or interim is decided here, once: an interim re-score
   /// gets its own summary, facts and its own capacity, guardrails and across-quarter sections,
   /// each saying what it does not judge and where the quarter's memo has it.
-  ///
-  /// `conversations` are the account memos with their holders; `nil` takes them from the run's
-  /// conversation holders (``ConversationInput/held(_:)``).
-  init(
-    _ result: RunResult, lookups: RunLookups, conversations: [ConversationInput]? = nil,
-    acrossQuarterNotes: [ReviewText] = []
-  ) {
+  /// The conversations are the account memos with their holders
+  /// (``ConversationInput/held(_:)``).
+  init(_ result: RunResult, lookups: RunLookups) {
     let context = ReviewContext(result, lookups: lookups)
-    let conversationInputs = conversations ?? ConversationInput.held(lookups)
+    let conversationInputs = ConversationInput.held(lookups)
     let interim = result.interim
     title =
       (interim == nil ? "Re-tier review memo: " : "Interim re-score memo: ") + result.quarter.label
@@ -29,7 +25,7 @@ extension ReviewDocument {
     sections.append(Self.overrides(context))
     if interim == nil {
       sections.append(Self.guardrails(context))
-      sections.append(Self.acrossQuarters(context, notes: acrossQuarterNotes))
+      sections.append(Self.acrossQuarters(context))
     } else {
       sections.append(Self.interimGuardrails(context))
       sections.append(Self.interimAcrossQuarters(context))

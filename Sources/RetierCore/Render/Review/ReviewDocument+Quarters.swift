@@ -1,10 +1,10 @@
 extension ReviewDocument {
-  /// The across-quarter section (SPEC §8): `notes` about the previous run first (e.g. how it
-  /// was verified), then the tier scorecard, the re-elevation watch and the flapping accounts,
-  /// against the previous complete run; each says what it could not compute and why.
-  static func acrossQuarters(_ context: ReviewContext, notes: [ReviewText]) -> ReviewSection {
+  /// The across-quarter section (SPEC §8): the tier scorecard, the re-elevation watch and the
+  /// flapping accounts against the previous complete run; each says what it could not compute
+  /// and why (no previous run, one that failed verification, an old run.json).
+  static func acrossQuarters(_ context: ReviewContext) -> ReviewSection {
     let result = context.result
-    var blocks: [ReviewBlock] = notes.map { .paragraph($0) }
+    var blocks: [ReviewBlock] = []
     guard let previous = result.previousRun else {
       let none = noPreviousRun(result)
       for title in ["Tier scorecard", "Re-elevation watch", "Flapping"] {
@@ -23,7 +23,7 @@ extension ReviewDocument {
     }
     let figures = previous.acrossQuarters
     blocks += scorecard(figures)
-    blocks += reelevationWatch(figures, previous: previous, limit: context.limit)
+    blocks += reelevationWatch(figures, limit: context.limit)
     blocks += flapping(figures, limit: context.limit)
     return ReviewSection(heading: Heading.acrossQuarters, blocks: blocks)
   }
@@ -95,7 +95,7 @@ extension ReviewDocument {
 
   /// Last quarter's demoted accounts against their recorded targets.
   static func reelevationWatch(
-    _ figures: AcrossQuarters, previous: PreviousRunFigures, limit: Int
+    _ figures: AcrossQuarters, limit: Int
   ) -> [ReviewBlock] {
     var blocks: [ReviewBlock] = [.subheading("Re-elevation watch")]
     guard let watch = figures.watch else {
