@@ -113,25 +113,28 @@ package struct CRMOwnerImport: Sendable {
           + leftOut.map(\.2).joined(separator: " and ") + " in the config")
     }
     if changesToCSMsWithoutEmail > 0 {
-      let shown = csmsWithoutEmail.prefix(Self.namedCSMLimit).map { Prose.oneLine($0) }
-      let more = csmsWithoutEmail.count - shown.count
       lines.append(
         "CRM import: \(Self.counted(changesToCSMsWithoutEmail)) to CSMs without an email ("
-          + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+          + Self.named(csmsWithoutEmail)
           + ") left out of \(CRMFiles.hubSpotPath): add their email to csms.csv")
     }
     for (path, field) in [
       (CRMFiles.salesforcePath, "crm_user_id"), (CRMFiles.hubSpotPath, "email"),
     ] {
       guard let (count, csms) = changesToMisspelledCSMs[path] else { continue }
-      let shown = csms.prefix(Self.namedCSMLimit).map { Prose.oneLine($0) }
-      let more = csms.count - shown.count
       lines.append(
         "CRM import: \(Self.counted(count)) to CSMs whose \(field) is not usable ("
-          + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
-          + ") left out of \(path): correct csms.csv (validate names the rows)")
+          + Self.named(csms) + ") left out of \(path): correct csms.csv (validate names the rows)")
     }
     return lines
+  }
+
+  /// The first ``namedCSMLimit`` of `csms`, on one line, and how many more: a summary line
+  /// stays bounded whatever the roster.
+  private static func named(_ csms: [String]) -> String {
+    let shown = csms.prefix(namedCSMLimit).map { Prose.oneLine($0) }
+    let more = csms.count - shown.count
+    return shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
   }
 
   /// CSMs named in a summary line at most, so that the line does not grow with the roster.
